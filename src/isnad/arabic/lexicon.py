@@ -1,0 +1,174 @@
+"""Word lists of Arabic news language that the extraction and comparison stages look up.
+
+Every list is written in ordinary spelling for readability and compared in the normalised
+matching form (see `normalize`), so أ/ا, ة/ه and ى/ي variants all match. Hand-written for isnad.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+
+from isnad.arabic.normalize import normalize
+
+
+def _norm_set(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
+# Verbs and phrases that introduce reported speech, in the forms news text uses them.
+REPORTING_VERBS = _norm_set(
+    """
+    ذكر ذكرت ذكروا يذكر تذكر قال قالت قالوا يقول تقول يقولون أفاد أفادت أفادوا يفيد تفيد
+    أكد أكدت أكدوا يؤكد تؤكد كشف كشفت كشفوا يكشف تكشف أشار أشارت أشاروا يشير تشير
+    نقل نقلت ينقل تنقل أوضح أوضحت يوضح توضح أضاف أضافت يضيف تضيف صرح صرحت يصرح
+    أعلن أعلنت يعلن تعلن نشر نشرت ينشر تنشر لفت لفتت يلفت تلفت نوه نوهت ينوه تنوه
+    يستدرك تستدرك استدرك اعتبر اعتبرت يعتبر تعتبر حذر حذرت يحذر تحذر زعم زعمت يزعم تزعم
+    ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بين بينت يبين تبين خلص يخلص
+    تطرق يرى ترى رأى رأت أبلغ أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد اعترف
+    """
+)
+# Prepositional cues: "بحسب X", "وفقا لـ X", "نقلا عن X".
+REPORTING_PREPOSITIONS = _norm_set("بحسب حسب حسبما وفقا وفق طبقا نقلا لسان")
+# Words that end a source noun phrase and start the reported content: "قال X إن ...".
+CONTENT_OPENERS = _norm_set("أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها بأنهم عن")
+
+OUTLET_NOUNS = _norm_set("صحيفة جريدة وكالة موقع قناة مجلة تلفزيون إذاعة شبكة الصحيفة الوكالة الموقع القناة المجلة")
+DOCUMENT_NOUNS = _norm_set("تقرير التقرير وثائق الوثائق وثيقة رسائل دراسة بيان البيان مذكرة")
+OFFICIAL_NOUNS = _norm_set(
+    """
+    مسؤول مسؤولون مسؤولين المسؤولين المسؤولون وزير الوزير وزارة الخارجية الحكومة حكومة السلطات
+    الشرطة الجيش متحدث المتحدث متحدثة دبلوماسيون دبلوماسيين الدبلوماسيين الدبلوماسيون أجهزة
+    وكالات الكونغرس البيت الأبيض البنتاغون مكتب مجلس المركز
+    """
+)
+ANONYMOUS_NOUNS = _norm_set("مصادر مصدر مصادرنا شهود خبراء مختصين مراقبون مراقبين")
+# Titles before a person's name: "المنسق الوطني الفرنسي ديديه بريت".
+PERSON_TITLES = _norm_set(
+    """
+    الرئيس رئيس الزعيم زعيم المنسق منسق مستشار المستشار الوزير وزير السفير الناطق المتحدث
+    الشيخ الدكتور د القائد قائد الجنرال العقيد اللواء العميد الأمير الملك النائب الكاتب
+    الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو
+    """
+)
+ORGANISATION_HEADS = _norm_set("تنظيم جبهة حركة حزب جماعة قوات حكومة وزارة مجلس منظمة جيش الاتحاد الجيش")
+PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولاية إقليم بلدة قرية معبر مطار")
+
+# Foreign and Arab outlets as Arabic news writes them; the first spelling is the canonical one.
+KNOWN_OUTLETS: tuple[tuple[str, ...], ...] = (
+    ("الغارديان", "الجارديان", "غارديان", "جارديان"),
+    ("ديلي تلغراف", "الديلي تلغراف", "التلغراف", "تلغراف", "ديلي تليغراف", "التليغراف"),
+    ("وول ستريت جورنال", "وول ستريت جرنال"),
+    ("واشنطن بوست", "الواشنطن بوست"),
+    ("نيويورك تايمز", "النيويورك تايمز"),
+    ("الإندبندنت", "اندبندنت", "الاندبندنت"),
+    ("التايمز", "تايمز"),
+    ("فايننشال تايمز", "فاينانشال تايمز"),
+    ("بي بي سي", "البي بي سي"),
+    ("سي إن إن", "سي ان ان"),
+    ("رويترز",),
+    ("أسوشيتد برس", "اسوشيتدبرس"),
+    ("فرانس برس", "أ ف ب"),
+    ("الجزيرة",),
+    ("العربية",),
+    ("سانا",),
+    ("عربي21", "عربي 21"),
+    ("الخليج أونلاين", "الخليج اونلاين"),
+    ("دير شبيغل", "شبيغل"),
+    ("لوموند",),
+)
+
+# Verbs of what happened to the counted people or things, mapped to one label per claim type.
+# Listed by label so that antonyms and incompatible claims can be told apart (see CONFLICTING).
+PREDICATES: dict[str, frozenset[str]] = {
+    "travelled": _norm_set("سافر سافروا سافرت يسافر يسافرون السفر سفر ذهب ذهبوا الذاهبين توجه توجهوا جاءوا جاء قدموا"),
+    "returned": _norm_set("عاد عادوا عادت يعود يعودون العودة عودة رجع رجعوا بالعودة"),
+    "joined": _norm_set("انضم انضموا انضمت ينضم ينضمون انضمام الانضمام التحق التحقوا أنضموا"),
+    "killed": _norm_set("قتل قتلوا قتلت يقتل مقتل لقي لقوا قضى قضوا"),
+    "wounded": _norm_set("جرح جرحوا أصيب أصيبوا إصابة"),
+    "arrested": _norm_set("اعتقل اعتقلوا اعتقال القبض احتجز احتجزوا احتجاز أوقف أوقفوا"),
+    "fled": _norm_set("فر فروا فرار الفرار هرب هربوا الهروب يفرون يهربون انشق انشقوا"),
+    "crossed": _norm_set("عبر عبروا يعبر تسلل تسللوا يتسللون دخل دخلوا"),
+    "contacted": _norm_set("اتصل اتصلوا تواصل تواصلوا يتواصلون ناشد ناشدوا"),
+    "left": _norm_set("غادر غادروا مغادرة ترك تركوا"),
+    "surrendered": _norm_set("استسلم استسلموا سلم سلموا"),
+}
+# Claim pairs that cannot both be true of the same counted group.
+CONFLICTING: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("travelled", "returned"),
+        ("joined", "left"),
+        ("joined", "fled"),
+        ("killed", "arrested"),
+        ("killed", "returned"),
+        ("killed", "fled"),
+        ("killed", "wounded"),
+        ("arrested", "fled"),
+        ("arrested", "crossed"),
+        ("surrendered", "fled"),
+    )
+)
+NEGATIONS = _norm_set("لا لم لن ليس ليست ليسوا غير عدم ما")
+
+# Nouns for counted people that outlets use interchangeably for the same group.
+SUBJECT_CLASSES: dict[str, frozenset[str]] = {
+    "fighters": _norm_set(
+        """
+        مقاتل مقاتلا مقاتلين مقاتلون المقاتلين مسلح مسلحا مسلحين المسلحين عنصر عنصرا عناصر
+        إرهابي إرهابيا إرهابيين جهادي جهاديا جهاديين متطوع متطوعا متشدد متشددا متطرف عضو أجنبي أجنبيا
+        أجانب شخص شخصا أشخاص مواطن مواطنا فرنسي فرنسيا بريطاني بريطانيا
+        """
+    ),
+    "women": _norm_set("امرأة نساء سيدة سيدتين امرأتين"),
+    "minors": _norm_set("قاصر قاصرا قاصرين طفل طفلا أطفال"),
+    "documents": _norm_set("ورقة أوراق وثيقة وثائق رسالة رسائل"),
+}
+UNIT_WORDS: dict[str, frozenset[str]] = {
+    "year": _norm_set("سنة سنوات سنين عام أعوام عاما"),
+    "month": _norm_set("شهر أشهر شهرا"),
+    "day": _norm_set("يوم أيام يوما"),
+    "dollar": _norm_set("دولار دولارا دولارات"),
+    "km": _norm_set("كيلومتر كيلومترا كم"),
+}
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The canonical spelling of a known outlet named in ``name``, or None.
+
+    A leading conjunction or preposition glued to the name (للجارديان, وبحسب الغارديان) is
+    tolerated, since outlets are named right after such clitics.
+    """
+    words = normalize(name).split()
+    forms = [" ".join(words)]
+    if words:
+        for clitic in ("لل", "ل", "و", "ب", "ف"):
+            if words[0].startswith(clitic) and len(words[0]) > len(clitic) + 2:
+                forms.append(" ".join([words[0][len(clitic) :], *words[1:]]))
+    padded = [f" {form} " for form in forms]
+    for spellings in KNOWN_OUTLETS:
+        if any(f" {normalize(s)} " in p for s in spellings for p in padded):
+            return spellings[0]
+    return None
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Normalised Arabic names of countries and regions (CLDR data shipped with babel)."""
+    names = {normalize(name) for name in Locale("ar").territories.values()}
+    # CLDR writes the formal names; news text also uses these.
+    names |= _norm_set("سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر")
+    return frozenset(names)
+
+
+@cache
+def city_names() -> frozenset[str]:
+    """Cities that recur in Arabic news of the region; a seed list that NER later extends."""
+    return _norm_set(
+        """
+        الرقة الموصل الفلوجة منبج حلب دمشق بغداد بيروت القاهرة لندن باريس برلين بروكسل واشنطن موسكو
+        أنقرة إسطنبول اسطنبول الطبقة الباب لارنكا دبي كلس إنفيلد الرمادي تكريت إدلب حمص درعا دير الزور
+        عمان الرياض الدوحة أبوظبي طهران القدس غزة نيويورك
+        """
+    )

@@ -1,0 +1,36 @@
+"""Match keys for names, so that one actor's spellings across outlets meet.
+
+Outlets transliterate foreign names differently (الجارديان / الغارديان, الأمريكية / الأميركية,
+أريستيدو / اريستيدو) and inflect Arabic ones (أبو بكر / أبي بكر, سوريا / سورية). A key folds those
+differences away; it is for matching only and is never shown.
+"""
+
+from __future__ import annotations
+
+from isnad.arabic.normalize import normalize
+
+_QUOTES = str.maketrans("", "", "\"'“”«»")
+_LONG_VOWELS = set("اوي")
+# The five nouns (أبو/أبا/أبي, ذو/ذا/ذي) change their vowel with case, not their meaning.
+_FIVE_NOUNS = {"ابي": "ابو", "ابا": "ابو", "ذي": "ذو", "ذا": "ذو"}
+MIN_SKELETON_LENGTH = 5  # shorter words keep their vowels: too many Arabic words share a skeleton
+
+
+def entity_key(name: str) -> str:
+    """A key equal for spelling and inflection variants of the same name."""
+    words = []
+    for word in normalize(name).translate(_QUOTES).split():
+        word = _FIVE_NOUNS.get(word, word)
+        if word.startswith("لل") and len(word) > 4:
+            word = word[2:]
+        elif len(word) > 4 and word[0] in "وبلفك" and word[1:3] == "ال":
+            word = word[3:]
+        elif word.startswith("ال") and len(word) > 4:
+            word = word[2:]
+        word = word.replace("غ", "ج")  # foreign /g/ is written غ or ج
+        if word.endswith("يه"):
+            word = word[:-2] + "يا"  # سوريه / سوريا
+        if len(word) >= MIN_SKELETON_LENGTH:
+            word = word[0] + "".join(c for c in word[1:] if c not in _LONG_VOWELS)
+        words.append(word)
+    return " ".join(words)

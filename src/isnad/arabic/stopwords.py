@@ -1,0 +1,28 @@
+"""Arabic function words: the words that say nothing about what a text is about.
+
+The list is hand-written for isnad (``data/stopwords.txt``, MIT like the rest of the project).
+Entries are stored in the matching form, and each also with the conjunctions و and ف attached,
+because news text writes وفي, والتي, فإن as one word.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from isnad.arabic.normalize import normalize
+
+_CONJUNCTIONS = ("و", "ف")
+
+
+def _load() -> frozenset[str]:
+    text = resources.files("isnad.arabic").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    words = {normalize(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(words | {conjunction + word for word in words for conjunction in _CONJUNCTIONS})
+
+
+STOPWORDS: frozenset[str] = _load()
+
+
+def is_stopword(word: str) -> bool:
+    """Whether ``word`` (in any spelling: it is normalised first) is a function word."""
+    return normalize(word) in STOPWORDS

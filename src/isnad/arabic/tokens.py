@@ -1,0 +1,66 @@
+"""Tokens with offsets into the original text.
+
+Tokenising runs on the normalised form, where diacritics, tatweel and invisible marks are gone
+and digits and punctuation have one shape, so one regular expression does the work; spans are
+mapped back to the original. Clitics stay attached (وبريطانيا is one token): splitting them is
+`morphology`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from isnad.arabic.normalize import ARABIC_BLOCKS, ARABIC_LETTERS, normalize, normalize_with_offsets
+
+TokenKind = Literal["word", "number", "punct", "latin"]
+
+_TOKEN = re.compile(
+    r"(?P<number>\d+(?:[.,]\d+)*)"  # 1,700  1.5  2014 (١٫٥ is 1.5 once normalised)
+    rf"|(?P<word>[{ARABIC_LETTERS}]+)"
+    rf"|(?P<latin>(?:[^\W\d_{ARABIC_BLOCKS}][\u0300-\u036f]*)+)"  # letters of other scripts
+    r"|(?P<punct>\S)"
+)
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
+_KINDS: dict[str | None, TokenKind] = {"number": "number", "word": "word", "latin": "latin", "punct": "punct"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token: ``text`` is the original surface ``original[start:end]``, ``norm`` its matching form."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    kind: TokenKind
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``.
+
+    Numbers with separators stay one token, Arabic words keep their clitics, and every
+    punctuation mark is a token of its own (``لندن-سانا`` is word, punct, word).
+    """
+    end = len(text) if end is None else end
+    normalized = normalize_with_offsets(text[start:end])
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(normalized.text):
+        token_start, token_end = normalized.to_original(match.start(), match.end())
+        tokens.append(
+            Token(
+                text[start + token_start : start + token_end],
+                start + token_start,
+                start + token_end,
+                match.group(),
+                _KINDS[match.lastgroup],
+            )
+        )
+    return tokens
+
+
+def words(text: str) -> list[str]:
+    """The normalised Arabic word tokens of ``text`` (no numbers, punctuation or Latin words)."""
+    # The same maximal runs of Arabic letters that `tokenize` makes word tokens of, without the spans.
+    return _ARABIC_WORD.findall(normalize(text))

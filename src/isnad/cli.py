@@ -1,0 +1,193 @@
+"""The ``isnad`` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from isnad import __version__
+
+app = typer.Typer(
+    name="isnad",
+    help="Follow a news story across Arabic outlets: who tells it, who copied whom, who is quoted, "
+    "which figures disagree.\n\nExample: isnad analyze examples/seeds --out isnad-out",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(
+    help="Measure isnad against gold data. Each evaluation prints a table and, as its last line, "
+    "its headline figure as name=value.\n\nExample: isnad eval reuse ../shared/data/exara-dev",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+out = Console()
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"isnad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """isnad: follow a news story across Arabic outlets."""
+
+
+class _StageProgress:
+    """A progress bar on stderr, one line per pipeline stage."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.tasks: dict[str, TaskID] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total or None)
+        self.progress.update(self.tasks[stage], completed=done, total=total or None)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (txt, jsonl, json, html, feeds).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for analysis.json and report.html.")] = Path(
+        "isnad-out"
+    ),
+    db: Annotated[
+        Path | None, typer.Option("--db", help="SQLite store to keep between runs (default: in memory).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read every article under PATHS, run the whole pipeline, write analysis.json and report.html.
+
+    Example: isnad analyze examples/seeds --out isnad-out --db isnad.db
+    """
+    from isnad.output import write_json, write_report
+    from isnad.pipeline import analyze as run_pipeline
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=False,
+    ) as progress:
+        analysis = run_pipeline(paths, db=db, progress=_StageProgress(progress))
+    for problem in analysis.problems:
+        where = f"{problem.source_path}:{problem.line}" if problem.line else problem.source_path
+        err.print(f"[yellow]problem[/yellow] {where}: {problem.error}", markup=True, highlight=False)
+    if not analysis.articles:
+        err.print("[red]error[/red]: no article could be read from the given paths; see the problems above.")
+        raise typer.Exit(code=1)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_json(analysis, out_dir / "analysis.json")
+    write_report(analysis, out_dir / "report.html")
+
+    summary = Table(title="isnad", show_header=False, box=None)
+    summary.add_column(justify="right")
+    summary.add_column()
+    for label, value in (
+        ("articles", len(analysis.articles)),
+        ("problems", len(analysis.problems)),
+        ("events", len(analysis.events)),
+        ("storylines", len(analysis.storylines)),
+        ("reuse links", len(analysis.reuse)),
+        ("entities", len(analysis.entities)),
+        ("attributions", len(analysis.attributions)),
+        ("figures", len(analysis.figures)),
+        ("conflicts", sum(c.verdict == "conflict" for c in analysis.comparisons)),
+    ):
+        summary.add_row(str(value), label)
+    err.print(summary)
+    err.print(f"wrote {out_dir / 'analysis.json'} and {out_dir / 'report.html'}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (any spelling: أ/ا, ة/ه, digits).")],
+    db: Annotated[Path, typer.Option("--db", help="Store written by isnad analyze --db.")],
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+) -> None:
+    """Full-text search over the articles of a store.
+
+    Example: isnad search "المقاتلين الأجانب" --db isnad.db
+    """
+    from isnad.store import Store
+
+    if not db.exists():
+        err.print(f"error: {db}: no such store; create it with isnad analyze PATH --db {db}")
+        raise typer.Exit(code=2)
+    with Store(db) as store:
+        titles = {a.id: (a.title or a.source_path) for a in store.articles()}
+        hits = store.search(query, limit=limit)
+    for article_id, snippet in hits:
+        out.print(f"{article_id}  {titles.get(article_id, '')}\n    {snippet}", markup=False, highlight=False)
+    if not hits:
+        err.print("no match")
+
+
+@app.command()
+def reuse(
+    a: Annotated[Path, typer.Argument(help="First article file.")],
+    b: Annotated[Path, typer.Argument(help="Second article file.")],
+) -> None:
+    """Print the passages two article files share.
+
+    Example: isnad reuse examples/seeds/001_13d98289a079afbf.txt examples/seeds/002_bb1090307286de69.txt
+    """
+    from isnad.corpus import Corpus
+    from isnad.pipeline import read
+    from isnad.reuse import align
+
+    articles, problems = read([a, b])
+    for problem in problems:
+        err.print(f"problem {problem.source_path}: {problem.error}", markup=False)
+    if len(articles) != 2:
+        err.print("error: need two distinct readable articles")
+        raise typer.Exit(code=1 if problems else 0)
+    corpus = Corpus(articles)
+    link = align(corpus.text(articles[0].id), corpus.text(articles[1].id))
+    if link is None:
+        out.print("no shared passage")
+        return
+    out.print(f"score {link.score:.3f}, {len(link.passages)} passages", markup=False)
+    for n, passage in enumerate(link.passages, start=1):
+        out.print(f"\n[{n}] {passage.score:.2f}", markup=False)
+        out.print(f"  A {passage.a_span}: {articles[0].span_text(passage.a_span)}", markup=False, highlight=False)
+        out.print(f"  B {passage.b_span}: {articles[1].span_text(passage.b_span)}", markup=False, highlight=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

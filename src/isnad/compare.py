@@ -1,0 +1,137 @@
+"""Compare outlets: where the articles of an event agree, conflict or differ on a figure.
+
+First implementation over figures. Two figures from different articles of one event speak of
+the same quantity when their counted nouns belong to one class (مقاتل / مسلح / عنصر are all
+fighters) and their values match (exactly, or within the tolerance a hedge such as نحو allows).
+A group of such figures is then judged by the claims made about it:
+- agree: the same claim (or no claim) everywhere;
+- conflict: claims that cannot both hold (travelled / returned, killed / arrested, a claim and
+  its negation), or different values for the same claim about the same group;
+- differ: claims that are different but compatible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from isnad.arabic import lexicon, normalize
+from isnad.model import Article, Claim, Comparison, Event, Figure
+
+APPROX_TOLERANCE = 0.1  # a hedged figure (نحو، حوالي) matches values within 10%
+VALUE_CONFLICT_RATIO = 3.0  # different values only conflict when of the same order of magnitude
+_TIME_UNITS = {"year", "month", "day"}
+
+
+def subject_class(subject: str | None) -> str | None:
+    """The class of a counted noun (fighters, women, ...), or its normalised form."""
+    if not subject:
+        return None
+    word = normalize(subject).split()[0]
+    for label, words in lexicon.SUBJECT_CLASSES.items():
+        if word in words or (word.startswith("ال") and word[2:] in words):
+            return label
+    return word
+
+
+def same_quantity(a: Figure, b: Figure) -> bool:
+    if a.unit != b.unit:
+        return False
+    ca, cb = subject_class(a.subject), subject_class(b.subject)
+    if ca and cb and ca != cb:
+        return False
+    tolerance = APPROX_TOLERANCE if (a.approx or b.approx) else 0.0
+    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+
+
+def predicates_conflict(p: str | None, q: str | None) -> bool:
+    if not p or not q or p == q:
+        return False
+    if p.removeprefix("not ") == q.removeprefix("not "):
+        return True  # a claim and its negation
+    return frozenset((p, q)) in lexicon.CONFLICTING
+
+
+def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
+    """Comparisons over the figures of one event's articles."""
+    members = set(event.article_ids)
+    pool = [f for f in figures if f.article_id in members and f.unit not in _TIME_UNITS]
+    comparisons: list[Comparison] = []
+    # Union-find over same-quantity pairs from different articles.
+    parent = list(range(len(pool)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(pool)), 2):
+        if pool[i].article_id != pool[j].article_id and same_quantity(pool[i], pool[j]):
+            parent[root(i)] = root(j)
+    groups: dict[int, list[Figure]] = {}
+    for i, figure in enumerate(pool):
+        groups.setdefault(root(i), []).append(figure)
+    for group in groups.values():
+        if len({f.article_id for f in group}) >= 2:
+            comparisons.append(_judge(event.id, group, articles))
+    comparisons += _value_conflicts(event.id, pool, articles)
+    return comparisons
+
+
+def _value_conflicts(event_id: str, pool: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
+    """Different values for the same claim about the same group, across articles."""
+    out = []
+    for a, b in combinations(pool, 2):
+        if a.article_id == b.article_id or same_quantity(a, b) or not a.predicate or a.predicate != b.predicate:
+            continue
+        ca, cb = subject_class(a.subject), subject_class(b.subject)
+        if ca is None or ca != cb or a.unit != b.unit or min(a.value, b.value) <= 0:
+            continue
+        if max(a.value, b.value) / min(a.value, b.value) <= VALUE_CONFLICT_RATIO:
+            out.append(
+                Comparison(
+                    event_id=event_id,
+                    subject=f"{ca}: {a.predicate}",
+                    verdict="conflict",
+                    claims=[_claim(a, articles), _claim(b, articles)],
+                    reason=f"different figures for the same claim: {a.value:g} / {b.value:g}",
+                )
+            )
+    return out
+
+
+def _judge(event_id: str, group: list[Figure], articles: dict[str, Article]) -> Comparison:
+    claims = [_claim(f, articles) for f in group]
+    predicates = sorted({f.predicate for f in group if f.predicate})
+    subject = subject_class(next((f.subject for f in group if f.subject), None)) or "?"
+    value = f"{group[0].value:g}"
+    conflicting = [(p, q) for p, q in combinations(predicates, 2) if predicates_conflict(p, q)]
+    if conflicting:
+        p, q = conflicting[0]
+        return Comparison(event_id, f"{value} {subject}", "conflict", claims, f"incompatible claims: {p} / {q}")
+    if len(predicates) > 1:
+        return Comparison(event_id, f"{value} {subject}", "differ", claims, f"different claims: {', '.join(predicates)}")
+    return Comparison(event_id, f"{value} {subject}", "agree", claims, "same figure and claim")
+
+
+def _claim(figure: Figure, articles: dict[str, Article]) -> Claim:
+    """The figure's claim, read in its sentence so an editor sees what is said about it."""
+    article = articles[figure.article_id]
+    span = next((s for s in article.sentences if s[0] <= figure.span[0] and figure.span[1] <= s[1]), figure.span)
+    return Claim(
+        article_id=figure.article_id,
+        text=article.span_text(span),
+        span=span,
+        value=figure.value,
+        predicate=figure.predicate,
+    )
+
+
+def compare(events: Sequence[Event], figures: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
+    """Comparisons for every event with two or more articles."""
+    out: list[Comparison] = []
+    for event in events:
+        if len(event.article_ids) >= 2:
+            out += compare_event(event, figures, articles)
+    return out

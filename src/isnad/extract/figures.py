@@ -1,0 +1,78 @@
+"""Figures: each number an article reports, what it counts and what is claimed about it.
+
+The text layer finds number expressions (digits of any script, number words, hedges such as
+نحو / أكثر من) with the noun they count; this module adds the unit and the claim: the verb of
+what happened to the counted group (travelled, returned, killed, ...), looked for first after the
+number within its clause, then before it, and negated when a negation stands right before it.
+"""
+
+from __future__ import annotations
+
+from isnad.arabic import NumberExpr, Token, find_numbers, lexicon, normalize, tokenize
+from isnad.model import Article, Figure
+
+PREDICATE_WINDOW_AFTER = 10  # tokens after the number where its verb may stand
+PREDICATE_WINDOW_BEFORE = 4
+
+
+def find_figures(article: Article) -> list[Figure]:
+    figures: list[Figure] = []
+    for start, end in article.sentences:
+        tokens = tokenize(article.text, start, end)
+        for number in find_numbers(article.text, start, end):
+            if number.is_year:
+                continue
+            figures.append(
+                Figure(
+                    article_id=article.id,
+                    value=number.value,
+                    approx=number.approx,
+                    unit=_unit(number),
+                    subject=number.counted,
+                    predicate=_predicate(tokens, number),
+                    span=(number.start, number.end),
+                    text=number.text,
+                )
+            )
+    return figures
+
+
+def _unit(number: NumberExpr) -> str | None:
+    if number.is_percent:
+        return "percent"
+    if number.is_fraction:
+        return "fraction"
+    if number.counted:
+        counted = normalize(number.counted)
+        for unit, words in lexicon.UNIT_WORDS.items():
+            if counted in words:
+                return unit
+    return None
+
+
+def predicate_of(token: Token) -> str | None:
+    """The claim label of a verb token, looking through a leading و/ف and ال."""
+    word = token.norm
+    candidates = [word]
+    if len(word) > 3 and word[0] in "وف":
+        candidates.append(word[1:])
+    candidates += [w[2:] for w in list(candidates) if w.startswith("ال") and len(w) > 4]
+    candidates += [w[1:] for w in list(candidates) if w.startswith("ب") and len(w) > 4]
+    for label, words in lexicon.PREDICATES.items():
+        if any(c in words for c in candidates):
+            return label
+    return None
+
+
+def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
+    after = [i for i, t in enumerate(tokens) if t.start >= number.end]
+    before = [i for i, t in enumerate(tokens) if t.end <= number.start]
+    order = after[:PREDICATE_WINDOW_AFTER] + list(reversed(before))[:PREDICATE_WINDOW_BEFORE]
+    for i in order:
+        if tokens[i].text in {".", "؛", ";", ":"}:
+            continue
+        label = predicate_of(tokens[i])
+        if label:
+            negated = i > 0 and tokens[i - 1].norm in lexicon.NEGATIONS
+            return f"not {label}" if negated else label
+    return None

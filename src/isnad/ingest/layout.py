@@ -1,0 +1,317 @@
+"""Layout repair: raw article text in, an `Article` with whole paragraphs and labelled blocks out.
+
+Scraped and pasted news text arrives with lines broken mid-sentence, sentences split across blank
+lines, titles and datelines glued to the body, and headings or lists mixed in. This module does what
+a careful editor would: join what was broken, keep real paragraph breaks, and label the title,
+standfirst, dateline, headings, list items and closing signature so that later stages read only the
+running text as sentences. The language cues it relies on come from `isnad.arabic.layout_cues`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from isnad.arabic import layout_cues as cues
+from isnad.ingest.encoding import IngestError
+from isnad.model import Article, Block, BlockKind, Dateline
+
+# A heading or list line has at most this many words and characters; anything longer is running text.
+_SHORT_WORDS = 12
+_SHORT_CHARS = 80
+# A title is the first line, at most this long.
+_TITLE_WORDS = 18
+_TITLE_CHARS = 150
+# A standfirst (the summary under a title) is at most this long.
+_STANDFIRST_CHARS = 250
+# A headline may ask or exclaim, but a full stop or colon makes the line a sentence or a lead-in.
+_NOT_TITLE_ENDINGS = (cues.SENTENCE_FINAL - {"?", "!", "؟"}) | {":"}
+# Hard-wrapped text: most lines followed by another line are filled to within _WRAP_SLACK
+# characters (about one long word) of the longest such line, which is a plausible wrap width.
+_WRAP_SLACK = 20
+_WRAP_WIDTHS = range(40, 161)
+_WRAP_MIN_LINES = 4
+_WRAP_FILLED_SHARE = 0.75
+
+_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_SPACE_RUNS = re.compile(r" {2,}")
+# Characters that only steer display or hyphenation: byte-order marks left mid-text, soft hyphens and
+# bidirectional controls, which web copy of right-to-left text is full of. Control characters go too,
+# tabs and odd Unicode spaces (no-break, thin, ...) become plain spaces.
+_DROP = "\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CLEAN_TABLE = {
+    **{code: None for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) != "\n"},
+    **{ord(char): None for char in _DROP},
+    **{code: " " for code in range(0x3001) if unicodedata.category(chr(code)) == "Zs"},
+    ord("\t"): " ",
+}
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A block's kind and text before it is placed in the article text."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass
+class _Layout:
+    pieces: list[_Piece]
+    title: str | None
+    dateline: Dateline | None
+    signed_outlet: str | None
+
+
+def build_article(
+    raw_text: str,
+    source_path: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    encoding: str | None = None,
+) -> Article:
+    """Repair the layout of ``raw_text`` and return it as an `Article`.
+
+    Metadata given here wins over what is read off the text: a given ``title`` is not looked for in
+    the first line (but is labelled there if the text repeats it), a given ``outlet`` is kept over a
+    closing signature. Raises `IngestError` when there is no text.
+    """
+    lines = clean_lines(raw_text)
+    if not any(lines):
+        raise IngestError(source_path, "there is no text: it is empty or holds only whitespace")
+    given_title = _tidy(title)
+    layout = _lay_out(lines, given_title)
+    text, blocks = _assemble(layout.pieces)
+    return Article(
+        id=article_id(text),
+        text=text,
+        source_path=source_path,
+        title=given_title or layout.title,
+        outlet=_tidy(outlet) or layout.signed_outlet,
+        dateline=layout.dateline,
+        published=_tidy(published),
+        url=_tidy(url),
+        encoding=encoding,
+        blocks=blocks,
+    )
+
+
+def article_id(text: str) -> str:
+    """The content id of an article text: the same text from any file or encoding gets the same id."""
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:16]
+
+
+def clean_lines(raw_text: str) -> list[str]:
+    """``raw_text`` in NFC, split into lines with invisible clutter dropped and spaces tidied.
+
+    Blank lines are kept (as empty strings) because hard-wrap detection needs to see them.
+    """
+    text = _NEWLINES.sub("\n", unicodedata.normalize("NFC", raw_text)).translate(_CLEAN_TABLE)
+    return [cues.SPACE_BEFORE_PUNCT.sub("", _SPACE_RUNS.sub(" ", line).strip()) for line in text.split("\n")]
+
+
+def _tidy(value: str | None) -> str | None:
+    """A metadata string cleaned like the text, so a given title can be matched in it; None if blank."""
+    if value is None:
+        return None
+    return " ".join(line for line in clean_lines(value) if line) or None
+
+
+def _lay_out(lines: list[str], given_title: str | None) -> _Layout:
+    units = [line for line in lines if line]
+    wrap = _wrap_width(lines)
+    pieces: list[_Piece] = []
+    found_title = None
+    if given_title is not None:
+        has_title = units[0] == given_title
+    else:
+        has_title = _is_title(units, wrap)
+        found_title = units[0] if has_title else None
+    if has_title:
+        pieces.append(_Piece("title", units.pop(0)))
+    dateline = _take_dateline(units, pieces)
+    if has_title and dateline is None and _is_standfirst(units, wrap):
+        pieces.append(_Piece("standfirst", units.pop(0)))
+        dateline = _take_dateline(units, pieces)
+    signed_outlet = cues.match_signature(units[-1]) if len(units) > 1 else None
+    signature = units.pop() if signed_outlet else None
+    pieces.extend(_classify(_join_broken_lines(units, wrap), wrap))
+    if signature is not None:
+        pieces.append(_Piece("signature", signature))
+    return _Layout(pieces, found_title, dateline, signed_outlet)
+
+
+def _take_dateline(units: list[str], pieces: list[_Piece]) -> Dateline | None:
+    """Move a dateline standing first in ``units`` (a whole line or a line's opening) into ``pieces``."""
+    match = cues.match_dateline(units[0]) if units else None
+    if match is None:
+        return None
+    text, rest = units[0][: match.end], units[0][match.end :].strip()
+    pieces.append(_Piece("dateline", text))
+    if rest:
+        units[0] = rest
+    else:
+        units.pop(0)
+    return Dateline(text, match.place, match.outlet)
+
+
+def _is_title(units: list[str], wrap: int | None) -> bool:
+    """Whether the first line is a headline: short, not a sentence or a fragment, text after it."""
+    if len(units) < 2:
+        return False
+    first, following = units[0], units[1]
+    return (
+        len(first) <= _TITLE_CHARS
+        and len(first.split()) <= _TITLE_WORDS
+        and _last_mark(first) not in _NOT_TITLE_ENDINGS
+        and not _continues(first)
+        and not _fills_line(first, wrap)
+        and not cues.BULLET_MARKER.match(first)
+        and cues.match_dateline(first) is None
+        and (_is_long(following, wrap) or _ends_block(following) or cues.match_dateline(following) is not None)
+    )
+
+
+def _is_standfirst(units: list[str], wrap: int | None) -> bool:
+    """Whether the line under the title is a standfirst: a short summary without a final stop.
+
+    A summary that ends in a full stop cannot be told from a short first paragraph, so it is left
+    a paragraph.
+    """
+    if len(units) < 2:
+        return False
+    line, following = units[0], units[1]
+    return (
+        len(line) <= _STANDFIRST_CHARS
+        and len(line.split()) >= 3
+        and not _ends_block(line)
+        and not _continues(line)
+        and not _fills_line(line, wrap)
+        and not cues.BULLET_MARKER.match(line)
+        and (_is_long(following, wrap) or _ends_block(following) or cues.match_dateline(following) is not None)
+    )
+
+
+def _join_broken_lines(units: list[str], wrap: int | None) -> list[str]:
+    """Join lines and blank-line paragraphs that were broken in the middle of a sentence."""
+    joined: list[str] = []
+    for unit in units:
+        glue = _glue(joined[-1], unit, wrap) if joined else None
+        if glue is None:
+            joined.append(unit)
+        else:
+            joined[-1] += glue + unit
+    return joined
+
+
+def _glue(previous: str, line: str, wrap: int | None) -> str | None:
+    """What joins ``line`` to ``previous`` ("" or " "), or None when a real break lies between them."""
+    if cues.BULLET_MARKER.match(line) or _ends_block(previous):
+        return None
+    if _continues(previous):
+        # An opening quote ends the line: 'ترجمته "' + 'عربي21"' reads 'ترجمته "عربي21"'.
+        return "" if _ends_with_opener(previous) else " "
+    if _is_running(previous, wrap) and (_is_long(line, wrap) or _ends_block(line) or _continues(line)):
+        return " "
+    return None
+
+
+def _classify(units: list[str], wrap: int | None) -> list[_Piece]:
+    """Label joined units: running text is a paragraph, short lines are headings and list items.
+
+    A short line before running text is a heading; several short lines in a row are a heading and
+    its list (or only a list after a line ending in a colon). A lone short line closing the article
+    stays a paragraph, since nothing shows it heads anything.
+    """
+    kinds: list[BlockKind] = [
+        "bullet" if cues.BULLET_MARKER.match(unit) else "heading" if _is_short(unit, wrap) else "paragraph"
+        for unit in units
+    ]
+    start = 0
+    while start < len(units):
+        if kinds[start] != "heading":
+            start += 1
+            continue
+        end = start
+        while end < len(units) and kinds[end] == "heading":
+            end += 1
+        if start > 0 and _last_mark(units[start - 1]) == ":":
+            kinds[start:end] = ["bullet"] * (end - start)
+        elif end - start == 1 and end == len(units):
+            kinds[start] = "paragraph"
+        else:
+            kinds[start + 1 : end] = ["bullet"] * (end - start - 1)
+        start = end
+    return [_Piece(kind, unit) for kind, unit in zip(kinds, units, strict=True)]
+
+
+def _assemble(pieces: list[_Piece]) -> tuple[str, list[Block]]:
+    """The article text (pieces joined by blank lines) and each piece's span in it."""
+    blocks: list[Block] = []
+    offset = 0
+    for piece in pieces:
+        blocks.append(Block(piece.kind, offset, offset + len(piece.text)))
+        offset += len(piece.text) + 2
+    return "\n\n".join(piece.text for piece in pieces), blocks
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the text was hard-wrapped at, or None when its lines were not wrapped."""
+    wrapped = [len(line) for line, following in zip(lines, lines[1:], strict=False) if line and following]
+    if len(wrapped) < _WRAP_MIN_LINES:
+        return None
+    width = max(wrapped)
+    filled = sum(length >= width - _WRAP_SLACK for length in wrapped)
+    return width if width in _WRAP_WIDTHS and filled >= _WRAP_FILLED_SHARE * len(wrapped) else None
+
+
+def _last_mark(line: str) -> str:
+    """The last character of ``line`` once closing quotes and brackets are set aside."""
+    return line.rstrip("".join(cues.CLOSERS))[-1:] or line[-1:]
+
+
+def _ends_block(line: str) -> bool:
+    """Whether ``line`` ends a sentence, or a lead-in (a colon) that stands before a quote or list."""
+    mark = _last_mark(line)
+    return mark in cues.SENTENCE_FINAL or mark == ":"
+
+
+def _ends_with_opener(line: str) -> bool:
+    return line[-1] in cues.OPENERS or (line[-1] == '"' and line.count('"') % 2 == 1)
+
+
+def _continues(line: str) -> bool:
+    """Whether ``line`` stops where a sentence cannot: after a comma, an open quote, a particle."""
+    if _ends_block(line):
+        return False
+    words = line.split()
+    return (
+        line[-1] in cues.CLAUSE_CONTINUING
+        or _ends_with_opener(line)
+        or cues.unbalanced_open(line)
+        or words[-1].strip("".join(cues.CLOSERS)) in cues.CONTINUATION_WORDS
+    )
+
+
+def _fills_line(line: str, wrap: int | None) -> bool:
+    return wrap is not None and len(line) >= wrap - _WRAP_SLACK
+
+
+def _is_long(line: str, wrap: int | None) -> bool:
+    """Whether ``line`` is too long to be a title, heading or list item."""
+    return len(line) > _SHORT_CHARS or len(line.split()) > _SHORT_WORDS or _fills_line(line, wrap)
+
+
+def _is_running(line: str, wrap: int | None) -> bool:
+    """Whether ``line`` reads as running text: long, or punctuated inside like a sentence."""
+    return _is_long(line, wrap) or any(mark in line for mark in cues.CLAUSE_CONTINUING if mark not in "-–—")
+
+
+def _is_short(line: str, wrap: int | None) -> bool:
+    """A heading or list line: short, unpunctuated, and not a fragment of a sentence."""
+    return not _is_running(line, wrap) and not _ends_block(line) and not _continues(line)

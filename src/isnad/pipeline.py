@@ -1,0 +1,114 @@
+"""The whole job: read inputs, store them, run every analysis, return one `Analysis`.
+
+Stages run in one direction and meet only at the records of `isnad.model`:
+ingest -> text layer (sentences) -> store -> reuse -> stories -> extract -> compare -> brief.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from isnad import __version__
+from isnad.arabic import split_sentences
+from isnad.brief import summarize
+from isnad.compare import compare
+from isnad.corpus import Corpus
+from isnad.extract import extract
+from isnad.ingest import read_paths
+from isnad.model import Analysis, Article, Problem
+from isnad.reuse import find_reuse
+from isnad.store import Store
+from isnad.stories import group_stories
+
+ProgressCallback = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)``; ``total`` is 0 while unknown."""
+
+STAGES = ("read", "reuse", "stories", "extract", "compare", "brief")
+# Blocks whose text is running prose; headings, bullets, titles and signatures are kept in the
+# article but are not sentences of its story.
+SENTENCE_BLOCKS = {"paragraph", "standfirst"}
+
+
+def segment(article: Article) -> Article:
+    """Fill ``article.sentences`` from its running-text blocks (idempotent)."""
+    blocks = [b for b in article.blocks if b.kind in SENTENCE_BLOCKS]
+    if not article.blocks:  # an article built by hand, without layout: all of it is text
+        article.sentences = split_sentences(article.text)
+    else:
+        article.sentences = [s for b in blocks for s in split_sentences(article.text, b.start, b.end)]
+    return article
+
+
+def read(
+    paths: Iterable[str | os.PathLike[str]], progress: ProgressCallback | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """Articles (segmented, each content once) and problems from files and folders."""
+    articles: dict[str, Article] = {}
+    problems: list[Problem] = []
+    for n, item in enumerate(read_paths(paths), start=1):
+        if isinstance(item, Problem):
+            problems.append(item)
+        elif item.id not in articles:
+            articles[item.id] = segment(item)
+        if progress:
+            progress("read", n, 0)
+    return list(articles.values()), problems
+
+
+def analyze_articles(
+    articles: Iterable[Article],
+    problems: Iterable[Problem] = (),
+    progress: ProgressCallback | None = None,
+) -> Analysis:
+    """Run every analysis over articles already read (and segmented)."""
+    corpus = Corpus(articles)
+
+    def step(stage: str) -> None:
+        if progress:
+            progress(stage, 1, 1)
+
+    reuse = find_reuse(corpus)
+    step("reuse")
+    events, storylines = group_stories(corpus, reuse)
+    step("stories")
+    extraction = extract(corpus.articles)
+    step("extract")
+    comparisons = compare(events, extraction.figures, corpus.by_id)
+    step("compare")
+    briefs = summarize(corpus, events, comparisons)
+    step("brief")
+    return Analysis(
+        version=__version__,
+        articles=corpus.articles,
+        problems=list(problems),
+        events=events,
+        storylines=storylines,
+        reuse=reuse,
+        entities=extraction.entities,
+        attributions=extraction.attributions,
+        figures=extraction.figures,
+        comparisons=comparisons,
+        briefs=briefs,
+    )
+
+
+def analyze(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    db: str | Path | None = None,
+    progress: ProgressCallback | None = None,
+) -> Analysis:
+    """Read every article under ``paths``, keep them in the store, and analyse them.
+
+    With ``db`` the store is a file kept between runs: articles already in it are not stored
+    again, and the results of this run replace the stored results.
+    """
+    articles, problems = read(paths, progress)
+    with Store(db or ":memory:") as store:
+        store.add_articles(articles)
+        store.add_problems(problems)
+        analysis = analyze_articles(articles, problems, progress)
+        store.save_results(analysis)
+    return analysis

@@ -1,0 +1,330 @@
+"""The SQLite store: the only module that knows SQL.
+
+One file holds the articles (their repaired text, layout and sentences), a full-text index over
+their normalised text, the problems met while reading inputs, and the results of the latest
+analysis. WAL mode lets readers (a report, a web app) work while a run writes; every write is a
+transaction, so a run interrupted halfway leaves the store as it was before that write.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from isnad.arabic import normalize
+from isnad.model import (
+    Analysis,
+    Article,
+    Attribution,
+    Block,
+    Brief,
+    BriefSentence,
+    Claim,
+    Comparison,
+    Dateline,
+    Entity,
+    Event,
+    Figure,
+    Mention,
+    Passage,
+    Problem,
+    ReuseLink,
+    Storyline,
+)
+
+SCHEMA_VERSION = 1
+
+# Each entry migrates the store from version i to i+1. Append, never edit: stores in the wild
+# were created by the earlier entries.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,
+        source_path TEXT NOT NULL,
+        title       TEXT,
+        outlet      TEXT,
+        dateline    TEXT,          -- JSON {text, place, outlet} or NULL
+        published   TEXT,
+        url         TEXT,
+        encoding    TEXT,
+        text        TEXT NOT NULL,
+        blocks      TEXT NOT NULL, -- JSON [[kind, start, end], ...]
+        sentences   TEXT NOT NULL, -- JSON [[start, end], ...]
+        added_at    TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE problems (
+        source_path TEXT NOT NULL,
+        line        INTEGER,
+        error       TEXT NOT NULL,
+        seen_at     TEXT NOT NULL,
+        UNIQUE (source_path, line, error)
+    );
+    CREATE TABLE results (
+        kind    TEXT NOT NULL,     -- events, storylines, reuse, entities, ...
+        seq     INTEGER NOT NULL,
+        record  TEXT NOT NULL,     -- JSON of one record
+        PRIMARY KEY (kind, seq)
+    );
+    CREATE TABLE result_articles (
+        kind       TEXT NOT NULL,
+        seq        INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        FOREIGN KEY (kind, seq) REFERENCES results (kind, seq) ON DELETE CASCADE
+    );
+    CREATE INDEX result_articles_by_article ON result_articles (article_id);
+    """,
+]
+
+
+class StoreError(Exception):
+    """The store file cannot be used (corrupt, from a newer isnad, not a database)."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An isnad store in one SQLite file (or in memory with ``":memory:"``)."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable isnad store ({exc})") from exc
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: store schema version {version} is newer than this isnad understands "
+                f"({SCHEMA_VERSION}); upgrade isnad"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self._transaction() as db:
+                for statement in MIGRATIONS[target - 1].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {target}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> list[str]:
+        """Store articles not seen before, in one transaction; returns the ids that were new.
+
+        An article already in the store (same content hash) is left untouched, so ingesting the
+        same input twice changes nothing.
+        """
+        new: list[str] = []
+        with self._transaction() as db:
+            for article in articles:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        article.id,
+                        article.source_path,
+                        article.title,
+                        article.outlet,
+                        json.dumps(asdict(article.dateline), ensure_ascii=False) if article.dateline else None,
+                        article.published,
+                        article.url,
+                        article.encoding,
+                        article.text,
+                        json.dumps([[b.kind, b.start, b.end] for b in article.blocks]),
+                        json.dumps([list(s) for s in article.sentences]),
+                        _now(),
+                    ),
+                )
+                if cursor.rowcount:
+                    new.append(article.id)
+                    db.execute(
+                        "INSERT INTO articles_fts (article_id, title, body) VALUES (?,?,?)",
+                        (article.id, normalize(article.title or ""), normalize(article.text)),
+                    )
+        return new
+
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Articles in insertion order, all of them or those with the given ids."""
+        rows = self._db.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
+        wanted = set(ids) if ids is not None else None
+        return [_article_from_row(row) for row in rows if wanted is None or row[0] in wanted]
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Full-text search over normalised title and text: ``(article_id, snippet)`` pairs.
+
+        The query is normalised like the index, so أ/ا, ة/ه, diacritics and digit scripts match.
+        Words are searched as phrases, so punctuation in the query cannot break FTS5 syntax.
+        """
+        terms = [t for t in normalize(query).replace('"', " ").split() if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"' for t in terms)
+        rows = self._db.execute(
+            "SELECT article_id, snippet(articles_fts, 2, '[', ']', '…', 12) FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    # -- problems ------------------------------------------------------------------------------
+
+    def add_problems(self, problems: Iterable[Problem]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO problems VALUES (?,?,?,?)",
+                [(p.source_path, p.line, p.error, _now()) for p in problems],
+            )
+
+    def problems(self) -> list[Problem]:
+        rows = self._db.execute("SELECT source_path, error, line FROM problems ORDER BY rowid")
+        return [Problem(source_path=r[0], error=r[1], line=r[2]) for r in rows]
+
+    # -- analysis results ----------------------------------------------------------------------
+
+    def save_results(self, analysis: Analysis) -> None:
+        """Replace the stored results with those of ``analysis``, atomically."""
+        groups: dict[str, Sequence[Any]] = {
+            "events": analysis.events,
+            "storylines": analysis.storylines,
+            "reuse": analysis.reuse,
+            "entities": analysis.entities,
+            "attributions": analysis.attributions,
+            "figures": analysis.figures,
+            "comparisons": analysis.comparisons,
+            "briefs": analysis.briefs,
+        }
+        with self._transaction() as db:
+            db.execute("DELETE FROM results")
+            for kind, records in groups.items():
+                for seq, record in enumerate(records):
+                    db.execute(
+                        "INSERT INTO results VALUES (?,?,?)",
+                        (kind, seq, json.dumps(asdict(record), ensure_ascii=False)),
+                    )
+                    db.executemany(
+                        "INSERT INTO result_articles VALUES (?,?,?)",
+                        [(kind, seq, article_id) for article_id in _article_ids_of(record)],
+                    )
+
+    def load_results(self, version: str) -> Analysis:
+        """The stored articles, problems and latest results as an `Analysis`."""
+        analysis = Analysis(version=version, articles=self.articles(), problems=self.problems())
+        rows = self._db.execute("SELECT kind, record FROM results ORDER BY kind, seq").fetchall()
+        for kind, record in rows:
+            getattr(analysis, kind).append(_RESULT_READERS[kind](json.loads(record)))
+        return analysis
+
+
+def _article_ids_of(record: object) -> set[str]:
+    """The articles a result record refers to, so results can be found by article."""
+    ids: set[str] = set()
+    for name in ("article_id", "a", "b", "source_article_id"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            ids.add(value)
+    ids.update(getattr(record, "article_ids", []) or [])
+    for nested in ("mentions", "claims", "sentences"):
+        for item in getattr(record, nested, []) or []:
+            ids |= _article_ids_of(item)
+    return ids
+
+
+def _article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
+    dateline = json.loads(row[4]) if row[4] else None
+    return Article(
+        id=row[0],
+        source_path=row[1],
+        title=row[2],
+        outlet=row[3],
+        dateline=Dateline(**dateline) if dateline else None,
+        published=row[5],
+        url=row[6],
+        encoding=row[7],
+        text=row[8],
+        blocks=[Block(kind=k, start=s, end=e) for k, s, e in json.loads(row[9])],
+        sentences=[(s, e) for s, e in json.loads(row[10])],
+    )
+
+
+def _span(value: list[int]) -> tuple[int, int]:
+    return (int(value[0]), int(value[1]))
+
+
+def _reuse(d: dict[str, Any]) -> ReuseLink:
+    passages = [Passage(_span(p["a_span"]), _span(p["b_span"]), p["score"]) for p in d.pop("passages")]
+    return ReuseLink(**d, passages=passages)
+
+
+def _entity(d: dict[str, Any]) -> Entity:
+    mentions = [Mention(m["article_id"], _span(m["span"]), m["text"]) for m in d.pop("mentions")]
+    return Entity(**d, mentions=mentions)
+
+
+def _attribution(d: dict[str, Any]) -> Attribution:
+    quote_span = _span(d.pop("quote_span")) if d.get("quote_span") else None
+    d.pop("quote_span", None)
+    return Attribution(**{**d, "span": _span(d["span"])}, quote_span=quote_span)
+
+
+def _comparison(d: dict[str, Any]) -> Comparison:
+    claims = [Claim(**{**c, "span": _span(c["span"])}) for c in d.pop("claims")]
+    return Comparison(**d, claims=claims)
+
+
+def _brief(d: dict[str, Any]) -> Brief:
+    sentences = [BriefSentence(**{**s, "span": _span(s["span"])}) for s in d["sentences"]]
+    return Brief(event_id=d["event_id"], sentences=sentences)
+
+
+_RESULT_READERS: dict[str, Any] = {
+    "events": lambda d: Event(**d),
+    "storylines": lambda d: Storyline(**d),
+    "reuse": _reuse,
+    "entities": _entity,
+    "attributions": _attribution,
+    "figures": lambda d: Figure(**{**d, "span": _span(d["span"])}),
+    "comparisons": _comparison,
+    "briefs": _brief,
+}

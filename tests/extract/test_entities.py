@@ -1,0 +1,25 @@
+from isnad.arabic.names import entity_key
+from isnad.model import Analysis
+
+
+def test_spelling_variants_share_a_key() -> None:
+    assert entity_key("الجارديان") == entity_key("الغارديان") == entity_key("للجارديان")
+    assert entity_key("سوريا") == entity_key("سورية")
+    assert entity_key("أبو بكر البغدادي") == entity_key("أبي بكر البغدادي")
+    assert entity_key("أريستيدو") == entity_key("اريستيدو")
+    assert entity_key("الأمريكية") == entity_key("الأميركية")
+    assert entity_key("مصر") != entity_key("عمر")
+
+
+def test_seed_entities_merge_variants_across_outlets(seed_analysis: Analysis) -> None:
+    by_key = {(e.type, entity_key(e.canonical)): e for e in seed_analysis.entities}
+    guardian = by_key[("ORG", entity_key("الغارديان"))]
+    assert {m.text for m in guardian.mentions} >= {"الجارديان", "الغارديان"}
+    syria = by_key[("LOC", entity_key("سوريا"))]
+    assert len({m.article_id for m in syria.mentions}) >= 4
+    people = {e.canonical for e in seed_analysis.entities if e.type == "PER"}
+    assert {"ديديه بريت", "بشار الأسد", "بول كليمان"} <= people
+    texts = {a.id: a.text for a in seed_analysis.articles}
+    for entity in seed_analysis.entities:
+        for mention in entity.mentions:
+            assert texts[mention.article_id][mention.span[0] : mention.span[1]] == mention.text
