@@ -68,7 +68,9 @@ def report(name: str, files: list[Path], repeat: int) -> None:
         share = 100 * median[stage] / median["total"]
         print(f"  {stage:<8} {median[stage]:8.3f} s  {share:5.1f} %")
     print(f"  isnad    {n / median['total']:8.1f} articles/s  {chars / median['total'] / 1e3:8.1f} k chars/s")
-    print(f"  peer     read+decode+split: {peer:.4f} s; isnad / peer = {median['total'] / max(peer, 1e-9):.0f}x")
+    print(
+        f"  peer     read+decode+split: {peer:.4f} s; isnad / peer = {median['total'] / max(peer, 1e-9):.0f}x"
+    )
 
 
 def main() -> None:

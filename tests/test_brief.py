@@ -1,7 +1,7 @@
+import pytest
+
 from isnad.brief import BriefParams
 from isnad.model import Analysis
-
-import pytest
 
 
 def test_every_event_has_a_cited_brief(seed_analysis: Analysis) -> None:

@@ -24,7 +24,9 @@ def test_incompatible_and_negated_claims_conflict() -> None:
     assert not predicates_conflict("travelled", None)
 
 
-def test_seed_conflict_travelled_versus_returned(seed_analysis: Analysis, seed_articles: dict[str, Article]) -> None:
+def test_seed_conflict_travelled_versus_returned(
+    seed_analysis: Analysis, seed_articles: dict[str, Article]
+) -> None:
     """The story isnad was conceived from: 1,700 French fighters who travelled (Arabi21) or returned (SANA)."""
     ids = {seed_articles["000"].id, seed_articles["003"].id}
     conflicts = [

@@ -1,9 +1,9 @@
+import numpy as np
+import pytest
+
 from isnad.corpus import Corpus
 from isnad.model import Analysis, Article
 from isnad.stories import StoryParams, average_linkage, group_stories, headline
-
-import numpy as np
-import pytest
 
 
 def test_seeds_group_as_an_editor_would(seed_analysis: Analysis, seed_articles: dict[str, Article]) -> None:
@@ -37,7 +37,8 @@ def test_average_linkage_respects_threshold() -> None:
 def test_headline_prefers_title_and_cuts_at_word(seed_articles: dict[str, Article]) -> None:
     assert headline(seed_articles["001"]) == "مقاتلو داعش يفرون من التنظيم بعدما أوشك على الانهيار"
     long = headline(seed_articles["003"], max_chars=40)
-    assert long.endswith("…") and len(long) <= 42
+    assert long.endswith("…")
+    assert len(long) <= 42
 
 
 def test_params_are_validated() -> None:

@@ -34,7 +34,10 @@ class BriefParams:
 
 
 def summarize(
-    corpus: Corpus, events: Sequence[Event], comparisons: Sequence[Comparison] = (), params: BriefParams | None = None
+    corpus: Corpus,
+    events: Sequence[Event],
+    comparisons: Sequence[Comparison] = (),
+    params: BriefParams | None = None,
 ) -> list[Brief]:
     """A brief for every event."""
     params = params or BriefParams()
@@ -52,7 +55,9 @@ def _brief(corpus: Corpus, event: Event, conflict_spans: dict[str, list[Span]], 
         text = corpus.text(article_id)
         for span, terms in zip(text.article.sentences, text.sentence_terms(), strict=True):
             units.append((article_id, span, terms))
-    candidates = [i for i, (_, _, terms) in enumerate(units) if params.min_terms <= len(terms) <= params.max_terms]
+    candidates = [
+        i for i, (_, _, terms) in enumerate(units) if params.min_terms <= len(terms) <= params.max_terms
+    ]
     if not candidates:
         candidates = [i for i, (_, _, terms) in enumerate(units) if terms]
     if not candidates:
@@ -82,9 +87,14 @@ def _brief(corpus: Corpus, event: Event, conflict_spans: dict[str, list[Span]], 
     for i in sorted(chosen, key=lambda i: (order[units[i][0]], units[i][1][0])):
         article_id, span, _ = units[i]
         cited = {article_id} | {
-            units[j][0] for j in range(len(units)) if units[j][0] != article_id and sim[i, j] >= params.cite_threshold
+            units[j][0]
+            for j in range(len(units))
+            if units[j][0] != article_id and sim[i, j] >= params.cite_threshold
         }
-        conflict = any(s[0] <= span[0] and span[1] <= s[1] or span[0] <= s[0] < span[1] for s in conflict_spans.get(article_id, []))
+        conflict = any(
+            (s[0] <= span[0] and span[1] <= s[1]) or span[0] <= s[0] < span[1]
+            for s in conflict_spans.get(article_id, [])
+        )
         sentences.append(
             BriefSentence(
                 text=corpus.by_id[article_id].span_text(span),

@@ -70,7 +70,9 @@ class _StageProgress:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (txt, jsonl, json, html, feeds).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (txt, jsonl, json, html, feeds).")
+    ],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for analysis.json and report.html.")] = Path(
         "isnad-out"
     ),
@@ -177,8 +179,50 @@ def reuse(
     out.print(f"score {link.score:.3f}, {len(link.passages)} passages", markup=False)
     for n, passage in enumerate(link.passages, start=1):
         out.print(f"\n[{n}] {passage.score:.2f}", markup=False)
-        out.print(f"  A {passage.a_span}: {articles[0].span_text(passage.a_span)}", markup=False, highlight=False)
-        out.print(f"  B {passage.b_span}: {articles[1].span_text(passage.b_span)}", markup=False, highlight=False)
+        out.print(
+            f"  A {passage.a_span}: {articles[0].span_text(passage.a_span)}", markup=False, highlight=False
+        )
+        out.print(
+            f"  B {passage.b_span}: {articles[1].span_text(passage.b_span)}", markup=False, highlight=False
+        )
+
+
+def _require(path: Path, what: str) -> Path:
+    from isnad.evaluation import MissingDataError, require_data
+
+    try:
+        return require_data(path, what)
+    except MissingDataError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(code=2) from exc
+
+
+@eval_app.command("reuse")
+def eval_reuse(
+    corpus_dir: Annotated[Path, typer.Argument(help="A PAN-layout corpus folder (source-documents/, ...).")],
+) -> None:
+    """Text reuse against PAN/AraPlagDet gold: plagdet, precision, recall, granularity per obfuscation.
+
+    Example: isnad eval reuse ../shared/data/exara-dev
+    """
+    from isnad.evaluation import evaluate_reuse, print_reuse
+
+    print_reuse(evaluate_reuse(_require(corpus_dir, "the ExAra (AraPlagDet) corpus")))
+
+
+@eval_app.command("similarity")
+def eval_similarity(
+    csv_file: Annotated[
+        Path, typer.Argument(help="CSV with pair_id, Overall, text1, text2 (SemEval-2022 Task 8).")
+    ],
+) -> None:
+    """Article similarity against human ratings: Pearson, Spearman, same-event accuracy.
+
+    Example: isnad eval similarity ../shared/data/semeval2022-t8-ar/dev.csv
+    """
+    from isnad.evaluation import evaluate_similarity, print_similarity
+
+    print_similarity(evaluate_similarity(_require(csv_file, "the SemEval-2022 Task 8 pairs")))
 
 
 def main() -> None:

@@ -83,7 +83,12 @@ def _value_conflicts(event_id: str, pool: Sequence[Figure], articles: dict[str, 
     """Different values for the same claim about the same group, across articles."""
     out = []
     for a, b in combinations(pool, 2):
-        if a.article_id == b.article_id or same_quantity(a, b) or not a.predicate or a.predicate != b.predicate:
+        if (
+            a.article_id == b.article_id
+            or same_quantity(a, b)
+            or not a.predicate
+            or a.predicate != b.predicate
+        ):
             continue
         ca, cb = subject_class(a.subject), subject_class(b.subject)
         if ca is None or ca != cb or a.unit != b.unit or min(a.value, b.value) <= 0:
@@ -109,16 +114,22 @@ def _judge(event_id: str, group: list[Figure], articles: dict[str, Article]) -> 
     conflicting = [(p, q) for p, q in combinations(predicates, 2) if predicates_conflict(p, q)]
     if conflicting:
         p, q = conflicting[0]
-        return Comparison(event_id, f"{value} {subject}", "conflict", claims, f"incompatible claims: {p} / {q}")
+        return Comparison(
+            event_id, f"{value} {subject}", "conflict", claims, f"incompatible claims: {p} / {q}"
+        )
     if len(predicates) > 1:
-        return Comparison(event_id, f"{value} {subject}", "differ", claims, f"different claims: {', '.join(predicates)}")
+        return Comparison(
+            event_id, f"{value} {subject}", "differ", claims, f"different claims: {', '.join(predicates)}"
+        )
     return Comparison(event_id, f"{value} {subject}", "agree", claims, "same figure and claim")
 
 
 def _claim(figure: Figure, articles: dict[str, Article]) -> Claim:
     """The figure's claim, read in its sentence so an editor sees what is said about it."""
     article = articles[figure.article_id]
-    span = next((s for s in article.sentences if s[0] <= figure.span[0] and figure.span[1] <= s[1]), figure.span)
+    span = next(
+        (s for s in article.sentences if s[0] <= figure.span[0] and figure.span[1] <= s[1]), figure.span
+    )
     return Claim(
         article_id=figure.article_id,
         text=article.span_text(span),
@@ -128,7 +139,9 @@ def _claim(figure: Figure, articles: dict[str, Article]) -> Claim:
     )
 
 
-def compare(events: Sequence[Event], figures: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
+def compare(
+    events: Sequence[Event], figures: Sequence[Figure], articles: dict[str, Article]
+) -> list[Comparison]:
     """Comparisons for every event with two or more articles."""
     out: list[Comparison] = []
     for event in events:

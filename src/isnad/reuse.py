@@ -23,7 +23,7 @@ class ReuseParams:
     k: int = 3  # stems per seed: 3 survives light rewording, 2 matches chance phrases
     max_gap: int = 6  # content tokens allowed between two seeds of one passage
     min_seeds: int = 2  # a passage needs this many seeds, so one stock phrase is not "reuse"
-    min_passage_tokens: int = 6
+    min_passage_tokens: int = 8  # content tokens; shorter shared runs are names and stock phrases
     max_seed_df: float = 0.5  # seeds in more than this share of articles are boilerplate
 
     def __post_init__(self) -> None:
@@ -74,18 +74,21 @@ def align(
     )
     chains = _chain(matches, params.max_gap)
     pos_a, pos_b = _content_positions(a), _content_positions(b)
-    passages: list[Passage] = []
-    covered_a = covered_b = 0
+    ranges = []
     for chain in chains:
         if len(chain) < params.min_seeds:
             continue
-        a_lo, a_hi = min(p for p, _ in chain), max(p for p, _ in chain) + params.k - 1
-        b_lo, b_hi = min(p for _, p in chain), max(p for _, p in chain) + params.k - 1
+        a_lo, a_hi = chain[0][0], chain[-1][0] + params.k - 1
+        b_lo, b_hi = chain[0][1], chain[-1][1] + params.k - 1
+        # Matched content tokens: those inside a seed of the chain.
+        matched = len({p + i for p, _ in chain for i in range(params.k)})
+        ranges.append((a_lo, a_hi, b_lo, b_hi, matched))
+    passages: list[Passage] = []
+    covered_a = covered_b = 0
+    for a_lo, a_hi, b_lo, b_hi, matched in _merge(ranges, params.max_gap):
         length = max(a_hi - a_lo, b_hi - b_lo) + 1
         if length < params.min_passage_tokens:
             continue
-        # Density: share of the passage's content tokens that lie inside matched seeds.
-        matched = len({p + i for p, _ in chain for i in range(params.k)})
         passages.append(
             Passage(
                 a_span=_char_span(a, pos_a, a_lo, a_hi),
@@ -118,19 +121,40 @@ def _seeds(text: ArticleText, k: int) -> dict[tuple[str, ...], list[int]]:
 
 
 def _chain(matches: Sequence[tuple[int, int]], max_gap: int) -> list[list[tuple[int, int]]]:
-    """Group seed matches that follow each other closely in both articles into chains."""
+    """Group seed matches that move forward together in both articles into chains.
+
+    A match extends a chain only when it lies after the chain's last match in *both* articles,
+    within the gap: a phrase repeated in one article must not pair with a single occurrence in
+    the other and pass for a passage.
+    """
     chains: list[list[tuple[int, int]]] = []
     for pa, pb in matches:
         for chain in reversed(chains):
             last_a, last_b = chain[-1]
-            if pa - last_a > max_gap + 1:
-                continue
-            if abs(pb - last_b) <= max_gap + 1:
+            if 0 < pa - last_a <= max_gap + 1 and 0 < pb - last_b <= max_gap + 1:
                 chain.append((pa, pb))
                 break
         else:
             chains.append([(pa, pb)])
     return chains
+
+
+def _merge(
+    ranges: list[tuple[int, int, int, int, int]], max_gap: int
+) -> list[tuple[int, int, int, int, int]]:
+    """Merge passages that follow each other in both articles, so one reuse is reported once.
+
+    Each range is (a_lo, a_hi, b_lo, b_hi, matched tokens).
+    """
+    merged: list[tuple[int, int, int, int, int]] = []
+    for a_lo, a_hi, b_lo, b_hi, matched in sorted(ranges):
+        if merged:
+            pa_lo, pa_hi, pb_lo, pb_hi, pm = merged[-1]
+            if a_lo - pa_hi <= 2 * max_gap and -max_gap <= b_lo - pb_hi <= 2 * max_gap:
+                merged[-1] = (pa_lo, max(pa_hi, a_hi), min(pb_lo, b_lo), max(pb_hi, b_hi), pm + matched)
+                continue
+        merged.append((a_lo, a_hi, b_lo, b_hi, matched))
+    return merged
 
 
 def _char_span(text: ArticleText, positions: list[int], lo: int, hi: int) -> Span:

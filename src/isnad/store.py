@@ -164,7 +164,9 @@ class Store:
                         article.source_path,
                         article.title,
                         article.outlet,
-                        json.dumps(asdict(article.dateline), ensure_ascii=False) if article.dateline else None,
+                        json.dumps(asdict(article.dateline), ensure_ascii=False)
+                        if article.dateline
+                        else None,
                         article.published,
                         article.url,
                         article.encoding,

@@ -26,7 +26,7 @@ from isnad.model import Article, Event, ReuseLink, Storyline
 class StoryParams:
     """Similarity thresholds (cosine, 0..1). Checked by reading the grouping of the seeds."""
 
-    event_threshold: float = 0.30
+    event_threshold: float = 0.25
     storyline_threshold: float = 0.12
     reuse_bonus: float = 0.5  # added similarity per unit of reuse score
 

@@ -13,7 +13,8 @@ def test_verb_first_outlet_attribution_with_reported_content() -> None:
     assert att.kind == "outlet"
     assert att.source_canonical == "ديلي تلغراف"
     assert att.cue == "وذكرت"
-    assert att.quote.startswith("أكثر من 150") and att.quote_span is not None
+    assert att.quote.startswith("أكثر من 150")
+    assert att.quote_span is not None
     assert text[att.quote_span[0] : att.quote_span[1]] == att.quote
 
 
@@ -39,7 +40,8 @@ def test_anaphoric_paper_resolves_to_last_outlet() -> None:
     text = "نشرت صحيفة الجارديان البريطانية تقريرا عن التنظيم. وتقول الصحيفة إن المقاتلين يفرون بأعداد كبيرة."
     atts = find_attributions(_article(text))
     said = [a for a in atts if a.cue == "وتقول"]
-    assert said and said[0].source_canonical == "الغارديان"
+    assert said
+    assert said[0].source_canonical == "الغارديان"
 
 
 def test_source_kinds() -> None:

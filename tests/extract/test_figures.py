@@ -9,10 +9,12 @@ def _figures(text: str):  # type: ignore[no-untyped-def]
 
 def test_travelled_versus_returned() -> None:
     [travelled] = _figures("يعتقد أن هناك حوالي 1700 مقاتل من فرنسا، سافروا إلى سوريا والعراق منذ عام 2012.")
-    assert travelled.value == 1700 and travelled.approx is not None
+    assert travelled.value == 1700
+    assert travelled.approx is not None
     assert travelled.predicate == "travelled"
     [returned] = _figures("وتعتقد السلطات أن نحو 1700 مسلح فرنسي عادوا الى بلدهم منذ عام 2012.")
-    assert returned.value == 1700 and returned.predicate == "returned"
+    assert returned.value == 1700
+    assert returned.predicate == "returned"
 
 
 def test_years_are_not_figures() -> None:

@@ -24,7 +24,7 @@ REPORTING_VERBS = _norm_set(
     أكد أكدت أكدوا يؤكد تؤكد كشف كشفت كشفوا يكشف تكشف أشار أشارت أشاروا يشير تشير
     نقل نقلت ينقل تنقل أوضح أوضحت يوضح توضح أضاف أضافت يضيف تضيف صرح صرحت يصرح
     أعلن أعلنت يعلن تعلن نشر نشرت ينشر تنشر لفت لفتت يلفت تلفت نوه نوهت ينوه تنوه
-    يستدرك تستدرك استدرك اعتبر اعتبرت يعتبر تعتبر حذر حذرت يحذر تحذر زعم زعمت يزعم تزعم
+    يستدرك تستدرك استدرك حذر حذرت يحذر تحذر زعم زعمت يزعم تزعم
     ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بين بينت يبين تبين خلص يخلص
     تطرق يرى ترى رأى رأت أبلغ أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد اعترف
     """
@@ -32,9 +32,13 @@ REPORTING_VERBS = _norm_set(
 # Prepositional cues: "بحسب X", "وفقا لـ X", "نقلا عن X".
 REPORTING_PREPOSITIONS = _norm_set("بحسب حسب حسبما وفقا وفق طبقا نقلا لسان")
 # Words that end a source noun phrase and start the reported content: "قال X إن ...".
-CONTENT_OPENERS = _norm_set("أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها بأنهم عن")
+CONTENT_OPENERS = _norm_set("أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها بأنهم عن إلى")
+# "تقرير صادر عن صحيفة ...": here عن continues the source instead of opening the content.
+ISSUED_BY = _norm_set("صادر صادرة الصادر الصادرة")
 
-OUTLET_NOUNS = _norm_set("صحيفة جريدة وكالة موقع قناة مجلة تلفزيون إذاعة شبكة الصحيفة الوكالة الموقع القناة المجلة")
+OUTLET_NOUNS = _norm_set(
+    "صحيفة جريدة وكالة موقع قناة مجلة تلفزيون إذاعة شبكة الصحيفة الوكالة الموقع القناة المجلة"
+)
 DOCUMENT_NOUNS = _norm_set("تقرير التقرير وثائق الوثائق وثيقة رسائل دراسة بيان البيان مذكرة")
 OFFICIAL_NOUNS = _norm_set(
     """
@@ -82,7 +86,7 @@ KNOWN_OUTLETS: tuple[tuple[str, ...], ...] = (
 # Verbs of what happened to the counted people or things, mapped to one label per claim type.
 # Listed by label so that antonyms and incompatible claims can be told apart (see CONFLICTING).
 PREDICATES: dict[str, frozenset[str]] = {
-    "travelled": _norm_set("سافر سافروا سافرت يسافر يسافرون السفر سفر ذهب ذهبوا الذاهبين توجه توجهوا جاءوا جاء قدموا"),
+    "travelled": _norm_set("سافر سافروا سافرت يسافر يسافرون ذهب ذهبوا الذاهبين توجه توجهوا جاءوا جاء قدموا"),
     "returned": _norm_set("عاد عادوا عادت يعود يعودون العودة عودة رجع رجعوا بالعودة"),
     "joined": _norm_set("انضم انضموا انضمت ينضم ينضمون انضمام الانضمام التحق التحقوا أنضموا"),
     "killed": _norm_set("قتل قتلوا قتلت يقتل مقتل لقي لقوا قضى قضوا"),
@@ -140,7 +144,7 @@ def canonical_outlet(name: str) -> str | None:
     A leading conjunction or preposition glued to the name (للجارديان, وبحسب الغارديان) is
     tolerated, since outlets are named right after such clitics.
     """
-    words = normalize(name).split()
+    words = normalize(name).replace('"', " ").replace("'", " ").split()
     forms = [" ".join(words)]
     if words:
         for clitic in ("لل", "ل", "و", "ب", "ف"):
@@ -158,7 +162,9 @@ def country_names() -> frozenset[str]:
     """Normalised Arabic names of countries and regions (CLDR data shipped with babel)."""
     names = {normalize(name) for name in Locale("ar").territories.values()}
     # CLDR writes the formal names; news text also uses these.
-    names |= _norm_set("سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر")
+    names |= _norm_set(
+        "سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر"
+    )
     return frozenset(names)
 
 

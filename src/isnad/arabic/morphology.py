@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from isnad.arabic.normalize import ARABIC_LETTERS, normalize
+from isnad.arabic.normalize import ARABIC_LETTERS, normalize, word_set
 from isnad.arabic.stopwords import STOPWORDS
 from isnad.arabic.tokens import words
 
@@ -43,26 +43,22 @@ MIN_BASE = 3
 
 # Words that begin with و or ال by nature, in the matching form. A word is protected when it is
 # one of these, or one of these followed by a short inflectional ending (_PROTECTED_ENDINGS).
-_PROTECTED_WORDS = frozenset(
-    normalize(word)
-    for word in """
+_PROTECTED_WORDS = word_set("""
     وزير وزار وزراء وطن وطني وقت وفد وفود وفاة وفيات ولاية وكالة وكيل وسط وسائل وسيلة وضع وقف
     وصل وصول وجه وجود وحدة وحيد وثيقة وثائق وعد وعود وقع وقائع واقع واضح واسع وارد واحد
     واجب والد والدة والي ولد ولادة ورقة ورق وراء ورد وظيفة وزن وعي وقود وادي وباء وسام
     وفاء وليد وائل وجدي وديع وهاب ودود وفيق وسيم
     واشنطن ويلز وارسو ويكيليكس ولنغتون ويستمنستر
     التي الذي الذين اللذان اللذين اللتان اللتين اللاتي اللائي اللواتي الله اللهم الآن
-    آلاف آلية الأن ألمانيا ألبانيا آلاسكا ألف ألفا ألفين ألفان ألبرت ألكسندر
-    """.split()
-)
+    آلاف آلية ألمانيا ألبانيا آلاسكا ألف ألفا ألفين ألفان ألبرت ألكسندر
+    """)
 # ... and without ta marbuta, so that وكالات and وكالتها match وكالة.
 _PROTECTED = _PROTECTED_WORDS | {word[:-1] for word in _PROTECTED_WORDS if word.endswith("ه")}
-_PROTECTED_ENDINGS = frozenset(
-    ("", "ه", "ها", "هم", "هما", "هن", "ي", "ا", "ات", "ان", "ين", "ون", "يه", "يا", "يين", "يون", "اء")
-    + ("ته", "تها", "تهم", "تين", "تان", "اته", "اتها", "اتهم")
-)
+_PROTECTED_ENDINGS = word_set(
+    "ه ها هم هما هن ي ا ات ان ين ون يه يا يين يون اء ته تها تهم تين تان اته اتها اتهم"
+) | {""}
 # Words whose ending looks like a pronoun but is part of the word.
-_NOT_ENCLITIC = frozenset(normalize(word) for word in "تفاهم مساهم ملهم مراهن اتجاها انتباها اشتباها".split())
+_NOT_ENCLITIC = word_set("تفاهم مساهم ملهم مراهن اتجاها انتباها اشتباها")
 _LONGEST_PROTECTED_ENDING = max(map(len, _PROTECTED_ENDINGS))
 
 

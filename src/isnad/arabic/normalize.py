@@ -58,11 +58,25 @@ _PUNCTUATION = {
 }
 # Line breaks stay line breaks, where sentences end. CR becomes one too rather than being dropped,
 # so that no span of a line ever ends in an invisible CR.
-_LINE_BREAKS = {"\n": "\n", "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
+_LINE_BREAKS = {
+    "\n": "\n",
+    "\r": "\n",
+    "\x0b": "\n",
+    "\x0c": "\n",
+    "\x85": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+}
 # Invisible characters that only steer rendering: bidi marks and embeddings, joiners, BOM, soft hyphen.
 _INVISIBLE_RANGES = ((0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFE00, 0xFE0F))
 _INVISIBLE = "\u00ad\u034f\u061c\ufeff\u0640"  # ... and tatweel, which only stretches a word
-_ARABIC_MARK_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED), (0x08D3, 0x08FF))
+_ARABIC_MARK_RANGES = (
+    (0x0610, 0x061A),
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06ED),
+    (0x08D3, 0x08FF),
+)
 _PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE))
 
 
@@ -117,12 +131,19 @@ def _character_class(code_points: list[int]) -> str:
 
 
 _TABLE = _build_table()
-_CHANGED = re.compile(_character_class(sorted(_TABLE)))
+_RESIZED = re.compile(
+    _character_class(sorted(cp for cp, replacement in _TABLE.items() if len(replacement) != 1))
+)
 
 
 def normalize(text: str) -> str:
     """The matching form of ``text``; see the module docstring for what is folded."""
     return text.translate(_TABLE)
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The matching forms of whitespace-separated ``words``: how hand-written word lists are stored."""
+    return frozenset(normalize(word) for word in words.split())
 
 
 @dataclass(frozen=True)
@@ -153,18 +174,14 @@ class NormalizedText:
 
 def normalize_with_offsets(text: str) -> NormalizedText:
     """Normalise ``text`` and keep the map from normalised back to original positions."""
-    pieces: list[str] = []
+    # Characters replaced one for one (أ -> ا, ة -> ه, ...) keep every offset where it is; only
+    # the dropped and the expanded ones shift the rest, and news text has few of them.
     offsets: list[int] = []
     position = 0
-    for match in _CHANGED.finditer(text):
+    for match in _RESIZED.finditer(text):
         index = match.start()
-        if index > position:
-            pieces.append(text[position:index])
-            offsets.extend(range(position, index))
-        replacement = _TABLE[ord(text[index])]
-        pieces.append(replacement)
-        offsets.extend([index] * len(replacement))
+        offsets.extend(range(position, index))
+        offsets.extend([index] * len(_TABLE[ord(text[index])]))
         position = index + 1
-    pieces.append(text[position:])
     offsets.extend(range(position, len(text) + 1))
-    return NormalizedText("".join(pieces), tuple(offsets))
+    return NormalizedText(text.translate(_TABLE), tuple(offsets))

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 
 from isnad.arabic.morphology import split_clitics
-from isnad.arabic.normalize import ARABIC_LETTERS, NormalizedText, normalize_with_offsets
+from isnad.arabic.normalize import ARABIC_LETTERS, NormalizedText, normalize_with_offsets, word_set
 
 SEMICOLON_MIN_WORDS = 40
 LONG_SENTENCE_WORDS = 80
@@ -36,8 +36,8 @@ _TERMINATORS = re.compile(r"[.!?…]+|;|\n")
 _CLOSERS = "\"')]}"
 _WORD = re.compile(r"\w+")
 _ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
-_LATIN_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr vs inc ltd co corp gen col lt sgt capt rev gov sen rep dept no fig vol".split()
+_LATIN_ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof st jr sr vs inc ltd co corp gen col lt sgt capt rev gov sen rep dept no fig vol"
 )
 _CONJUNCTION_BOUNDARY = re.compile(r"[,.]\s+(?=و)")
 _CLAUSE_MARKS = re.compile(r"[,;]")
@@ -71,7 +71,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue
             boundary = match.end()
         else:
-            if _inside(quoted, match.start(), match.end()) or (mark == "." and not _ends_sentence(norm, match)):
+            if _inside(quoted, match.start(), match.end()) or (
+                mark == "." and not _ends_sentence(norm, match)
+            ):
                 continue
             boundary = match.end()
             while boundary < len(norm) and norm[boundary] in _CLOSERS:
@@ -170,7 +172,9 @@ def _opens_with_conjunction(norm: str, position: int) -> bool:
     return word is not None and split_clitics(word.group())[0].startswith("و")
 
 
-def _to_original(normalized: NormalizedText, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+def _to_original(
+    normalized: NormalizedText, spans: list[tuple[int, int]], offset: int
+) -> list[tuple[int, int]]:
     """Strip whitespace from normalised spans, drop empty ones, and map them into the original."""
     norm = normalized.text
     result: list[tuple[int, int]] = []

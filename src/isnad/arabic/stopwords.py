@@ -16,7 +16,9 @@ _CONJUNCTIONS = ("و", "ف")
 
 def _load() -> frozenset[str]:
     text = resources.files("isnad.arabic").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
-    words = {normalize(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    words = {
+        normalize(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    }
     return frozenset(words | {conjunction + word for word in words for conjunction in _CONJUNCTIONS})
 
 

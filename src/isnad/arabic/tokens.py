@@ -45,17 +45,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     end = len(text) if end is None else end
     normalized = normalize_with_offsets(text[start:end])
+    offsets = normalized.offsets
     tokens: list[Token] = []
+    append = tokens.append
+    # NormalizedText.to_original, inlined: this loop runs once per token of every article.
     for match in _TOKEN.finditer(normalized.text):
-        token_start, token_end = normalized.to_original(match.start(), match.end())
-        tokens.append(
-            Token(
-                text[start + token_start : start + token_end],
-                start + token_start,
-                start + token_end,
-                match.group(),
-                _KINDS[match.lastgroup],
-            )
+        norm_start, norm_end = match.span()
+        last_source = offsets[norm_end - 1]
+        while offsets[norm_end] == last_source:
+            norm_end += 1
+        token_start, token_end = start + offsets[norm_start], start + offsets[norm_end]
+        append(
+            Token(text[token_start:token_end], token_start, token_end, match.group(), _KINDS[match.lastgroup])
         )
     return tokens
 

@@ -16,6 +16,7 @@ from isnad.model import Article, Attribution, SourceKind, Span
 MAX_SOURCE_TOKENS = 7
 _QUOTES_OPEN = {'"', "“", "«", "„"}
 _QUOTES_CLOSE = {'"', "”", "»"}
+_RELAY_VERBS = {normalize(w) for w in ("نقل", "نقلت", "ينقل", "تنقل", "نقلوا")}
 _ANAPHORA = {normalize(w) for w in ("الصحيفة", "الجريدة", "الوكالة", "الموقع", "المجلة", "التقرير", "القناة")}
 
 
@@ -27,11 +28,13 @@ def find_attributions(article: Article) -> list[Attribution]:
         tokens = tokenize(article.text, start, end)
         i = 0
         while i < len(tokens):
-            attribution, i_next = _attribution_at(article, tokens, i, (start, end), last_outlet)
+            attribution, i_next = _attribution_at(article, tokens, i, last_outlet)
             if attribution is not None:
                 found.append(attribution)
                 if attribution.kind == "outlet":
                     last_outlet = attribution.source_canonical
+                elif attribution.via:
+                    last_outlet = attribution.via
                 i = max(i_next, i + 1)
             else:
                 i += 1
@@ -49,14 +52,14 @@ def _base(token: Token) -> str:
 
 
 def _attribution_at(
-    article: Article, tokens: list[Token], i: int, sentence: Span, last_outlet: str | None
+    article: Article, tokens: list[Token], i: int, last_outlet: str | None
 ) -> tuple[Attribution | None, int]:
     cue = tokens[i]
     base = _base(cue)
     if base in lexicon.REPORTING_VERBS:
-        return _verb_attribution(article, tokens, i, sentence, last_outlet)
+        return _verb_attribution(article, tokens, i, last_outlet)
     if base in lexicon.REPORTING_PREPOSITIONS:
-        return _prepositional_attribution(article, tokens, i, sentence, last_outlet)
+        return _prepositional_attribution(article, tokens, i, last_outlet)
     return None, i
 
 
@@ -67,6 +70,10 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         token = tokens[j]
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
             j += 1  # outlet names are often quoted: صحيفة "ديلي تلغراف"
+            continue
+        if token.norm == "عن" and phrase and phrase[-1].norm in lexicon.ISSUED_BY:
+            phrase.append(token)
+            j += 1
             continue
         if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS:
             break
@@ -92,10 +99,17 @@ def _source_before(tokens: list[Token], i: int) -> list[Token]:
 
 def _content_after(tokens: list[Token], j: int) -> tuple[Span | None, bool, int]:
     """The reported content from token j: a quotation when one opens there, else the clause."""
-    while j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text in {":", "،", ","}):
+    while j < len(tokens) and (
+        tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text in {":", "،", ","}
+    ):
         j += 1
     if j >= len(tokens):
         return None, False, j
+    # A quotation may follow a short apposition: قال فلان، مستشار الأمن: "..."
+    for k in range(j, min(j + 8, len(tokens) - 1)):
+        if tokens[k].text in _QUOTES_OPEN and (k == j or tokens[k - 1].text == ":"):
+            j = k
+            break
     if tokens[j].text in _QUOTES_OPEN:
         for k in range(j + 1, len(tokens)):
             if tokens[k].text in _QUOTES_CLOSE:
@@ -105,18 +119,20 @@ def _content_after(tokens: list[Token], j: int) -> tuple[Span | None, bool, int]
     last = len(tokens) - 1
     while last > j and tokens[last].kind == "punct":
         last -= 1
+    if tokens[last].kind == "punct":
+        return None, False, j
     return (tokens[j].start, tokens[last].end), False, last + 1
 
 
 def _verb_attribution(
-    article: Article, tokens: list[Token], i: int, sentence: Span, last_outlet: str | None
+    article: Article, tokens: list[Token], i: int, last_outlet: str | None
 ) -> tuple[Attribution | None, int]:
     cue = tokens[i]
     j = i + 1
     via: str | None = None
     source_tokens, j = _source_after(tokens, j)
     # "نقلت الصحيفة عن مسؤولين": the officials speak, through the paper.
-    if j < len(tokens) and tokens[j].norm == "عن" and source_tokens:
+    if j < len(tokens) and tokens[j].norm == "عن" and source_tokens and _base(cue) in _RELAY_VERBS:
         via_tokens = source_tokens
         source_tokens, j = _source_after(tokens, j + 1)
         if source_tokens:
@@ -132,7 +148,7 @@ def _verb_attribution(
 
 
 def _prepositional_attribution(
-    article: Article, tokens: list[Token], i: int, sentence: Span, last_outlet: str | None
+    article: Article, tokens: list[Token], i: int, last_outlet: str | None
 ) -> tuple[Attribution | None, int]:
     cue = tokens[i]
     j = i + 1
@@ -167,7 +183,7 @@ def _make(
     via: str | None,
     last_outlet: str | None,
 ) -> Attribution:
-    source = _phrase(article, source_tokens).strip("\"“”«» ")
+    source = _phrase(article, source_tokens).strip('"“”«» ')
     kind = source_kind(source)
     start = min(cue.start, source_tokens[0].start, content[0])
     end = max(cue.end, source_tokens[-1].end, content[1])

@@ -21,7 +21,9 @@ from isnad.arabic import Token, entity_key, is_stopword, lexicon, normalize, tok
 from isnad.model import Article, Attribution, Entity, EntityType, Mention
 
 MAX_NAME_TOKENS = 3
-_KNOWN_ORGS = {normalize(w) for w in ("داعش", "الناتو", "التحالف الدولي", "الأمم المتحدة", "الاتحاد الأوروبي")}
+_KNOWN_ORGS = {
+    normalize(w) for w in ("داعش", "الناتو", "التحالف الدولي", "الأمم المتحدة", "الاتحاد الأوروبي")
+}
 
 
 def find_entities(articles: Iterable[Article], attributions: Sequence[Attribution] = ()) -> list[Entity]:
@@ -71,7 +73,9 @@ def _sentence_mentions(article: Article, tokens: list[Token]) -> list[tuple[Enti
             kind = "LOC"
         elif word in lexicon.PERSON_TITLES:
             j = i + 1
-            while j < len(tokens) and (tokens[j].norm.startswith("ال") or tokens[j].norm in lexicon.PERSON_TITLES):
+            while j < len(tokens) and (
+                tokens[j].norm.startswith("ال") or tokens[j].norm in lexicon.PERSON_TITLES
+            ):
                 j += 1  # descriptors: الوطني الفرنسي
             name = _name_after(tokens, j, allow_definite=False)
             if name:
@@ -135,7 +139,9 @@ def _link(found: list[tuple[EntityType, Mention]], articles: dict[str, Article])
         spellings = Counter(m.text for m in anchored)
         canonical = max(spellings, key=lambda s: (spellings[s], -len(s)))
         digest = hashlib.sha256(f"{kind}|{key}".encode()).hexdigest()[:10]
-        entities.append(Entity(id=f"{kind.lower()}-{digest}", canonical=canonical, type=kind, mentions=anchored))
+        entities.append(
+            Entity(id=f"{kind.lower()}-{digest}", canonical=canonical, type=kind, mentions=anchored)
+        )
     return entities
 
 

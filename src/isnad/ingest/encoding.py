@@ -16,7 +16,7 @@ import charset_normalizer
 from isnad.arabic.layout_cues import ARABIC_LETTER
 from isnad.model import Problem
 
-RESAVE_HINT = "re-save it as UTF-8"
+_RESAVE_HINT = "re-save it as UTF-8"
 
 
 class IngestError(Exception):
@@ -30,7 +30,8 @@ class IngestError(Exception):
         super().__init__(f"{where}: {reason}")
 
     def to_problem(self) -> Problem:
-        return Problem(self.source_path, str(self), self.line)
+        """The error as a `Problem`; its text is the reason alone, since the record holds the place."""
+        return Problem(self.source_path, self.reason, self.line)
 
 
 # Checked longest first: a UTF-32 LE mark starts with the UTF-16 LE one.
@@ -92,13 +93,14 @@ def decode(data: bytes, source_path: str, *, declared: str | None = None) -> tup
 def _decode_text(data: bytes, source_path: str, declared: str | None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            unmarked = codec.removesuffix("-sig")
             try:
-                return data[len(bom) :].decode(codec.removesuffix("-sig")), codec
+                return data[len(bom) :].decode(unmarked), codec
             except UnicodeDecodeError as error:
                 raise IngestError(
                     source_path,
-                    f"starts with a {codec.removesuffix('-sig').upper()} byte-order mark but is not valid "
-                    f"{codec.removesuffix('-sig').upper()} (bad bytes at offset {error.start}); {RESAVE_HINT}",
+                    f"starts with a {unmarked.upper()} byte-order mark but is not valid {unmarked.upper()} "
+                    f"(bad bytes at offset {error.start}); {_RESAVE_HINT}",
                 ) from None
     _reject_binary(data, source_path)
     try:
@@ -118,7 +120,7 @@ def _decode_text(data: bytes, source_path: str, declared: str | None) -> tuple[s
     raise IngestError(
         source_path,
         "not valid UTF-8 (the first bad byte is on this line) and does not look like "
-        f"Windows-1256 Arabic text; {RESAVE_HINT}",
+        f"Windows-1256 Arabic text; {_RESAVE_HINT}",
         line=bad_line,
     )
 
@@ -131,7 +133,7 @@ def _reject_binary(data: bytes, source_path: str) -> None:
         raise IngestError(
             source_path,
             "this is a binary file: it contains NUL bytes (if it is UTF-16 text without a byte-order "
-            f"mark, {RESAVE_HINT})",
+            f"mark, {_RESAVE_HINT})",
         )
 
 

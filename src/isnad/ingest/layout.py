@@ -10,6 +10,7 @@ running text as sentences. The language cues it relies on come from `isnad.arabi
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,15 +27,23 @@ _TITLE_WORDS = 18
 _TITLE_CHARS = 150
 # A standfirst (the summary under a title) is at most this long.
 _STANDFIRST_CHARS = 250
+# A text whose running lines mostly end in a full stop (at most this share not) marks breaks with
+# stops; otherwise at least _MIN_CHUNKS unstopped lines, the shortest at least _CHUNK_SPREAD of the
+# longest, show text cut into fixed-size chunks.
+_MAX_UNSTOPPED_SHARE = 0.5
+_MIN_CHUNKS = 3
+_CHUNK_SPREAD = 0.8
 # A headline may ask or exclaim, but a full stop or colon makes the line a sentence or a lead-in.
 _NOT_TITLE_ENDINGS = (cues.SENTENCE_FINAL - {"?", "!", "؟"}) | {":"}
-# Hard-wrapped text: most lines followed by another line are filled to within _WRAP_SLACK
-# characters (about one long word) of the longest such line, which is a plausible wrap width.
+# Hard-wrapped text: nearly all lines followed by another line are filled to within _WRAP_SLACK
+# characters (about one long word) of the longest such line, which is a usual wrap width (mail and
+# terminals wrap at 60 to 80 characters; paragraphs of about 100 or more are paragraphs).
 _WRAP_SLACK = 20
-_WRAP_WIDTHS = range(40, 161)
+_WRAP_WIDTHS = range(40, 101)
 _WRAP_MIN_LINES = 4
-_WRAP_FILLED_SHARE = 0.75
+_WRAP_FILLED_SHARE = 0.85
 
+_TRAILING_REFERENCES = re.compile(r"(?:\[\d+\])+$")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _SPACE_RUNS = re.compile(r" {2,}")
 # Characters that only steer display or hyphenation: byte-order marks left mid-text, soft hyphens and
@@ -64,6 +73,11 @@ class _Layout:
     dateline: Dateline | None
     signed_outlet: str | None
 
+    @property
+    def text_outlet(self) -> str | None:
+        """The outlet the text names: in a closing signature or, failing that, in the dateline."""
+        return self.signed_outlet or (self.dateline.outlet if self.dateline else None)
+
 
 def build_article(
     raw_text: str,
@@ -79,7 +93,7 @@ def build_article(
 
     Metadata given here wins over what is read off the text: a given ``title`` is not looked for in
     the first line (but is labelled there if the text repeats it), a given ``outlet`` is kept over a
-    closing signature. Raises `IngestError` when there is no text.
+    closing signature or dateline. Raises `IngestError` when there is no text.
     """
     lines = clean_lines(raw_text)
     if not any(lines):
@@ -92,7 +106,7 @@ def build_article(
         text=text,
         source_path=source_path,
         title=given_title or layout.title,
-        outlet=_tidy(outlet) or layout.signed_outlet,
+        outlet=_tidy(outlet) or layout.text_outlet,
         dateline=layout.dateline,
         published=_tidy(published),
         url=_tidy(url),
@@ -125,22 +139,25 @@ def _tidy(value: str | None) -> str | None:
 def _lay_out(lines: list[str], given_title: str | None) -> _Layout:
     units = [line for line in lines if line]
     wrap = _wrap_width(lines)
+    # Whether this text ends its paragraphs with full stops, so that a missing one means something.
+    stops_matter = wrap is not None or _missing_stops_are_breaks(units)
     pieces: list[_Piece] = []
     found_title = None
     if given_title is not None:
         has_title = units[0] == given_title
     else:
-        has_title = _is_title(units, wrap)
+        has_title = _is_title(units, wrap) and (stops_matter or not _is_long(units[0], wrap))
         found_title = units[0] if has_title else None
     if has_title:
         pieces.append(_Piece("title", units.pop(0)))
     dateline = _take_dateline(units, pieces)
-    if has_title and dateline is None and _is_standfirst(units, wrap):
+    if has_title and stops_matter and dateline is None and _is_standfirst(units, wrap):
         pieces.append(_Piece("standfirst", units.pop(0)))
         dateline = _take_dateline(units, pieces)
-    signed_outlet = cues.match_signature(units[-1]) if len(units) > 1 else None
+    # A signature closes finished text: a bracketed line after another one is a list item.
+    signed_outlet = cues.match_signature(units[-1]) if len(units) > 1 and _ends_block(units[-2]) else None
     signature = units.pop() if signed_outlet else None
-    pieces.extend(_classify(_join_broken_lines(units, wrap), wrap))
+    pieces.extend(_classify(_join_broken_lines(units, wrap, join_unstopped=stops_matter), wrap))
     if signature is not None:
         pieces.append(_Piece("signature", signature))
     return _Layout(pieces, found_title, dateline, signed_outlet)
@@ -165,15 +182,18 @@ def _is_title(units: list[str], wrap: int | None) -> bool:
     if len(units) < 2:
         return False
     first, following = units[0], units[1]
+    # A line above a dateline can only be a headline, however long.
+    stretch = 2 if cues.match_dateline(following) is not None else 1
     return (
-        len(first) <= _TITLE_CHARS
-        and len(first.split()) <= _TITLE_WORDS
+        len(first) <= _TITLE_CHARS * stretch
+        and len(first.split()) <= _TITLE_WORDS * stretch
         and _last_mark(first) not in _NOT_TITLE_ENDINGS
         and not _continues(first)
         and not _fills_line(first, wrap)
         and not cues.BULLET_MARKER.match(first)
+        and any(char.isalpha() for char in first)
         and cues.match_dateline(first) is None
-        and (_is_long(following, wrap) or _ends_block(following) or cues.match_dateline(following) is not None)
+        and (stretch == 2 or _is_long(following, wrap) or _ends_block(following))
     )
 
 
@@ -193,15 +213,17 @@ def _is_standfirst(units: list[str], wrap: int | None) -> bool:
         and not _continues(line)
         and not _fills_line(line, wrap)
         and not cues.BULLET_MARKER.match(line)
-        and (_is_long(following, wrap) or _ends_block(following) or cues.match_dateline(following) is not None)
+        and (
+            _is_long(following, wrap) or _ends_block(following) or cues.match_dateline(following) is not None
+        )
     )
 
 
-def _join_broken_lines(units: list[str], wrap: int | None) -> list[str]:
+def _join_broken_lines(units: list[str], wrap: int | None, *, join_unstopped: bool) -> list[str]:
     """Join lines and blank-line paragraphs that were broken in the middle of a sentence."""
     joined: list[str] = []
     for unit in units:
-        glue = _glue(joined[-1], unit, wrap) if joined else None
+        glue = _glue(joined[-1], unit, wrap, join_unstopped=join_unstopped) if joined else None
         if glue is None:
             joined.append(unit)
         else:
@@ -209,16 +231,38 @@ def _join_broken_lines(units: list[str], wrap: int | None) -> list[str]:
     return joined
 
 
-def _glue(previous: str, line: str, wrap: int | None) -> str | None:
-    """What joins ``line`` to ``previous`` ("" or " "), or None when a real break lies between them."""
+def _glue(previous: str, line: str, wrap: int | None, *, join_unstopped: bool) -> str | None:
+    """What joins ``line`` to ``previous`` ("" or " "), or None when a real break lies between them.
+
+    A sentence is joined across a line end that shows it goes on (a comma, a particle, an open
+    quote), and, if ``join_unstopped``, across the end of running text that lacks a full stop.
+    """
     if cues.BULLET_MARKER.match(line) or _ends_block(previous):
         return None
     if _continues(previous):
         # An opening quote ends the line: 'ترجمته "' + 'عربي21"' reads 'ترجمته "عربي21"'.
         return "" if _ends_with_opener(previous) else " "
-    if _is_running(previous, wrap) and (_is_long(line, wrap) or _ends_block(line) or _continues(line)):
+    if (
+        join_unstopped
+        and _is_running(previous, wrap)
+        and (_is_long(line, wrap) or _ends_block(line) or _continues(line))
+    ):
         return " "
     return None
+
+
+def _missing_stops_are_breaks(units: list[str]) -> bool:
+    """Whether running text that ends without a full stop was broken mid-sentence in this text.
+
+    It is where most running lines do end in a stop, or where the unstopped ones are all about as
+    long as each other (the text was cut into chunks of a fixed size). Some papers end no paragraph
+    with a stop; joining their paragraphs would run a whole article into one.
+    """
+    running = [unit for unit in units if _is_long(unit, None)]
+    unstopped = [len(unit) for unit in running if not _ends_block(unit) and not _continues(unit)]
+    if len(unstopped) <= _MAX_UNSTOPPED_SHARE * len(running):
+        return True
+    return len(unstopped) >= _MIN_CHUNKS and min(unstopped) >= _CHUNK_SPREAD * max(unstopped)
 
 
 def _classify(units: list[str], wrap: int | None) -> list[_Piece]:
@@ -262,7 +306,7 @@ def _assemble(pieces: list[_Piece]) -> tuple[str, list[Block]]:
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The width the text was hard-wrapped at, or None when its lines were not wrapped."""
-    wrapped = [len(line) for line, following in zip(lines, lines[1:], strict=False) if line and following]
+    wrapped = [len(line) for line, following in itertools.pairwise(lines) if line and following]
     if len(wrapped) < _WRAP_MIN_LINES:
         return None
     width = max(wrapped)
@@ -271,8 +315,11 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def _last_mark(line: str) -> str:
-    """The last character of ``line`` once closing quotes and brackets are set aside."""
-    return line.rstrip("".join(cues.CLOSERS))[-1:] or line[-1:]
+    """The last character of ``line`` once closing quotes, brackets and reference marks are set aside.
+
+    Reference marks ("...في عام 1998.[91]") close sentences in encyclopaedia text pasted as news.
+    """
+    return _TRAILING_REFERENCES.sub("", line).rstrip("".join(cues.CLOSERS))[-1:] or line[-1:]
 
 
 def _ends_block(line: str) -> bool:
@@ -294,7 +341,7 @@ def _continues(line: str) -> bool:
         line[-1] in cues.CLAUSE_CONTINUING
         or _ends_with_opener(line)
         or cues.unbalanced_open(line)
-        or words[-1].strip("".join(cues.CLOSERS)) in cues.CONTINUATION_WORDS
+        or cues.is_continuation_word(words[-1].strip("".join(cues.CLOSERS)))
     )
 
 
@@ -309,7 +356,7 @@ def _is_long(line: str, wrap: int | None) -> bool:
 
 def _is_running(line: str, wrap: int | None) -> bool:
     """Whether ``line`` reads as running text: long, or punctuated inside like a sentence."""
-    return _is_long(line, wrap) or any(mark in line for mark in cues.CLAUSE_CONTINUING if mark not in "-–—")
+    return _is_long(line, wrap) or any(mark in line for mark in cues.CLAUSE_CONTINUING)
 
 
 def _is_short(line: str, wrap: int | None) -> bool:

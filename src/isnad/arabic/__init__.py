@@ -1,0 +1,31 @@
+"""The Arabic text layer: normalisation with offsets, tokens, clitics and stems, function words,
+sentences and clauses, numbers. Everything Arabic-specific in isnad lives in this package."""
+
+from isnad.arabic.morphology import split_clitics, stem, stems
+from isnad.arabic.names import entity_key
+from isnad.arabic.normalize import NormalizedText, normalize, normalize_with_offsets
+from isnad.arabic.numbers import NumberExpr, find_numbers, parse_number
+from isnad.arabic.sentences import clauses, split_sentences
+from isnad.arabic.stopwords import STOPWORDS, is_stopword
+from isnad.arabic.tokens import Token, TokenKind, tokenize, words
+
+__all__ = [
+    "STOPWORDS",
+    "NormalizedText",
+    "NumberExpr",
+    "Token",
+    "TokenKind",
+    "clauses",
+    "entity_key",
+    "find_numbers",
+    "is_stopword",
+    "normalize",
+    "normalize_with_offsets",
+    "parse_number",
+    "split_clitics",
+    "split_sentences",
+    "stem",
+    "stems",
+    "tokenize",
+    "words",
+]
