@@ -6,7 +6,7 @@ matching form (see `normalize`), so أ/ا, ة/ه and ى/ي variants all match. H
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -138,6 +138,11 @@ UNIT_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+# Normalised and padded once: canonical_outlet runs for every token of every article.
+_OUTLET_SPELLINGS = [(spellings[0], [f" {normalize(s)} " for s in spellings]) for spellings in KNOWN_OUTLETS]
+
+
+@lru_cache(maxsize=65536)
 def canonical_outlet(name: str) -> str | None:
     """The canonical spelling of a known outlet named in ``name``, or None.
 
@@ -151,9 +156,9 @@ def canonical_outlet(name: str) -> str | None:
             if words[0].startswith(clitic) and len(words[0]) > len(clitic) + 2:
                 forms.append(" ".join([words[0][len(clitic) :], *words[1:]]))
     padded = [f" {form} " for form in forms]
-    for spellings in KNOWN_OUTLETS:
-        if any(f" {normalize(s)} " in p for s in spellings for p in padded):
-            return spellings[0]
+    for canonical, spellings in _OUTLET_SPELLINGS:
+        if any(s in p for s in spellings for p in padded):
+            return canonical
     return None
 
 
@@ -178,3 +183,8 @@ def city_names() -> frozenset[str]:
         عمان الرياض الدوحة أبوظبي طهران القدس غزة نيويورك
         """
     )
+
+
+@cache
+def place_names() -> frozenset[str]:
+    return country_names() | city_names()

@@ -50,7 +50,7 @@ def _strip(word: str) -> str:
 
 def _sentence_mentions(article: Article, tokens: list[Token]) -> list[tuple[EntityType, Mention]]:
     out: list[tuple[EntityType, Mention]] = []
-    places = lexicon.country_names() | lexicon.city_names()
+    places = lexicon.place_names()
     i = 0
     while i < len(tokens):
         token = tokens[i]

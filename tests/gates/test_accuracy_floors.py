@@ -1,0 +1,38 @@
+"""Accuracy gates: isnad measured against real gold in ../shared/data, with pinned floors.
+
+A change that makes a stage worse than its floor fails the build like a failing test. The floors
+sit a little under the figure measured when they were pinned (noted beside each), so noise from
+unrelated changes does not trip them while a real regression does. Without ../shared/data (a
+user's machine) the gates are skipped with a message saying where the data should be.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from isnad.evaluation import evaluate_reuse, evaluate_similarity
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+# Pinned 2026-11-22. Measured: exara-dev plagdet 0.418; semeval2022-t8-ar pearson 0.671.
+REUSE_PLAGDET_FLOOR = 0.40
+SIMILARITY_PEARSON_FLOOR = 0.65
+
+
+def _data(relative: str) -> Path:
+    path = DATA / relative
+    if not path.exists():
+        pytest.skip(f"{path} not found: the gold data lives in ../shared/data beside the project")
+    return path
+
+
+def test_reuse_plagdet_on_exara_dev() -> None:
+    evaluation = evaluate_reuse(_data("exara-dev"))
+    assert evaluation.overall.plagdet >= REUSE_PLAGDET_FLOOR, evaluation
+
+
+def test_similarity_pearson_on_semeval_dev() -> None:
+    evaluation = evaluate_similarity(_data("semeval2022-t8-ar/dev.csv"))
+    assert evaluation.pearson >= SIMILARITY_PEARSON_FLOOR, evaluation
