@@ -142,6 +142,22 @@ UNIT_WORDS: dict[str, frozenset[str]] = {
 _OUTLET_SPELLINGS = [(spellings[0], [f" {normalize(s)} " for s in spellings]) for spellings in KNOWN_OUTLETS]
 
 
+_OUTLET_BY_SPELLING = {normalize(s): spellings[0] for spellings in KNOWN_OUTLETS for s in spellings}
+
+
+def outlet_spelled(words: list[str]) -> str | None:
+    """The canonical outlet exactly spelled by these normalised words (a glued clitic allowed)."""
+    phrase = " ".join(words)
+    found = _OUTLET_BY_SPELLING.get(phrase)
+    if found is None and words:
+        for clitic in ("لل", "ل", "و", "ب", "ف"):
+            if words[0].startswith(clitic) and len(words[0]) > len(clitic) + 2:
+                found = _OUTLET_BY_SPELLING.get(phrase[len(clitic) :])
+                if found:
+                    break
+    return found
+
+
 @lru_cache(maxsize=65536)
 def canonical_outlet(name: str) -> str | None:
     """The canonical spelling of a known outlet named in ``name``, or None.

@@ -93,12 +93,8 @@ def _sentence_mentions(article: Article, tokens: list[Token]) -> list[tuple[Enti
 def _outlet_length(tokens: list[Token], i: int) -> int:
     """How many tokens from i spell a known outlet (0 when none)."""
     for length in (3, 2, 1):
-        if i + length <= len(tokens):
-            phrase = " ".join(t.norm for t in tokens[i : i + length])
-            if lexicon.canonical_outlet(phrase) and normalize(phrase).split()[0] not in lexicon.OUTLET_NOUNS:
-                canonical = lexicon.canonical_outlet(phrase)
-                if canonical and len(normalize(canonical).split()) == length:
-                    return length
+        if i + length <= len(tokens) and lexicon.outlet_spelled([t.norm for t in tokens[i : i + length]]):
+            return length
     return 0
 
 
