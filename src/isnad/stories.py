@@ -35,7 +35,9 @@ class StoryParams:
             raise ValueError(f"need 0 <= storyline_threshold <= event_threshold <= 1; got {self}")
 
 
-def similarity_matrix(corpus: Corpus, reuse: Sequence[ReuseLink] = ()) -> NDArray[np.float64]:
+def similarity_matrix(
+    corpus: Corpus, reuse: Sequence[ReuseLink] = (), params: StoryParams | None = None
+) -> NDArray[np.float64]:
     """Pairwise article similarity in [0, 1], in corpus order."""
     docs = [text.content_terms() for text in corpus.texts()]
     if not any(docs):
@@ -44,7 +46,7 @@ def similarity_matrix(corpus: Corpus, reuse: Sequence[ReuseLink] = ()) -> NDArra
     matrix = vectorizer.fit_transform(docs)
     sim: NDArray[np.float64] = (matrix @ matrix.T).toarray()
     position = {a.id: i for i, a in enumerate(corpus.articles)}
-    params = StoryParams()
+    params = params or StoryParams()
     for link in reuse:
         i, j = position[link.a], position[link.b]
         sim[i, j] = sim[j, i] = min(1.0, sim[i, j] + params.reuse_bonus * link.score)
@@ -59,7 +61,7 @@ def group_stories(
     params = params or StoryParams()
     if not corpus.articles:
         return [], []
-    sim = similarity_matrix(corpus, reuse)
+    sim = similarity_matrix(corpus, reuse, params)
     article_groups = average_linkage(sim, params.event_threshold)
     events = [_event(corpus, sim, members) for members in article_groups]
 
