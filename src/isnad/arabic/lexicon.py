@@ -143,35 +143,36 @@ _OUTLET_SPELLINGS = [(spellings[0], [f" {normalize(s)} " for s in spellings]) fo
 
 
 _OUTLET_BY_SPELLING = {normalize(s): spellings[0] for spellings in KNOWN_OUTLETS for s in spellings}
+_GLUED_CLITICS = ("لل", "ل", "و", "ب", "ف")  # longest first: للجارديان is ل+ل+الجارديان
+
+
+def _phrase_forms(words: list[str]) -> list[str]:
+    """The phrase as written and without a conjunction or preposition glued to its first word."""
+    forms = [" ".join(words)]
+    if words:
+        for clitic in _GLUED_CLITICS:
+            if words[0].startswith(clitic) and len(words[0]) > len(clitic) + 2:
+                forms.append(" ".join([words[0][len(clitic) :], *words[1:]]))
+    return forms
 
 
 def outlet_spelled(words: list[str]) -> str | None:
     """The canonical outlet exactly spelled by these normalised words (a glued clitic allowed)."""
-    phrase = " ".join(words)
-    found = _OUTLET_BY_SPELLING.get(phrase)
-    if found is None and words:
-        for clitic in ("لل", "ل", "و", "ب", "ف"):
-            if words[0].startswith(clitic) and len(words[0]) > len(clitic) + 2:
-                found = _OUTLET_BY_SPELLING.get(phrase[len(clitic) :])
-                if found:
-                    break
-    return found
+    for form in _phrase_forms(words):
+        if form in _OUTLET_BY_SPELLING:
+            return _OUTLET_BY_SPELLING[form]
+    return None
 
 
 @lru_cache(maxsize=65536)
 def canonical_outlet(name: str) -> str | None:
-    """The canonical spelling of a known outlet named in ``name``, or None.
+    """The canonical spelling of a known outlet named anywhere in ``name``, or None.
 
     A leading conjunction or preposition glued to the name (للجارديان, وبحسب الغارديان) is
     tolerated, since outlets are named right after such clitics.
     """
     words = normalize(name).replace('"', " ").replace("'", " ").split()
-    forms = [" ".join(words)]
-    if words:
-        for clitic in ("لل", "ل", "و", "ب", "ف"):
-            if words[0].startswith(clitic) and len(words[0]) > len(clitic) + 2:
-                forms.append(" ".join([words[0][len(clitic) :], *words[1:]]))
-    padded = [f" {form} " for form in forms]
+    padded = [f" {form} " for form in _phrase_forms(words)]
     for canonical, spellings in _OUTLET_SPELLINGS:
         if any(s in p for s in spellings for p in padded):
             return canonical
