@@ -1,25 +1,61 @@
+import itertools
+import random
+from pathlib import Path
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from isnad.corpus import Corpus
-from isnad.model import Analysis, Article
-from isnad.stories import StoryParams, average_linkage, group_stories, headline
+from isnad.model import Analysis, Article, ArticleFeatures
+from isnad.store import Store
+from isnad.stories import (
+    EMBEDDING_DIM,
+    StoryIndex,
+    StoryParams,
+    article_features,
+    group_stories,
+    headline,
+    publication_day,
+    similarity_matrix,
+    update_store,
+)
+
+
+def _names(seed_articles: dict[str, Article]) -> dict[str, str]:
+    return {a.id: key for key, a in seed_articles.items()}
 
 
 def test_seeds_group_as_an_editor_would(seed_analysis: Analysis, seed_articles: dict[str, Article]) -> None:
-    name = {a.id: key for key, a in seed_articles.items()}
+    name = _names(seed_articles)
     events = sorted(sorted(name[i] for i in e.article_ids) for e in seed_analysis.events)
     # The Telegraph report (000, 003), the Guardian report (001, 002), the Washington Post documents (004).
     assert events == [["000", "003"], ["001", "002"], ["004"]]
     # One running story: foreign fighters leaving the group.
     assert len(seed_analysis.storylines) == 1
     assert {e.storyline_id for e in seed_analysis.events} == {seed_analysis.storylines[0].id}
+    assert sorted(seed_analysis.storylines[0].event_ids) == sorted(e.id for e in seed_analysis.events)
+
+
+def test_seed_events_are_separated_with_a_margin(seed_articles: dict[str, Article]) -> None:
+    keys = sorted(seed_articles)
+    sim = similarity_matrix(Corpus(seed_articles[k] for k in keys))
+    same = {("000", "003"), ("001", "002")}
+    within = [sim[i, j] for i, a in enumerate(keys) for j, b in enumerate(keys) if (a, b) in same]
+    across = [
+        sim[i, j] for i, a in enumerate(keys) for j, b in enumerate(keys) if i < j and (a, b) not in same
+    ]
+    threshold = StoryParams().event_threshold
+    assert min(within) >= threshold + 0.1
+    assert max(across) <= threshold - 0.05
 
 
 def test_event_titles_are_readable_arabic(seed_analysis: Analysis) -> None:
-    for event in seed_analysis.events:
-        assert 10 < len(event.title) <= 142
-        assert any("\u0600" <= c <= "\u06ff" for c in event.title)
+    for item in [*seed_analysis.events, *seed_analysis.storylines]:
+        assert 10 < len(item.title) <= 142
+        assert "\n" not in item.title
+        assert any("\u0600" <= c <= "\u06ff" for c in item.title)
 
 
 def test_ids_are_stable(seed_articles: dict[str, Article]) -> None:
@@ -28,10 +64,146 @@ def test_ids_are_stable(seed_articles: dict[str, Article]) -> None:
     assert sorted(e.id for e in first) == sorted(e.id for e in again)
 
 
-def test_average_linkage_respects_threshold() -> None:
-    sim = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.2], [0.1, 0.2, 1.0]])
-    assert average_linkage(sim, 0.5) == [[0, 1], [2]]
-    assert average_linkage(sim, 0.1) == [[0, 1, 2]]
+def test_seed_features_depend_on_the_article_alone(seed_articles: dict[str, Article]) -> None:
+    alone = article_features(Corpus([seed_articles["000"]]))[0]
+    together = article_features(Corpus(seed_articles.values()))
+    among = next(f for f in together if f.article_id == alone.article_id)
+    assert np.array_equal(alone.term_ids, among.term_ids)
+    assert np.allclose(alone.embedding, among.embedding, atol=1e-6)
+    assert len(alone.sources) == 1  # it cites the Daily Telegraph
+
+
+def test_adding_to_a_store_in_batches_matches_all_at_once(
+    tmp_path: Path, seed_articles: dict[str, Article]
+) -> None:
+    articles = list(seed_articles.values())
+    batch_events, batch_storylines = group_stories(Corpus(articles))
+    with Store(tmp_path / "isnad.db") as store:
+        for part in ([articles[4], articles[1]], [articles[0]], [articles[3], articles[2]]):
+            store.add_articles(part)
+            events, storylines = update_store(store)
+        assert len(store.story_features()) == 5
+    assert events == batch_events
+    assert storylines == batch_storylines
+    with Store(tmp_path / "isnad.db") as store:  # reopened: results were kept
+        kept = store.load_results("test")
+    assert kept.events == batch_events
+    assert kept.storylines == batch_storylines
+
+
+def test_changed_parameters_relink_stored_features(tmp_path: Path, seed_articles: dict[str, Article]) -> None:
+    with Store(tmp_path / "isnad.db") as store:
+        store.add_articles(seed_articles.values())
+        update_store(store)
+        loose = StoryParams(event_threshold=0.15, storyline_threshold=0.1)
+        events, _ = update_store(store, loose, encoder=_no_encoder)  # features reused: nothing embedded
+    assert len(events) == 1
+
+
+def _no_encoder(texts: list[str]) -> np.ndarray:
+    assert not texts, "stored features should have been reused"
+    return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+
+
+# -- the index on synthetic features: order independence and time ---------------------------------
+
+
+def _features(
+    article_id: str, topic: int, day: int | None = None, source: int | None = None
+) -> ArticleFeatures:
+    rng = np.random.default_rng(topic)
+    embedding = rng.normal(size=EMBEDDING_DIM).astype(np.float32)
+    embedding /= np.linalg.norm(embedding)
+    terms = np.sort(rng.choice(1000, size=20, replace=False)).astype(np.int32)
+    weights = np.full(20, 1 / np.sqrt(20), dtype=np.float32)
+    return ArticleFeatures(
+        article_id=article_id,
+        day=day,
+        term_ids=terms,
+        term_weights=weights,
+        shingles=np.zeros(0, dtype=np.int32),
+        anchors=np.zeros(0, dtype=np.int32),
+        embedding=embedding,
+        sources=np.array([source], dtype=np.int32) if source is not None else np.zeros(0, dtype=np.int32),
+    )
+
+
+def _articles(
+    features: list[ArticleFeatures], days: dict[str, str | None] | None = None
+) -> dict[str, Article]:
+    days = days or {}
+    return {
+        f.article_id: Article(
+            id=f.article_id,
+            text=f"نص {f.article_id}",
+            source_path=f.article_id,
+            title=f"خبر {f.article_id}",
+            published=days.get(f.article_id),
+        )
+        for f in features
+    }
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    topics=st.lists(st.integers(0, 4), min_size=1, max_size=14),
+    cuts=st.lists(st.integers(0, 14), max_size=4),
+    order_seed=st.integers(0, 1000),
+)
+def test_any_batching_and_order_gives_the_batch_grouping(
+    topics: list[int], cuts: list[int], order_seed: int
+) -> None:
+    features = [_features(f"a{n:02d}", topic) for n, topic in enumerate(topics)]
+    articles = _articles(features)
+    batch = StoryIndex()
+    batch.add(features)
+    expected = batch.stories(articles)
+
+    shuffled = features[:]
+    random.Random(order_seed).shuffle(shuffled)
+    bounds = sorted({0, len(shuffled), *(c for c in cuts if c < len(shuffled))})
+    incremental = StoryIndex()
+    for start, end in itertools.pairwise(bounds):
+        incremental.add(shuffled[start:end])
+    assert incremental.stories(articles) == expected
+    # Same topic, same event: the synthetic features of one topic are identical.
+    assert len(expected[0]) == len(set(topics))
+
+
+def test_time_splits_events_and_then_storylines() -> None:
+    day = publication_day("2017-03-01")
+    assert day is not None
+    features = [
+        _features("a", 1, day),
+        _features("b", 1, day + 3),
+        _features("c", 1, day + 60),
+        _features("d", 1, day + 3000),
+    ]
+    articles = _articles(
+        features, {"a": "2017-03-01", "b": "2017-03-04", "c": "2017-04-30", "d": "2025-05-18"}
+    )
+    index = StoryIndex()
+    index.add(features)
+    events, storylines = index.stories(articles)
+    assert [e.article_ids for e in events] == [["a", "b"], ["c"], ["d"]]
+    # Two months on, the same story goes on; eight years on, it is another storyline.
+    assert [len(s.event_ids) for s in storylines] == [2, 1]
+    assert events[0].storyline_id == events[1].storyline_id != events[2].storyline_id
+
+
+def test_reports_citing_different_outlets_are_different_events() -> None:
+    features = [_features("a", 1, source=7), _features("b", 1, source=8), _features("c", 1, source=7)]
+    index = StoryIndex(StoryParams(event_threshold=0.7))
+    index.add(features)
+    events, storylines = index.stories(_articles(features))
+    assert sorted(e.article_ids for e in events) == [["a", "c"], ["b"]]
+    assert len(storylines) == 1  # two papers' reports of one running story
+
+
+def test_publication_day_reads_dates_and_datetimes() -> None:
+    assert publication_day("2017-03-01") == publication_day("2017-03-01T23:10:00+03:00")
+    assert publication_day("not a date") is None
+    assert publication_day(None) is None
 
 
 def test_headline_prefers_title_and_cuts_at_word(seed_articles: dict[str, Article]) -> None:
@@ -44,3 +216,5 @@ def test_headline_prefers_title_and_cuts_at_word(seed_articles: dict[str, Articl
 def test_params_are_validated() -> None:
     with pytest.raises(ValueError, match="storyline_threshold"):
         StoryParams(event_threshold=0.1, storyline_threshold=0.5)
+    with pytest.raises(ValueError, match="half_life"):
+        StoryParams(storyline_half_life_days=0)

@@ -187,6 +187,71 @@ def reuse(
         )
 
 
+@app.command()
+def add(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (txt, jsonl, json, html, feeds).")
+    ],
+    db: Annotated[Path, typer.Option("--db", help="SQLite store to add to (created when absent).")],
+) -> None:
+    """Add articles to a store and assign them to events and storylines, comparing only the new ones.
+
+    Example: isnad add new-articles/ --db isnad.db
+    """
+    from isnad.pipeline import read
+    from isnad.store import Store
+    from isnad.stories import update_store
+
+    articles, problems = read(paths)
+    for problem in problems:
+        where = f"{problem.source_path}:{problem.line}" if problem.line else problem.source_path
+        err.print(f"problem {where}: {problem.error}", markup=False, highlight=False)
+    with Store(db) as store:
+        new = set(store.add_articles(articles))
+        store.add_problems(problems)
+        events, storylines = update_store(store)
+    joined = [e for e in events if new & set(e.article_ids)]
+    for event in joined:
+        count = len(new & set(event.article_ids))
+        state = "new event" if count == len(event.article_ids) else f"joins {len(event.article_ids) - count}"
+        out.print(f"+{count} {state}: {event.title}", markup=False, highlight=False)
+    err.print(
+        f"{len(new)} new articles ({len(articles) - len(new)} already stored); "
+        f"{len(events)} events, {len(storylines)} storylines in {db}"
+    )
+
+
+@app.command()
+def stories(
+    db: Annotated[Path, typer.Option("--db", help="Store written by isnad add or isnad analyze --db.")],
+) -> None:
+    """List the storylines of a store, their events in time order, and the articles of each event.
+
+    Example: isnad stories --db isnad.db
+    """
+    from isnad.store import Store
+
+    if not db.exists():
+        err.print(f"error: {db}: no such store; create it with isnad add PATH --db {db}")
+        raise typer.Exit(code=2)
+    with Store(db) as store:
+        analysis = store.load_results(__version__)
+    if not analysis.storylines:
+        err.print(f"no storylines in {db}; run isnad add PATH --db {db} first")
+        return
+    articles = {a.id: a for a in analysis.articles}
+    events = {e.id: e for e in analysis.events}
+    for n, storyline in enumerate(analysis.storylines, start=1):
+        out.print(f"storyline {n}: {storyline.title}", markup=False, highlight=False)
+        for event in (events[i] for i in storyline.event_ids):
+            out.print(f"  event: {event.title}", markup=False, highlight=False)
+            for article_id in event.article_ids:
+                article = articles[article_id]
+                when = article.published or "undated"
+                label = article.title or article.source_path
+                out.print(f"    {when:<10}  {article.outlet or '-'}  {label}", markup=False, highlight=False)
+
+
 def _require(path: Path, what: str) -> Path:
     from isnad.evaluation import MissingDataError, require_data
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
+from numpy.typing import NDArray
+
 Span = tuple[int, int]
 """Half-open character offsets ``[start, end)`` into an article's ``text``."""
 
@@ -216,3 +219,41 @@ class Analysis:
     figures: list[Figure] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     briefs: list[Brief] = field(default_factory=list)
+
+
+# -- stories: what the clustering keeps of each article --------------------------------------------
+
+
+@dataclass
+class ArticleFeatures:
+    """What `isnad.stories` compares articles by, computed once from the article alone.
+
+    Hashed ids index sparse vectors: ``term_ids``/``term_weights`` the L2-normalised TF-IDF of
+    content stems (background IDF), ``shingles`` sampled stem 3-grams (text reuse), ``anchors``
+    figures and named entities, ``sources`` the news outlets the article cites. ``embedding`` is
+    the sentence embedding of title and lead, ``day`` the publication date as a proleptic ordinal
+    (None when unknown). Depending on nothing but the article, features can be stored and new
+    articles compared with old ones later.
+    """
+
+    article_id: str
+    day: int | None
+    term_ids: NDArray[np.int32]
+    term_weights: NDArray[np.float32]
+    shingles: NDArray[np.int32]
+    anchors: NDArray[np.int32]
+    embedding: NDArray[np.float32]
+    sources: NDArray[np.int32]
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    """Two articles (ids in order) close enough to share a storyline.
+
+    ``event`` when they report one event; ``similarity`` is the pair's event-level similarity.
+    """
+
+    a: str
+    b: str
+    similarity: float
+    event: bool

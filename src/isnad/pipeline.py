@@ -71,7 +71,7 @@ def analyze_articles(
 
     reuse = find_reuse(corpus)
     step("reuse")
-    events, storylines = group_stories(corpus, reuse)
+    events, storylines = group_stories(corpus)
     step("stories")
     extraction = extract(corpus.articles)
     step("extract")

@@ -17,10 +17,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from isnad.arabic import normalize
 from isnad.model import (
     Analysis,
     Article,
+    ArticleFeatures,
     Attribution,
     Block,
     Brief,
@@ -36,9 +39,10 @@ from isnad.model import (
     Problem,
     ReuseLink,
     Storyline,
+    StoryLink,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry migrates the store from version i to i+1. Append, never edit: stores in the wild
 # were created by the earlier entries.
@@ -81,6 +85,30 @@ MIGRATIONS: list[str] = [
         FOREIGN KEY (kind, seq) REFERENCES results (kind, seq) ON DELETE CASCADE
     );
     CREATE INDEX result_articles_by_article ON result_articles (article_id);
+    """,
+    # 2: what the stories stage keeps between runs, so new articles join events incrementally.
+    """
+    CREATE TABLE story_features (
+        article_id   TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        day          INTEGER,
+        term_ids     BLOB NOT NULL,   -- int32 array
+        term_weights BLOB NOT NULL,   -- float32 array
+        shingles     BLOB NOT NULL,   -- int32 array
+        anchors      BLOB NOT NULL,   -- int32 array
+        sources      BLOB NOT NULL,   -- int32 array
+        embedding    BLOB NOT NULL    -- float32 array
+    );
+    CREATE TABLE story_links (
+        a          TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        b          TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        similarity REAL NOT NULL,
+        event      INTEGER NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL          -- JSON
+    );
     """,
 ]
 
@@ -257,6 +285,87 @@ class Store:
         for kind, record in rows:
             getattr(analysis, kind).append(_RESULT_READERS[kind](json.loads(record)))
         return analysis
+
+    # -- stories: features and links kept for incremental updates ------------------------------
+
+    def story_setting(self) -> Any:
+        """The settings the stored story features and links were made with (None when none)."""
+        row = self._db.execute("SELECT value FROM settings WHERE key = 'stories'").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def reset_stories(self, setting: Any, keep_features: bool = False) -> None:
+        """Drop stored story links (and features) made with other settings; record the new ones."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM story_links")
+            if not keep_features:
+                db.execute("DELETE FROM story_features")
+            db.execute(
+                "INSERT OR REPLACE INTO settings VALUES ('stories', ?)",
+                (json.dumps(setting, sort_keys=True),),
+            )
+
+    def add_story_features(self, features: Iterable[ArticleFeatures], links: Iterable[StoryLink]) -> None:
+        """Keep new articles' story features and links, in one transaction."""
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO story_features VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        f.article_id,
+                        f.day,
+                        f.term_ids.astype("<i4").tobytes(),
+                        f.term_weights.astype("<f4").tobytes(),
+                        f.shingles.astype("<i4").tobytes(),
+                        f.anchors.astype("<i4").tobytes(),
+                        f.sources.astype("<i4").tobytes(),
+                        f.embedding.astype("<f4").tobytes(),
+                    )
+                    for f in features
+                ],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO story_links VALUES (?,?,?,?)",
+                [(link.a, link.b, link.similarity, int(link.event)) for link in links],
+            )
+
+    def story_features(self) -> list[ArticleFeatures]:
+        """Stored story features, in the order the articles were stored."""
+        rows = self._db.execute(
+            "SELECT f.* FROM story_features f JOIN articles a ON a.id = f.article_id ORDER BY a.rowid"
+        )
+        return [
+            ArticleFeatures(
+                article_id=row[0],
+                day=row[1],
+                term_ids=np.frombuffer(row[2], dtype="<i4").astype(np.int32),
+                term_weights=np.frombuffer(row[3], dtype="<f4").astype(np.float32),
+                shingles=np.frombuffer(row[4], dtype="<i4").astype(np.int32),
+                anchors=np.frombuffer(row[5], dtype="<i4").astype(np.int32),
+                sources=np.frombuffer(row[6], dtype="<i4").astype(np.int32),
+                embedding=np.frombuffer(row[7], dtype="<f4").astype(np.float32),
+            )
+            for row in rows
+        ]
+
+    def story_links(self) -> list[StoryLink]:
+        rows = self._db.execute("SELECT a, b, similarity, event FROM story_links ORDER BY a, b")
+        return [StoryLink(a, b, similarity, bool(event)) for a, b, similarity, event in rows]
+
+    def save_story_results(self, events: Sequence[Event], storylines: Sequence[Storyline]) -> None:
+        """Replace the stored events and storylines only, leaving the other results as they are."""
+        with self._transaction() as db:
+            groups: dict[str, Sequence[Event | Storyline]] = {"events": events, "storylines": storylines}
+            for kind, records in groups.items():
+                db.execute("DELETE FROM results WHERE kind = ?", (kind,))
+                for seq, record in enumerate(records):
+                    db.execute(
+                        "INSERT INTO results VALUES (?,?,?)",
+                        (kind, seq, json.dumps(asdict(record), ensure_ascii=False)),
+                    )
+                    db.executemany(
+                        "INSERT INTO result_articles VALUES (?,?,?)",
+                        [(kind, seq, article_id) for article_id in _article_ids_of(record)],
+                    )
 
 
 def _article_ids_of(record: object) -> set[str]:

@@ -1,8 +1,8 @@
 """Article similarity measured against human ratings of news-article pairs (SemEval-2022 Task 8).
 
 The CSV gives each pair an ``Overall`` rating from 1 (very similar) to 4 (very dissimilar).
-isnad's similarity is the one `isnad.stories` clusters events with, computed over all texts of
-the file at once: TF-IDF weights fitted on a single pair would make every shared word look rare.
+isnad's similarity is the one `isnad.stories` clusters events with; each text's features depend
+on that text alone (background IDF, embeddings), so a pair scores the same in any company.
 """
 
 from __future__ import annotations
