@@ -168,6 +168,22 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Date:
+    """A date an article names, as written, with what of it is known.
+
+    ``value`` is ISO 8601 at the precision the text fixes (``2014``, ``2015-11``, ``2016-02-13``),
+    or ``None`` when no year can be known; relative dates (الشهر الماضي) are resolved against
+    the article's publication date when it has one.
+    """
+
+    article_id: str
+    text: str
+    span: Span
+    value: str | None = None
+    relative: bool = False
+
+
+@dataclass(frozen=True)
 class Claim:
     """One article's statement about a compared subject."""
 
@@ -219,6 +235,7 @@ class Analysis:
     figures: list[Figure] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     briefs: list[Brief] = field(default_factory=list)
+    dates: list[Date] = field(default_factory=list)
 
 
 # -- stories: what the clustering keeps of each article --------------------------------------------

@@ -91,6 +91,7 @@ def analyze_articles(
         figures=extraction.figures,
         comparisons=comparisons,
         briefs=briefs,
+        dates=extraction.dates,
     )
 
 

@@ -30,6 +30,7 @@ from isnad.model import (
     BriefSentence,
     Claim,
     Comparison,
+    Date,
     Dateline,
     Entity,
     Event,
@@ -264,6 +265,7 @@ class Store:
             "figures": analysis.figures,
             "comparisons": analysis.comparisons,
             "briefs": analysis.briefs,
+            "dates": analysis.dates,
         }
         with self._transaction() as db:
             db.execute("DELETE FROM results")
@@ -438,4 +440,5 @@ _RESULT_READERS: dict[str, Any] = {
     "figures": lambda d: Figure(**{**d, "span": _span(d["span"])}),
     "comparisons": _comparison,
     "briefs": _brief,
+    "dates": lambda d: Date(**{**d, "span": _span(d["span"])}),
 }

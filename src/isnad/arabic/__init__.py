@@ -1,7 +1,7 @@
 """The Arabic text layer: normalisation with offsets, tokens, clitics and stems, function words,
 sentences and clauses, numbers. Everything Arabic-specific in isnad lives in this package."""
 
-from isnad.arabic.morphology import split_clitics, stem, stems
+from isnad.arabic.morphology import particle_forms, particle_length, split_clitics, stem, stems
 from isnad.arabic.names import entity_key
 from isnad.arabic.normalize import NormalizedText, normalize, normalize_with_offsets
 from isnad.arabic.numbers import NumberExpr, find_numbers, parse_number
@@ -22,6 +22,8 @@ __all__ = [
     "normalize",
     "normalize_with_offsets",
     "parse_number",
+    "particle_forms",
+    "particle_length",
     "split_clitics",
     "split_sentences",
     "stem",

@@ -101,6 +101,38 @@ def split_clitics(word: str) -> tuple[str, str, str]:
     return proclitics, base, ""
 
 
+def particle_length(word: str) -> int:
+    """How many letters of a normalised word are conjunctions or prepositions glued before it
+    (و، ف، ب، ك، ل before the article or a name), leaving the article ال on the word.
+
+    ``لل`` (ل + ال with the alef dropped) counts 0: no letter can be cut off to leave the word
+    as written elsewhere.
+    """
+    proclitics = split_clitics(word)[0]
+    if proclitics.endswith("لل"):
+        return 0
+    if proclitics.endswith("ال"):
+        return len(proclitics) - 2
+    return len(proclitics)
+
+
+def particle_forms(word: str) -> list[str]:
+    """A normalised word as written and without each glued particle prefix it may carry
+    (و، ف، ب، ك، ل and pairs of them; لل -> ال), for lexicon lookups that decide which form is meant.
+
+    Unlike `split_clitics` this also offers ف and ب alone (فقال، بحسب), because a lexicon hit
+    on the rest settles the ambiguity that a bare rule cannot.
+    """
+    forms = [word]
+    if len(word) > 4 and word.startswith("لل"):
+        forms.append("ال" + word[2:])
+    for cut in (1, 2):
+        prefix, rest = word[:cut], word[cut:]
+        if len(rest) >= MIN_BASE and all(c in "وفبكل" for c in prefix) and (cut == 1 or prefix[0] in "وف"):
+            forms.append(rest)
+    return forms
+
+
 def _snowball_noun_endings(base: str) -> str:
     """Snowball's noun-ending removal on ``base``, without its prefix rules (see module docstring)."""
     stemmed: str = _SNOWBALL.stemWord("ال" + base)

@@ -10,6 +10,8 @@ First implementation, pattern-based over the text layer's tokens:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from isnad.arabic import Token, lexicon, normalize, tokenize
 from isnad.model import Article, Attribution, SourceKind, Span
 
@@ -20,12 +22,14 @@ _RELAY_VERBS = {normalize(w) for w in ("نقل", "نقلت", "ينقل", "تنق
 _ANAPHORA = {normalize(w) for w in ("الصحيفة", "الجريدة", "الوكالة", "الموقع", "المجلة", "التقرير", "القناة")}
 
 
-def find_attributions(article: Article) -> list[Attribution]:
-    """Every attribution in the article's sentences, in text order."""
+def find_attributions(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Attribution]:
+    """Every attribution in the article's sentences, in text order (``sentences``: their tokens,
+    when the caller has them already)."""
     found: list[Attribution] = []
     last_outlet: str | None = article.outlet
-    for start, end in article.sentences:
-        tokens = tokenize(article.text, start, end)
+    if sentences is None:
+        sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
+    for tokens in sentences:
         i = 0
         while i < len(tokens):
             attribution, i_next = _attribution_at(article, tokens, i, last_outlet)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from isnad.arabic import Token, entity_key, is_stopword, lexicon, normalize, tokenize
+from isnad.arabic import Token, entity_key, is_stopword, lexicon, normalize, particle_length, tokenize
+from isnad.extract.ner import default_tagger, entity_spans, entity_type
 from isnad.model import Article, Attribution, Entity, EntityType, Mention
 
 MAX_NAME_TOKENS = 3
@@ -26,17 +27,65 @@ _KNOWN_ORGS = {
 }
 
 
-def find_entities(articles: Iterable[Article], attributions: Sequence[Attribution] = ()) -> list[Entity]:
-    """Entities of all articles, linked across articles by their match key."""
+def find_entities(
+    articles: Iterable[Article],
+    attributions: Sequence[Attribution] = (),
+    tokens: Mapping[str, Sequence[list[Token]]] | None = None,
+) -> list[Entity]:
+    """Entities of all articles, linked across articles by their match key.
+
+    ``tokens`` maps an article id to the tokens of its sentences, when the caller has them.
+    """
+    articles = list(articles)
     found: list[tuple[EntityType, Mention]] = []
     for article in articles:
-        for start, end in article.sentences:
-            found += _sentence_mentions(article, tokenize(article.text, start, end))
+        sentences = (tokens or {}).get(article.id)
+        if sentences is None:
+            sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
+        from_lexicon = [m for tokens_ in sentences for m in _sentence_mentions(article, tokens_)]
+        found += from_lexicon
+        found += _not_overlapping(tagged_mentions(article, sentences), from_lexicon)
     for attribution in attributions:
         if attribution.kind == "person":
             offset = attribution.span[0]
             found.append(("PER", Mention(attribution.article_id, (offset, offset), attribution.source)))
     return _link(found, {a.id: a for a in articles})
+
+
+def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[tuple[EntityType, Mention]]:
+    """Entity mentions the CRF tagger finds, spans without the particles glued before them
+    (وبريطانيا -> بريطانيا)."""
+    tagger = default_tagger()
+    out: list[tuple[EntityType, Mention]] = []
+    for tokens in sentences:
+        for tag_type, first, end in entity_spans(tagger.tag([t.text for t in tokens])):
+            head = tokens[first]
+            start = head.start + _original_length(head.text, particle_length(head.norm))
+            span = (start, tokens[end - 1].end)
+            if span[1] > span[0]:
+                out.append(
+                    (entity_type(tag_type), Mention(article.id, span, article.text[span[0] : span[1]]))
+                )
+    return out
+
+
+def _original_length(text: str, letters: int) -> int:
+    """How many characters of ``text`` hold its first ``letters`` letters (marks and tatweel skipped)."""
+    seen = 0
+    for at, char in enumerate(text):
+        if seen == letters:
+            return at
+        if char.isalpha():
+            seen += 1
+    return len(text)
+
+
+def _not_overlapping(
+    candidates: list[tuple[EntityType, Mention]], kept: list[tuple[EntityType, Mention]]
+) -> list[tuple[EntityType, Mention]]:
+    """The candidates that overlap none of the kept mentions: the lexicon wins where both speak."""
+    taken = sorted(m.span for _, m in kept)
+    return [(kind, m) for kind, m in candidates if not any(s < m.span[1] and m.span[0] < e for s, e in taken)]
 
 
 def _strip(word: str) -> str:

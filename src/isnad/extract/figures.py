@@ -8,6 +8,8 @@ number within its clause, then before it, and negated when a negation stands rig
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from isnad.arabic import NumberExpr, Token, find_numbers, lexicon, normalize, tokenize
 from isnad.model import Article, Figure
 
@@ -15,10 +17,12 @@ PREDICATE_WINDOW_AFTER = 10  # tokens after the number where its verb may stand
 PREDICATE_WINDOW_BEFORE = 4
 
 
-def find_figures(article: Article) -> list[Figure]:
+def find_figures(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Figure]:
+    """Every figure of the article's sentences (``sentences``: their tokens, when known already)."""
     figures: list[Figure] = []
-    for start, end in article.sentences:
-        tokens = tokenize(article.text, start, end)
+    if sentences is None:
+        sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
+    for (start, end), tokens in zip(article.sentences, sentences, strict=True):
         for number in find_numbers(article.text, start, end):
             if number.is_year:
                 continue

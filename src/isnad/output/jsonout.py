@@ -24,6 +24,7 @@ from isnad.model import (
     Attribution,
     Brief,
     Comparison,
+    Date,
     Entity,
     Event,
     Figure,
@@ -76,6 +77,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "figures": [_figure(figure) for figure in analysis.figures],
         "comparisons": [_comparison(comparison) for comparison in analysis.comparisons],
         "briefs": [_brief(brief) for brief in analysis.briefs],
+        "dates": [_date(date) for date in analysis.dates],
     }
 
 
@@ -201,6 +203,16 @@ def _figure(figure: Figure) -> dict[str, Any]:
         "predicate": figure.predicate,
         "span": _span(figure.span),
         "text": figure.text,
+    }
+
+
+def _date(date: Date) -> dict[str, Any]:
+    return {
+        "article_id": date.article_id,
+        "text": date.text,
+        "span": _span(date.span),
+        "value": date.value,
+        "relative": date.relative,
     }
 
 

@@ -1,0 +1,208 @@
+"""Named-entity tagger: a linear-chain CRF (python-crfsuite) over features of the text layer.
+
+Trained on ANERcorp (see ``models/README.md`` and ``scripts/train_ner.py``). Most names in a new
+article never occur in the training data, so besides the word itself each token is described by
+what generalises to unseen names:
+
+- its clitics, base and stem (``وبريطانيا`` -> و + بريطانيا), affixes and shape;
+- word clusters learnt without labels from ExAra news text (``models/ner_clusters.tsv``: k-means
+  over SVD vectors of left/right neighbour counts, a fine and a coarse level, Brown-cluster style);
+- gazetteers: ANERGazet people, places and organisations (``models/ner_gazetteer.tsv``), CLDR
+  country names, the lexicon's cities and news outlets, matched as longest phrases;
+- cue words of the lexicon: titles before a person, heads of places and organisations,
+  reporting verbs;
+- the same for the two tokens either side.
+
+Tags are BIO over PERS, LOC, ORG and MISC as in ANERcorp; `entity_spans` turns them into
+``(type, first token, end token)`` with the project's types (PERS becomes PER).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from isnad.arabic import is_stopword, lexicon, normalize, split_clitics, stem
+from isnad.model import EntityType
+
+MODEL_FILE = "ner.crfsuite"
+CLUSTERS_FILE = "ner_clusters.tsv"
+GAZETTEER_FILE = "ner_gazetteer.tsv"
+MAX_GAZETTEER_WORDS = 4
+_TAG_TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+def models_dir() -> Path:
+    """The folder the shipped model and its tables live in."""
+    return Path(str(resources.files("isnad.extract").joinpath("models")))
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The tables the features look words up in."""
+
+    clusters: dict[str, tuple[str, str]]  # word in matching form -> (fine, coarse) cluster ids
+    gazetteer: dict[str, str]  # phrase of bases -> PER / LOC / ORG
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Resources:
+        directory = directory or models_dir()
+        clusters: dict[str, tuple[str, str]] = {}
+        clusters_path = directory / CLUSTERS_FILE
+        if clusters_path.exists():
+            for line in clusters_path.read_text(encoding="utf-8").splitlines():
+                word, fine, coarse = line.split("\t")
+                clusters[word] = (fine, coarse)
+        gazetteer: dict[str, str] = {}
+        gazetteer_path = directory / GAZETTEER_FILE
+        if gazetteer_path.exists():
+            for line in gazetteer_path.read_text(encoding="utf-8").splitlines():
+                phrase, kind = line.split("\t")
+                gazetteer.setdefault(phrase, kind)
+        # Places and outlets the package knows anyway (CLDR, lexicon) take precedence.
+        for name in lexicon.place_names():
+            gazetteer[gazetteer_key(name.split())] = "LOC"
+        for spellings in lexicon.KNOWN_OUTLETS:
+            for spelling in spellings:
+                gazetteer[gazetteer_key(normalize(spelling).split())] = "ORG"
+        return cls(clusters, gazetteer)
+
+
+def gazetteer_key(words: Sequence[str]) -> str:
+    """A phrase's gazetteer key: the clitic-free base of each normalised word."""
+    return " ".join(split_clitics(normalize(w))[1] for w in words)
+
+
+def _gazetteer_tags(bases: Sequence[str], gazetteer: dict[str, str]) -> list[str]:
+    """Longest-match gazetteer phrases over the sentence, as BIO tags (``O`` outside)."""
+    tags = ["O"] * len(bases)
+    i = 0
+    while i < len(bases):
+        for length in range(min(MAX_GAZETTEER_WORDS, len(bases) - i), 0, -1):
+            kind = gazetteer.get(" ".join(bases[i : i + length]))
+            if kind and (length > 1 or len(bases[i]) > 2):
+                tags[i] = f"B-{kind}"
+                for k in range(i + 1, i + length):
+                    tags[k] = f"I-{kind}"
+                i += length
+                break
+        else:
+            i += 1
+    return tags
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "digit"
+    if any(c.isascii() and c.isalpha() for c in word):
+        return "latin"
+    if not any(c.isalpha() for c in word):
+        return "punct"
+    return "arabic"
+
+
+def _cue(norm: str, base: str) -> str:
+    for form in (norm, base):
+        if form in lexicon.PERSON_TITLES:
+            return "title"
+        if form in lexicon.ORGANISATION_HEADS:
+            return "orghead"
+        if form in lexicon.PLACE_HEADS:
+            return "placehead"
+        if form in lexicon.REPORTING_VERBS:
+            return "verb"
+    return "-"
+
+
+def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
+    """The CRF features of each token of one sentence."""
+    norms = [normalize(w) for w in words]
+    parts = [split_clitics(n) for n in norms]
+    bases = [p[1] for p in parts]
+    gazetteer = _gazetteer_tags(bases, res.gazetteer)
+    own: list[dict[str, str]] = []
+    for norm, (pre, base, enc), gaz in zip(norms, parts, gazetteer, strict=True):
+        fine, coarse = res.clusters.get(norm) or res.clusters.get(base) or ("-", "-")
+        own.append(
+            {
+                "w": norm,
+                "b": base,
+                "c": fine,
+                "cc": coarse,
+                "g": gaz,
+                "q": _cue(norm, base),
+                "sh": _shape(norm),
+                "stop": "1" if is_stopword(norm) else "0",
+            }
+            | {"pre": pre, "enc": enc, "st": stem(norm), "p2": base[:2], "s2": base[-2:], "s3": base[-3:]}
+        )
+    features: list[list[str]] = []
+    n = len(own)
+    for i, f in enumerate(own):
+        row = ["bias", *(f"{k}={v}" for k, v in f.items()), f"len={min(len(f['b']), 8)}"]
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                g = own[j]
+                row += [f"{offset}:w={g['w']}", f"{offset}:c={g['c']}", f"{offset}:g={g['g']}"]
+                if abs(offset) == 1:
+                    row += [f"{offset}:b={g['b']}", f"{offset}:cc={g['cc']}", f"{offset}:q={g['q']}"]
+                    row += [f"{offset}:sh={g['sh']}", f"{offset}:stop={g['stop']}"]
+            else:
+                row.append(f"{offset}:edge")
+        if i > 0:
+            row.append(f"-1|0:c={own[i - 1]['c']}|{f['c']}")
+        if i + 1 < n:
+            row.append(f"0|1:c={f['c']}|{own[i + 1]['c']}")
+        features.append(row)
+    return features
+
+
+class Tagger:
+    """The trained CRF with its feature tables; one per process is enough (`default_tagger`)."""
+
+    def __init__(self, model_path: Path, res: Resources) -> None:
+        self.resources = res
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_path))
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """BIO tags for one sentence of words."""
+        if not words:
+            return []
+        tags: list[str] = self._tagger.tag(sentence_features(words, self.resources))
+        return tags
+
+
+@cache
+def default_tagger() -> Tagger:
+    """The tagger shipped in the package."""
+    directory = models_dir()
+    return Tagger(directory / MODEL_FILE, Resources.load(directory))
+
+
+def entity_type(tag_type: str) -> EntityType:
+    """The project's entity type for an ANERcorp tag type (PERS -> PER); unknown types are MISC."""
+    return _TAG_TYPES.get(tag_type, "MISC")
+
+
+def entity_spans(tags: Iterable[str]) -> list[tuple[str, int, int]]:
+    """Entities of a BIO tag sequence as ``(tag type, start, end)`` token ranges (CoNLL rules:
+    an ``I-`` tag of a new type, or one after ``O``, starts an entity)."""
+    spans: list[tuple[str, int, int]] = []
+    current: tuple[str, int] | None = None
+    tags = list(tags)
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = current is not None and prefix == "I" and kind == current[0]
+        if current is not None and not continues:
+            spans.append((current[0], current[1], i))
+            current = None
+        if prefix in ("B", "I") and not continues:
+            current = (kind, i)
+    return spans
