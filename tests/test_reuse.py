@@ -35,7 +35,7 @@ def test_copied_passage_is_found_with_spans_in_both() -> None:
     in_source = SOURCE[passage.a_span[0] : passage.a_span[1]]
     in_copy = COPY[passage.b_span[0] : passage.b_span[1]]
     assert in_source.startswith("أكد تقرير صادر")
-    assert in_source.endswith("الأيسر")
+    assert in_source.endswith("الموصل")
     assert "النفط" not in in_source
     assert in_copy.startswith("وأكد تقرير صادر")
     assert "الطقس" not in in_copy
@@ -50,5 +50,7 @@ def test_unrelated_articles_share_nothing() -> None:
 
 
 def test_params_are_validated() -> None:
-    with pytest.raises(ValueError, match="k >= 1"):
-        ReuseParams(k=0)
+    with pytest.raises(ValueError, match="positive sizes"):
+        ReuseParams(cell=0)
+    with pytest.raises(ValueError, match="multiple of lsh_bands"):
+        ReuseParams(num_perm=64, lsh_bands=20)

@@ -1,60 +1,200 @@
-"""Text reuse: which articles share text, and the exact passages on both sides.
+"""Text reuse: which articles share text, the exact passages on both sides, and which way it flowed.
 
-First implementation, in the seed-match-and-merge tradition of the PAN plagiarism detectors:
-k-grams of content stems (stopwords dropped, clitics and inflection removed by the text layer)
-are the seeds; an inverted index over them gives candidate pairs without comparing all pairs;
-seeds that line up in both articles within a small gap are merged into passages.
+Three steps, each kept cheap enough for a media monitor's daily volume:
+
+1. **Exact duplicates** share a hash of their normalised content terms and are linked whole.
+2. **Candidate pairs** come from MinHash LSH (rensa) over *chunks* of each article: runs of
+   content stems (stopwords dropped, clitics and inflection removed by the text layer) taken as
+   sets. A reused passage is usually a small part of both articles, so whole-document similarity
+   would miss it; a chunk is passage-sized. Sets of single stems, rather than stem n-grams, keep a
+   chunk's signature unchanged when an outlet shuffles words or phrases. No pair of articles is
+   compared unless two of their chunks collide in the LSH index.
+3. **Passage alignment** of each candidate pair on a weighted dot plot: every stem the two
+   articles share puts a point at (position in a, position in b), weighted by its rarity in the
+   corpus. A verbatim copy is a dense diagonal, a phrase-shuffled copy a broken diagonal, a
+   word-shuffled copy a dense square: all three are dense *blocks*. Blocks whose shared weight is
+   a large share of what both sides hold are kept, touching blocks merge into one passage (so a
+   reused passage is reported once), and each passage is trimmed to the shared stems at its edges.
+
+Direction comes from publication dates when both are known, otherwise from textual evidence: the
+side that names the other's outlet, or whose text is nearly all inside the other, is the copy.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import rensa
+from numpy.typing import NDArray
+from scipy import ndimage
+
+from isnad.arabic import lexicon
 from isnad.corpus import ArticleText, Corpus
-from isnad.model import Passage, ReuseLink, Span
+from isnad.model import Direction, Passage, ReuseLink, Span
 
 
 @dataclass(frozen=True)
 class ReuseParams:
-    """Knobs of the detector; the defaults were checked on the seeds and ExAra dev documents."""
+    """Knobs of the detector; the defaults were tuned on ExAra dev (see docs/reuse.md)."""
 
-    k: int = 3  # stems per seed: 3 survives light rewording, 2 matches chance phrases
-    max_gap: int = 6  # content tokens allowed between two seeds of one passage
-    min_seeds: int = 2  # a passage needs this many seeds, so one stock phrase is not "reuse"
-    min_passage_tokens: int = 8  # content tokens; shorter shared runs are names and stock phrases
-    max_seed_df: float = 0.5  # seeds in more than this share of articles are boilerplate
+    chunk: int = 24  # content stems per LSH chunk: about one sentence, shorter than any gold case
+    num_perm: int = 64  # MinHash permutations per chunk
+    lsh_bands: int = 32  # 32 bands of 2 rows: chunks with Jaccard 0.2 collide with p ~ 0.73
+    min_chunk_jaccard: float = 0.2  # estimated Jaccard a colliding chunk pair must reach
+    cell: int = 8  # dot-plot cell, in content stems
+    block: int = 4  # cells per side of a scoring block: 32 stems, about one gold case
+    min_block_score: float = 0.4  # shared weight / mean weight of the two sides of a block
+    max_term_df: float = 0.5  # stems in more articles than this share carry no evidence
+    min_passage_terms: int = 12  # content stems on each side; shorter runs are stock phrases
+    trim_gap: int = 10  # stems: a passage edge stops at a gap this long between shared stems
+    merge_gap: int = 16  # stems: passages this close on both sides are one passage
 
     def __post_init__(self) -> None:
-        if self.k < 1 or self.max_gap < 0 or self.min_seeds < 1:
-            raise ValueError(f"ReuseParams need k >= 1, max_gap >= 0, min_seeds >= 1; got {self}")
+        if min(self.chunk, self.num_perm, self.lsh_bands, self.cell, self.block) < 1:
+            raise ValueError(f"ReuseParams need positive sizes; got {self}")
+        if self.num_perm % self.lsh_bands:
+            raise ValueError(f"num_perm must be a multiple of lsh_bands; got {self}")
 
 
-def find_reuse(corpus: Corpus, params: ReuseParams | None = None) -> list[ReuseLink]:
-    """Every pair of articles in the corpus that shares at least one passage."""
+@dataclass(frozen=True)
+class TermWeights:
+    """Rarity of each stem in a corpus: rare shared stems are evidence, common ones are not."""
+
+    idf: dict[str, float]
+    default: float  # weight of a stem the corpus never saw (align on two articles alone)
+
+    @classmethod
+    def of(cls, texts: Sequence[ArticleText], max_df: float) -> TermWeights:
+        """Inverse document frequency; with few articles every stem weighs the same."""
+        n = len(texts)
+        if n < 20:  # too few articles to tell a rare stem from a common one
+            return cls(idf={}, default=1.0)
+        df = Counter(term for text in texts for term in set(text.content_terms()))
+        idf = {t: (math.log(n / d) if d <= max_df * n else 0.0) for t, d in df.items()}
+        return cls(idf=idf, default=math.log(n))
+
+    def __call__(self, term: str) -> float:
+        return self.idf.get(term, self.default)
+
+
+UNIFORM = TermWeights(idf={}, default=1.0)
+
+
+def find_reuse(
+    corpus: Corpus,
+    params: ReuseParams | None = None,
+    *,
+    between: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> list[ReuseLink]:
+    """Every pair of articles in the corpus that shares at least one passage.
+
+    With ``between=(left_ids, right_ids)`` only pairs with one article on each side are
+    considered (a PAN evaluation compares suspicious documents with sources, not sources with
+    each other).
+    """
     params = params or ReuseParams()
     texts = corpus.texts()
-    seeds = [_seeds(t, params.k) for t in texts]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for doc, doc_seeds in enumerate(seeds):
-        for gram in doc_seeds:
-            index[gram].append(doc)
-    max_df = max(2, int(params.max_seed_df * len(texts))) if len(texts) > 4 else len(texts)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for docs in index.values():
-        if 1 < len(docs) <= max_df:
-            for i, a in enumerate(docs):
-                for b in docs[i + 1 :]:
-                    shared[(a, b)] += 1
-    links = []
-    for (a, b), count in sorted(shared.items()):
-        if count < params.min_seeds:
-            continue
-        link = align(texts[a], texts[b], params, seeds_a=seeds[a], seeds_b=seeds[b])
+    weights = TermWeights.of(texts, params.max_term_df)
+    position = {text.article.id: n for n, text in enumerate(texts)}
+    if between is None:
+        left = right = list(range(len(texts)))
+    else:
+        left = [position[i] for i in between[0]]
+        right = [position[i] for i in between[1]]
+    duplicates = _exact_duplicates(texts, left, right)
+    links = [_whole_link(texts[a], texts[b]) for a, b in sorted(duplicates)]
+    for a, b in sorted(candidate_pairs(texts, left, right, params) - duplicates):
+        link = align(texts[a], texts[b], params, weights=weights)
         if link is not None:
             links.append(link)
     return links
+
+
+def content_hash(text: ArticleText) -> str:
+    """Hash of the normalised content stems: equal for copies that differ in spelling or clitics."""
+    return hashlib.blake2b(" ".join(text.content_terms()).encode(), digest_size=16).hexdigest()
+
+
+def _exact_duplicates(
+    texts: Sequence[ArticleText], left: Sequence[int], right: Sequence[int]
+) -> set[tuple[int, int]]:
+    by_hash: dict[str, list[int]] = defaultdict(list)
+    for n in sorted(set(left) | set(right)):
+        if texts[n].content_terms():
+            by_hash[content_hash(texts[n])].append(n)
+    right_set, left_set = set(right), set(left)
+    return {
+        (min(a, b), max(a, b))
+        for group in by_hash.values()
+        for a in group
+        for b in group
+        if a != b and a in left_set and b in right_set
+    }
+
+
+def _whole_link(a: ArticleText, b: ArticleText) -> ReuseLink:
+    span_a = (a.tokens[0].start, a.tokens[-1].end)
+    span_b = (b.tokens[0].start, b.tokens[-1].end)
+    link = ReuseLink(a=a.article.id, b=b.article.id, score=1.0, passages=[Passage(span_a, span_b, 1.0)])
+    orient(link, a, b)
+    return link
+
+
+def candidate_pairs(
+    texts: Sequence[ArticleText], left: Sequence[int], right: Sequence[int], params: ReuseParams
+) -> set[tuple[int, int]]:
+    """Pairs (lower index, higher index) with two chunks that collide in MinHash LSH.
+
+    Chunks of the ``right`` articles are indexed, chunks of the ``left`` ones queried; a pair
+    needs two colliding chunks (one for an article of a single chunk) whose estimated Jaccard
+    reaches ``min_chunk_jaccard``, so a single shared stock sentence does not make a candidate.
+    """
+    right_chunks, right_owner = _chunks(texts, right, params.chunk)
+    left_chunks, left_owner = _chunks(texts, left, params.chunk)
+    if not right_chunks or not left_chunks:
+        return set()
+    right_digests = rensa.RMinHash.digest_matrix_from_token_sets(right_chunks, params.num_perm, 0)
+    index = rensa.RMinHashLSH(params.min_chunk_jaccard, params.num_perm, params.lsh_bands)
+    index.insert_matrix(right_digests)
+    right_rows = np.array(right_digests.to_rows(), dtype=np.uint64)
+    left_hashes = rensa.RMinHash.from_token_sets(left_chunks, params.num_perm, 0)
+    hits: Counter[tuple[int, int]] = Counter()
+    for minhash, owner in zip(left_hashes, left_owner, strict=True):
+        found = index.query(minhash)
+        if not found:
+            continue
+        keys = np.array(found, dtype=np.int64)
+        estimated = (right_rows[keys] == np.array(minhash.digest(), dtype=np.uint64)).mean(axis=1)
+        for key in keys[estimated >= params.min_chunk_jaccard].tolist():
+            other = right_owner[key]
+            if other != owner:
+                hits[(min(owner, other), max(owner, other))] += 1
+    chunk_count = Counter(left_owner) + Counter(right_owner)
+    return {
+        pair for pair, count in hits.items() if count >= min(2, chunk_count[pair[0]], chunk_count[pair[1]])
+    }
+
+
+def _chunks(
+    texts: Sequence[ArticleText], which: Sequence[int], size: int
+) -> tuple[list[list[str]], list[int]]:
+    """Overlapping runs of ``size`` content stems (stride size/2), as sets, with their article."""
+    chunks: list[list[str]] = []
+    owners: list[int] = []
+    step = max(1, size // 2)
+    for n in which:
+        terms = texts[n].content_terms()
+        for start in range(0, max(1, len(terms) - step), step):
+            chunk = sorted(set(terms[start : start + size]))
+            if len(chunk) >= 3:
+                chunks.append(chunk)
+                owners.append(n)
+    return chunks, owners
 
 
 def align(
@@ -62,99 +202,236 @@ def align(
     b: ArticleText,
     params: ReuseParams | None = None,
     *,
-    seeds_a: dict[tuple[str, ...], list[int]] | None = None,
-    seeds_b: dict[tuple[str, ...], list[int]] | None = None,
+    weights: TermWeights = UNIFORM,
 ) -> ReuseLink | None:
     """The passages two articles share, or None when they share none."""
     params = params or ReuseParams()
-    seeds_a = seeds_a if seeds_a is not None else _seeds(a, params.k)
-    seeds_b = seeds_b if seeds_b is not None else _seeds(b, params.k)
-    matches = sorted(
-        (pa, pb) for gram, positions in seeds_a.items() for pa in positions for pb in seeds_b.get(gram, [])
-    )
-    chains = _chain(matches, params.max_gap)
+    terms_a, terms_b = a.content_terms(), b.content_terms()
+    points = _dot_plot(terms_a, terms_b, weights, params.cell * params.block // 2)
+    if points is None:
+        return None
+    weight_a = np.array([weights(t) for t in terms_a])
+    weight_b = np.array([weights(t) for t in terms_b])
     pos_a, pos_b = _content_positions(a), _content_positions(b)
-    ranges = []
-    for chain in chains:
-        if len(chain) < params.min_seeds:
-            continue
-        a_lo, a_hi = chain[0][0], chain[-1][0] + params.k - 1
-        b_lo, b_hi = chain[0][1], chain[-1][1] + params.k - 1
-        # Matched content tokens: those inside a seed of the chain.
-        matched = len({p + i for p, _ in chain for i in range(params.k)})
-        ranges.append((a_lo, a_hi, b_lo, b_hi, matched))
     passages: list[Passage] = []
     covered_a = covered_b = 0
-    for a_lo, a_hi, b_lo, b_hi, matched in _merge(ranges, params.max_gap):
-        length = max(a_hi - a_lo, b_hi - b_lo) + 1
-        if length < params.min_passage_tokens:
-            continue
+    for a_lo, a_hi, b_lo, b_hi, shared in _passages(points, weight_a, weight_b, params):
+        own = (weight_a[a_lo : a_hi + 1].sum() + weight_b[b_lo : b_hi + 1].sum()) / 2
         passages.append(
             Passage(
                 a_span=_char_span(a, pos_a, a_lo, a_hi),
                 b_span=_char_span(b, pos_b, b_lo, b_hi),
-                score=round(min(1.0, matched / length), 3),
+                score=round(min(1.0, shared / own) if own else 0.0, 3),
             )
         )
         covered_a += a_hi - a_lo + 1
         covered_b += b_hi - b_lo + 1
     if not passages:
         return None
-    shorter = min(len(pos_a), len(pos_b)) or 1
+    shorter = min(len(terms_a), len(terms_b)) or 1
     score = round(min(1.0, min(covered_a, covered_b) / shorter), 3)
     link = ReuseLink(a=a.article.id, b=b.article.id, score=score, passages=passages)
-    _orient(link, a, b)
+    orient(link, a, b, coverage=(covered_a / (len(terms_a) or 1), covered_b / (len(terms_b) or 1)))
     return link
 
 
-def _content_positions(text: ArticleText) -> list[int]:
-    """Token indices of the content terms, so seed positions count content words only."""
-    return [i for i, term in enumerate(text.terms) if term]
+Points = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]
 
 
-def _seeds(text: ArticleText, k: int) -> dict[tuple[str, ...], list[int]]:
-    terms = text.content_terms()
-    grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(terms) - k + 1):
-        grams[tuple(terms[i : i + k])].append(i)
-    return grams
+def _dot_plot(
+    terms_a: Sequence[str], terms_b: Sequence[str], weights: TermWeights, radius: int
+) -> Points | None:
+    """Every (position in a, position in b) holding the same stem, with the stem's weight.
 
-
-def _chain(matches: Sequence[tuple[int, int]], max_gap: int) -> list[list[tuple[int, int]]]:
-    """Group seed matches that move forward together in both articles into chains.
-
-    A match extends a chain only when it lies after the chain's last match in *both* articles,
-    within the gap: a phrase repeated in one article must not pair with a single occurrence in
-    the other and pass for a passage.
+    A stem that occurs p times near i in a and q times near j in b puts p*q points in the block
+    around (i, j); each gets weight / max(p, q), so together they count weight * min(p, q), the
+    multiset overlap, and a stem repeated all through both articles does not fake a dense block.
     """
-    chains: list[list[tuple[int, int]]] = []
-    for pa, pb in matches:
-        for chain in reversed(chains):
-            last_a, last_b = chain[-1]
-            if 0 < pa - last_a <= max_gap + 1 and 0 < pb - last_b <= max_gap + 1:
-                chain.append((pa, pb))
-                break
-        else:
-            chains.append([(pa, pb)])
-    return chains
+    where_b: dict[str, list[int]] = defaultdict(list)
+    for j, term in enumerate(terms_b):
+        where_b[term].append(j)
+    where_a: dict[str, list[int]] = defaultdict(list)
+    for i, term in enumerate(terms_a):
+        if term in where_b:
+            where_a[term].append(i)
+    rows: list[NDArray[np.int64]] = []
+    cols: list[NDArray[np.int64]] = []
+    values: list[NDArray[np.float64]] = []
+    for term, in_a in where_a.items():
+        weight = weights(term)
+        in_b = where_b[term]
+        if weight <= 0 or len(in_a) * len(in_b) > 400:
+            continue
+        pa, pb = np.array(in_a), np.array(in_b)
+        near_a = _near_counts(pa, radius)
+        near_b = _near_counts(pb, radius)
+        rows.append(np.repeat(pa, len(pb)))
+        cols.append(np.tile(pb, len(pa)))
+        values.append(weight / np.maximum(near_a[:, None], near_b[None, :]).ravel())
+    if not rows:
+        return None
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
 
 
-def _merge(
-    ranges: list[tuple[int, int, int, int, int]], max_gap: int
-) -> list[tuple[int, int, int, int, int]]:
-    """Merge passages that follow each other in both articles, so one reuse is reported once.
+def _near_counts(positions: NDArray[np.int64], radius: int) -> NDArray[np.float64]:
+    """For each (sorted) position, how many positions lie within ``radius`` of it."""
+    if len(positions) == 1:
+        return np.ones(1)
+    lo = np.searchsorted(positions, positions - radius, side="left")
+    hi = np.searchsorted(positions, positions + radius, side="right")
+    return (hi - lo).astype(np.float64)
 
-    Each range is (a_lo, a_hi, b_lo, b_hi, matched tokens).
+
+def _passages(
+    points: Points, weight_a: NDArray[np.float64], weight_b: NDArray[np.float64], params: ReuseParams
+) -> list[tuple[int, int, int, int, float]]:
+    """Dense regions of the dot plot as (a_lo, a_hi, b_lo, b_hi, shared weight), inclusive."""
+    rows, cols, values = points
+    cell, block = params.cell, params.block
+    grid = np.zeros((len(weight_a) // cell + 1, len(weight_b) // cell + 1))
+    np.add.at(grid, (rows // cell, cols // cell), values)
+    own_a = np.bincount(np.arange(len(weight_a)) // cell, weights=weight_a, minlength=grid.shape[0]).astype(
+        np.float64
+    )
+    own_b = np.bincount(np.arange(len(weight_b)) // cell, weights=weight_b, minlength=grid.shape[1]).astype(
+        np.float64
+    )
+    # Block sums over block x block cells anchored at each cell (clipped at the far edges).
+    shared = _window_sum2d(grid, block)
+    side_a = _window_sum1d(own_a, block)
+    side_b = _window_sum1d(own_b, block)
+    mean_side = (side_a[:, None] + side_b[None, :]) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dense = (shared >= params.min_block_score * mean_side) & (mean_side > 0)
+    # Cells covered by a dense block and holding a point form the passages; touching cells
+    # (8-neighbours) belong to one passage.
+    covered = _window_sum2d(dense[::-1, ::-1].astype(np.float64), block)[::-1, ::-1] > 0
+    labels, count = ndimage.label(covered & (grid > 0), structure=np.ones((3, 3)))
+    if not count:
+        return []
+    point_labels = labels[rows // cell, cols // cell]
+    found = []
+    for label in range(1, count + 1):
+        mine = point_labels == label
+        trimmed = _trim(rows[mine], cols[mine], values[mine], params.trim_gap)
+        if trimmed is None:
+            continue
+        a_lo, a_hi, b_lo, b_hi, weight = trimmed
+        if min(a_hi - a_lo, b_hi - b_lo) + 1 >= params.min_passage_terms:
+            found.append((a_lo, a_hi, b_lo, b_hi, weight))
+    return _merge_close(found, params.merge_gap)
+
+
+def _window_sum1d(values: NDArray[np.float64], size: int) -> NDArray[np.float64]:
+    padded = np.concatenate([[0.0], np.cumsum(values), np.full(size, values.sum())])
+    return np.asarray(padded[size : size + len(values)] - padded[: len(values)])
+
+
+def _window_sum2d(grid: NDArray[np.float64], size: int) -> NDArray[np.float64]:
+    """Sum of grid[x:x+size, y:y+size] for every (x, y)."""
+    total = np.zeros((grid.shape[0] + size + 1, grid.shape[1] + size + 1))
+    total[1 : grid.shape[0] + 1, 1 : grid.shape[1] + 1] = grid.cumsum(0).cumsum(1)
+    total[grid.shape[0] + 1 :, :] = total[grid.shape[0], :]
+    total[:, grid.shape[1] + 1 :] = total[:, grid.shape[1] : grid.shape[1] + 1]
+    x, y = grid.shape
+    return np.asarray(
+        total[size : size + x, size : size + y]
+        - total[:x, size : size + y]
+        - total[size : size + x, :y]
+        + total[:x, :y]
+    )
+
+
+def _trim(
+    rows: NDArray[np.int64], cols: NDArray[np.int64], values: NDArray[np.float64], gap: int
+) -> tuple[int, int, int, int, float] | None:
+    """The passage's extent on both sides: the heaviest run of shared stems without a long gap.
+
+    A dense block reaches a little past the passage it sits on, and the stray shared stems it
+    catches there would stretch the passage; cutting at gaps keeps the edges on reused text.
     """
-    merged: list[tuple[int, int, int, int, int]] = []
-    for a_lo, a_hi, b_lo, b_hi, matched in sorted(ranges):
-        if merged:
-            pa_lo, pa_hi, pb_lo, pb_hi, pm = merged[-1]
-            if a_lo - pa_hi <= 2 * max_gap and -max_gap <= b_lo - pb_hi <= 2 * max_gap:
-                merged[-1] = (pa_lo, max(pa_hi, a_hi), min(pb_lo, b_lo), max(pb_hi, b_hi), pm + matched)
-                continue
-        merged.append((a_lo, a_hi, b_lo, b_hi, matched))
+    keep = _one_to_one(rows, cols)
+    for _ in range(2):  # trimming one side can strand points on the other
+        for axis in (rows, cols):
+            lo, hi = _heaviest_run(axis[keep], values[keep], gap)
+            keep &= (axis >= lo) & (axis <= hi)
+        if not keep.any():
+            return None
+    return (
+        int(rows[keep].min()),
+        int(rows[keep].max()),
+        int(cols[keep].min()),
+        int(cols[keep].max()),
+        float(values[keep].sum()),
+    )
+
+
+def _one_to_one(rows: NDArray[np.int64], cols: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Keep one point per position on each side: the one nearest the passage's middle.
+
+    A stem the passage shares also occurs elsewhere near it; those extra points are not part of
+    the copy and, kept, would pull the passage's edges outwards.
+    """
+    keep = np.zeros(len(rows), dtype=bool)
+    middle_a, middle_b = np.median(rows), np.median(cols)
+    by_distance = np.lexsort((np.abs(cols - middle_b), rows))  # per row, nearest column first
+    first_of_row = np.ones(len(rows), dtype=bool)
+    first_of_row[1:] = rows[by_distance][1:] != rows[by_distance][:-1]
+    chosen = by_distance[first_of_row]
+    by_distance = chosen[np.lexsort((np.abs(rows[chosen] - middle_a), cols[chosen]))]
+    first_of_col = np.ones(len(by_distance), dtype=bool)
+    first_of_col[1:] = cols[by_distance][1:] != cols[by_distance][:-1]
+    keep[by_distance[first_of_col]] = True
+    return keep
+
+
+def _heaviest_run(positions: NDArray[np.int64], values: NDArray[np.float64], gap: int) -> tuple[int, int]:
+    order = np.argsort(positions, kind="stable")
+    ordered, weights = positions[order], values[order]
+    breaks = np.flatnonzero(np.diff(ordered) > gap) + 1
+    starts = np.concatenate([[0], breaks])
+    ends = np.concatenate([breaks, [len(ordered)]])
+    run_weights = np.add.reduceat(weights, starts)
+    best = int(np.argmax(run_weights))
+    return int(ordered[starts[best]]), int(ordered[ends[best] - 1])
+
+
+def _merge_close(
+    found: list[tuple[int, int, int, int, float]], gap: int
+) -> list[tuple[int, int, int, int, float]]:
+    """Join passages that overlap or nearly touch on both sides, so one reuse is reported once.
+
+    A shuffled or lightly rewritten passage often comes out of the dot plot as a few pieces
+    separated by a sentence the outlet rewrote; PAN systems merge such pieces the same way.
+    """
+    merged = sorted(found)
+    changed = True
+    while changed:
+        changed = False
+        out: list[tuple[int, int, int, int, float]] = []
+        for a_lo, a_hi, b_lo, b_hi, weight in merged:
+            for n, (ma_lo, ma_hi, mb_lo, mb_hi, mw) in enumerate(out):
+                near_a = a_lo - ma_hi <= gap and ma_lo - a_hi <= gap
+                near_b = b_lo - mb_hi <= gap and mb_lo - b_hi <= gap
+                if near_a and near_b:
+                    out[n] = (
+                        min(a_lo, ma_lo),
+                        max(a_hi, ma_hi),
+                        min(b_lo, mb_lo),
+                        max(b_hi, mb_hi),
+                        weight + mw,
+                    )
+                    changed = True
+                    break
+            else:
+                out.append((a_lo, a_hi, b_lo, b_hi, weight))
+        merged = sorted(out)
     return merged
+
+
+def _content_positions(text: ArticleText) -> list[int]:
+    """Token indices of the content terms, so passage positions count content words only."""
+    return [i for i, term in enumerate(text.terms) if term]
 
 
 def _char_span(text: ArticleText, positions: list[int], lo: int, hi: int) -> Span:
@@ -163,10 +440,87 @@ def _char_span(text: ArticleText, positions: list[int], lo: int, hi: int) -> Spa
     return (first.start, last.end)
 
 
-def _orient(link: ReuseLink, a: ArticleText, b: ArticleText) -> None:
-    """Which way the text most likely flowed: the earlier publication is the source."""
+def orient(
+    link: ReuseLink, a: ArticleText, b: ArticleText, *, coverage: tuple[float, float] | None = None
+) -> None:
+    """Which way the text most likely flowed, with a confidence and the evidence in words.
+
+    Publication dates decide when both are known and differ. Otherwise: an article that names
+    the other's outlet is quoting it; an article whose text is nearly all shared, while the other
+    holds much more, is most likely a trimmed copy (outlets cut wire copy far more often than
+    they pad it with another outlet's text).
+    """
+    direction, confidence, evidence = _direction(a, b, coverage)
+    link.direction = direction
+    link.direction_confidence = confidence
+    link.direction_evidence = evidence
+
+
+def _direction(
+    a: ArticleText, b: ArticleText, coverage: tuple[float, float] | None
+) -> tuple[Direction, float, str]:
     pa, pb = a.article.published, b.article.published
     if pa and pb and pa != pb:
-        link.direction = "a->b" if pa < pb else "b->a"
-        link.direction_confidence = 0.8
-        link.direction_evidence = "publication dates"
+        return ("a->b" if pa < pb else "b->a"), 0.9, "publication dates"
+    a_names_b = _names_outlet(a, b.article.outlet)
+    b_names_a = _names_outlet(b, a.article.outlet)
+    if a_names_b != b_names_a:
+        named = a.article.outlet if b_names_a else b.article.outlet
+        return ("a->b" if b_names_a else "b->a"), 0.75, f"the copy names {named} as its source"
+    if coverage is not None:
+        share_a, share_b = coverage
+        if share_b >= 0.8 and share_a <= 0.5:
+            return (
+                "a->b",
+                0.6,
+                f"b is {share_b:.0%} shared text, a only {share_a:.0%}: b looks trimmed from a",
+            )
+        if share_a >= 0.8 and share_b <= 0.5:
+            return (
+                "b->a",
+                0.6,
+                f"a is {share_a:.0%} shared text, b only {share_b:.0%}: a looks trimmed from b",
+            )
+    return "unknown", 0.0, ""
+
+
+def _names_outlet(text: ArticleText, outlet: str | None) -> bool:
+    """Whether the article's words name this outlet (any known spelling, clitic allowed)."""
+    canonical = lexicon.canonical_outlet(outlet) if outlet else None
+    if canonical is None:
+        return False
+    norms = [t.norm for t in text.tokens]
+    return any(
+        lexicon.outlet_spelled(norms[i : i + length]) == canonical
+        for length in (1, 2, 3)
+        for i in range(len(norms) - length + 1)
+    )
+
+
+@dataclass(frozen=True)
+class ProvenanceEdge:
+    """One step of a story's text lineage: ``derived`` most likely took text from ``source``."""
+
+    source: str
+    derived: str
+    confidence: float
+    evidence: str
+    score: float
+
+
+def provenance(links: Iterable[ReuseLink], article_ids: Iterable[str] | None = None) -> list[ProvenanceEdge]:
+    """Who derives from whom among some articles (one event's, say), strongest links first.
+
+    Links without a known direction are left out: they say two articles share text, not which
+    one is the original.
+    """
+    keep = set(article_ids) if article_ids is not None else None
+    edges = []
+    for link in links:
+        if link.direction == "unknown" or (keep is not None and not {link.a, link.b} <= keep):
+            continue
+        source, derived = (link.a, link.b) if link.direction == "a->b" else (link.b, link.a)
+        edges.append(
+            ProvenanceEdge(source, derived, link.direction_confidence, link.direction_evidence, link.score)
+        )
+    return sorted(edges, key=lambda e: (-e.confidence, -e.score, e.source, e.derived))

@@ -300,7 +300,8 @@ def detect_corpus(corpus: PanCorpus, params: ReuseParams | None = None) -> list[
         for name, text in texts.items()
     ]
     detections: list[Detection] = []
-    for link in find_reuse(Corpus(articles), params):
+    between = (list(corpus.suspicious), list(corpus.sources))
+    for link in find_reuse(Corpus(articles), params, between=between):
         # Links between two sources or two suspicious documents are not PAN detections.
         if link.a in corpus.suspicious and link.b in corpus.sources:
             pairs = [(link.a, link.b, p.a_span, p.b_span) for p in link.passages]
