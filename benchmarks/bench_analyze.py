@@ -41,7 +41,7 @@ def run_once(files: list[Path]) -> dict[str, float]:
     corpus = Corpus(articles)
     times["text"], _ = timed(lambda: corpus.texts())
     times["reuse"], reuse = timed(lambda: find_reuse(corpus))
-    times["stories"], (events, _) = timed(lambda: group_stories(corpus, reuse))  # type: ignore[arg-type,misc]
+    times["stories"], (events, _) = timed(lambda: group_stories(corpus))  # type: ignore[misc]
     times["extract"], extraction = timed(lambda: extract(corpus.articles))
     times["compare"], comparisons = timed(lambda: compare(events, extraction.figures, corpus.by_id))  # type: ignore[attr-defined]
     times["brief"], _ = timed(lambda: summarize(corpus, events, comparisons))  # type: ignore[arg-type]

@@ -290,6 +290,32 @@ def eval_similarity(
     print_similarity(evaluate_similarity(_require(csv_file, "the SemEval-2022 Task 8 pairs")))
 
 
+@eval_app.command("clustering")
+def eval_clustering(
+    labels: Annotated[
+        Path,
+        typer.Argument(help="CSV with item, event, storyline (tests/fixtures/event_clusters/labels.csv)."),
+    ],
+    semeval: Annotated[
+        Path, typer.Option(help="The SemEval-2022 Task 8 CSV the semeval: items come from.")
+    ] = Path("../shared/data/semeval2022-t8-ar/dev.csv"),
+    seeds: Annotated[Path, typer.Option(help="Folder of the seed: items.")] = Path("examples/seeds"),
+) -> None:
+    """Events and storylines against hand labels: B-cubed precision, recall, F1, adjusted Rand index.
+
+    Example: isnad eval clustering tests/fixtures/event_clusters/labels.csv
+    """
+    from isnad.evaluation import evaluate_clustering, print_clustering
+
+    print_clustering(
+        evaluate_clustering(
+            _require(labels, "the event labels"),
+            _require(semeval, "the SemEval-2022 Task 8 pairs"),
+            _require(seeds, "the seed articles"),
+        )
+    )
+
+
 def main() -> None:
     try:
         app()

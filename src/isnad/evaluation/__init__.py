@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from isnad.evaluation.clustering import (
+    ClusteringEvaluation,
+    ClusteringScores,
+    bcubed,
+    evaluate_clustering,
+    format_clustering,
+    print_clustering,
+)
 from isnad.evaluation.pan import (
     Detection,
     Measures,
@@ -46,6 +54,8 @@ def require_data(path: str | Path, what: str) -> Path:
 
 
 __all__ = [
+    "ClusteringEvaluation",
+    "ClusteringScores",
     "Detection",
     "Measures",
     "MissingDataError",
@@ -54,9 +64,12 @@ __all__ = [
     "RatedPair",
     "ReuseEvaluation",
     "SimilarityEvaluation",
+    "bcubed",
     "detect_corpus",
+    "evaluate_clustering",
     "evaluate_reuse",
     "evaluate_similarity",
+    "format_clustering",
     "format_reuse",
     "format_similarity",
     "format_table",
@@ -64,6 +77,7 @@ __all__ = [
     "load_pan_corpus",
     "measures_by_obfuscation",
     "pan_measures",
+    "print_clustering",
     "print_reuse",
     "print_similarity",
     "read_rated_pairs",
