@@ -202,6 +202,7 @@ def _make(
         quote_span=content,
         direct=direct,
         via=via,
+        cue_span=(cue.start, cue.end),
     )
 
 
