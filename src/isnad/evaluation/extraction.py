@@ -90,7 +90,7 @@ def _locate_once(text: str, needle: str, where: str) -> Span:
 
 def _item_span(text: str, item: GoldItem, where: str) -> Span:
     """The gold item's ``text`` inside its ``at`` context (or alone, when unique)."""
-    context = _locate_once(text, item.get("at", item["text"]), where)
+    context = _locate_once(text, str(item.get("at", item["text"])), where)
     inside = locate(text, item["text"], context)
     if not inside:
         raise ValueError(f"gold {where}: {item['text']!r} not inside {item.get('at')!r}")
