@@ -19,8 +19,8 @@ Recipe (from the project root, with ../shared/data beside it; about 10 minutes o
 - cv: ANERcorp (CAMeL split, train part) has no document marks, so folds are FOLDS contiguous
   blocks of sentences (news documents stay together, unlike a random split); each fold is tagged
   by a CRF trained on the others and scored by entity-level CoNLL F1.
-- train: the CRF (L-BFGS, C1 L1 / C2 L2 regularisation, MAX_ITERATIONS, features seen at least
-  MIN_FREQ times) on all of ANERcorp. C1 and C2 were chosen by the CV above.
+- train: the CRF (L-BFGS with L1 and L2 regularisation, `isnad.extract.ner.TRAINING_PARAMS`,
+  chosen by the CV above) on all of ANERcorp.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-import pycrfsuite
 from scipy import sparse
 from sklearn.cluster import MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
@@ -46,7 +45,7 @@ from isnad.extract.ner import (
     Tagger,
     gazetteer_key,
     models_dir,
-    sentence_features,
+    train_model,
 )
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -58,10 +57,6 @@ DIMENSIONS = 100
 FINE = 300
 COARSE = 40
 FOLDS = 5
-C1 = 0.05
-C2 = 0.01
-MAX_ITERATIONS = 150
-MIN_FREQ = 2
 SEED = 13
 
 
@@ -128,22 +123,6 @@ def build_gazetteer(out: Path) -> None:
     print(f"gazetteer: {len(entries)} entries -> {out}")
 
 
-def train(sentences: list[tuple[list[str], list[str]]], res: Resources, model: Path) -> None:
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in sentences:
-        trainer.append(sentence_features(words, res), tags)
-    trainer.set_params(
-        {
-            "c1": C1,
-            "c2": C2,
-            "max_iterations": MAX_ITERATIONS,
-            "feature.minfreq": MIN_FREQ,
-            "feature.possible_transitions": True,
-        }
-    )
-    trainer.train(str(model))
-
-
 def cross_validate(sentences: list[tuple[list[str], list[str]]], res: Resources, scratch: Path) -> None:
     size = len(sentences)
     gold_all: list[list[str]] = []
@@ -152,7 +131,7 @@ def cross_validate(sentences: list[tuple[list[str], list[str]]], res: Resources,
         lo, hi = fold * size // FOLDS, (fold + 1) * size // FOLDS
         model = scratch / f"fold{fold}.crfsuite"
         started = time.perf_counter()
-        train(sentences[:lo] + sentences[hi:], res, model)
+        train_model(sentences[:lo] + sentences[hi:], res, model)
         tagger = Tagger(model, res)
         gold = [tags for _, tags in sentences[lo:hi]]
         predicted = [tagger.tag(words) for words, _ in sentences[lo:hi]]
@@ -179,7 +158,7 @@ def main(step: str) -> None:
         if step == "cv":
             cross_validate(sentences, res, Path("/tmp"))
         else:
-            train(sentences, res, directory / MODEL_FILE)
+            train_model(sentences, res, directory / MODEL_FILE)
             print(f"model -> {directory / MODEL_FILE}")
     else:
         raise SystemExit(f"unknown step {step!r}: clusters, gazetteer, cv or train")

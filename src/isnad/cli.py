@@ -316,6 +316,43 @@ def eval_clustering(
     )
 
 
+@eval_app.command("ner")
+def eval_ner(
+    gold_file: Annotated[
+        Path, typer.Argument(help="One 'token TAG' a line, blank line between sentences (BIO, as ANERcorp).")
+    ],
+) -> None:
+    """Named entities against CoNLL-style gold: precision, recall, F1 per type and micro (exact spans).
+
+    Example: isnad eval ner test.txt
+    """
+    from isnad.evaluation.ner import evaluate_ner, print_ner
+
+    print_ner(evaluate_ner(_require(gold_file, "the NER gold file")))
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    gold_file: Annotated[
+        Path, typer.Argument(help="Hand-labelled gold JSON (see tests/fixtures/gold/README.md).")
+    ],
+    articles_dir: Annotated[Path, typer.Argument(help="Folder holding the articles the gold names.")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
+) -> None:
+    """Attributions, figures, dates and entity mentions against hand-labelled gold.
+
+    Example: isnad eval extraction tests/fixtures/gold/seeds.json examples/seeds
+    """
+    from isnad.evaluation.extraction import evaluate_extraction, print_extraction
+
+    print_extraction(
+        evaluate_extraction(
+            _require(gold_file, "the extraction gold"), _require(articles_dir, "the articles")
+        ),
+        verbose=verbose,
+    )
+
+
 def main() -> None:
     try:
         app()

@@ -151,6 +151,7 @@ class Attribution:
     quote_span: Span | None = None
     direct: bool = False
     via: str | None = None  # the intermediate source in a chain ("the paper, citing diplomats")
+    cue_span: Span | None = None  # where the cue is written
 
 
 @dataclass(frozen=True)

@@ -418,7 +418,9 @@ def _entity(d: dict[str, Any]) -> Entity:
 def _attribution(d: dict[str, Any]) -> Attribution:
     quote_span = _span(d.pop("quote_span")) if d.get("quote_span") else None
     d.pop("quote_span", None)
-    return Attribution(**{**d, "span": _span(d["span"])}, quote_span=quote_span)
+    cue_span = _span(d.pop("cue_span")) if d.get("cue_span") else None
+    d.pop("cue_span", None)
+    return Attribution(**{**d, "span": _span(d["span"])}, quote_span=quote_span, cue_span=cue_span)
 
 
 def _comparison(d: dict[str, Any]) -> Comparison:

@@ -1,7 +1,17 @@
 """The Arabic text layer: normalisation with offsets, tokens, clitics and stems, function words,
 sentences and clauses, numbers. Everything Arabic-specific in isnad lives in this package."""
 
-from isnad.arabic.morphology import particle_forms, particle_length, split_clitics, stem, stems
+from isnad.arabic.morphology import (
+    has_glued_preposition,
+    is_definite,
+    particle_forms,
+    particle_length,
+    split_clitics,
+    stem,
+    stems,
+    strip_definite,
+    strip_particles,
+)
 from isnad.arabic.names import entity_key
 from isnad.arabic.normalize import NormalizedText, normalize, normalize_with_offsets
 from isnad.arabic.numbers import NumberExpr, find_numbers, parse_number
@@ -18,6 +28,8 @@ __all__ = [
     "clauses",
     "entity_key",
     "find_numbers",
+    "has_glued_preposition",
+    "is_definite",
     "is_stopword",
     "normalize",
     "normalize_with_offsets",
@@ -28,6 +40,8 @@ __all__ = [
     "split_sentences",
     "stem",
     "stems",
+    "strip_definite",
+    "strip_particles",
     "tokenize",
     "words",
 ]

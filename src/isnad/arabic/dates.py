@@ -78,6 +78,7 @@ _PERIOD_OFFSETS: dict[str, int] = {
         ("القادمة", 1),
     )
 }
+_THIS = {normalize(w) for w in ("هذا", "هذه")}
 _DAY_RE = re.compile(r"\d{1,2}")
 _YEAR_RE = re.compile(r"\d{4}")
 
@@ -150,19 +151,27 @@ def _relative_at(tokens: list[Token], i: int, published: dt.date | None) -> tupl
             return _expr(tokens, i, i + 1, relative=True), i + 1
         day = published + dt.timedelta(days=_RELATIVE_DAYS[word])
         return _expr(tokens, i, i + 1, day.year, day.month, day.day, relative=True), i + 1
+    if word in _THIS and i + 1 < len(tokens) and tokens[i + 1].norm in _PERIOD_NOUNS:
+        return _period(tokens, i, i + 2, _PERIOD_NOUNS[tokens[i + 1].norm], 0, published)
     unit = _PERIOD_NOUNS.get(_strip_clitic(word)) or _PERIOD_NOUNS.get(word)
     if unit and i + 1 < len(tokens) and tokens[i + 1].norm in _PERIOD_OFFSETS:
-        offset = _PERIOD_OFFSETS[tokens[i + 1].norm]
-        if published is None:
-            return _expr(tokens, i, i + 2, relative=True), i + 2
-        if unit == "year":
-            return _expr(tokens, i, i + 2, published.year + offset, relative=True), i + 2
-        if unit == "month":
-            year, month = _shift_month(published.year, published.month, offset)
-            return _expr(tokens, i, i + 2, year, month, relative=True), i + 2
-        week = published + dt.timedelta(weeks=offset)
-        return _expr(tokens, i, i + 2, week.year, week.month, relative=True), i + 2
+        return _period(tokens, i, i + 2, unit, _PERIOD_OFFSETS[tokens[i + 1].norm], published)
     return None, i
+
+
+def _period(
+    tokens: list[Token], i: int, end: int, unit: str, offset: int, published: dt.date | None
+) -> tuple[DateExpr, int]:
+    """A period relative to publication: this/last/next year, month or week."""
+    if published is None:
+        return _expr(tokens, i, end, relative=True), end
+    if unit == "year":
+        return _expr(tokens, i, end, published.year + offset, relative=True), end
+    if unit == "month":
+        year, month = _shift_month(published.year, published.month, offset)
+        return _expr(tokens, i, end, year, month, relative=True), end
+    week = published + dt.timedelta(weeks=offset)
+    return _expr(tokens, i, end, week.year, week.month, relative=True), end
 
 
 def _expr(
@@ -213,13 +222,35 @@ def _absolute_at(tokens: list[Token], i: int, published: dt.date | None) -> tupl
             j += 1
     if year is not None:
         j += 1
+    relative = False
+    if year is None and j < len(tokens) and tokens[j].norm in _PERIOD_OFFSETS:
+        # "أيلول الماضي": the last September before publication, or the next one, or this one.
+        relative, offset = True, _PERIOD_OFFSETS[tokens[j].norm]
+        j += 1
+        if published is not None:
+            if offset < 0:
+                year = published.year if month < published.month else published.year - 1
+            elif offset > 0:
+                year = published.year if month > published.month else published.year + 1
+            else:
+                year = published.year
     month_words = tuple(t.norm for t in tokens[i + (day is not None) : i + (day is not None) + used])
     if day is None and year is None and j == i + used and month_words in _AMBIGUOUS_MONTHS:
         return None, i
-    if year is None and published is not None:
+    if year is None and published is not None and not relative:
         # A month without a year is the latest such month up to publication.
         year = published.year if month <= published.month else published.year - 1
-    return _expr(tokens, i, j, year, month, day), j
+    return _expr(tokens, i, j, year, month, day, relative=relative), j
+
+
+def starts_date(tokens: list[Token], i: int) -> bool:
+    """Whether a date (``في أيلول الماضي``, ``عام 2014``, ``الشهر الماضي``) starts at token i,
+    a preposition في before it included."""
+    if i < len(tokens) and tokens[i].norm == "في":
+        i += 1
+    if i >= len(tokens):
+        return False
+    return _absolute_at(tokens, i, None)[0] is not None or _relative_at(tokens, i, None)[0] is not None
 
 
 def find_dates(

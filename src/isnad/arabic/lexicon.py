@@ -25,10 +25,49 @@ REPORTING_VERBS = _norm_set(
     نقل نقلت ينقل تنقل أوضح أوضحت يوضح توضح أضاف أضافت يضيف تضيف صرح صرحت يصرح
     أعلن أعلنت يعلن تعلن نشر نشرت ينشر تنشر لفت لفتت يلفت تلفت نوه نوهت ينوه تنوه
     يستدرك تستدرك استدرك حذر حذرت يحذر تحذر زعم زعمت يزعم تزعم
-    ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بين بينت يبين تبين خلص يخلص
-    تطرق يرى ترى رأى رأت أبلغ أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد اعترف
+    ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بينت يبين تبين خلص يخلص
+    تطرق يرى ترى رأى رأت أبلغ أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
     """
 )
+# Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
+CUE_LINKS = _norm_set("ما ل لـ عن")
+# "بحسب ما قال ...": the relative ما after a prepositional cue, before the verb.
+AS_WHAT = _norm_set("ما لما")
+# "حسبما نقلت ...": the fused form, whose content follows the cited source.
+ACCORDING_AS = _norm_set("حسبما وحسبما")
+# The preposition that introduces the cited source after a relay verb: "نقلت الصحيفة عن ...".
+FROM_SOURCE = normalize("عن")
+# "حذر من أن": من before a content opener belongs to the verb, not the source.
+FROM_CONTENT = normalize("من")
+# Verbs that relay another's words: "نقلت الصحيفة عن مسؤولين".
+RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
+# Verbs that go on reporting the last speaker when they have no subject: "ويضيف: ...".
+CONTINUING_VERBS = _norm_set(
+    "أضاف أضافت يضيف تضيف تابع تابعت يتابع أوضح أوضحت يوضح توضح استدرك يستدرك تستدرك"
+)
+# A source named by its kind only, which stands for the outlet last named: "وتقول الصحيفة".
+ANAPHORIC_SOURCES = _norm_set("الصحيفة الجريدة الوكالة الموقع المجلة التقرير القناة")
+# Words between a document and its publisher: "تقرير نشره الكونغرس", "تقرير صادر عن صحيفة".
+PUBLISHED_BY = _norm_set("نشره نشرته أصدره أصدرته الصادر صادر عن في")
+# Auxiliaries that open a subject-first clause: "وكان تقرير ... حذر".
+AUXILIARIES = _norm_set("كان وكان كانت وكانت")
+# Present-tense verbs whose unvocalised form is also the passive: يعتقد "he believes" / "it is believed".
+PASSIVE_PRONE_VERBS = _norm_set("يعتقد يقال يذكر يقدر يعتبر")
+# Participles that go on reporting the subject of the previous cue: "..., لافتا إلى أن ...".
+PARTICIPLE_CUES = _norm_set(
+    """
+    لافتا لافتة لافتين مشيرا مشيرة مشيرين مستدركا مستدركة مبينا مبينة مبينين موضحا موضحة موضحين
+    معتبرا معتبرة معتبرين مضيفا مضيفة مضيفين واصفا واصفة مؤكدا مؤكدة مؤكدين منوها منوهة محذرا
+    محذرة كاشفا كاشفة متابعا متابعة مشددا مشددة
+    """
+)
+# Words that open a new clause, after which a cue starts a new attribution: "..., فيما قالت ...".
+CLAUSE_LINKS = _norm_set("فيما بينما حيث وذلك كما")
+# A relative pronoun as the subject of a cue stands for the source named just before it:
+# "بحسب أمه، التي قالت إن ...".
+RELATIVE_PRONOUNS = _norm_set("الذي التي الذين اللذان اللتان اللواتي")
+# Verbs of speaking to someone that sit between a source and its addressee: "خبراء تحدثوا للصحيفة".
+SPOKE_TO = _norm_set("تحدث تحدثت تحدثوا قال قالت قالوا صرح صرحت صرحوا")
 # Prepositional cues: "بحسب X", "وفقا لـ X", "نقلا عن X".
 REPORTING_PREPOSITIONS = _norm_set("بحسب حسب حسبما وفقا وفق طبقا نقلا لسان")
 # Words that end a source noun phrase and start the reported content: "قال X إن ...".
@@ -56,6 +95,60 @@ PERSON_TITLES = _norm_set(
     الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو
     """
 )
+# Organisations news of the region names without a head noun, as phrases.
+KNOWN_ORGANISATIONS = frozenset(
+    normalize(w)
+    for w in (
+        "داعش",
+        "تنظيم الدولة",
+        "تنظيم الدولة الإسلامية",
+        "الدولة الإسلامية",
+        "جبهة النصرة",
+        "هيئة تحرير الشام",
+        "قوات سوريا الديمقراطية",
+        "قسد",
+        "وحدات حماية الشعب",
+        "قوات حماية الشعب",
+        "حزب الله",
+        "حماس",
+        "الناتو",
+        "حلف الناتو",
+        "حلف شمال الأطلسي",
+        "التحالف الدولي",
+        "الأمم المتحدة",
+        "الاتحاد الأوروبي",
+        "الجامعة العربية",
+        "جامعة الدول العربية",
+        "الكونغرس",
+        "البنتاغون",
+        "الكرملين",
+        "البيت الأبيض",
+        "مجلس الأمن",
+        "الصليب الأحمر",
+        "طالبان",
+        "القاعدة",
+        "الإنتربول",
+        "اليونيسف",
+    )
+)
+# Alias -> canonical name, for names whose variants no spelling rule can join.
+ENTITY_ALIASES: dict[str, str] = {
+    normalize(alias): canonical
+    for canonical, aliases in (
+        ("داعش", ("تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "تنظيم داعش")),
+        ("بريطانيا", ("المملكة المتحدة",)),
+        (
+            "الولايات المتحدة",
+            ("الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا"),
+        ),
+        ("قوات سوريا الديمقراطية", ("سوريا الديمقراطية", "قسد")),
+        ("حلف الناتو", ("الناتو", "حلف شمال الأطلسي")),
+        ("جبهة النصرة", ("النصرة",)),
+    )
+    for alias in (canonical, *aliases)
+}
+# Ministries named by their portfolio and a nisba: "الخارجية البريطانية", "الداخلية التركية".
+MINISTRY_WORDS = _norm_set("الخارجية الداخلية الدفاع العدل المالية")
 ORGANISATION_HEADS = _norm_set("تنظيم جبهة حركة حزب جماعة قوات حكومة وزارة مجلس منظمة جيش الاتحاد الجيش")
 PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولاية إقليم بلدة قرية معبر مطار")
 

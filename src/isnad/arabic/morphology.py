@@ -116,6 +116,29 @@ def particle_length(word: str) -> int:
     return len(proclitics)
 
 
+def is_definite(word: str) -> bool:
+    """Whether a normalised word carries the article (البريطانية, والعراق, للجارديان)."""
+    return strip_particles(word).startswith("ال")
+
+
+def strip_definite(word: str) -> str:
+    """A normalised word without its article (الانضمام -> انضمام); other words unchanged."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def has_glued_preposition(word: str) -> bool:
+    """Whether a normalised word begins with a preposition ل/ب/ك glued to it (للصحيفة, لوثائق)."""
+    return len(word) > 3 and word[0] in "لبك" and word not in _PROTECTED and not _is_protected(word)
+
+
+def strip_particles(word: str) -> str:
+    """A normalised word without the conjunctions and prepositions glued before it, the article
+    kept (وبالرقة -> الرقة, للمسؤولين -> المسؤولين, وسوريا -> سوريا)."""
+    if len(word) > 4 and word.startswith("لل"):
+        return "ال" + word[2:]
+    return word[particle_length(word) :]
+
+
 def particle_forms(word: str) -> list[str]:
     """A normalised word as written and without each glued particle prefix it may carry
     (و، ف، ب، ك، ل and pairs of them; لل -> ال), for lexicon lookups that decide which form is meant.

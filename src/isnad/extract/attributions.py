@@ -1,87 +1,307 @@
 """Attributions: who is cited, through which cue, saying what.
 
-First implementation, pattern-based over the text layer's tokens:
-- verb cues in verb-first order, ``ذكرت صحيفة الغارديان أن ...`` (source after the cue);
-- verb cues after their subject, ``مسؤولون في تركيا قالوا إن ...`` (source before the cue);
-- prepositional cues, ``بحسب الصحيفة`` / ``وفقا للمسؤولين`` (content is the rest of the clause);
-- chained cues, ``نقلت الصحيفة عن مسؤولين أتراك`` (source: the officials, via: the paper);
-- anaphora, ``وتقول الصحيفة`` resolved to the last outlet the article named.
+Pattern-based over the text layer's tokens, one clause at a time:
+- verb cues in verb-first order, ``ذكرت صحيفة الغارديان أن ...`` (source after the cue), or
+  after their subject, ``مسؤولون في تركيا قالوا إن ...`` (source before the cue);
+- prepositional cues, ``بحسب الصحيفة`` / ``وفقا للمسؤولين``: the content is the clause before
+  the cue when there is one, else the clause after it; ``بحسب ما قال دبلوماسيون`` likewise;
+- participle cues that go on reporting the previous source, ``..., لافتا إلى أن ...``, and
+  continuing verbs without a subject, ``ويضيف للجارديان: "..."``;
+- chains: ``نقلت الصحيفة عن مسؤولين أتراك`` (source: the officials, via: the paper; an apposition
+  such as ``الذي ترجمته عربي21`` may stand between), ``قالت بحسب الصحيفة`` (via the paper),
+  ``وتطرق التقرير بحسب المركز`` (the report citing the centre);
+- anaphora: ``وتقول الصحيفة`` resolves to the last outlet the article named, a relative pronoun
+  (``التي قالت``) to the source named just before.
+Reported content runs to the end of the clause: the sentence end, or the next cue that opens a
+new clause (after a comma or فيما، حيث ...). A quotation is direct content when it closes the
+clause; a quoted phrase inside running content (``أن "المسلحين الأجانب" لم يعودوا``) is not.
+The source's addressee (``للجارديان``, ``تحدثوا للصحيفة``) is not part of the source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
-from isnad.arabic import Token, lexicon, normalize, tokenize
+from isnad.arabic import (
+    Token,
+    has_glued_preposition,
+    is_definite,
+    is_stopword,
+    lexicon,
+    normalize,
+    particle_forms,
+    strip_particles,
+    tokenize,
+)
+from isnad.arabic.dates import starts_date
 from isnad.model import Article, Attribution, SourceKind, Span
 
 MAX_SOURCE_TOKENS = 7
+MAX_SOURCE_BEFORE = 8
+MAX_APPOSITION_TOKENS = 6
+QUOTE_SEARCH_TOKENS = 8
+MIN_CONTENT_BEFORE = 3  # fewer tokens before a prepositional cue are not a clause of their own
 _QUOTES_OPEN = {'"', "“", "«", "„"}
 _QUOTES_CLOSE = {'"', "”", "»"}
-_RELAY_VERBS = {normalize(w) for w in ("نقل", "نقلت", "ينقل", "تنقل", "نقلوا")}
-_ANAPHORA = {normalize(w) for w in ("الصحيفة", "الجريدة", "الوكالة", "الموقع", "المجلة", "التقرير", "القناة")}
+_COMMAS = {"،", ",", ":"}
+CueKind = Literal["verb", "preposition", "participle"]
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A cited source as written, with its canonical name and kind."""
+
+    text: str
+    canonical: str
+    kind: SourceKind
+    via: str | None = None
+
+
+def cue_kind(token: Token) -> CueKind | None:
+    """Whether a token is a reporting cue, and which kind (glued و/ف/ب/ل looked through)."""
+    forms = particle_forms(token.norm)
+    if any(f in lexicon.REPORTING_VERBS for f in forms):
+        return "verb"
+    if any(f in lexicon.REPORTING_PREPOSITIONS for f in forms):
+        return "preposition"
+    if any(f in lexicon.PARTICIPLE_CUES for f in forms):
+        return "participle"
+    return None
+
+
+def _is_form_of(token: Token, words: set[str] | frozenset[str]) -> bool:
+    return any(f in words for f in particle_forms(token.norm))
 
 
 def find_attributions(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Attribution]:
     """Every attribution in the article's sentences, in text order (``sentences``: their tokens,
     when the caller has them already)."""
-    found: list[Attribution] = []
-    last_outlet: str | None = article.outlet
     if sentences is None:
         sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
+    reader = _Reader(article)
     for tokens in sentences:
+        reader.read_sentence(tokens)
+    return reader.found
+
+
+class _Reader:
+    """Reads the sentences of one article in order, remembering what anaphora resolve to."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.found: list[Attribution] = []
+        self.last_outlet: str | None = article.outlet
+        self.sentence: list[Attribution] = []
+
+    def read_sentence(self, tokens: list[Token]) -> None:
+        self.sentence = []
         i = 0
         while i < len(tokens):
-            attribution, i_next = _attribution_at(article, tokens, i, last_outlet)
-            if attribution is not None:
-                found.append(attribution)
-                if attribution.kind == "outlet":
-                    last_outlet = attribution.source_canonical
-                elif attribution.via:
-                    last_outlet = attribution.via
-                i = max(i_next, i + 1)
-            else:
+            kind = cue_kind(tokens[i])
+            attribution, next_i = None, i
+            if kind == "verb":
+                attribution, next_i = self._verb(tokens, i)
+            elif kind == "preposition":
+                attribution, next_i = self._preposition(tokens, i)
+            elif kind == "participle":
+                attribution, next_i = self._participle(tokens, i)
+            if attribution is None:
                 i += 1
-    return found
+                continue
+            self.found.append(attribution)
+            self.sentence.append(attribution)
+            # An outlet cited in a trailing clause (", بحسب تقرير لصحيفة وول ستريت جورنال") is a
+            # source of the source: "الصحيفة" further on still means the article's main outlet.
+            trailing = (
+                kind == "preposition"
+                and next_i <= i + 1 + MAX_SOURCE_TOKENS
+                and (attribution.quote_span is not None and attribution.quote_span[0] < tokens[i].start)
+            )
+            if attribution.kind == "outlet" and not trailing:
+                self.last_outlet = attribution.source_canonical
+            elif attribution.via:
+                self.last_outlet = attribution.via
+            i = max(next_i, i + 1)
+
+    # -- the three cue kinds -------------------------------------------------------------------
+
+    def _verb(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
+        cue = tokens[i]
+        source_tokens, j = _source_after(tokens, i + 1)
+        source: _Source | None = None
+        if _is_form_of(cue, lexicon.RELAY_VERBS) and source_tokens:
+            k = _skip_apposition(tokens, j)
+            if k < len(tokens) and tokens[k].norm == lexicon.FROM_SOURCE:
+                cited, j = _source_after(tokens, k + 1)
+                if cited:
+                    via = self._resolve(source_tokens).canonical
+                    source = self._resolve(cited, via)
+        if source is None and j < len(tokens) and cue_kind(tokens[j]) == "preposition":
+            cited, after = _source_after(tokens, _skip_preposition_words(tokens, j + 1))
+            if cited and source_tokens:  # "وتطرق التقرير بحسب المركز": the report cites the centre
+                source = self._resolve(cited, self._resolve(source_tokens).canonical)
+                cue, j = tokens[j], after
+            elif cited:  # "قالت بحسب الصحيفة": the subject said it, through the paper
+                source_tokens, j = [], after
+                before = _source_before(tokens, i)
+                if before:
+                    source = self._resolve(before, self._resolve(cited).canonical)
+        if source is None:
+            source = self._source_of(tokens, i, source_tokens)
+        if source is None:
+            return None, i
+        if _after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
+            content = self._content_before(tokens, i)
+            if content is not None:
+                return self._make(cue, source, content, False), j
+        content_span, direct, next_i = _content_after(tokens, j)
+        if content_span is None:
+            return None, i
+        return self._make(cue, source, content_span, direct), next_i
+
+    def _preposition(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
+        cue = tokens[i]
+        j = _skip_preposition_words(tokens, i + 1)
+        if j < len(tokens) and cue_kind(tokens[j]) == "verb":
+            return None, i  # "حسبما نقلت ..." is read at the verb
+        source_tokens, j = _source_after(tokens, j)
+        source_tokens = _trim_addressee(source_tokens)
+        if not source_tokens:
+            return None, i
+        source = self._resolve(source_tokens)
+        content = self._content_before(tokens, i)
+        if content is not None:
+            return self._make(cue, source, content, False), j
+        content, _, next_i = _content_after(tokens, j)
+        if content is None:
+            return None, i
+        return self._make(cue, source, content, False), next_i
+
+    def _participle(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
+        # The participle's subject is the main clause's: the sentence's first source.
+        previous = self.sentence[0] if self.sentence else (self.found[-1] if self.found else None)
+        if previous is None:
+            return None, i
+        content, direct, next_i = _content_after(tokens, i + 1)
+        if content is None:
+            return None, i
+        source = _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
+        return self._make(tokens[i], source, content, direct), next_i
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def _source_of(self, tokens: list[Token], i: int, after: list[Token]) -> _Source | None:
+        """The source of a verb cue: after it, else before it, else (for continuing verbs) the
+        previous source; relative pronouns resolve to the source named before them.
+
+        Unvocalised يعتقد، يقال، يقدر are as often passive ("it is believed") as active, so they
+        need a source after them that names someone who speaks (not "عددهم" ...)."""
+        after = _trim_addressee(after)
+        if _is_form_of(tokens[i], lexicon.PASSIVE_PRONE_VERBS):
+            source = self._resolve(after) if after else None
+            return source if source is not None and source.kind not in ("person", "other") else None
+        if after:
+            return self._resolve(after)
+        before = _source_before(tokens, i)
+        if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
+            return self._resolve(before)
+        previous = self.sentence[-1] if self.sentence else None
+        if before and previous is not None:
+            return _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
+        if not before and _is_form_of(tokens[i], lexicon.CONTINUING_VERBS) and self.found:
+            last = self.found[-1]
+            return _Source(last.source, last.source_canonical, last.kind, last.via)
+        return None
+
+    def _resolve(self, tokens: list[Token], via: str | None = None) -> _Source:
+        text = _phrase(self.article, tokens).strip('"“”«» ')
+        return _Source(text, canonical_source(text, self.last_outlet), source_kind(text), via)
+
+    # -- content -------------------------------------------------------------------------------
+
+    def _content_before(self, tokens: list[Token], i: int) -> Span | None:
+        """The clause a trailing cue reports: the previous attribution's content in this
+        sentence when there is one, else the sentence up to the cue."""
+        cue_start = tokens[i].start
+        earlier = [a for a in self.sentence if a.quote_span and a.quote_span[1] <= cue_start]
+        if earlier and earlier[-1].quote_span is not None:
+            return earlier[-1].quote_span
+        before = [t for t in tokens[:i] if t.kind != "punct" and t.norm not in lexicon.CLAUSE_LINKS]
+        before = [t for t in before if t.end <= cue_start]
+        while before and (before[-1].norm in lexicon.AS_WHAT or cue_kind(before[-1]) == "preposition"):
+            before.pop()
+        if len(before) < MIN_CONTENT_BEFORE:
+            return None
+        return (before[0].start, before[-1].end)
+
+    def _make(self, cue: Token, source: _Source, content: Span, direct: bool) -> Attribution:
+        return Attribution(
+            article_id=self.article.id,
+            source=source.text,
+            source_canonical=source.canonical,
+            kind=source.kind,
+            cue=cue.text,
+            quote=self.article.text[content[0] : content[1]],
+            span=(min(cue.start, content[0]), max(cue.end, content[1])),
+            quote_span=content,
+            direct=direct,
+            via=source.via,
+            cue_span=(cue.start, cue.end),
+        )
 
 
-def _base(token: Token) -> str:
-    """The normalised word without a leading و or ف conjunction."""
-    word = token.norm
-    if len(word) > 3 and word[0] in "وف":
-        stripped = word[1:]
-        if stripped in lexicon.REPORTING_VERBS or stripped in lexicon.REPORTING_PREPOSITIONS:
-            return stripped
-    return word
+def _skip_preposition_words(tokens: list[Token], j: int) -> int:
+    while j < len(tokens) and tokens[j].norm in lexicon.CUE_LINKS:
+        j += 1  # بحسب ما، وفقا لـ، نقلا عن
+    return j
 
 
-def _attribution_at(
-    article: Article, tokens: list[Token], i: int, last_outlet: str | None
-) -> tuple[Attribution | None, int]:
-    cue = tokens[i]
-    base = _base(cue)
-    if base in lexicon.REPORTING_VERBS:
-        return _verb_attribution(article, tokens, i, last_outlet)
-    if base in lexicon.REPORTING_PREPOSITIONS:
-        return _prepositional_attribution(article, tokens, i, last_outlet)
-    return None, i
+def _after_preposition(tokens: list[Token], i: int) -> bool:
+    """Whether a verb cue follows بحسب ما / حسبما / وفقا لما, which put its content before it."""
+    if i >= 1 and tokens[i - 1].norm in lexicon.ACCORDING_AS:
+        return False  # "وحسبما نقلت الصحيفة عن ..., يعتقد أن": the content follows
+    return i >= 2 and tokens[i - 1].norm in lexicon.AS_WHAT and cue_kind(tokens[i - 2]) == "preposition"
+
+
+def _skip_apposition(tokens: list[Token], j: int) -> int:
+    """Past a short apposition between commas: "التقرير، الذي ترجمته عربي21، عن ..."."""
+    if j < len(tokens) and tokens[j].text in _COMMAS:
+        for k in range(j + 1, min(j + 2 + MAX_APPOSITION_TOKENS, len(tokens))):
+            if tokens[k].text in _COMMAS:
+                return k + 1
+    return j
 
 
 def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """The noun phrase from token j up to a content opener, punctuation or another cue."""
     phrase: list[Token] = []
+    quoted = False
     while j < len(tokens) and len(phrase) < MAX_SOURCE_TOKENS:
         token = tokens[j]
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
             j += 1  # outlet names are often quoted: صحيفة "ديلي تلغراف"
+            closing = quoted and token.text in _QUOTES_CLOSE
+            quoted = not closing and token.text in _QUOTES_OPEN
+            if closing and j < len(tokens) and not is_definite(tokens[j].norm):
+                break  # the name is closed, and no adjective (البريطانية) follows: يروي "اريستيدو" تفاصيل
             continue
-        if token.norm == "عن" and phrase and phrase[-1].norm in lexicon.ISSUED_BY:
+        if starts_date(tokens, j):
+            break  # "تقرير نشره الكونغرس في أيلول الماضي": the date is not part of the source
+        if token.norm == lexicon.FROM_SOURCE and phrase and phrase[-1].norm in lexicon.ISSUED_BY:
             phrase.append(token)
             j += 1
             continue
-        if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS:
+        if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
             break
-        if _base(token) in lexicon.REPORTING_VERBS or token.norm in lexicon.NEGATIONS:
+        if (
+            token.norm == lexicon.FROM_CONTENT
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm in lexicon.CONTENT_OPENERS
+        ):
+            break  # "حذر من أن"
+        if cue_kind(token) is not None:
             break
         phrase.append(token)
         j += 1
@@ -92,138 +312,139 @@ def _source_before(tokens: list[Token], i: int) -> list[Token]:
     """The subject noun phrase before a cue, back to the sentence start or punctuation."""
     phrase: list[Token] = []
     j = i - 1
-    while j >= 0 and len(phrase) < MAX_SOURCE_TOKENS - 2:
+    while j >= 0 and len(phrase) < MAX_SOURCE_BEFORE:
         token = tokens[j]
-        if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS:
+        if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
+            j -= 1
+            continue
+        if (
+            token.kind == "punct"
+            or token.norm in lexicon.CONTENT_OPENERS
+            or token.norm in lexicon.CLAUSE_LINKS
+        ):
             break
-        phrase.insert(0, token)
+        if starts_date(tokens, j):
+            phrase = []  # the date and what follows it are not the source
+        else:
+            phrase.insert(0, token)
         j -= 1
+    while phrase and phrase[0].norm in lexicon.AUXILIARIES:
+        phrase.pop(0)
+    return _trim_addressee(phrase)
+
+
+def _is_addressee(token: Token) -> bool:
+    """``للجارديان``, ``للصحيفة``: the outlet spoken to, not the speaker."""
+    if not has_glued_preposition(token.norm):
+        return False
+    rests = [f for f in particle_forms(token.norm) if f != token.norm]
+    return bool(lexicon.canonical_outlet(token.text)) or any(
+        r in lexicon.OUTLET_NOUNS or r in lexicon.ANAPHORIC_SOURCES for r in rests
+    )
+
+
+def _trim_addressee(phrase: list[Token]) -> list[Token]:
+    """The source phrase without its addressee (its last word: "لصحيفة" inside a phrase is a
+    possessive, تقرير لصحيفة ...) and the verb of speaking to it."""
+    if phrase and _is_addressee(phrase[-1]):
+        phrase = phrase[:-1]
+    if len(phrase) > 1 and phrase[-1].norm in lexicon.SPOKE_TO:
+        phrase = phrase[:-1]
     return phrase
 
 
 def _content_after(tokens: list[Token], j: int) -> tuple[Span | None, bool, int]:
-    """The reported content from token j: a quotation when one opens there, else the clause."""
-    while j < len(tokens) and (
-        tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text in {":", "،", ","}
-    ):
+    """The reported content from token j: a quotation when one opens there and closes the
+    clause, else the clause up to the next cue that opens a new clause."""
+    while j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text in _COMMAS):
         j += 1
     if j >= len(tokens):
         return None, False, j
-    # A quotation may follow a short apposition: قال فلان، مستشار الأمن: "..."
-    for k in range(j, min(j + 8, len(tokens) - 1)):
+    quote = _quotation(tokens, j)
+    if quote is not None:
+        return quote
+    end = _clause_end(tokens, j)
+    last = end - 1
+    while last > j and (tokens[last].kind == "punct" or tokens[last].norm in lexicon.CLAUSE_LINKS):
+        last -= 1
+    if tokens[last].kind == "punct" and tokens[last].text not in _QUOTES_CLOSE:
+        return None, False, j
+    return (tokens[j].start, tokens[last].end), False, end
+
+
+def _quotation(tokens: list[Token], j: int) -> tuple[Span, bool, int] | None:
+    """A quotation opening at j, or after a short apposition and a colon (قال فلان، مستشار: "...")."""
+    for k in range(j, min(j + QUOTE_SEARCH_TOKENS, len(tokens) - 1)):
         if tokens[k].text in _QUOTES_OPEN and (k == j or tokens[k - 1].text == ":"):
             j = k
             break
-    if tokens[j].text in _QUOTES_OPEN:
-        for k in range(j + 1, len(tokens)):
-            if tokens[k].text in _QUOTES_CLOSE:
-                if k > j + 1:
-                    return (tokens[j + 1].start, tokens[k - 1].end), True, k + 1
-                break
-    last = len(tokens) - 1
-    while last > j and tokens[last].kind == "punct":
-        last -= 1
-    if tokens[last].kind == "punct":
-        return None, False, j
-    return (tokens[j].start, tokens[last].end), False, last + 1
+    if tokens[j].text not in _QUOTES_OPEN:
+        return None
+    for k in range(j + 1, len(tokens)):
+        if tokens[k].text in _QUOTES_CLOSE:
+            closes_clause = k + 1 >= len(tokens) or tokens[k + 1].kind == "punct"
+            if k > j + 1 and closes_clause:
+                return (tokens[j + 1].start, tokens[k - 1].end), True, k + 1
+            return None
+    return None
 
 
-def _verb_attribution(
-    article: Article, tokens: list[Token], i: int, last_outlet: str | None
-) -> tuple[Attribution | None, int]:
-    cue = tokens[i]
-    j = i + 1
-    via: str | None = None
-    source_tokens, j = _source_after(tokens, j)
-    # "نقلت الصحيفة عن مسؤولين": the officials speak, through the paper.
-    if j < len(tokens) and tokens[j].norm == "عن" and source_tokens and _base(cue) in _RELAY_VERBS:
-        via_tokens = source_tokens
-        source_tokens, j = _source_after(tokens, j + 1)
-        if source_tokens:
-            via = _canonical(_phrase(article, via_tokens), last_outlet)
-    if not source_tokens:
-        source_tokens = _source_before(tokens, i)
-    if not source_tokens:
-        return None, i
-    content, direct, next_i = _content_after(tokens, j)
-    if content is None:
-        return None, i
-    return _make(article, cue, source_tokens, content, direct, via, last_outlet), next_i
-
-
-def _prepositional_attribution(
-    article: Article, tokens: list[Token], i: int, last_outlet: str | None
-) -> tuple[Attribution | None, int]:
-    cue = tokens[i]
-    j = i + 1
-    while j < len(tokens) and tokens[j].norm in {"ما", "ل", "لـ", "عن"}:
-        j += 1  # بحسب ما، وفقا لـ، نقلا عن
-    if j < len(tokens) and _base(tokens[j]) in lexicon.REPORTING_VERBS:
-        return None, i  # "حسبما نقلت ..." is handled at the verb
-    source_tokens, j = _source_after(tokens, j)
-    if not source_tokens:
-        return None, i
-    before = [t for t in tokens[:i] if t.kind != "punct"]
-    if len(before) >= 3:  # "... قالوا ذلك، بحسب الصحيفة": the content precedes the cue
-        content: Span | None = (before[0].start, before[-1].end)
-        next_i = j
-    else:
-        content, _, next_i = _content_after(tokens, j)
-    if content is None:
-        return None, i
-    return _make(article, cue, source_tokens, content, False, None, last_outlet), next_i
+def _clause_end(tokens: list[Token], j: int) -> int:
+    """Index where the content starting at j ends: the next participle cue, or the next cue
+    after a comma or a clause link."""
+    for k in range(j + 1, len(tokens)):
+        kind = cue_kind(tokens[k])
+        if kind is None:
+            continue
+        previous = tokens[k - 1]
+        if kind == "participle" or previous.text in _COMMAS or previous.norm in lexicon.CLAUSE_LINKS:
+            return k
+    return len(tokens)
 
 
 def _phrase(article: Article, tokens: list[Token]) -> str:
     return article.text[tokens[0].start : tokens[-1].end]
 
 
-def _make(
-    article: Article,
-    cue: Token,
-    source_tokens: list[Token],
-    content: Span,
-    direct: bool,
-    via: str | None,
-    last_outlet: str | None,
-) -> Attribution:
-    source = _phrase(article, source_tokens).strip('"“”«» ')
-    kind = source_kind(source)
-    start = min(cue.start, source_tokens[0].start, content[0])
-    end = max(cue.end, source_tokens[-1].end, content[1])
-    return Attribution(
-        article_id=article.id,
-        source=source,
-        source_canonical=_canonical(source, last_outlet),
-        kind=kind,
-        cue=cue.text,
-        quote=article.text[content[0] : content[1]],
-        span=(start, end),
-        quote_span=content,
-        direct=direct,
-        via=via,
-    )
-
-
-def _canonical(source: str, last_outlet: str | None) -> str:
+def canonical_source(source: str, last_outlet: str | None = None) -> str:
+    """The canonical name of a cited source: a known outlet's name, the last outlet for
+    ``الصحيفة``/``التقرير``, a person's name without titles, a document's publisher."""
     outlet = lexicon.canonical_outlet(source)
     if outlet:
         return outlet
-    words = normalize(source).split()
-    if words and words[0] in _ANAPHORA and len(words) <= 2 and last_outlet:
+    words = normalize(source).replace('"', " ").split()
+    if not words:
+        return ""
+    if words[0] in lexicon.ANAPHORIC_SOURCES and len(words) <= 2 and last_outlet:
         return last_outlet
+    document = next((f for f in particle_forms(words[0]) if f in lexicon.DOCUMENT_NOUNS), None)
+    if document is not None:
+        for k in range(1, len(words) - 1):
+            if words[k] in lexicon.PUBLISHED_BY:
+                return canonical_source(" ".join(words[k + 1 :]), last_outlet)
+        if len(words) > 1 and has_glued_preposition(words[1]):
+            return canonical_source(" ".join([words[1][1:], *words[2:]]), last_outlet)
+        return document
+    words[0] = strip_particles(words[0])
+    k = 0
+    while k < len(words) - 1 and (words[k] in lexicon.PERSON_TITLES or (k and is_definite(words[k]))):
+        k += 1
+    # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
+    # description: "المتحدث باسم الخارجية" stays whole.
+    if k and not any(is_definite(w) for w in words[k:]) and not is_stopword(words[k]):
+        return " ".join(words[k:])
     return " ".join(words)
 
 
 def source_kind(source: str) -> SourceKind:
     """What kind of source a cited phrase names, judged by its words."""
     words = normalize(source).split()
-    word_set = set(words) | {w[1:] for w in words if len(w) > 3 and w[0] in "ولبف"}
+    word_set = {f for w in words for f in particle_forms(w)}
     if lexicon.canonical_outlet(source) or word_set & lexicon.OUTLET_NOUNS:
         return "outlet"
     if word_set & lexicon.DOCUMENT_NOUNS:
         return "document"
-    if words and words[0] in lexicon.ANONYMOUS_NOUNS:
+    if words and any(f in lexicon.ANONYMOUS_NOUNS for f in particle_forms(words[0])):
         return "anonymous"
     if word_set & lexicon.OFFICIAL_NOUNS:
         return "official"

@@ -1,14 +1,17 @@
 """Named entities with their spelling variants merged across outlets.
 
-First implementation, from lexicons and patterns of the text layer:
-- LOC: country names (CLDR via babel) and a seed list of cities, also after a place head
-  (مدينة، محافظة، معبر ...);
-- ORG: known news outlets, and organisation heads with their name (تنظيم الدولة، جبهة النصرة،
-  قوات سوريا الديمقراطية);
-- PER: names after a title or role (المنسق الوطني الفرنسي ديديه بريت، زعيم التنظيم أبي بكر البغدادي),
-  and people cited as sources.
-Mentions whose match keys agree (clitics, ال, and the spelling variants outlets use for foreign
-names folded away) become one entity, named by its most frequent spelling.
+Mentions come from two readers of each sentence:
+- the lexicon, exact and precise: news outlets, organisations known by name (داعش، التحالف
+  الدولي), ministries (الخارجية البريطانية), places (CLDR country names, cities, also after a
+  place head such as مدينة), and people after a title (المنسق الوطني الفرنسي ديديه بريت);
+- the CRF tagger (`isnad.extract.ner`), for every name no list holds; it speaks only where the
+  lexicon is silent.
+Spans leave out the conjunctions and prepositions glued before a name (وسوريا -> سوريا).
+Mentions are linked by their match key (`entity_key`: clitics, ال and the spelling variants
+of foreign names folded away) after known aliases are mapped (تنظيم الدولة -> داعش); a lone
+given or family name joins the one full name it belongs to (اريستيدو -> ستيفن أريستيدو). Each
+entity takes the majority type of its mentions and a canonical name: the lexicon's where it has
+one, else the most frequent spelling, fuller names first.
 """
 
 from __future__ import annotations
@@ -17,14 +20,24 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from isnad.arabic import Token, entity_key, is_stopword, lexicon, normalize, particle_length, tokenize
+from isnad.arabic import (
+    Token,
+    entity_key,
+    is_definite,
+    is_stopword,
+    lexicon,
+    normalize,
+    particle_length,
+    strip_particles,
+    tokenize,
+)
+from isnad.extract.attributions import cue_kind
 from isnad.extract.ner import default_tagger, entity_spans, entity_type
 from isnad.model import Article, Attribution, Entity, EntityType, Mention
 
 MAX_NAME_TOKENS = 3
-_KNOWN_ORGS = {
-    normalize(w) for w in ("داعش", "الناتو", "التحالف الدولي", "الأمم المتحدة", "الاتحاد الأوروبي")
-}
+MAX_PHRASE_TOKENS = 4
+Found = tuple[EntityType, Mention]
 
 
 def find_entities(
@@ -32,40 +45,31 @@ def find_entities(
     attributions: Sequence[Attribution] = (),
     tokens: Mapping[str, Sequence[list[Token]]] | None = None,
 ) -> list[Entity]:
-    """Entities of all articles, linked across articles by their match key.
+    """Entities of all articles, linked across articles.
 
     ``tokens`` maps an article id to the tokens of its sentences, when the caller has them.
+    ``attributions`` lend their canonical sources to the entities they name.
     """
-    articles = list(articles)
-    found: list[tuple[EntityType, Mention]] = []
+    found: list[Found] = []
     for article in articles:
         sentences = (tokens or {}).get(article.id)
         if sentences is None:
             sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
-        from_lexicon = [m for tokens_ in sentences for m in _sentence_mentions(article, tokens_)]
+        from_lexicon = [m for sentence in sentences for m in _lexicon_mentions(article, sentence)]
         found += from_lexicon
         found += _not_overlapping(tagged_mentions(article, sentences), from_lexicon)
-    for attribution in attributions:
-        if attribution.kind == "person":
-            offset = attribution.span[0]
-            found.append(("PER", Mention(attribution.article_id, (offset, offset), attribution.source)))
-    return _link(found, {a.id: a for a in articles})
+    return _link(found)
 
 
-def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[tuple[EntityType, Mention]]:
-    """Entity mentions the CRF tagger finds, spans without the particles glued before them
-    (وبريطانيا -> بريطانيا)."""
+def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[Found]:
+    """Entity mentions the CRF tagger finds."""
     tagger = default_tagger()
-    out: list[tuple[EntityType, Mention]] = []
+    out: list[Found] = []
     for tokens in sentences:
         for tag_type, first, end in entity_spans(tagger.tag([t.text for t in tokens])):
-            head = tokens[first]
-            start = head.start + _original_length(head.text, particle_length(head.norm))
-            span = (start, tokens[end - 1].end)
-            if span[1] > span[0]:
-                out.append(
-                    (entity_type(tag_type), Mention(article.id, span, article.text[span[0] : span[1]]))
-                )
+            mention = _mention(article, tokens, first, end)
+            if mention is not None:
+                out.append((entity_type(tag_type), mention))
     return out
 
 
@@ -80,120 +84,140 @@ def _original_length(text: str, letters: int) -> int:
     return len(text)
 
 
-def _not_overlapping(
-    candidates: list[tuple[EntityType, Mention]], kept: list[tuple[EntityType, Mention]]
-) -> list[tuple[EntityType, Mention]]:
+def _mention(article: Article, tokens: list[Token], i: int, end: int) -> Mention | None:
+    """The mention of tokens[i:end], without the particles glued before its first word."""
+    head = tokens[i]
+    start = head.start + _original_length(head.text, particle_length(head.norm))
+    span = (start, tokens[end - 1].end)
+    if span[1] <= span[0]:
+        return None
+    return Mention(article.id, span, article.text[span[0] : span[1]])
+
+
+def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
     """The candidates that overlap none of the kept mentions: the lexicon wins where both speak."""
-    taken = sorted(m.span for _, m in kept)
+    taken = [m.span for _, m in kept]
     return [(kind, m) for kind, m in candidates if not any(s < m.span[1] and m.span[0] < e for s, e in taken)]
 
 
-def _strip(word: str) -> str:
-    """A normalised word without one leading conjunction/preposition clitic."""
-    if len(word) > 4 and word[0] in "وبلفك" and word[1:].startswith("ال"):
-        return word[1:]
-    if len(word) > 4 and word.startswith("لل"):
-        return "ال" + word[2:]
-    return word
+def _phrase_key(tokens: list[Token], i: int, length: int) -> str:
+    """The normalised phrase tokens[i:i+length], particles off its first word."""
+    return " ".join([strip_particles(tokens[i].norm), *(t.norm for t in tokens[i + 1 : i + length])])
 
 
-def _sentence_mentions(article: Article, tokens: list[Token]) -> list[tuple[EntityType, Mention]]:
-    out: list[tuple[EntityType, Mention]] = []
-    places = lexicon.place_names()
+def _known(tokens: list[Token], i: int) -> tuple[EntityType, int] | None:
+    """(type, length) of a known outlet, organisation or place starting at token i."""
+    for length in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
+        words = [t.norm for t in tokens[i : i + length]]
+        if any(t.kind == "punct" for t in tokens[i : i + length]):
+            continue
+        if lexicon.outlet_spelled(words):
+            return "ORG", length
+        key = _phrase_key(tokens, i, length)
+        if key in lexicon.KNOWN_ORGANISATIONS or key in lexicon.ENTITY_ALIASES:
+            kind: EntityType = "LOC" if key in lexicon.place_names() else "ORG"
+            return kind, length
+        if key in lexicon.place_names():
+            return "LOC", length
+    return None
+
+
+def _lexicon_mentions(article: Article, tokens: list[Token]) -> list[Found]:
+    out: list[Found] = []
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        word = _strip(token.norm)
-        span_end = i + 1
+        word = strip_particles(tokens[i].norm)
         kind: EntityType | None = None
-        outlet_len = _outlet_length(tokens, i)
-        if outlet_len:
-            kind, span_end = "ORG", i + outlet_len
-        elif word in _KNOWN_ORGS or _strip(token.norm[1:] if token.norm[:1] in "ول" else "") in _KNOWN_ORGS:
-            kind = "ORG"
-        elif word in lexicon.ORGANISATION_HEADS and i + 1 < len(tokens):
-            name = _name_after(tokens, i + 1, allow_definite=True)
-            if name:
-                kind, span_end = "ORG", name
-        elif word in lexicon.PLACE_HEADS and i + 1 < len(tokens) and _strip(tokens[i + 1].norm) in places:
-            i += 1
-            continue
-        elif word in places or (word.startswith("ال") and word in places):
-            kind = "LOC"
+        end = i + 1
+        known = _known(tokens, i)
+        if known:
+            kind, end = known[0], i + known[1]
+        elif word in lexicon.MINISTRY_WORDS and i + 1 < len(tokens) and is_definite(tokens[i + 1].norm):
+            kind, end = "ORG", i + 2  # الخارجية البريطانية
         elif word in lexicon.PERSON_TITLES:
             j = i + 1
             while j < len(tokens) and (
-                tokens[j].norm.startswith("ال") or tokens[j].norm in lexicon.PERSON_TITLES
+                is_definite(tokens[j].norm) or tokens[j].norm in lexicon.PERSON_TITLES
             ):
                 j += 1  # descriptors: الوطني الفرنسي
-            name = _name_after(tokens, j, allow_definite=False)
-            if name:
-                out.append(("PER", _mention(article, tokens, j, name)))
-                i = name
-                continue
+            name_end = _name_after(tokens, j)
+            if name_end:
+                kind, i, end = "PER", j, name_end
         if kind:
-            out.append((kind, _mention(article, tokens, i, span_end)))
-            i = span_end
+            mention = _mention(article, tokens, i, end)
+            if mention is not None:
+                out.append((kind, mention))
+            i = end
         else:
             i += 1
     return out
 
 
-def _outlet_length(tokens: list[Token], i: int) -> int:
-    """How many tokens from i spell a known outlet (0 when none)."""
-    for length in (3, 2, 1):
-        if i + length <= len(tokens) and lexicon.outlet_spelled([t.norm for t in tokens[i : i + length]]):
-            return length
-    return 0
+def _name_after(tokens: list[Token], j: int) -> int:
+    """End index of a name of up to three words starting at j, or 0 when none starts there.
 
-
-def _name_after(tokens: list[Token], j: int, *, allow_definite: bool) -> int:
-    """End index of a name of up to three words starting at j, or 0 when none starts there."""
+    A name word is an Arabic or Latin word that is neither a function word, nor definite, nor a
+    cue, nor a known place; a name of one word must be followed by a clause edge, since a lone
+    indefinite word after a title is more often a description (الرئيس السوري بشار الأسد has two).
+    """
     k = j
     while k < len(tokens) and k - j < MAX_NAME_TOKENS:
         token = tokens[k]
         if token.kind not in ("word", "latin") or is_stopword(token.text):
             break
-        if k == j and not allow_definite and token.norm.startswith("ال"):
+        if is_definite(token.norm) and k == j:
             break
-        if token.norm in lexicon.REPORTING_VERBS or token.norm in lexicon.CONTENT_OPENERS:
+        if cue_kind(token) is not None or token.norm in lexicon.CONTENT_OPENERS:
             break
+        if strip_particles(token.norm) != token.norm:
+            break  # a glued preposition or conjunction starts a new phrase: بري لقوات
         k += 1
     return k if k > j else 0
 
 
-def _mention(article: Article, tokens: list[Token], i: int, end: int) -> Mention:
-    span = (tokens[i].start, tokens[end - 1].end)
-    return Mention(article.id, span, article.text[span[0] : span[1]])
+def _link_key(text: str) -> str:
+    """The match key of a mention, through the alias table."""
+    words = normalize(text).replace('"', " ").split()
+    if words:
+        words[0] = strip_particles(words[0])
+    phrase = " ".join(words)
+    return entity_key(lexicon.ENTITY_ALIASES.get(phrase, phrase))
 
 
-def _link(found: list[tuple[EntityType, Mention]], articles: dict[str, Article]) -> list[Entity]:
-    groups: dict[tuple[EntityType, str], list[Mention]] = defaultdict(list)
+def _link(found: list[Found]) -> list[Entity]:
+    groups: dict[str, list[Found]] = defaultdict(list)
     for kind, mention in found:
-        groups[(kind, entity_key(mention.text))].append(mention)
+        groups[_link_key(mention.text)].append((kind, mention))
+    _join_partial_names(groups)
     entities: list[Entity] = []
-    for (kind, key), mentions in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
-        # Mentions built from attribution sources carry an empty span: only keep them where a
-        # textual mention of the same entity anchors them.
-        anchored = [m for m in mentions if m.span[1] > m.span[0]]
-        if not anchored:
-            anchored = [_locate(m, articles) for m in mentions]
-            anchored = [m for m in anchored if m.span[1] > m.span[0]]
-        if not anchored:
-            continue
-        spellings = Counter(m.text for m in anchored)
-        canonical = max(spellings, key=lambda s: (spellings[s], -len(s)))
+    for key, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        kind = Counter(k for k, _ in members).most_common(1)[0][0]
+        mentions = sorted((m for _, m in members), key=lambda m: (m.article_id, m.span))
+        canonical = _canonical(mentions)
         digest = hashlib.sha256(f"{kind}|{key}".encode()).hexdigest()[:10]
         entities.append(
-            Entity(id=f"{kind.lower()}-{digest}", canonical=canonical, type=kind, mentions=anchored)
+            Entity(id=f"{kind.lower()}-{digest}", canonical=canonical, type=kind, mentions=mentions)
         )
     return entities
 
 
-def _locate(mention: Mention, articles: dict[str, Article]) -> Mention:
-    """Give a source-derived mention the span of its text in the article."""
-    text = articles[mention.article_id].text
-    at = text.find(mention.text, mention.span[0])
-    if at < 0:
-        return mention
-    return Mention(mention.article_id, (at, at + len(mention.text)), mention.text)
+def _join_partial_names(groups: dict[str, list[Found]]) -> None:
+    """Move a one-word person group into the only multi-word person group it is part of."""
+    people = [key for key, members in groups.items() if any(k == "PER" for k, _ in members)]
+    full = [key for key in people if " " in key]
+    for key in [k for k in people if " " not in k]:
+        owners = [f for f in full if key in f.split()]
+        if len(owners) == 1:
+            groups[owners[0]] += groups.pop(key)
+
+
+def _canonical(mentions: list[Mention]) -> str:
+    for mention in mentions:
+        outlet = lexicon.outlet_spelled(normalize(mention.text).replace('"', " ").split())
+        if outlet:
+            return outlet
+        alias = lexicon.ENTITY_ALIASES.get(" ".join(normalize(mention.text).split()))
+        if alias:
+            return alias
+    spellings = Counter(m.text for m in mentions)
+    return max(spellings, key=lambda s: (len(s.split()), spellings[s], -len(s)))

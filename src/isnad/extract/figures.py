@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from isnad.arabic import NumberExpr, Token, find_numbers, lexicon, normalize, tokenize
+from isnad.arabic import (
+    NumberExpr,
+    Token,
+    find_numbers,
+    lexicon,
+    normalize,
+    particle_forms,
+    strip_definite,
+    tokenize,
+)
 from isnad.model import Article, Figure
 
 PREDICATE_WINDOW_AFTER = 10  # tokens after the number where its verb may stand
@@ -55,13 +64,9 @@ def _unit(number: NumberExpr) -> str | None:
 
 
 def predicate_of(token: Token) -> str | None:
-    """The claim label of a verb token, looking through a leading و/ف and ال."""
-    word = token.norm
-    candidates = [word]
-    if len(word) > 3 and word[0] in "وف":
-        candidates.append(word[1:])
-    candidates += [w[2:] for w in list(candidates) if w.startswith("ال") and len(w) > 4]
-    candidates += [w[1:] for w in list(candidates) if w.startswith("ب") and len(w) > 4]
+    """The claim label of a verb or verbal noun token, looking through glued particles and ال."""
+    candidates = particle_forms(token.norm)
+    candidates += [strip_definite(w) for w in candidates]
     for label, words in lexicon.PREDICATES.items():
         if any(c in words for c in candidates):
             return label
@@ -73,7 +78,7 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
     before = [i for i, t in enumerate(tokens) if t.end <= number.start]
     order = after[:PREDICATE_WINDOW_AFTER] + list(reversed(before))[:PREDICATE_WINDOW_BEFORE]
     for i in order:
-        if tokens[i].text in {".", "؛", ";", ":"}:
+        if tokens[i].norm in {".", ";", ":"}:
             continue
         label = predicate_of(tokens[i])
         if label:

@@ -190,6 +190,7 @@ def _attribution(attribution: Attribution) -> dict[str, Any]:
         "quote_span": None if quote_span is None else _span(quote_span),
         "direct": attribution.direct,
         "via": attribution.via,
+        "cue_span": None if attribution.cue_span is None else _span(attribution.cue_span),
     }
 
 
