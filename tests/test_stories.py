@@ -70,7 +70,7 @@ def test_seed_features_depend_on_the_article_alone(seed_articles: dict[str, Arti
     among = next(f for f in together if f.article_id == alone.article_id)
     assert np.array_equal(alone.term_ids, among.term_ids)
     assert np.allclose(alone.embedding, among.embedding, atol=1e-6)
-    assert len(alone.sources) == 1  # it cites the Daily Telegraph
+    assert len(alone.sources) == 2  # it cites the Daily Telegraph and the Wall Street Journal
 
 
 def test_adding_to_a_store_in_batches_matches_all_at_once(
