@@ -47,15 +47,17 @@ class ReuseParams:
     lsh_bands: int = 32  # 32 bands of 2 rows: chunks with Jaccard 0.2 collide with p ~ 0.73
     min_chunk_jaccard: float = 0.2  # estimated Jaccard a colliding chunk pair must reach
     cell: int = 8  # dot-plot cell, in content stems
-    block: int = 4  # cells per side of a scoring block: 32 stems, about one gold case
+    block: int = 4  # cells per side of the smallest scoring block: 32 stems, a short passage
+    scales: int = 2  # block sides tried: block, 2*block, ... (a shuffled passage is dense only as a whole)
     min_block_score: float = 0.4  # shared weight / mean weight of the two sides of a block
+    min_large_block_score: float = 0.6  # the same for larger blocks, where topic words add up
     max_term_df: float = 0.5  # stems in more articles than this share carry no evidence
     min_passage_terms: int = 12  # content stems on each side; shorter runs are stock phrases
     trim_gap: int = 10  # stems: a passage edge stops at a gap this long between shared stems
-    merge_gap: int = 16  # stems: passages this close on both sides are one passage
+    merge_gap: int = 100  # stems: passages this close on both sides are one passage
 
     def __post_init__(self) -> None:
-        if min(self.chunk, self.num_perm, self.lsh_bands, self.cell, self.block) < 1:
+        if min(self.chunk, self.num_perm, self.lsh_bands, self.cell, self.block, self.scales) < 1:
             raise ValueError(f"ReuseParams need positive sizes; got {self}")
         if self.num_perm % self.lsh_bands:
             raise ValueError(f"num_perm must be a multiple of lsh_bands; got {self}")
@@ -296,16 +298,19 @@ def _passages(
     own_b = np.bincount(np.arange(len(weight_b)) // cell, weights=weight_b, minlength=grid.shape[1]).astype(
         np.float64
     )
-    # Block sums over block x block cells anchored at each cell (clipped at the far edges).
-    shared = _window_sum2d(grid, block)
-    side_a = _window_sum1d(own_a, block)
-    side_b = _window_sum1d(own_b, block)
-    mean_side = (side_a[:, None] + side_b[None, :]) / 2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        dense = (shared >= params.min_block_score * mean_side) & (mean_side > 0)
-    # Cells covered by a dense block and holding a point form the passages; touching cells
-    # (8-neighbours) belong to one passage.
-    covered = _window_sum2d(dense[::-1, ::-1].astype(np.float64), block)[::-1, ::-1] > 0
+    covered = np.zeros(grid.shape, dtype=bool)
+    for scale in range(params.scales):
+        side = block << scale
+        if scale and side > 2 * max(grid.shape):
+            break
+        # Block sums over side x side cells anchored at each cell (clipped at the far edges).
+        shared = _window_sum2d(grid, side)
+        mean_side = (_window_sum1d(own_a, side)[:, None] + _window_sum1d(own_b, side)[None, :]) / 2
+        threshold = params.min_large_block_score if scale else params.min_block_score
+        dense = (shared >= threshold * mean_side) & (mean_side > 0)
+        # Cells under a dense block: a reversed window sum spreads each block over its cells.
+        covered |= _window_sum2d(dense[::-1, ::-1].astype(np.float64), side)[::-1, ::-1] > 0
+    # Covered cells holding a point form the passages; touching cells (8-neighbours) are one.
     labels, count = ndimage.label(covered & (grid > 0), structure=np.ones((3, 3)))
     if not count:
         return []
