@@ -26,9 +26,30 @@ class ArticleText:
     tokens: list[Token]
     terms: list[str]
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _content_terms: list[str] | None = field(default=None, repr=False)
+    _content_positions: list[int] | None = field(default=None, repr=False)
+    _term_positions: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def content_terms(self) -> list[str]:
-        return [t for t in self.terms if t]
+        """The non-empty terms, in order (computed once; callers must not modify the list)."""
+        if self._content_terms is None:
+            self._content_terms = [t for t in self.terms if t]
+        return self._content_terms
+
+    def content_positions(self) -> list[int]:
+        """Token index of each content term, so content-term positions map back to characters."""
+        if self._content_positions is None:
+            self._content_positions = [i for i, term in enumerate(self.terms) if term]
+        return self._content_positions
+
+    def term_positions(self) -> dict[str, list[int]]:
+        """Where each content term occurs, as indices into `content_terms` (computed once)."""
+        if self._term_positions is None:
+            where: dict[str, list[int]] = {}
+            for i, term in enumerate(self.content_terms()):
+                where.setdefault(term, []).append(i)
+            self._term_positions = where
+        return self._term_positions
 
     def sentence_index(self, token_index: int) -> int:
         """Index of the sentence holding a token, or -1 when it lies outside every sentence."""

@@ -26,7 +26,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import rensa
@@ -47,15 +47,17 @@ class ReuseParams:
     lsh_bands: int = 32  # 32 bands of 2 rows: chunks with Jaccard 0.2 collide with p ~ 0.73
     min_chunk_jaccard: float = 0.2  # estimated Jaccard a colliding chunk pair must reach
     cell: int = 8  # dot-plot cell, in content stems
-    block: int = 4  # cells per side of a scoring block: 32 stems, about one gold case
+    block: int = 4  # cells per side of the smallest scoring block: 32 stems, a short passage
+    scales: int = 2  # block sides tried: block, 2*block, ... (a shuffled passage is dense only as a whole)
     min_block_score: float = 0.4  # shared weight / mean weight of the two sides of a block
+    min_large_block_score: float = 0.6  # the same for larger blocks, where topic words add up
     max_term_df: float = 0.5  # stems in more articles than this share carry no evidence
     min_passage_terms: int = 12  # content stems on each side; shorter runs are stock phrases
     trim_gap: int = 10  # stems: a passage edge stops at a gap this long between shared stems
-    merge_gap: int = 16  # stems: passages this close on both sides are one passage
+    merge_gap: int = 100  # stems: passages this close on both sides are one passage
 
     def __post_init__(self) -> None:
-        if min(self.chunk, self.num_perm, self.lsh_bands, self.cell, self.block) < 1:
+        if min(self.chunk, self.num_perm, self.lsh_bands, self.cell, self.block, self.scales) < 1:
             raise ValueError(f"ReuseParams need positive sizes; got {self}")
         if self.num_perm % self.lsh_bands:
             raise ValueError(f"num_perm must be a multiple of lsh_bands; got {self}")
@@ -67,6 +69,7 @@ class TermWeights:
 
     idf: dict[str, float]
     default: float  # weight of a stem the corpus never saw (align on two articles alone)
+    _by_article: dict[str, NDArray[np.float64]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, texts: Sequence[ArticleText], max_df: float) -> TermWeights:
@@ -81,8 +84,13 @@ class TermWeights:
     def __call__(self, term: str) -> float:
         return self.idf.get(term, self.default)
 
-
-UNIFORM = TermWeights(idf={}, default=1.0)
+    def of_text(self, text: ArticleText) -> NDArray[np.float64]:
+        """The weight of each content term of an article, cached per article id."""
+        cached = self._by_article.get(text.article.id)
+        if cached is None:
+            cached = np.array([self(t) for t in text.content_terms()], dtype=np.float64)
+            self._by_article[text.article.id] = cached
+        return cached
 
 
 def find_reuse(
@@ -202,17 +210,20 @@ def align(
     b: ArticleText,
     params: ReuseParams | None = None,
     *,
-    weights: TermWeights = UNIFORM,
+    weights: TermWeights | None = None,
 ) -> ReuseLink | None:
-    """The passages two articles share, or None when they share none."""
+    """The passages two articles share, or None when they share none.
+
+    ``weights`` rate the stems (`TermWeights.of` a corpus); without them every stem counts the same.
+    """
     params = params or ReuseParams()
+    weights = weights or TermWeights(idf={}, default=1.0)
     terms_a, terms_b = a.content_terms(), b.content_terms()
-    points = _dot_plot(terms_a, terms_b, weights, params.cell * params.block // 2)
+    points = _dot_plot(a, b, weights, params.cell * params.block // 2)
     if points is None:
         return None
-    weight_a = np.array([weights(t) for t in terms_a])
-    weight_b = np.array([weights(t) for t in terms_b])
-    pos_a, pos_b = _content_positions(a), _content_positions(b)
+    weight_a, weight_b = weights.of_text(a), weights.of_text(b)
+    pos_a, pos_b = a.content_positions(), b.content_positions()
     passages: list[Passage] = []
     covered_a = covered_b = 0
     for a_lo, a_hi, b_lo, b_hi, shared in _passages(points, weight_a, weight_b, params):
@@ -238,39 +249,47 @@ def align(
 Points = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]
 
 
-def _dot_plot(
-    terms_a: Sequence[str], terms_b: Sequence[str], weights: TermWeights, radius: int
-) -> Points | None:
+def _dot_plot(a: ArticleText, b: ArticleText, weights: TermWeights, radius: int) -> Points | None:
     """Every (position in a, position in b) holding the same stem, with the stem's weight.
 
     A stem that occurs p times near i in a and q times near j in b puts p*q points in the block
     around (i, j); each gets weight / max(p, q), so together they count weight * min(p, q), the
     multiset overlap, and a stem repeated all through both articles does not fake a dense block.
     """
-    where_b: dict[str, list[int]] = defaultdict(list)
-    for j, term in enumerate(terms_b):
-        where_b[term].append(j)
-    where_a: dict[str, list[int]] = defaultdict(list)
-    for i, term in enumerate(terms_a):
-        if term in where_b:
-            where_a[term].append(i)
-    rows: list[NDArray[np.int64]] = []
-    cols: list[NDArray[np.int64]] = []
-    values: list[NDArray[np.float64]] = []
-    for term, in_a in where_a.items():
+    where_a, where_b = a.term_positions(), b.term_positions()
+    if len(where_b) < len(where_a):
+        shared = [t for t in where_b if t in where_a]
+    else:
+        shared = [t for t in where_a if t in where_b]
+    # Most shared stems occur once on each side: one point each, no arrays needed.
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    repeated_rows: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    repeated_cols: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    repeated_values: list[NDArray[np.float64]] = [np.zeros(0)]
+    for term in shared:
         weight = weights(term)
-        in_b = where_b[term]
+        in_a, in_b = where_a[term], where_b[term]
         if weight <= 0 or len(in_a) * len(in_b) > 400:
             continue
+        if len(in_a) == 1 and len(in_b) == 1:
+            rows.append(in_a[0])
+            cols.append(in_b[0])
+            values.append(weight)
+            continue
         pa, pb = np.array(in_a), np.array(in_b)
-        near_a = _near_counts(pa, radius)
-        near_b = _near_counts(pb, radius)
-        rows.append(np.repeat(pa, len(pb)))
-        cols.append(np.tile(pb, len(pa)))
-        values.append(weight / np.maximum(near_a[:, None], near_b[None, :]).ravel())
-    if not rows:
+        near = np.maximum(_near_counts(pa, radius)[:, None], _near_counts(pb, radius)[None, :])
+        repeated_rows.append(np.repeat(pa, len(pb)))
+        repeated_cols.append(np.tile(pb, len(pa)))
+        repeated_values.append(weight / near.ravel())
+    if not rows and len(repeated_rows) == 1:
         return None
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+    return (
+        np.concatenate([np.array(rows, dtype=np.int64), *repeated_rows]),
+        np.concatenate([np.array(cols, dtype=np.int64), *repeated_cols]),
+        np.concatenate([np.array(values), *repeated_values]),
+    )
 
 
 def _near_counts(positions: NDArray[np.int64], radius: int) -> NDArray[np.float64]:
@@ -296,16 +315,19 @@ def _passages(
     own_b = np.bincount(np.arange(len(weight_b)) // cell, weights=weight_b, minlength=grid.shape[1]).astype(
         np.float64
     )
-    # Block sums over block x block cells anchored at each cell (clipped at the far edges).
-    shared = _window_sum2d(grid, block)
-    side_a = _window_sum1d(own_a, block)
-    side_b = _window_sum1d(own_b, block)
-    mean_side = (side_a[:, None] + side_b[None, :]) / 2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        dense = (shared >= params.min_block_score * mean_side) & (mean_side > 0)
-    # Cells covered by a dense block and holding a point form the passages; touching cells
-    # (8-neighbours) belong to one passage.
-    covered = _window_sum2d(dense[::-1, ::-1].astype(np.float64), block)[::-1, ::-1] > 0
+    covered = np.zeros(grid.shape, dtype=bool)
+    for scale in range(params.scales):
+        side = block << scale
+        if scale and side > 2 * max(grid.shape):
+            break
+        # Block sums over side x side cells anchored at each cell (clipped at the far edges).
+        shared = _window_sum2d(grid, side)
+        mean_side = (_window_sum1d(own_a, side)[:, None] + _window_sum1d(own_b, side)[None, :]) / 2
+        threshold = params.min_large_block_score if scale else params.min_block_score
+        dense = (shared >= threshold * mean_side) & (mean_side > 0)
+        # Cells under a dense block: a reversed window sum spreads each block over its cells.
+        covered |= _window_sum2d(dense[::-1, ::-1].astype(np.float64), side)[::-1, ::-1] > 0
+    # Covered cells holding a point form the passages; touching cells (8-neighbours) are one.
     labels, count = ndimage.label(covered & (grid > 0), structure=np.ones((3, 3)))
     if not count:
         return []
@@ -427,11 +449,6 @@ def _merge_close(
                 out.append((a_lo, a_hi, b_lo, b_hi, weight))
         merged = sorted(out)
     return merged
-
-
-def _content_positions(text: ArticleText) -> list[int]:
-    """Token indices of the content terms, so passage positions count content words only."""
-    return [i for i, term in enumerate(text.terms) if term]
 
 
 def _char_span(text: ArticleText, positions: list[int], lo: int, hi: int) -> Span:
