@@ -39,6 +39,8 @@ ACCORDING_AS = _norm_set("حسبما وحسبما")
 FROM_SOURCE = normalize("عن")
 # "حذر من أن": من before a content opener belongs to the verb, not the source.
 FROM_CONTENT = normalize("من")
+# "التقرير، الذي ترجمته عربي21": the outlet that publishes a translated report names itself so.
+TRANSLATED_BY = _norm_set("ترجمته ترجمتها ترجمه ترجمها نقلته نقلها اطلعت اطلع")
 # Verbs that relay another's words: "نقلت الصحيفة عن مسؤولين".
 RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
 # Verbs that go on reporting the last speaker when they have no subject: "ويضيف: ...".

@@ -39,7 +39,7 @@ from isnad.arabic.dates import starts_date
 from isnad.model import Article, Attribution, SourceKind, Span
 
 MAX_SOURCE_TOKENS = 7
-MAX_SOURCE_BEFORE = 8
+MAX_SOURCE_BEFORE = 10
 MAX_APPOSITION_TOKENS = 6
 QUOTE_SEARCH_TOKENS = 8
 MIN_CONTENT_BEFORE = 3  # fewer tokens before a prepositional cue are not a clause of their own
@@ -145,7 +145,7 @@ class _Reader:
                 cue, j = tokens[j], after
             elif cited:  # "قالت بحسب الصحيفة": the subject said it, through the paper
                 source_tokens, j = [], after
-                before = _source_before(tokens, i)
+                before = _source_before(tokens, i) or _source_before(tokens, i, across_comma=True)
                 if before:
                     source = self._resolve(before, self._resolve(cited).canonical)
         if source is None:
@@ -207,6 +207,13 @@ class _Reader:
         before = _source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
             return self._resolve(before)
+        if not before:
+            # "مصادر داخل التنظيم، قالت": a comma may part a long subject from its verb, when
+            # the subject is plainly a speaker (sources, officials, an outlet, a document).
+            spoken = _source_before(tokens, i, across_comma=True)
+            source = self._resolve(spoken) if spoken else None
+            if source is not None and source.kind not in ("person", "other"):
+                return source
         previous = self.sentence[-1] if self.sentence else None
         if before and previous is not None:
             return _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
@@ -308,10 +315,15 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     return phrase, j
 
 
-def _source_before(tokens: list[Token], i: int) -> list[Token]:
-    """The subject noun phrase before a cue, back to the sentence start or punctuation."""
+def _source_before(tokens: list[Token], i: int, *, across_comma: bool = False) -> list[Token]:
+    """The subject noun phrase before a cue, back to the sentence start or punctuation
+    (``across_comma``: the phrase before a comma that stands right before the cue)."""
     phrase: list[Token] = []
     j = i - 1
+    if across_comma:
+        if j < 0 or tokens[j].text not in _COMMAS:
+            return []
+        j -= 1
     while j >= 0 and len(phrase) < MAX_SOURCE_BEFORE:
         token = tokens[j]
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
