@@ -2,6 +2,7 @@
 sentences and clauses, numbers. Everything Arabic-specific in isnad lives in this package."""
 
 from isnad.arabic.morphology import (
+    has_conjunction,
     has_glued_preposition,
     is_definite,
     particle_forms,
@@ -28,6 +29,7 @@ __all__ = [
     "clauses",
     "entity_key",
     "find_numbers",
+    "has_conjunction",
     "has_glued_preposition",
     "is_definite",
     "is_stopword",

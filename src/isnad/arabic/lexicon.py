@@ -47,6 +47,8 @@ RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
 CONTINUING_VERBS = _norm_set(
     "أضاف أضافت يضيف تضيف تابع تابعت يتابع أوضح أوضحت يوضح توضح استدرك يستدرك تستدرك"
 )
+# Plain verbs of saying, which a conjoined "وقال" with no subject continues for the last speaker.
+SAY_VERBS = _norm_set("قال قالت يقول تقول")
 # A source named by its kind only, which stands for the outlet last named: "وتقول الصحيفة".
 ANAPHORIC_SOURCES = _norm_set("الصحيفة الجريدة الوكالة الموقع المجلة التقرير القناة")
 # Words between a document and its publisher: "تقرير نشره الكونغرس", "تقرير صادر عن صحيفة".

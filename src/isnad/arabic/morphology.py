@@ -116,6 +116,11 @@ def particle_length(word: str) -> int:
     return len(proclitics)
 
 
+def has_conjunction(word: str) -> bool:
+    """Whether a normalised word carries a glued conjunction و or ف (وقال, فقالت)."""
+    return word[:1] in ("و", "ف") and word[1:] in particle_forms(word)
+
+
 def is_definite(word: str) -> bool:
     """Whether a normalised word carries the article (البريطانية, والعراق, للجارديان)."""
     return strip_particles(word).startswith("ال")

@@ -26,6 +26,7 @@ from typing import Literal
 
 from isnad.arabic import (
     Token,
+    has_conjunction,
     has_glued_preposition,
     is_definite,
     is_stopword,
@@ -46,6 +47,8 @@ MIN_CONTENT_BEFORE = 3  # fewer tokens before a prepositional cue are not a clau
 _QUOTES_OPEN = {'"', "“", "«", "„"}
 _QUOTES_CLOSE = {'"', "”", "»"}
 _COMMAS = {"،", ",", ":"}
+# Marks between a cue and its content, in the normalised form: "قال: ...", "وقال؛ ...", "قال، ...".
+_CONTENT_MARKS = {",", ":", ";"}
 CueKind = Literal["verb", "preposition", "participle"]
 
 
@@ -92,6 +95,7 @@ class _Reader:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.found: list[Attribution] = []
+        self.speaker: Attribution | None = None  # the last attribution not nested in another
         self.last_outlet: str | None = article.outlet
         self.sentence: list[Attribution] = []
 
@@ -111,6 +115,13 @@ class _Reader:
                 i += 1
                 continue
             self.found.append(attribution)
+            inside = (
+                self.speaker is not None
+                and self.speaker.quote_span is not None
+                and (self.speaker.quote_span[0] <= tokens[i].start < self.speaker.quote_span[1])
+            )
+            if not inside:
+                self.speaker = attribution
             self.sentence.append(attribution)
             # An outlet cited in a trailing clause (", بحسب تقرير لصحيفة وول ستريت جورنال") is a
             # source of the source: "الصحيفة" further on still means the article's main outlet.
@@ -204,6 +215,14 @@ class _Reader:
             return source if source is not None and source.kind not in ("person", "other") else None
         if after:
             return self._resolve(after)
+        if has_conjunction(tokens[i].norm):
+            # "وقال؛ ..." with no subject after it: a conjoined verb opens a new clause, so its
+            # subject is not the end of the last one, but the speaker already quoted.
+            return (
+                self._speaker_source()
+                if _is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS)
+                else None
+            )
         before = _source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
             return self._resolve(before)
@@ -217,10 +236,16 @@ class _Reader:
         previous = self.sentence[-1] if self.sentence else None
         if before and previous is not None:
             return _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
-        if not before and _is_form_of(tokens[i], lexicon.CONTINUING_VERBS) and self.found:
-            last = self.found[-1]
-            return _Source(last.source, last.source_canonical, last.kind, last.via)
+        if not before and _is_form_of(tokens[i], lexicon.CONTINUING_VERBS):
+            return self._speaker_source()
         return None
+
+    def _speaker_source(self) -> _Source | None:
+        """The source of the last attribution that is not nested in another's content."""
+        if self.speaker is None:
+            return None
+        last = self.speaker
+        return _Source(last.source, last.source_canonical, last.kind, last.via)
 
     def _resolve(self, tokens: list[Token], via: str | None = None) -> _Source:
         text = _phrase(self.article, tokens).strip('"“”«» ')
@@ -368,7 +393,7 @@ def _trim_addressee(phrase: list[Token]) -> list[Token]:
 def _content_after(tokens: list[Token], j: int) -> tuple[Span | None, bool, int]:
     """The reported content from token j: a quotation when one opens there and closes the
     clause, else the clause up to the next cue that opens a new clause."""
-    while j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text in _COMMAS):
+    while j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].norm in _CONTENT_MARKS):
         j += 1
     if j >= len(tokens):
         return None, False, j
@@ -402,8 +427,8 @@ def _quotation(tokens: list[Token], j: int) -> tuple[Span, bool, int] | None:
 
 
 def _clause_end(tokens: list[Token], j: int) -> int:
-    """Index where the content starting at j ends: the next participle cue, or the next cue
-    after a comma or a clause link."""
+    """Index where the content starting at j ends: the next participle cue, the next verb cue
+    with a conjunction, or the next cue after a comma or a clause link."""
     for k in range(j + 1, len(tokens)):
         kind = cue_kind(tokens[k])
         if kind is None:
@@ -411,6 +436,8 @@ def _clause_end(tokens: list[Token], j: int) -> int:
         previous = tokens[k - 1]
         if kind == "participle" or previous.text in _COMMAS or previous.norm in lexicon.CLAUSE_LINKS:
             return k
+        if kind == "verb" and has_conjunction(tokens[k].norm):
+            return k  # "... إقبالا جيدا وقال؛ ...": a conjoined cue opens a new clause
     return len(tokens)
 
 
