@@ -118,7 +118,7 @@ def particle_length(word: str) -> int:
 
 def has_conjunction(word: str) -> bool:
     """Whether a normalised word carries a glued conjunction و or ف (وقال, فقالت)."""
-    return word[:1] in ("و", "ف") and word[1:] in particle_forms(word)
+    return word[:1] in ("و", "ف") and len(word) - 1 >= MIN_BASE and not _is_protected(word)
 
 
 def is_definite(word: str) -> bool:
