@@ -226,6 +226,8 @@ SUBJECT_CLASSES: dict[str, frozenset[str]] = {
     "minors": _norm_set("قاصر قاصرا قاصرين طفل طفلا أطفال"),
     "documents": _norm_set("ورقة أوراق وثيقة وثائق رسالة رسائل"),
 }
+# "25 ألفا منهم": a partitive pronoun after a number stands for the counted group.
+PARTITIVES = _norm_set("منهم منهن منها")
 UNIT_WORDS: dict[str, frozenset[str]] = {
     "year": _norm_set("سنة سنوات سنين عام أعوام عاما"),
     "month": _norm_set("شهر أشهر شهرا"),
