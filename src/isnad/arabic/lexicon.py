@@ -135,6 +135,11 @@ KNOWN_ORGANISATIONS = frozenset(
         "اليونيسف",
     )
 )
+# Outlets whose name is also a common word (الدول العربية, شبه الجزيرة): named so only after an
+# outlet noun (قناة العربية) or as a cited source.
+AMBIGUOUS_OUTLETS = _norm_set("العربية الجزيرة الحياة الشرق الوطن الرياض")
+# Words after a title that begin a description, not a name: "المتحدث باسم الخارجية".
+NOT_NAMES = _norm_set("باسم")
 # Alias -> canonical name, for names whose variants no spelling rule can join.
 ENTITY_ALIASES: dict[str, str] = {
     normalize(alias): canonical
@@ -151,8 +156,9 @@ ENTITY_ALIASES: dict[str, str] = {
     )
     for alias in (canonical, *aliases)
 }
-# Ministries named by their portfolio and a nisba: "الخارجية البريطانية", "الداخلية التركية".
-MINISTRY_WORDS = _norm_set("الخارجية الداخلية الدفاع العدل المالية")
+# Ministries named by their portfolio and a nisba: "الخارجية البريطانية", "الداخلية التركية";
+# and armies by theirs: "الجيش العراقي".
+MINISTRY_WORDS = _norm_set("الخارجية الداخلية الدفاع العدل المالية الجيش")
 ORGANISATION_HEADS = _norm_set("تنظيم جبهة حركة حزب جماعة قوات حكومة وزارة مجلس منظمة جيش الاتحاد الجيش")
 PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولاية إقليم بلدة قرية معبر مطار")
 
