@@ -42,7 +42,7 @@ from isnad.model import Article, Attribution, SourceKind, Span
 MAX_SOURCE_TOKENS = 7
 MAX_SOURCE_BEFORE = 10
 MAX_APPOSITION_TOKENS = 6
-QUOTE_SEARCH_TOKENS = 8
+QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
 MIN_CONTENT_BEFORE = 3  # fewer tokens before a prepositional cue are not a clause of their own
 _QUOTES_OPEN = {'"', "“", "«", "„"}
 _QUOTES_CLOSE = {'"', "”", "»"}
@@ -191,6 +191,8 @@ class _Reader:
         return self._make(cue, source, content, False), next_i
 
     def _participle(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
+        if not _participle_opens(tokens, i):
+            return None, i
         # The participle's subject is the main clause's: the sentence's first source.
         previous = self.sentence[0] if self.sentence else (self.found[-1] if self.found else None)
         if previous is None:
@@ -312,6 +314,8 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     quoted = False
     while j < len(tokens) and len(phrase) < MAX_SOURCE_TOKENS:
         token = tokens[j]
+        if not quoted and token.text in _QUOTES_OPEN and _opens_content(tokens, j + 1):
+            break  # "قال دبلوماسيون “إنهم ...”": the quotation, not a quoted name
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
             j += 1  # outlet names are often quoted: صحيفة "ديلي تلغراف"
             closing = quoted and token.text in _QUOTES_CLOSE
@@ -338,6 +342,17 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         phrase.append(token)
         j += 1
     return phrase, j
+
+
+def _opens_content(tokens: list[Token], j: int) -> bool:
+    """Whether reported content opens at token j (أن، إن، إلى أن ..., or a colon)."""
+    return j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":")
+
+
+def _participle_opens(tokens: list[Token], k: int) -> bool:
+    """A participle is a cue only when content opens right after it (لافتا إلى أن, معتبرة ان),
+    not when it qualifies a noun (أعداد معتبرة)."""
+    return _opens_content(tokens, k + 1) or (k + 1 < len(tokens) and tokens[k + 1].text in _QUOTES_OPEN)
 
 
 def _source_before(tokens: list[Token], i: int, *, across_comma: bool = False) -> list[Token]:
@@ -403,10 +418,16 @@ def _content_after(tokens: list[Token], j: int) -> tuple[Span | None, bool, int]
     end = _clause_end(tokens, j)
     last = end - 1
     while last > j and (tokens[last].kind == "punct" or tokens[last].norm in lexicon.CLAUSE_LINKS):
+        if tokens[last].text in _QUOTES_CLOSE and _quote_marks(tokens[j : last + 1]) % 2 == 0:
+            break  # the content ends with a quoted phrase: keep its closing mark
         last -= 1
     if tokens[last].kind == "punct" and tokens[last].text not in _QUOTES_CLOSE:
         return None, False, j
     return (tokens[j].start, tokens[last].end), False, end
+
+
+def _quote_marks(tokens: list[Token]) -> int:
+    return sum(t.text in _QUOTES_OPEN or t.text in _QUOTES_CLOSE for t in tokens)
 
 
 def _quotation(tokens: list[Token], j: int) -> tuple[Span, bool, int] | None:
@@ -434,7 +455,9 @@ def _clause_end(tokens: list[Token], j: int) -> int:
         if kind is None:
             continue
         previous = tokens[k - 1]
-        if kind == "participle" or previous.text in _COMMAS or previous.norm in lexicon.CLAUSE_LINKS:
+        if kind == "participle" and _participle_opens(tokens, k):
+            return k
+        if kind != "participle" and (previous.text in _COMMAS or previous.norm in lexicon.CLAUSE_LINKS):
             return k
         if kind == "verb" and has_conjunction(tokens[k].norm):
             return k  # "... إقبالا جيدا وقال؛ ...": a conjoined cue opens a new clause
