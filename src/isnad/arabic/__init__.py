@@ -2,6 +2,7 @@
 sentences and clauses, numbers. Everything Arabic-specific in isnad lives in this package."""
 
 from isnad.arabic.morphology import (
+    conjunction_forms,
     has_conjunction,
     has_glued_preposition,
     is_definite,
@@ -27,6 +28,7 @@ __all__ = [
     "Token",
     "TokenKind",
     "clauses",
+    "conjunction_forms",
     "entity_key",
     "find_numbers",
     "has_conjunction",

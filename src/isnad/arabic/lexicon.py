@@ -26,7 +26,7 @@ REPORTING_VERBS = _norm_set(
     أعلن أعلنت يعلن تعلن نشر نشرت ينشر تنشر لفت لفتت يلفت تلفت نوه نوهت ينوه تنوه
     يستدرك تستدرك استدرك حذر حذرت يحذر تحذر زعم زعمت يزعم تزعم
     ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بينت يبين تبين خلص يخلص
-    تطرق يرى ترى رأى رأت أبلغ أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
+    تطرق يرى ترى رأت أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
     """
 )
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
@@ -72,6 +72,8 @@ CLAUSE_LINKS = _norm_set("فيما بينما حيث وذلك كما")
 RELATIVE_PRONOUNS = _norm_set("الذي التي الذين اللذان اللتان اللواتي")
 # Verbs of speaking to someone that sit between a source and its addressee: "خبراء تحدثوا للصحيفة".
 SPOKE_TO = _norm_set("تحدث تحدثت تحدثوا قال قالت قالوا صرح صرحت صرحوا")
+# Words that look like a glued cue but are not one: فحسب "only" (ف + حسب).
+NOT_CUES = _norm_set("فحسب")
 # Prepositional cues: "بحسب X", "وفقا لـ X", "نقلا عن X".
 REPORTING_PREPOSITIONS = _norm_set("بحسب حسب حسبما وفقا وفق طبقا نقلا لسان")
 # Words that end a source noun phrase and start the reported content: "قال X إن ...".

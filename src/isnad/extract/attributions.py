@@ -26,6 +26,7 @@ from typing import Literal
 
 from isnad.arabic import (
     Token,
+    conjunction_forms,
     has_conjunction,
     has_glued_preposition,
     is_definite,
@@ -63,13 +64,16 @@ class _Source:
 
 
 def cue_kind(token: Token) -> CueKind | None:
-    """Whether a token is a reporting cue, and which kind (glued و/ف/ب/ل looked through)."""
-    forms = particle_forms(token.norm)
-    if any(f in lexicon.REPORTING_VERBS for f in forms):
+    """Whether a token is a reporting cue, and which kind (a glued و/ف looked through, and for
+    prepositions ب/ل as well: وبحسب، للمسؤولين)."""
+    if token.norm in lexicon.NOT_CUES:
+        return None
+    verb_forms = conjunction_forms(token.norm)
+    if any(f in lexicon.REPORTING_VERBS for f in verb_forms):
         return "verb"
-    if any(f in lexicon.REPORTING_PREPOSITIONS for f in forms):
+    if any(f in lexicon.REPORTING_PREPOSITIONS for f in particle_forms(token.norm)):
         return "preposition"
-    if any(f in lexicon.PARTICIPLE_CUES for f in forms):
+    if any(f in lexicon.PARTICIPLE_CUES for f in verb_forms):
         return "participle"
     return None
 
@@ -212,6 +216,8 @@ class _Reader:
         Unvocalised يعتقد، يقال، يقدر are as often passive ("it is believed") as active, so they
         need a source after them that names someone who speaks (not "عددهم" ...)."""
         after = _trim_addressee(after)
+        if after and not _can_name_a_source(after):
+            return None  # "نقل 5 ملايين مسافر", "يحذر فيها ...": not a speaker after the verb
         if _is_form_of(tokens[i], lexicon.PASSIVE_PRONE_VERBS):
             source = self._resolve(after) if after else None
             return source if source is not None and source.kind not in ("person", "other") else None
@@ -227,7 +233,7 @@ class _Reader:
             )
         before = _source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
-            return self._resolve(before)
+            return self._resolve(before) if _can_name_a_source(before) else None
         if not before:
             # "مصادر داخل التنظيم، قالت": a comma may part a long subject from its verb, when
             # the subject is plainly a speaker (sources, officials, an outlet, a document).
@@ -342,6 +348,13 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         phrase.append(token)
         j += 1
     return phrase, j
+
+
+def _can_name_a_source(phrase: list[Token]) -> bool:
+    """A source phrase starts with a noun: not a number, a preposition or another function word
+    ("خلال صيف", "من خلالها", "بعضهم" are not speakers)."""
+    head = phrase[0]
+    return head.kind in ("word", "latin") and not is_stopword(head.text)
 
 
 def _opens_content(tokens: list[Token], j: int) -> bool:
