@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 
+from isnad.arabic.names import entity_key
 from isnad.arabic.normalize import normalize
 
 
@@ -188,6 +189,43 @@ KNOWN_OUTLETS: tuple[tuple[str, ...], ...] = (
     ("الخليج أونلاين", "الخليج اونلاين"),
     ("دير شبيغل", "شبيغل"),
     ("لوموند",),
+    ("لوفيغارو", "لو فيغارو"),
+    ("ليبراسيون",),
+    ("ديلي ميل", "الديلي ميل"),
+    ("ديلي ميرور", "الديلي ميرور"),
+    ("الأوبزرفر", "أوبزرفر"),
+    ("الإيكونوميست", "إيكونوميست", "الايكونومست"),
+    ("نيوزويك",),
+    ("تايم",),
+    ("يو إس إيه توداي",),
+    ("لوس أنجلوس تايمز",),
+    ("فورين بوليسي",),
+    ("فورين أفيرز",),
+    ("بوليتيكو",),
+    ("ذا هيل",),
+    ("ميدل إيست آي",),
+    ("هافينغتون بوست", "هافنغتون بوست"),
+    ("بلومبرغ", "بلومبيرغ"),
+    ("فوكس نيوز",),
+    ("سكاي نيوز",),
+    ("إن بي سي",),
+    ("سي بي إس",),
+    ("إيه بي سي",),
+    ("دويتشه فيله",),
+    ("هآرتس",),
+    ("يديعوت أحرونوت",),
+    ("معاريف",),
+    ("جيروزاليم بوست",),
+    ("روسيا اليوم",),
+    ("سبوتنيك",),
+    ("الأناضول",),
+    ("القدس العربي",),
+    ("المصري اليوم",),
+    ("الأهرام",),
+    ("إرنا",),
+    ("كونا",),
+    ("واس",),
+    ("وفا",),
 )
 
 # Verbs of what happened to the counted people or things, mapped to one label per claim type.
@@ -252,6 +290,14 @@ _OUTLET_SPELLINGS = [(spellings[0], [f" {normalize(s)} " for s in spellings]) fo
 
 
 _OUTLET_BY_SPELLING = {normalize(s): spellings[0] for spellings in KNOWN_OUTLETS for s in spellings}
+# ... and by match key, for transliterations no list holds (تليغراف, الجاردين): multi-word names
+# only, since one short word's key meets too many ordinary words.
+_OUTLET_BY_KEY = {
+    entity_key(s): spellings[0]
+    for spellings in KNOWN_OUTLETS
+    for s in spellings
+    if len(normalize(s).split()) > 1
+}
 _GLUED_CLITICS = ("لل", "ل", "و", "ب", "ف")  # longest first: للجارديان is ل+ل+الجارديان
 
 
@@ -270,6 +316,11 @@ def outlet_spelled(words: list[str]) -> str | None:
     for form in _phrase_forms(words):
         if form in _OUTLET_BY_SPELLING:
             return _OUTLET_BY_SPELLING[form]
+    if len(words) > 1:
+        for form in _phrase_forms(words):
+            outlet = _OUTLET_BY_KEY.get(entity_key(form))
+            if outlet:
+                return outlet
     return None
 
 
@@ -285,6 +336,11 @@ def canonical_outlet(name: str) -> str | None:
     for canonical, spellings in _OUTLET_SPELLINGS:
         if any(s in p for s in spellings for p in padded):
             return canonical
+    for length in (4, 3, 2):  # a transliteration no list holds, by match key
+        for start in range(len(words) - length + 1):
+            outlet = outlet_spelled(words[start : start + length])
+            if outlet:
+                return outlet
     return None
 
 
