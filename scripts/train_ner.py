@@ -6,6 +6,7 @@ Recipe (from the project root, with ../shared/data beside it; about 10 minutes o
     PYTHONPATH=src python scripts/train_ner.py clusters   # ExAra text -> models/ner_clusters.tsv
     PYTHONPATH=src python scripts/train_ner.py gazetteer  # ANERGazet -> models/ner_gazetteer.tsv
     PYTHONPATH=src python scripts/train_ner.py cv         # 5-fold CV on ANERcorp, prints F1
+                                                          # (cv c1=0.1 c2=0.05: other settings)
     PYTHONPATH=src python scripts/train_ner.py train      # all of ANERcorp -> models/ner.crfsuite
 
 - clusters: every ExAra document (source and suspicious, ../shared/data/exara-dev: unlabelled
@@ -26,6 +27,7 @@ Recipe (from the project root, with ../shared/data beside it; about 10 minutes o
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -123,7 +125,12 @@ def build_gazetteer(out: Path) -> None:
     print(f"gazetteer: {len(entries)} entries -> {out}")
 
 
-def cross_validate(sentences: list[tuple[list[str], list[str]]], res: Resources, scratch: Path) -> None:
+def cross_validate(
+    sentences: list[tuple[list[str], list[str]]],
+    res: Resources,
+    scratch: Path,
+    params: dict[str, float | int | bool],
+) -> None:
     size = len(sentences)
     gold_all: list[list[str]] = []
     predicted_all: list[list[str]] = []
@@ -131,7 +138,7 @@ def cross_validate(sentences: list[tuple[list[str], list[str]]], res: Resources,
         lo, hi = fold * size // FOLDS, (fold + 1) * size // FOLDS
         model = scratch / f"fold{fold}.crfsuite"
         started = time.perf_counter()
-        train_model(sentences[:lo] + sentences[hi:], res, model)
+        train_model(sentences[:lo] + sentences[hi:], res, model, params)
         tagger = Tagger(model, res)
         gold = [tags for _, tags in sentences[lo:hi]]
         predicted = [tagger.tag(words) for words, _ in sentences[lo:hi]]
@@ -146,7 +153,7 @@ def cross_validate(sentences: list[tuple[list[str], list[str]]], res: Resources,
     print(f"cv micro: p={total.micro.precision:.3f} r={total.micro.recall:.3f} f1={total.micro.f1:.3f}")
 
 
-def main(step: str) -> None:
+def main(step: str, overrides: list[str]) -> None:
     directory = models_dir()
     if step == "clusters":
         build_clusters(directory / CLUSTERS_FILE)
@@ -156,7 +163,8 @@ def main(step: str) -> None:
         sentences = read_conll(ANERCORP)
         res = Resources.load(directory)
         if step == "cv":
-            cross_validate(sentences, res, Path("/tmp"))
+            params = {key: float(value) for key, value in (o.split("=") for o in overrides)}
+            cross_validate(sentences, res, Path(tempfile.mkdtemp()), params)
         else:
             train_model(sentences, res, directory / MODEL_FILE)
             print(f"model -> {directory / MODEL_FILE}")
@@ -165,4 +173,4 @@ def main(step: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "")
+    main(sys.argv[1] if len(sys.argv) > 1 else "", sys.argv[2:])

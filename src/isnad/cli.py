@@ -121,6 +121,7 @@ def analyze(
         ("entities", len(analysis.entities)),
         ("attributions", len(analysis.attributions)),
         ("figures", len(analysis.figures)),
+        ("dates", len(analysis.dates)),
         ("conflicts", sum(c.verdict == "conflict" for c in analysis.comparisons)),
     ):
         summary.add_row(str(value), label)

@@ -111,3 +111,18 @@ def test_stems_skips_function_words() -> None:
         stem("عادوا"),
         stem("بلادهم"),
     ]
+
+
+def test_particles_come_off_and_the_article_stays() -> None:
+    from isnad.arabic import has_conjunction, particle_forms, particle_length, strip_particles
+
+    assert strip_particles("وسوريا") == "سوريا"
+    assert strip_particles("بالرقه") == "الرقه"
+    assert strip_particles("للمسوولين") == "المسوولين"
+    assert strip_particles("بريطانيا") == "بريطانيا"
+    assert particle_length("والعراق") == 1
+    assert particle_length("للجارديان") == 0
+    assert "قال" in particle_forms("فقال")
+    assert "بحسب" in particle_forms("وبحسب")
+    assert has_conjunction("وقال")
+    assert not has_conjunction("وزير")

@@ -54,3 +54,53 @@ def test_source_kinds() -> None:
 def test_seed_sources_are_found(seed_analysis: Analysis) -> None:
     canonical = {a.source_canonical for a in seed_analysis.attributions}
     assert {"ديلي تلغراف", "الغارديان", "واشنطن بوست"} <= canonical
+
+
+def test_participle_cues_go_on_reporting_the_main_source() -> None:
+    text = "ويشير التقرير إلى أن المقاتلين يحاولون الفرار، لافتا إلى أن الغربيين بدأوا يناشدون حكوماتهم."
+    atts = find_attributions(_article(text))
+    assert [a.cue for a in atts] == ["ويشير", "لافتا"]
+    assert atts[1].source == "التقرير"
+    assert atts[0].quote == "المقاتلين يحاولون الفرار"
+    assert atts[1].quote == "الغربيين بدأوا يناشدون حكوماتهم"
+
+
+def test_trailing_prepositional_cue_reports_the_clause_before() -> None:
+    text = "وتقول الصحيفة إن الغربيين يناشدون حكوماتهم، بحسب ما قال دبلوماسيون."
+    atts = find_attributions(_article(text))
+    diplomats = [a for a in atts if a.source == "دبلوماسيون"]
+    assert diplomats
+    assert diplomats[0].quote == "الغربيين يناشدون حكوماتهم"
+
+
+def test_relay_across_an_apposition_names_the_person() -> None:
+    text = 'وينقل التقرير، الذي ترجمته "عربي21"، عن المنسق الوطني الفرنسي ديديه بريت، قوله: "هناك الكثير من العائدين".'
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "ديديه بريت"
+    assert att.direct
+    assert att.quote == "هناك الكثير من العائدين"
+
+
+def test_the_addressee_is_not_the_source() -> None:
+    text = 'قال مسرور برزاني للجارديان: "ستتغير طبيعة القتال". ويضيف للجارديان: "يمكن أن يظل التهديد قائما".'
+    atts = find_attributions(_article(text))
+    assert [a.source_canonical for a in atts] == ["مسرور برزاني", "مسرور برزاني"]
+
+
+def test_passive_belief_is_not_an_attribution() -> None:
+    assert find_attributions(_article("ويعتقد أن 250 أجنبيا قد تسللوا إلى أوروبا.")) == []
+
+
+def test_a_quoted_phrase_inside_running_content_is_not_a_direct_quote() -> None:
+    text = 'ولفتت الصحيفة الى أن "المسلحين الأجانب" لم يعودوا يتمتعون بالمكانة الخاصة.'
+    [att] = find_attributions(_article(text))
+    assert not att.direct
+    assert att.quote.endswith("بالمكانة الخاصة")
+
+
+def test_cue_spans_point_at_the_cue() -> None:
+    text = "وأفاد مسؤولون في أوروبا بأن الأعداد تتزايد."
+    [att] = find_attributions(_article(text))
+    assert att.cue_span is not None
+    assert text[att.cue_span[0] : att.cue_span[1]] == "وأفاد"
+    assert att.kind == "official"

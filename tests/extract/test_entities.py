@@ -23,3 +23,27 @@ def test_seed_entities_merge_variants_across_outlets(seed_analysis: Analysis) ->
     for entity in seed_analysis.entities:
         for mention in entity.mentions:
             assert texts[mention.article_id][mention.span[0] : mention.span[1]] == mention.text
+
+
+def test_aliases_and_partial_names_join_their_entity(seed_analysis: Analysis) -> None:
+    by_canonical = {e.canonical: e for e in seed_analysis.entities}
+    isis = by_canonical["داعش"]
+    assert {"تنظيم الدولة", "داعش"} <= {m.text for m in isis.mentions}
+    aristidou = by_canonical["ستيفن أريستيدو"]
+    assert aristidou.type == "PER"
+    assert "اريستيدو" in {m.text for m in aristidou.mentions}
+    assert "بريطانيا" in {m.text for m in by_canonical["بريطانيا"].mentions}
+    assert "المملكة المتحدة" in {m.text for m in by_canonical["بريطانيا"].mentions}
+
+
+def test_mention_spans_leave_glued_particles_out(seed_analysis: Analysis) -> None:
+    texts = {m.text for e in seed_analysis.entities for m in e.mentions}
+    assert "والعراق" not in texts
+    assert "العراق" in texts
+
+
+def test_outlet_canonical_comes_from_the_lexicon(seed_analysis: Analysis) -> None:
+    guardian = [
+        e for e in seed_analysis.entities if e.type == "ORG" and "الجارديان" in {m.text for m in e.mentions}
+    ]
+    assert [e.canonical for e in guardian] == ["الغارديان"]

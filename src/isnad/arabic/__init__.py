@@ -2,6 +2,8 @@
 sentences and clauses, numbers. Everything Arabic-specific in isnad lives in this package."""
 
 from isnad.arabic.morphology import (
+    conjunction_forms,
+    has_conjunction,
     has_glued_preposition,
     is_definite,
     particle_forms,
@@ -26,8 +28,10 @@ __all__ = [
     "Token",
     "TokenKind",
     "clauses",
+    "conjunction_forms",
     "entity_key",
     "find_numbers",
+    "has_conjunction",
     "has_glued_preposition",
     "is_definite",
     "is_stopword",

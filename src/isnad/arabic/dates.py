@@ -155,6 +155,8 @@ def _relative_at(tokens: list[Token], i: int, published: dt.date | None) -> tupl
         return _period(tokens, i, i + 2, _PERIOD_NOUNS[tokens[i + 1].norm], 0, published)
     unit = _PERIOD_NOUNS.get(_strip_clitic(word)) or _PERIOD_NOUNS.get(word)
     if unit and i + 1 < len(tokens) and tokens[i + 1].norm in _PERIOD_OFFSETS:
+        if unit == "year" and (year := _year_at(tokens, i + 2)) is not None:
+            return _expr(tokens, i, i + 3, year), i + 3  # "العام الجاري 2001": the year says it
         return _period(tokens, i, i + 2, unit, _PERIOD_OFFSETS[tokens[i + 1].norm], published)
     return None, i
 

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 
+from isnad.arabic.names import entity_key
 from isnad.arabic.normalize import normalize
 
 
@@ -26,7 +27,7 @@ REPORTING_VERBS = _norm_set(
     أعلن أعلنت يعلن تعلن نشر نشرت ينشر تنشر لفت لفتت يلفت تلفت نوه نوهت ينوه تنوه
     يستدرك تستدرك استدرك حذر حذرت يحذر تحذر زعم زعمت يزعم تزعم
     ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بينت يبين تبين خلص يخلص
-    تطرق يرى ترى رأى رأت أبلغ أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
+    تطرق يرى ترى رأت أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
     """
 )
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
@@ -39,12 +40,16 @@ ACCORDING_AS = _norm_set("حسبما وحسبما")
 FROM_SOURCE = normalize("عن")
 # "حذر من أن": من before a content opener belongs to the verb, not the source.
 FROM_CONTENT = normalize("من")
+# "التقرير، الذي ترجمته عربي21": the outlet that publishes a translated report names itself so.
+TRANSLATED_BY = _norm_set("ترجمته ترجمتها ترجمه ترجمها نقلته نقلها اطلعت اطلع")
 # Verbs that relay another's words: "نقلت الصحيفة عن مسؤولين".
 RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
 # Verbs that go on reporting the last speaker when they have no subject: "ويضيف: ...".
 CONTINUING_VERBS = _norm_set(
     "أضاف أضافت يضيف تضيف تابع تابعت يتابع أوضح أوضحت يوضح توضح استدرك يستدرك تستدرك"
 )
+# Plain verbs of saying, which a conjoined "وقال" with no subject continues for the last speaker.
+SAY_VERBS = _norm_set("قال قالت يقول تقول")
 # A source named by its kind only, which stands for the outlet last named: "وتقول الصحيفة".
 ANAPHORIC_SOURCES = _norm_set("الصحيفة الجريدة الوكالة الموقع المجلة التقرير القناة")
 # Words between a document and its publisher: "تقرير نشره الكونغرس", "تقرير صادر عن صحيفة".
@@ -58,7 +63,7 @@ PARTICIPLE_CUES = _norm_set(
     """
     لافتا لافتة لافتين مشيرا مشيرة مشيرين مستدركا مستدركة مبينا مبينة مبينين موضحا موضحة موضحين
     معتبرا معتبرة معتبرين مضيفا مضيفة مضيفين واصفا واصفة مؤكدا مؤكدة مؤكدين منوها منوهة محذرا
-    محذرة كاشفا كاشفة متابعا متابعة مشددا مشددة
+    محذرة كاشفا كاشفة
     """
 )
 # Words that open a new clause, after which a cue starts a new attribution: "..., فيما قالت ...".
@@ -68,6 +73,8 @@ CLAUSE_LINKS = _norm_set("فيما بينما حيث وذلك كما")
 RELATIVE_PRONOUNS = _norm_set("الذي التي الذين اللذان اللتان اللواتي")
 # Verbs of speaking to someone that sit between a source and its addressee: "خبراء تحدثوا للصحيفة".
 SPOKE_TO = _norm_set("تحدث تحدثت تحدثوا قال قالت قالوا صرح صرحت صرحوا")
+# Words that look like a glued cue but are not one: فحسب "only" (ف + حسب).
+NOT_CUES = _norm_set("فحسب")
 # Prepositional cues: "بحسب X", "وفقا لـ X", "نقلا عن X".
 REPORTING_PREPOSITIONS = _norm_set("بحسب حسب حسبما وفقا وفق طبقا نقلا لسان")
 # Words that end a source noun phrase and start the reported content: "قال X إن ...".
@@ -78,7 +85,9 @@ ISSUED_BY = _norm_set("صادر صادرة الصادر الصادرة")
 OUTLET_NOUNS = _norm_set(
     "صحيفة جريدة وكالة موقع قناة مجلة تلفزيون إذاعة شبكة الصحيفة الوكالة الموقع القناة المجلة"
 )
-DOCUMENT_NOUNS = _norm_set("تقرير التقرير وثائق الوثائق وثيقة رسائل دراسة بيان البيان مذكرة")
+DOCUMENT_NOUNS = _norm_set(
+    "تقرير التقرير وثائق الوثائق وثيقة رسائل دراسة بيان البيان مذكرة تقديرات التقديرات إحصائيات الإحصائيات الاحصائيات"
+)
 OFFICIAL_NOUNS = _norm_set(
     """
     مسؤول مسؤولون مسؤولين المسؤولين المسؤولون وزير الوزير وزارة الخارجية الحكومة حكومة السلطات
@@ -131,6 +140,11 @@ KNOWN_ORGANISATIONS = frozenset(
         "اليونيسف",
     )
 )
+# Outlets whose name is also a common word (الدول العربية, شبه الجزيرة): named so only after an
+# outlet noun (قناة العربية) or as a cited source.
+AMBIGUOUS_OUTLETS = _norm_set("العربية الجزيرة الحياة الشرق الوطن الرياض")
+# Words after a title that begin a description, not a name: "المتحدث باسم الخارجية".
+NOT_NAMES = _norm_set("باسم")
 # Alias -> canonical name, for names whose variants no spelling rule can join.
 ENTITY_ALIASES: dict[str, str] = {
     normalize(alias): canonical
@@ -147,8 +161,9 @@ ENTITY_ALIASES: dict[str, str] = {
     )
     for alias in (canonical, *aliases)
 }
-# Ministries named by their portfolio and a nisba: "الخارجية البريطانية", "الداخلية التركية".
-MINISTRY_WORDS = _norm_set("الخارجية الداخلية الدفاع العدل المالية")
+# Ministries named by their portfolio and a nisba: "الخارجية البريطانية", "الداخلية التركية";
+# and armies by theirs: "الجيش العراقي".
+MINISTRY_WORDS = _norm_set("الخارجية الداخلية الدفاع العدل المالية الجيش")
 ORGANISATION_HEADS = _norm_set("تنظيم جبهة حركة حزب جماعة قوات حكومة وزارة مجلس منظمة جيش الاتحاد الجيش")
 PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولاية إقليم بلدة قرية معبر مطار")
 
@@ -174,6 +189,43 @@ KNOWN_OUTLETS: tuple[tuple[str, ...], ...] = (
     ("الخليج أونلاين", "الخليج اونلاين"),
     ("دير شبيغل", "شبيغل"),
     ("لوموند",),
+    ("لوفيغارو", "لو فيغارو"),
+    ("ليبراسيون",),
+    ("ديلي ميل", "الديلي ميل"),
+    ("ديلي ميرور", "الديلي ميرور"),
+    ("الأوبزرفر", "أوبزرفر"),
+    ("الإيكونوميست", "إيكونوميست", "الايكونومست"),
+    ("نيوزويك",),
+    ("تايم",),
+    ("يو إس إيه توداي",),
+    ("لوس أنجلوس تايمز",),
+    ("فورين بوليسي",),
+    ("فورين أفيرز",),
+    ("بوليتيكو",),
+    ("ذا هيل",),
+    ("ميدل إيست آي",),
+    ("هافينغتون بوست", "هافنغتون بوست"),
+    ("بلومبرغ", "بلومبيرغ"),
+    ("فوكس نيوز",),
+    ("سكاي نيوز",),
+    ("إن بي سي",),
+    ("سي بي إس",),
+    ("إيه بي سي",),
+    ("دويتشه فيله",),
+    ("هآرتس",),
+    ("يديعوت أحرونوت",),
+    ("معاريف",),
+    ("جيروزاليم بوست",),
+    ("روسيا اليوم",),
+    ("سبوتنيك",),
+    ("الأناضول",),
+    ("القدس العربي",),
+    ("المصري اليوم",),
+    ("الأهرام",),
+    ("إرنا",),
+    ("كونا",),
+    ("واس",),
+    ("وفا",),
 )
 
 # Verbs of what happened to the counted people or things, mapped to one label per claim type.
@@ -222,6 +274,8 @@ SUBJECT_CLASSES: dict[str, frozenset[str]] = {
     "minors": _norm_set("قاصر قاصرا قاصرين طفل طفلا أطفال"),
     "documents": _norm_set("ورقة أوراق وثيقة وثائق رسالة رسائل"),
 }
+# "25 ألفا منهم": a partitive pronoun after a number stands for the counted group.
+PARTITIVES = _norm_set("منهم منهن منها")
 UNIT_WORDS: dict[str, frozenset[str]] = {
     "year": _norm_set("سنة سنوات سنين عام أعوام عاما"),
     "month": _norm_set("شهر أشهر شهرا"),
@@ -236,6 +290,14 @@ _OUTLET_SPELLINGS = [(spellings[0], [f" {normalize(s)} " for s in spellings]) fo
 
 
 _OUTLET_BY_SPELLING = {normalize(s): spellings[0] for spellings in KNOWN_OUTLETS for s in spellings}
+# ... and by match key, for transliterations no list holds (تليغراف, الجاردين): multi-word names
+# only, since one short word's key meets too many ordinary words.
+_OUTLET_BY_KEY = {
+    entity_key(s): spellings[0]
+    for spellings in KNOWN_OUTLETS
+    for s in spellings
+    if len(normalize(s).split()) > 1
+}
 _GLUED_CLITICS = ("لل", "ل", "و", "ب", "ف")  # longest first: للجارديان is ل+ل+الجارديان
 
 
@@ -254,6 +316,11 @@ def outlet_spelled(words: list[str]) -> str | None:
     for form in _phrase_forms(words):
         if form in _OUTLET_BY_SPELLING:
             return _OUTLET_BY_SPELLING[form]
+    if len(words) > 1:
+        for form in _phrase_forms(words):
+            outlet = _OUTLET_BY_KEY.get(entity_key(form))
+            if outlet:
+                return outlet
     return None
 
 
@@ -269,6 +336,11 @@ def canonical_outlet(name: str) -> str | None:
     for canonical, spellings in _OUTLET_SPELLINGS:
         if any(s in p for s in spellings for p in padded):
             return canonical
+    for length in (4, 3, 2):  # a transliteration no list holds, by match key
+        for start in range(len(words) - length + 1):
+            outlet = outlet_spelled(words[start : start + length])
+            if outlet:
+                return outlet
     return None
 
 

@@ -116,6 +116,17 @@ def particle_length(word: str) -> int:
     return len(proclitics)
 
 
+def has_conjunction(word: str) -> bool:
+    """Whether a normalised word carries a glued conjunction و or ف (وقال, فقالت)."""
+    return word[:1] in ("و", "ف") and len(word) - 1 >= MIN_BASE and not _is_protected(word)
+
+
+def conjunction_forms(word: str) -> list[str]:
+    """A normalised word as written and without a glued conjunction و or ف: the only particles
+    a verb can carry (وقال, فقالت; بقدر is ب + قدر "extent", never a verb)."""
+    return [word, word[1:]] if word[:1] in ("و", "ف") and len(word) - 1 >= MIN_BASE else [word]
+
+
 def is_definite(word: str) -> bool:
     """Whether a normalised word carries the article (البريطانية, والعراق, للجارديان)."""
     return strip_particles(word).startswith("ال")

@@ -69,9 +69,10 @@ class ExtractionEvaluation:
 
     @property
     def headline(self) -> float:
-        """Mean F1 of correct attributions, figures, dates and lenient entity mentions."""
-        parts = (self.attributions, self.figures, self.dates, self.mentions_lenient)
-        return sum(p.f1 for p in parts) / len(parts)
+        """Mean F1 of correct attributions, figures, dates and lenient entity mentions (of
+        those the gold labels)."""
+        parts = [p for p in (self.attributions, self.figures, self.dates, self.mentions_lenient) if p.gold]
+        return sum(p.f1 for p in parts) / len(parts) if parts else 0.0
 
 
 def locate(text: str, needle: str, within: Span | None = None) -> list[Span]:
@@ -162,7 +163,8 @@ def _score_attributions(
             )
         fields = result.attribution_fields
         fields.add("kind", p.kind in item["kind"])
-        fields.add("direct", p.direct == item["direct"])
+        if item["direct"] is not None:  # None: speech without quotation marks, not judged
+            fields.add("direct", p.direct == item["direct"])
         assert p.quote_span is not None
         fields.add("quote covers", p.quote_span[0] <= quote[0] and quote[1] <= p.quote_span[1])
     counted = len(predicted) - len(optional_hits)
@@ -290,10 +292,11 @@ def _score_linking(pairs: Iterable[tuple[str, str]], result: ExtractionEvaluatio
 
 
 def evaluate_extraction(gold_path: Path, articles_dir: Path) -> ExtractionEvaluation:
-    """Run the extractors on the articles the gold names (files under ``articles_dir``) and score them."""
+    """Run the extractors on the articles the gold names (paths relative to ``articles_dir``)
+    and score them."""
     gold: dict[str, dict[str, list[GoldItem]]] = json.loads(gold_path.read_text(encoding="utf-8"))["articles"]
     articles, _ = read([articles_dir / name for name in gold])
-    by_name = {Path(a.source_path).name: a for a in articles}
+    by_name = {Path(a.source_path).relative_to(articles_dir).as_posix(): a for a in articles}
     missing = set(gold) - set(by_name)
     if missing:
         raise FileNotFoundError(f"gold articles not found under {articles_dir}: {sorted(missing)}")
@@ -305,7 +308,8 @@ def evaluate_extraction(gold_path: Path, articles_dir: Path) -> ExtractionEvalua
         _score_attributions(article, labels.get("attributions", []), extraction, result)
         _score_figures(article, labels.get("figures", []), extraction, result)
         _score_dates(article, labels.get("dates", []), extraction, result)
-        pairs += _score_entities(article, labels.get("entities", []), extraction, result)
+        if "entities" in labels:  # gold without entity labels does not judge entities
+            pairs += _score_entities(article, labels["entities"], extraction, result)
     _score_linking(pairs, result)
     return result
 

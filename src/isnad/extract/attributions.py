@@ -26,6 +26,8 @@ from typing import Literal
 
 from isnad.arabic import (
     Token,
+    conjunction_forms,
+    has_conjunction,
     has_glued_preposition,
     is_definite,
     is_stopword,
@@ -39,13 +41,15 @@ from isnad.arabic.dates import starts_date
 from isnad.model import Article, Attribution, SourceKind, Span
 
 MAX_SOURCE_TOKENS = 7
-MAX_SOURCE_BEFORE = 8
+MAX_SOURCE_BEFORE = 10
 MAX_APPOSITION_TOKENS = 6
-QUOTE_SEARCH_TOKENS = 8
+QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
 MIN_CONTENT_BEFORE = 3  # fewer tokens before a prepositional cue are not a clause of their own
 _QUOTES_OPEN = {'"', "“", "«", "„"}
 _QUOTES_CLOSE = {'"', "”", "»"}
 _COMMAS = {"،", ",", ":"}
+# Marks between a cue and its content, in the normalised form: "قال: ...", "وقال؛ ...", "قال، ...".
+_CONTENT_MARKS = {",", ":", ";"}
 CueKind = Literal["verb", "preposition", "participle"]
 
 
@@ -60,13 +64,16 @@ class _Source:
 
 
 def cue_kind(token: Token) -> CueKind | None:
-    """Whether a token is a reporting cue, and which kind (glued و/ف/ب/ل looked through)."""
-    forms = particle_forms(token.norm)
-    if any(f in lexicon.REPORTING_VERBS for f in forms):
+    """Whether a token is a reporting cue, and which kind (a glued و/ف looked through, and for
+    prepositions ب/ل as well: وبحسب، للمسؤولين)."""
+    if token.norm in lexicon.NOT_CUES:
+        return None
+    verb_forms = conjunction_forms(token.norm)
+    if any(f in lexicon.REPORTING_VERBS for f in verb_forms):
         return "verb"
-    if any(f in lexicon.REPORTING_PREPOSITIONS for f in forms):
+    if any(f in lexicon.REPORTING_PREPOSITIONS for f in particle_forms(token.norm)):
         return "preposition"
-    if any(f in lexicon.PARTICIPLE_CUES for f in forms):
+    if any(f in lexicon.PARTICIPLE_CUES for f in verb_forms):
         return "participle"
     return None
 
@@ -92,6 +99,7 @@ class _Reader:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.found: list[Attribution] = []
+        self.speaker: Attribution | None = None  # the last attribution not nested in another
         self.last_outlet: str | None = article.outlet
         self.sentence: list[Attribution] = []
 
@@ -111,6 +119,13 @@ class _Reader:
                 i += 1
                 continue
             self.found.append(attribution)
+            inside = (
+                self.speaker is not None
+                and self.speaker.quote_span is not None
+                and (self.speaker.quote_span[0] <= tokens[i].start < self.speaker.quote_span[1])
+            )
+            if not inside:
+                self.speaker = attribution
             self.sentence.append(attribution)
             # An outlet cited in a trailing clause (", بحسب تقرير لصحيفة وول ستريت جورنال") is a
             # source of the source: "الصحيفة" further on still means the article's main outlet.
@@ -145,7 +160,7 @@ class _Reader:
                 cue, j = tokens[j], after
             elif cited:  # "قالت بحسب الصحيفة": the subject said it, through the paper
                 source_tokens, j = [], after
-                before = _source_before(tokens, i)
+                before = _source_before(tokens, i) or _source_before(tokens, i, across_comma=True)
                 if before:
                     source = self._resolve(before, self._resolve(cited).canonical)
         if source is None:
@@ -180,6 +195,8 @@ class _Reader:
         return self._make(cue, source, content, False), next_i
 
     def _participle(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
+        if not _participle_opens(tokens, i):
+            return None, i
         # The participle's subject is the main clause's: the sentence's first source.
         previous = self.sentence[0] if self.sentence else (self.found[-1] if self.found else None)
         if previous is None:
@@ -199,21 +216,44 @@ class _Reader:
         Unvocalised يعتقد، يقال، يقدر are as often passive ("it is believed") as active, so they
         need a source after them that names someone who speaks (not "عددهم" ...)."""
         after = _trim_addressee(after)
+        if after and not _can_name_a_source(after):
+            return None  # "نقل 5 ملايين مسافر", "يحذر فيها ...": not a speaker after the verb
         if _is_form_of(tokens[i], lexicon.PASSIVE_PRONE_VERBS):
             source = self._resolve(after) if after else None
             return source if source is not None and source.kind not in ("person", "other") else None
         if after:
             return self._resolve(after)
+        if has_conjunction(tokens[i].norm):
+            # "وقال؛ ..." with no subject after it: a conjoined verb opens a new clause, so its
+            # subject is not the end of the last one, but the speaker already quoted.
+            return (
+                self._speaker_source()
+                if _is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS)
+                else None
+            )
         before = _source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
-            return self._resolve(before)
+            return self._resolve(before) if _can_name_a_source(before) else None
+        if not before:
+            # "مصادر داخل التنظيم، قالت": a comma may part a long subject from its verb, when
+            # the subject is plainly a speaker (sources, officials, an outlet, a document).
+            spoken = _source_before(tokens, i, across_comma=True)
+            source = self._resolve(spoken) if spoken else None
+            if source is not None and source.kind not in ("person", "other"):
+                return source
         previous = self.sentence[-1] if self.sentence else None
         if before and previous is not None:
             return _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
-        if not before and _is_form_of(tokens[i], lexicon.CONTINUING_VERBS) and self.found:
-            last = self.found[-1]
-            return _Source(last.source, last.source_canonical, last.kind, last.via)
+        if not before and _is_form_of(tokens[i], lexicon.CONTINUING_VERBS):
+            return self._speaker_source()
         return None
+
+    def _speaker_source(self) -> _Source | None:
+        """The source of the last attribution that is not nested in another's content."""
+        if self.speaker is None:
+            return None
+        last = self.speaker
+        return _Source(last.source, last.source_canonical, last.kind, last.via)
 
     def _resolve(self, tokens: list[Token], via: str | None = None) -> _Source:
         text = _phrase(self.article, tokens).strip('"“”«» ')
@@ -280,6 +320,8 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     quoted = False
     while j < len(tokens) and len(phrase) < MAX_SOURCE_TOKENS:
         token = tokens[j]
+        if not quoted and token.text in _QUOTES_OPEN and _opens_content(tokens, j + 1):
+            break  # "قال دبلوماسيون “إنهم ...”": the quotation, not a quoted name
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
             j += 1  # outlet names are often quoted: صحيفة "ديلي تلغراف"
             closing = quoted and token.text in _QUOTES_CLOSE
@@ -308,10 +350,33 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     return phrase, j
 
 
-def _source_before(tokens: list[Token], i: int) -> list[Token]:
-    """The subject noun phrase before a cue, back to the sentence start or punctuation."""
+def _can_name_a_source(phrase: list[Token]) -> bool:
+    """A source phrase starts with a noun: not a number, a preposition or another function word
+    ("خلال صيف", "من خلالها", "بعضهم" are not speakers)."""
+    head = phrase[0]
+    return head.kind in ("word", "latin") and not is_stopword(head.text)
+
+
+def _opens_content(tokens: list[Token], j: int) -> bool:
+    """Whether reported content opens at token j (أن، إن، إلى أن ..., or a colon)."""
+    return j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":")
+
+
+def _participle_opens(tokens: list[Token], k: int) -> bool:
+    """A participle is a cue only when content opens right after it (لافتا إلى أن, معتبرة ان),
+    not when it qualifies a noun (أعداد معتبرة)."""
+    return _opens_content(tokens, k + 1) or (k + 1 < len(tokens) and tokens[k + 1].text in _QUOTES_OPEN)
+
+
+def _source_before(tokens: list[Token], i: int, *, across_comma: bool = False) -> list[Token]:
+    """The subject noun phrase before a cue, back to the sentence start or punctuation
+    (``across_comma``: the phrase before a comma that stands right before the cue)."""
     phrase: list[Token] = []
     j = i - 1
+    if across_comma:
+        if j < 0 or tokens[j].text not in _COMMAS:
+            return []
+        j -= 1
     while j >= 0 and len(phrase) < MAX_SOURCE_BEFORE:
         token = tokens[j]
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
@@ -356,7 +421,7 @@ def _trim_addressee(phrase: list[Token]) -> list[Token]:
 def _content_after(tokens: list[Token], j: int) -> tuple[Span | None, bool, int]:
     """The reported content from token j: a quotation when one opens there and closes the
     clause, else the clause up to the next cue that opens a new clause."""
-    while j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text in _COMMAS):
+    while j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].norm in _CONTENT_MARKS):
         j += 1
     if j >= len(tokens):
         return None, False, j
@@ -366,10 +431,16 @@ def _content_after(tokens: list[Token], j: int) -> tuple[Span | None, bool, int]
     end = _clause_end(tokens, j)
     last = end - 1
     while last > j and (tokens[last].kind == "punct" or tokens[last].norm in lexicon.CLAUSE_LINKS):
+        if tokens[last].text in _QUOTES_CLOSE and _quote_marks(tokens[j : last + 1]) % 2 == 0:
+            break  # the content ends with a quoted phrase: keep its closing mark
         last -= 1
     if tokens[last].kind == "punct" and tokens[last].text not in _QUOTES_CLOSE:
         return None, False, j
     return (tokens[j].start, tokens[last].end), False, end
+
+
+def _quote_marks(tokens: list[Token]) -> int:
+    return sum(t.text in _QUOTES_OPEN or t.text in _QUOTES_CLOSE for t in tokens)
 
 
 def _quotation(tokens: list[Token], j: int) -> tuple[Span, bool, int] | None:
@@ -390,15 +461,19 @@ def _quotation(tokens: list[Token], j: int) -> tuple[Span, bool, int] | None:
 
 
 def _clause_end(tokens: list[Token], j: int) -> int:
-    """Index where the content starting at j ends: the next participle cue, or the next cue
-    after a comma or a clause link."""
+    """Index where the content starting at j ends: the next participle cue, the next verb cue
+    with a conjunction, or the next cue after a comma or a clause link."""
     for k in range(j + 1, len(tokens)):
         kind = cue_kind(tokens[k])
         if kind is None:
             continue
         previous = tokens[k - 1]
-        if kind == "participle" or previous.text in _COMMAS or previous.norm in lexicon.CLAUSE_LINKS:
+        if kind == "participle" and _participle_opens(tokens, k):
             return k
+        if kind != "participle" and (previous.text in _COMMAS or previous.norm in lexicon.CLAUSE_LINKS):
+            return k
+        if kind == "verb" and has_conjunction(tokens[k].norm):
+            return k  # "... إقبالا جيدا وقال؛ ...": a conjoined cue opens a new clause
     return len(tokens)
 
 

@@ -27,6 +27,7 @@ from isnad.arabic import (
     is_stopword,
     lexicon,
     normalize,
+    particle_forms,
     particle_length,
     strip_particles,
     tokenize,
@@ -84,10 +85,13 @@ def _original_length(text: str, letters: int) -> int:
     return len(text)
 
 
-def _mention(article: Article, tokens: list[Token], i: int, end: int) -> Mention | None:
-    """The mention of tokens[i:end], without the particles glued before its first word."""
+def _mention(
+    article: Article, tokens: list[Token], i: int, end: int, cut: int | None = None
+) -> Mention | None:
+    """The mention of tokens[i:end], without the particles glued before its first word
+    (``cut`` letters of them when the caller knows, else what `particle_length` says)."""
     head = tokens[i]
-    start = head.start + _original_length(head.text, particle_length(head.norm))
+    start = head.start + _original_length(head.text, particle_length(head.norm) if cut is None else cut)
     span = (start, tokens[end - 1].end)
     if span[1] <= span[0]:
         return None
@@ -100,25 +104,26 @@ def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
     return [(kind, m) for kind, m in candidates if not any(s < m.span[1] and m.span[0] < e for s, e in taken)]
 
 
-def _phrase_key(tokens: list[Token], i: int, length: int) -> str:
-    """The normalised phrase tokens[i:i+length], particles off its first word."""
-    return " ".join([strip_particles(tokens[i].norm), *(t.norm for t in tokens[i + 1 : i + length])])
-
-
-def _known(tokens: list[Token], i: int) -> tuple[EntityType, int] | None:
-    """(type, length) of a known outlet, organisation or place starting at token i."""
+def _known(tokens: list[Token], i: int) -> tuple[EntityType, int, int] | None:
+    """(type, length, letters of glued particles) of a known outlet, organisation or place
+    starting at token i (لداعش, بفرنسا: the lexicon decides whether ل or ب is a particle)."""
     for length in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
-        words = [t.norm for t in tokens[i : i + length]]
         if any(t.kind == "punct" for t in tokens[i : i + length]):
             continue
+        words = [t.norm for t in tokens[i : i + length]]
         if lexicon.outlet_spelled(words):
-            return "ORG", length
-        key = _phrase_key(tokens, i, length)
-        if key in lexicon.KNOWN_ORGANISATIONS or key in lexicon.ENTITY_ALIASES:
-            kind: EntityType = "LOC" if key in lexicon.place_names() else "ORG"
-            return kind, length
-        if key in lexicon.place_names():
-            return "LOC", length
+            ambiguous = length == 1 and strip_particles(words[0]) in lexicon.AMBIGUOUS_OUTLETS
+            if not ambiguous or (i > 0 and tokens[i - 1].norm in lexicon.OUTLET_NOUNS):
+                return "ORG", length, particle_length(words[0])
+            continue
+        rest = " ".join(words[1:])
+        for first in dict.fromkeys([strip_particles(words[0]), *particle_forms(words[0])]):
+            key = f"{first} {rest}" if rest else first
+            cut = len(words[0]) - len(first) if words[0].endswith(first) else 0
+            if key in lexicon.KNOWN_ORGANISATIONS or key in lexicon.ENTITY_ALIASES:
+                return ("LOC" if key in lexicon.place_names() else "ORG"), length, cut
+            if key in lexicon.place_names():
+                return "LOC", length, cut
     return None
 
 
@@ -130,9 +135,10 @@ def _lexicon_mentions(article: Article, tokens: list[Token]) -> list[Found]:
         kind: EntityType | None = None
         end = i + 1
         known = _known(tokens, i)
+        cut: int | None = None
         if known:
-            kind, end = known[0], i + known[1]
-        elif word in lexicon.MINISTRY_WORDS and i + 1 < len(tokens) and is_definite(tokens[i + 1].norm):
+            kind, end, cut = known[0], i + known[1], known[2]
+        elif word in lexicon.MINISTRY_WORDS and i + 1 < len(tokens) and _is_adjective(tokens[i + 1]):
             kind, end = "ORG", i + 2  # الخارجية البريطانية
         elif word in lexicon.PERSON_TITLES:
             j = i + 1
@@ -144,13 +150,18 @@ def _lexicon_mentions(article: Article, tokens: list[Token]) -> list[Found]:
             if name_end:
                 kind, i, end = "PER", j, name_end
         if kind:
-            mention = _mention(article, tokens, i, end)
+            mention = _mention(article, tokens, i, end, cut)
             if mention is not None:
                 out.append((kind, mention))
             i = end
         else:
             i += 1
     return out
+
+
+def _is_adjective(token: Token) -> bool:
+    """A definite word with nothing glued before its article: البريطانية, not للتنظيم."""
+    return is_definite(token.norm) and strip_particles(token.norm) == token.norm
 
 
 def _name_after(tokens: list[Token], j: int) -> int:
@@ -167,7 +178,11 @@ def _name_after(tokens: list[Token], j: int) -> int:
             break
         if is_definite(token.norm) and k == j:
             break
-        if cue_kind(token) is not None or token.norm in lexicon.CONTENT_OPENERS:
+        if (
+            cue_kind(token) is not None
+            or token.norm in lexicon.CONTENT_OPENERS
+            or token.norm in lexicon.NOT_NAMES
+        ):
             break
         if strip_particles(token.norm) != token.norm:
             break  # a glued preposition or conjunction starts a new phrase: بري لقوات
@@ -202,13 +217,13 @@ def _link(found: list[Found]) -> list[Entity]:
 
 
 def _join_partial_names(groups: dict[str, list[Found]]) -> None:
-    """Move a one-word person group into the only multi-word person group it is part of."""
-    people = [key for key, members in groups.items() if any(k == "PER" for k, _ in members)]
-    full = [key for key in people if " " in key]
-    for key in [k for k in people if " " not in k]:
+    """Move a one-word group (a person the tagger may have typed otherwise) into the only
+    multi-word person group it is part of, as mentions of that person."""
+    full = [key for key, members in groups.items() if " " in key and any(k == "PER" for k, _ in members)]
+    for key in [k for k in groups if " " not in k and all(t in ("PER", "MISC") for t, _ in groups[k])]:
         owners = [f for f in full if key in f.split()]
         if len(owners) == 1:
-            groups[owners[0]] += groups.pop(key)
+            groups[owners[0]] += [("PER", m) for _, m in groups.pop(key)]
 
 
 def _canonical(mentions: list[Mention]) -> str:

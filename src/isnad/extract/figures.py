@@ -24,6 +24,7 @@ from isnad.model import Article, Figure
 
 PREDICATE_WINDOW_AFTER = 10  # tokens after the number where its verb may stand
 PREDICATE_WINDOW_BEFORE = 4
+_DURATIONS = {"year", "month", "day"}
 
 
 def find_figures(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Figure]:
@@ -35,19 +36,31 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
         for number in find_numbers(article.text, start, end):
             if number.is_year:
                 continue
+            unit = _unit(number)
             figures.append(
                 Figure(
                     article_id=article.id,
                     value=number.value,
                     approx=number.approx,
-                    unit=_unit(number),
-                    subject=number.counted,
-                    predicate=_predicate(tokens, number),
+                    unit=unit,
+                    subject=number.counted or _partitive(tokens, number),
+                    # A duration or an age (46 عاما) is not a group anything happened to.
+                    predicate=None if unit in _DURATIONS else _predicate(tokens, number),
                     span=(number.start, number.end),
                     text=number.text,
                 )
             )
     return figures
+
+
+def _partitive(tokens: list[Token], number: NumberExpr) -> str | None:
+    """ "25 ألفا منهم": the pronoun that stands for the counted group, as written."""
+    # The expression's span may run past the pronoun to a trailing hedge: "200 منهم تقريبا".
+    following = [t for t in tokens if t.start > number.start][:3]
+    for token in following:
+        if token.norm in lexicon.PARTITIVES:
+            return token.text
+    return None
 
 
 def _unit(number: NumberExpr) -> str | None:

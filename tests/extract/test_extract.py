@@ -1,0 +1,19 @@
+from isnad.extract import extract
+from isnad.model import Analysis, Article
+from isnad.pipeline import segment
+
+
+def test_the_translating_outlet_becomes_the_article_outlet() -> None:
+    article = segment(
+        Article(id="t", text='وينقل التقرير، الذي ترجمته "عربي21"، عن مسؤول قوله: "انتهى".', source_path="t")
+    )
+    extract([article])
+    assert article.outlet == "عربي21"
+
+
+def test_seed_dates_are_in_the_analysis(seed_analysis: Analysis) -> None:
+    values = {d.value for d in seed_analysis.dates}
+    assert {"2014", "2015-04"} <= values
+    texts = {a.id: a.text for a in seed_analysis.articles}
+    for date in seed_analysis.dates:
+        assert texts[date.article_id][date.span[0] : date.span[1]] == date.text

@@ -1,0 +1,61 @@
+import time
+
+from isnad.extract.ner import (
+    Resources,
+    default_tagger,
+    entity_spans,
+    entity_type,
+    gazetteer_key,
+    sentence_features,
+)
+
+
+def test_entity_spans_follow_conll_rules() -> None:
+    tags = ["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-ORG", "I-LOC"]
+    assert entity_spans(tags) == [("PERS", 0, 2), ("LOC", 3, 4), ("ORG", 4, 6), ("LOC", 6, 7)]
+    assert entity_spans([]) == []
+
+
+def test_entity_types_map_to_the_model() -> None:
+    assert entity_type("PERS") == "PER"
+    assert entity_type("LOC") == "LOC"
+    assert entity_type("NORP") == "MISC"
+
+
+def test_gazetteer_keys_ignore_clitics_and_spelling() -> None:
+    assert gazetteer_key(["وبريطانيا"]) == gazetteer_key(["بريطانيا"])
+    assert gazetteer_key(["الأردن"]) == gazetteer_key(["والاردن"])
+
+
+def test_features_describe_neighbours_and_gazetteers() -> None:
+    resources = Resources({}, {gazetteer_key(["باريس"]): "LOC"})
+    rows = sentence_features(["قال", "في", "باريس"], resources)
+    assert len(rows) == 3
+    assert "g=B-LOC" in rows[2]
+    assert "-1:w=في" in rows[2]
+    assert "1:edge" in rows[2]
+
+
+def test_shipped_tagger_loads_fast_and_finds_names() -> None:
+    default_tagger.cache_clear()
+    started = time.perf_counter()
+    tagger = default_tagger()
+    assert time.perf_counter() - started < 1.0
+    words = [
+        "وقال",
+        "الرئيس",
+        "الفرنسي",
+        "إيمانويل",
+        "ماكرون",
+        "في",
+        "باريس",
+        "إن",
+        "الأمم",
+        "المتحدة",
+        "ستجتمع",
+        ".",
+    ]
+    spans = {(kind, " ".join(words[a:b])) for kind, a, b in entity_spans(tagger.tag(words))}
+    assert ("LOC", "باريس") in spans
+    assert any(kind == "PERS" and "ماكرون" in text for kind, text in spans)
+    assert tagger.tag([]) == []
