@@ -169,7 +169,7 @@ def candidate_pairs(
     right_digests = rensa.RMinHash.digest_matrix_from_token_sets(right_chunks, params.num_perm, 0)
     index = rensa.RMinHashLSH(params.min_chunk_jaccard, params.num_perm, params.lsh_bands)
     index.insert_matrix(right_digests)
-    right_rows = np.array(right_digests.to_rows(), dtype=np.uint64)
+    right_rows = np.array(right_digests.to_rows(), dtype=np.uint32)  # rensa digests are 32-bit
     left_hashes = rensa.RMinHash.from_token_sets(left_chunks, params.num_perm, 0)
     hits: Counter[tuple[int, int]] = Counter()
     for minhash, owner in zip(left_hashes, left_owner, strict=True):
@@ -177,7 +177,7 @@ def candidate_pairs(
         if not found:
             continue
         keys = np.array(found, dtype=np.int64)
-        estimated = (right_rows[keys] == np.array(minhash.digest(), dtype=np.uint64)).mean(axis=1)
+        estimated = (right_rows[keys] == np.array(minhash.digest(), dtype=np.uint32)).mean(axis=1)
         for key in keys[estimated >= params.min_chunk_jaccard].tolist():
             other = right_owner[key]
             if other != owner:
