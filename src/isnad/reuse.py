@@ -48,9 +48,9 @@ class ReuseParams:
     min_chunk_jaccard: float = 0.2  # estimated Jaccard a colliding chunk pair must reach
     cell: int = 8  # dot-plot cell, in content stems
     block: int = 4  # cells per side of the smallest scoring block: 32 stems, a short passage
-    scales: int = 2  # block sides tried: block, 2*block, ... (a shuffled passage is dense only as a whole)
+    scales: int = 3  # block sides tried: block, 2*block, ... (a shuffled passage is dense only as a whole)
     min_block_score: float = 0.4  # shared weight / mean weight of the two sides of a block
-    min_large_block_score: float = 0.6  # the same for larger blocks, where topic words add up
+    min_large_block_score: float = 0.7  # the same for larger blocks, where topic words add up
     max_term_df: float = 0.5  # stems in more articles than this share carry no evidence
     min_passage_terms: int = 12  # content stems on each side; shorter runs are stock phrases
     trim_gap: int = 10  # stems: a passage edge stops at a gap this long between shared stems
