@@ -1,9 +1,12 @@
+import random
+from pathlib import Path
+
 import pytest
 
-from isnad.corpus import Corpus
-from isnad.model import Article
+from isnad.corpus import ArticleText, Corpus
+from isnad.model import Article, ReuseLink
 from isnad.pipeline import segment
-from isnad.reuse import ReuseParams, align, find_reuse
+from isnad.reuse import ReuseParams, align, content_hash, find_reuse, provenance
 
 SOURCE = (
     "أكد تقرير صادر عن صحيفة واشنطن بوست الأميركية وجود حالات تمرد بين المقاتلين الأجانب في تنظيم داعش، "
@@ -54,3 +57,119 @@ def test_params_are_validated() -> None:
         ReuseParams(cell=0)
     with pytest.raises(ValueError, match="multiple of lsh_bands"):
         ReuseParams(num_perm=64, lsh_bands=20)
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+# Two unrelated fillers, so a copy sits inside text of its own.
+FILLER_A = (
+    "ارتفعت أسعار النفط في الأسواق العالمية اليوم بعد قرار أوبك خفض الإنتاج. "
+    "وقال محللون إن الطلب على الخام سيبقى قويا خلال فصل الشتاء المقبل. "
+)
+FILLER_B = (
+    "فاز المنتخب الوطني بكأس البطولة بعد مباراة صعبة أمام منافسه القوي. "
+    "واحتفل المشجعون في الشوارع حتى ساعة متأخرة من الليل. "
+)
+
+
+def _seed_paragraph() -> str:
+    """A long paragraph of a real article (the second line of seed 003)."""
+    lines = [
+        line for line in (SEEDS / "003_4822fe9b3c5ba666.txt").read_text(encoding="utf-8").splitlines() if line
+    ]
+    return lines[2]
+
+
+def test_word_shuffled_copy_is_found_with_its_span() -> None:
+    original = _seed_paragraph()
+    words = original.split()
+    random.Random(7).shuffle(words)
+    shuffled = " ".join(words)
+    copy = FILLER_B + shuffled + " " + FILLER_A
+    link = align(_text(original, "orig"), _text(copy, "copy"))
+    assert link is not None
+    assert len(link.passages) == 1
+    start, end = link.passages[0].b_span
+    # The passage covers the shuffled words and no more than a word or two of filler.
+    assert abs(start - len(FILLER_B)) <= 12
+    assert abs(end - (len(FILLER_B) + len(shuffled))) <= 12
+
+
+def test_exact_duplicates_differing_in_spelling_are_linked_whole() -> None:
+    original = _seed_paragraph()
+    respelled = original.replace("ة ", "ه ").replace("الإرهابي", "الارهابي")
+    corpus = Corpus([_article(original, "one"), _article(respelled, "two")])
+    texts = corpus.texts()
+    assert content_hash(texts[0]) == content_hash(texts[1])
+    (link,) = find_reuse(corpus)
+    assert link.score == 1.0
+    start, end = link.passages[0].a_span
+    # The whole text: nothing but punctuation is left outside the passage.
+    assert start == 0
+    assert not any(ch.isalnum() for ch in original[end:])
+
+
+def test_between_keeps_only_pairs_across_the_two_groups() -> None:
+    paragraph = _seed_paragraph()
+    corpus = Corpus(
+        [
+            _article(FILLER_A + paragraph, "left1"),
+            _article(FILLER_B + paragraph, "left2"),
+            _article(paragraph + " " + FILLER_A, "right"),
+        ]
+    )
+    links = find_reuse(corpus, between=(["left1", "left2"], ["right"]))
+    assert {frozenset((link.a, link.b)) for link in links} == {
+        frozenset(("left1", "right")),
+        frozenset(("left2", "right")),
+    }
+
+
+def test_direction_from_the_outlet_the_copy_names() -> None:
+    paragraph = _seed_paragraph()
+    original = Article(id="orig", text=FILLER_A + paragraph, source_path="o", outlet="الغارديان")
+    copy = Article(id="copy", text="نقلت صحيفة الجارديان البريطانية ما يلي. " + paragraph, source_path="c")
+    corpus = Corpus([segment(copy), segment(original)])
+    link = align(corpus.text("copy"), corpus.text("orig"))
+    assert link is not None
+    assert link.direction == "b->a"
+    assert "الغارديان" in link.direction_evidence
+    assert 0.5 < link.direction_confidence < 0.9
+
+
+def test_direction_from_a_trimmed_copy() -> None:
+    full = (SEEDS / "003_4822fe9b3c5ba666.txt").read_text(encoding="utf-8")
+    trimmed = _seed_paragraph()
+    link = align(_text(full, "full"), _text(trimmed, "trimmed"))
+    assert link is not None
+    assert link.direction == "a->b"
+    assert "trimmed" in link.direction_evidence
+
+
+def test_publication_dates_outweigh_textual_evidence() -> None:
+    full = (SEEDS / "003_4822fe9b3c5ba666.txt").read_text(encoding="utf-8")
+    corpus = Corpus(
+        [_article(full, "full", "2017-03-05"), _article(_seed_paragraph(), "trimmed", "2017-03-01")]
+    )
+    link = align(corpus.text("full"), corpus.text("trimmed"))
+    assert link is not None
+    assert (link.direction, link.direction_evidence) == ("b->a", "publication dates")
+
+
+def test_provenance_lists_directed_links_of_the_chosen_articles() -> None:
+    links = [
+        ReuseLink(
+            a="x", b="y", score=0.9, direction="a->b", direction_confidence=0.9, direction_evidence="dates"
+        ),
+        ReuseLink(
+            a="z", b="y", score=0.5, direction="b->a", direction_confidence=0.6, direction_evidence="trim"
+        ),
+        ReuseLink(a="x", b="z", score=0.7),
+        ReuseLink(a="x", b="w", score=0.7, direction="a->b", direction_confidence=0.9),
+    ]
+    edges = provenance(links, ["x", "y", "z"])
+    assert [(e.source, e.derived) for e in edges] == [("x", "y"), ("y", "z")]
+    assert edges[0].evidence == "dates"
+
+
+def _text(text: str, id_: str) -> ArticleText:
+    return Corpus([_article(text, id_)]).text(id_)

@@ -48,9 +48,9 @@ class ReuseParams:
     min_chunk_jaccard: float = 0.2  # estimated Jaccard a colliding chunk pair must reach
     cell: int = 8  # dot-plot cell, in content stems
     block: int = 4  # cells per side of the smallest scoring block: 32 stems, a short passage
-    scales: int = 2  # block sides tried: block, 2*block, ... (a shuffled passage is dense only as a whole)
+    scales: int = 3  # block sides tried: block, 2*block, ... (a shuffled passage is dense only as a whole)
     min_block_score: float = 0.4  # shared weight / mean weight of the two sides of a block
-    min_large_block_score: float = 0.6  # the same for larger blocks, where topic words add up
+    min_large_block_score: float = 0.7  # the same for larger blocks, where topic words add up
     max_term_df: float = 0.5  # stems in more articles than this share carry no evidence
     min_passage_terms: int = 12  # content stems on each side; shorter runs are stock phrases
     trim_gap: int = 10  # stems: a passage edge stops at a gap this long between shared stems
@@ -169,7 +169,7 @@ def candidate_pairs(
     right_digests = rensa.RMinHash.digest_matrix_from_token_sets(right_chunks, params.num_perm, 0)
     index = rensa.RMinHashLSH(params.min_chunk_jaccard, params.num_perm, params.lsh_bands)
     index.insert_matrix(right_digests)
-    right_rows = np.array(right_digests.to_rows(), dtype=np.uint64)
+    right_rows = np.array(right_digests.to_rows(), dtype=np.uint32)  # rensa digests are 32-bit
     left_hashes = rensa.RMinHash.from_token_sets(left_chunks, params.num_perm, 0)
     hits: Counter[tuple[int, int]] = Counter()
     for minhash, owner in zip(left_hashes, left_owner, strict=True):
@@ -177,7 +177,7 @@ def candidate_pairs(
         if not found:
             continue
         keys = np.array(found, dtype=np.int64)
-        estimated = (right_rows[keys] == np.array(minhash.digest(), dtype=np.uint64)).mean(axis=1)
+        estimated = (right_rows[keys] == np.array(minhash.digest(), dtype=np.uint32)).mean(axis=1)
         for key in keys[estimated >= params.min_chunk_jaccard].tolist():
             other = right_owner[key]
             if other != owner:
