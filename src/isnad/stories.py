@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from isnad.arabic import find_numbers, lexicon
 from isnad.arabic.background import idf, idf_of_share
@@ -201,6 +202,34 @@ def _shingles(text: ArticleText) -> NDArray[np.int32]:
 # -- the index: features of every article, links between them ------------------------------------
 
 
+@dataclass(frozen=True)
+class _Chunk:
+    """Sparse vectors of articles added together, rows ``start`` to ``end``, and their postings."""
+
+    start: int
+    end: int
+    vectors: dict[str, sparse.csr_matrix]
+    postings: dict[str, sparse.csr_matrix]
+
+    @classmethod
+    def of(cls, start: int, features: Sequence[ArticleFeatures]) -> _Chunk:
+        n = len(features)
+        vectors = {
+            "terms": _rows([f.term_ids for f in features], [f.term_weights for f in features], n),
+            "anchors": _rows(
+                [f.anchors for f in features],
+                [np.full(len(f.anchors), 1 / np.sqrt(max(len(f.anchors), 1))) for f in features],
+                n,
+            ),
+            "shingles": _rows(
+                [f.shingles for f in features], [np.ones(len(f.shingles)) for f in features], n
+            ),
+            "sources": _rows([f.sources for f in features], [np.ones(len(f.sources)) for f in features], n),
+        }
+        postings = {name: matrix.T.tocsr() for name, matrix in vectors.items()}
+        return cls(start, start + n, vectors, postings)
+
+
 class StoryIndex:
     """Every article's features and the links between articles; stories are its components.
 
@@ -214,14 +243,12 @@ class StoryIndex:
         self.links: list[StoryLink] = []
         self._position: dict[str, int] = {}
         self._days = np.zeros(0, dtype=np.float64)  # NaN where unknown
-        self._embeddings = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-        self._terms = _rows([], [], 0)
-        self._shingles = _rows([], [], 0)
-        self._anchors = _rows([], [], 0)
+        # Rows [0, len(self)) are in use; the buffer doubles when full, so adding articles does
+        # not copy the whole store every time.
+        self._embedding_buffer = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         self._shingle_counts = np.zeros(0, dtype=np.float32)
-        self._sources = _rows([], [], 0)
         self._cites = np.zeros(0, dtype=bool)
-        self._postings: dict[str, sparse.csr_matrix] = {}
+        self._chunks: list[_Chunk] = []
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -259,37 +286,46 @@ class StoryIndex:
         return found
 
     def _append(self, new: Sequence[ArticleFeatures]) -> None:
+        start = len(self._days)
         days = [np.nan if f.day is None else float(f.day) for f in new]
         self._days = np.concatenate([self._days, np.array(days, dtype=np.float64)])
-        self._embeddings = np.vstack([self._embeddings, np.stack([f.embedding for f in new])])
-        self._terms = sparse.vstack(
-            [self._terms, _rows([f.term_ids for f in new], [f.term_weights for f in new], len(new))],
-            format="csr",
-        )
-        anchor_weights = [np.full(len(f.anchors), 1 / np.sqrt(max(len(f.anchors), 1))) for f in new]
-        self._anchors = sparse.vstack(
-            [self._anchors, _rows([f.anchors for f in new], anchor_weights, len(new))], format="csr"
-        )
-        ones = [np.ones(len(f.shingles)) for f in new]
-        self._shingles = sparse.vstack(
-            [self._shingles, _rows([f.shingles for f in new], ones, len(new))], format="csr"
-        )
+        end = start + len(new)
+        if end > len(self._embedding_buffer):
+            grown = np.zeros((max(end, 2 * len(self._embedding_buffer)), EMBEDDING_DIM), dtype=np.float32)
+            grown[:start] = self._embedding_buffer[:start]
+            self._embedding_buffer = grown
+        self._embedding_buffer[start:end] = np.stack([f.embedding for f in new])
         counts = np.array([len(f.shingles) for f in new], dtype=np.float32)
         self._shingle_counts = np.concatenate([self._shingle_counts, counts])
-        ones = [np.ones(len(f.sources)) for f in new]
-        self._sources = sparse.vstack(
-            [self._sources, _rows([f.sources for f in new], ones, len(new))], format="csr"
-        )
         self._cites = np.concatenate([self._cites, np.array([len(f.sources) > 0 for f in new])])
-        self._postings = {
-            name: matrix.T.tocsr()
-            for name, matrix in (
-                ("terms", self._terms),
-                ("anchors", self._anchors),
-                ("shingles", self._shingles),
-                ("sources", self._sources),
-            )
-        }
+        self._chunks.append(_Chunk.of(start, new))
+
+    def _rows(self, name: str, rows: NDArray[np.intp]) -> sparse.csr_matrix:
+        """The sparse vectors ``name`` of the articles at ``rows`` (ascending)."""
+        parts = []
+        for chunk in self._chunks:
+            inside = rows[(rows >= chunk.start) & (rows < chunk.end)]
+            if len(inside):
+                parts.append(chunk.vectors[name][inside - chunk.start])
+        return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
+
+    def _product(self, name: str, rows: NDArray[np.intp], count: int) -> sparse.coo_matrix:
+        """Dot products of the articles at ``rows`` with the first ``count`` articles (sparse).
+
+        Each chunk keeps its vectors transposed: one row per hashed term listing the articles
+        that have it, so the product walks only the posting lists of the block's own terms, as a
+        search engine's inverted index does.
+        """
+        block = self._rows(name, rows)
+        parts = []
+        for chunk in self._chunks:
+            if chunk.start >= count:
+                break
+            product = (block @ chunk.postings[name]).tocoo()
+            keep = product.col < count - chunk.start
+            parts.append((product.row[keep], product.col[keep] + chunk.start, product.data[keep]))
+        row, col, data = (np.concatenate(p) for p in zip(*parts, strict=True))
+        return sparse.coo_matrix((data, (row, col)), shape=(len(rows), count))
 
     def similarity(
         self, rows: NDArray[np.intp], count: int
@@ -301,24 +337,22 @@ class StoryIndex:
         sparse signals kept sparse, since ``count`` may be the whole store.
         """
         total = TERM_WEIGHT + EMBEDDING_WEIGHT + ANCHOR_WEIGHT
-        story = self._embeddings[rows] @ self._embeddings[:count].T
+        embeddings = self._embedding_buffer
+        story = embeddings[rows] @ embeddings[:count].T
         story -= EMBEDDING_FLOOR
         np.clip(story, 0.0, 1 - EMBEDDING_FLOOR, out=story)
         story *= EMBEDDING_WEIGHT / ((1 - EMBEDDING_FLOOR) * total)
-        for matrix, postings, weight in (
-            (self._terms, self._postings["terms"], TERM_WEIGHT),
-            (self._anchors, self._postings["anchors"], ANCHOR_WEIGHT),
-        ):
-            story += _product(matrix, postings, rows, count).toarray() * np.float32(weight / total)
+        for name, weight in (("terms", TERM_WEIGHT), ("anchors", ANCHOR_WEIGHT)):
+            story += self._product(name, rows, count).toarray() * np.float32(weight / total)
         # Shared 3-grams are rare: only their non-zero entries are touched.
-        shared = _product(self._shingles, self._postings["shingles"], rows, count).tocoo()
+        shared = self._product("shingles", rows, count)
         smaller = np.minimum(self._shingle_counts[rows][shared.row], self._shingle_counts[shared.col])
         story[shared.row, shared.col] += self.params.reuse_bonus * shared.data / np.maximum(smaller, 1)
         np.minimum(story, 1.0, out=story)
 
         both_cite = np.outer(self._cites[rows], self._cites[:count])
         event = np.where(both_cite, story * OTHER_SOURCE_FACTOR, story)
-        same = _product(self._sources, self._postings["sources"], rows, count).tocoo()
+        same = self._product("sources", rows, count)
         event[same.row, same.col] = np.minimum(story[same.row, same.col] + SOURCE_BONUS, 1.0)
         return np.round(story, ROUNDING, out=story), np.round(event, ROUNDING, out=event)
 
@@ -352,8 +386,9 @@ class StoryIndex:
 
         ``articles`` gives the indexed articles by id, for dates and headlines.
         """
-        event_groups = _components(self.ids, [(link.a, link.b) for link in self.links if link.event])
-        story_groups = _components(self.ids, [(link.a, link.b) for link in self.links])
+        event_links = [(link.a, link.b) for link in self.links if link.event]
+        event_groups = _components(self.ids, self._position, event_links)
+        story_groups = _components(self.ids, self._position, [(link.a, link.b) for link in self.links])
         closeness: dict[str, float] = dict.fromkeys(self.ids, 0.0)
         for link in self.links:
             if link.event:
@@ -397,36 +432,17 @@ def _rows(
     return sparse.csr_matrix((flat_values, flat_indices, indptr), shape=(count, 1 << HASH_BITS))
 
 
-def _product(
-    matrix: sparse.csr_matrix, postings: sparse.csr_matrix, rows: NDArray[np.intp], count: int
-) -> sparse.csr_matrix:
-    """Dot products of the rows at ``rows`` with the first ``count`` rows (sparse).
-
-    ``postings`` is the matrix transposed: one row per hashed term listing the articles that
-    have it, so the product walks only the posting lists of the block's own terms, as a search
-    engine's inverted index does.
-    """
-    product: sparse.csr_matrix = matrix[rows] @ postings
-    return product[:, :count] if count < product.shape[1] else product
-
-
-def _components(ids: Sequence[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """Connected components (union-find), members and components sorted, so order never matters."""
-    parent = {i: i for i in ids}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for i in ids:
-        groups.setdefault(root(i), []).append(i)
+def _components(
+    ids: Sequence[str], position: Mapping[str, int], edges: Sequence[tuple[str, str]]
+) -> list[list[str]]:
+    """Connected components, members and components sorted, so order never matters."""
+    a = np.fromiter((position[x] for x, _ in edges), dtype=np.int64, count=len(edges))
+    b = np.fromiter((position[y] for _, y in edges), dtype=np.int64, count=len(edges))
+    graph = sparse.coo_matrix((np.ones(len(edges)), (a, b)), shape=(len(ids), len(ids)))
+    _, labels = connected_components(graph, directed=False)
+    groups: dict[int, list[str]] = {}
+    for article_id, label in zip(ids, labels.tolist(), strict=True):
+        groups.setdefault(label, []).append(article_id)
     return sorted(sorted(g) for g in groups.values())
 
 
