@@ -38,3 +38,9 @@ def idf(stem: str) -> float:
     """
     documents, counts = _table()
     return math.log((documents + 1) / (counts.get(stem, 0) + 1)) + 1.0
+
+
+def idf_of_share(share: float) -> float:
+    """The `idf` of a stem found in ``share`` (0..1) of the background documents."""
+    documents, _ = _table()
+    return math.log((documents + 1) / (share * documents + 1)) + 1.0

