@@ -225,6 +225,19 @@ def eval_similarity(
     print_similarity(evaluate_similarity(_require(csv_file, "the SemEval-2022 Task 8 pairs")))
 
 
+@eval_app.command("stance")
+def eval_stance(
+    csv_file: Annotated[Path, typer.Argument(help="CSV with s1, s2, stance (agree/disagree/other), as ANS.")],
+) -> None:
+    """Claim comparison (the decision isnad compare uses) against stance labels: per-class and macro F1.
+
+    Example: isnad eval stance ../shared/data/ans/dev.csv
+    """
+    from isnad.evaluation.stance import evaluate_stance, print_stance
+
+    print_stance(evaluate_stance(_require(csv_file, "the Arabic News Stance pairs")))
+
+
 def main() -> None:
     try:
         app()
