@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from isnad.corpus import Corpus
-from isnad.model import Brief, BriefSentence, Comparison, Event, Span
+from isnad.model import Brief, BriefSentence, Comparison, Event, Span, Storyline, StorylineBrief
 
 
 @dataclass(frozen=True)
@@ -105,3 +105,31 @@ def _brief(corpus: Corpus, event: Event, conflict_spans: dict[str, list[Span]], 
             )
         )
     return Brief(event_id=event.id, sentences=sentences)
+
+
+STORYLINE_SENTENCES = 3  # a storyline brief is a short overview; each event has its own brief
+
+
+def summarize_storylines(
+    corpus: Corpus,
+    events: Sequence[Event],
+    storylines: Sequence[Storyline],
+    comparisons: Sequence[Comparison] = (),
+    params: BriefParams | None = None,
+) -> list[StorylineBrief]:
+    """A short brief for every storyline of two or more events, over all of its articles.
+
+    The storyline is summarised as one pseudo-event holding its articles in event order, so the
+    same centrality, redundancy and citation rules apply across events.
+    """
+    params = params or BriefParams(max_sentences=STORYLINE_SENTENCES)
+    by_id = {e.id: e for e in events}
+    out = []
+    for storyline in storylines:
+        if len(storyline.event_ids) < 2:
+            continue
+        article_ids = [a for e in storyline.event_ids for a in by_id[e].article_ids]
+        merged = Event(id=storyline.id, article_ids=article_ids, title=storyline.title)
+        brief = summarize(corpus, [merged], comparisons, params)[0]
+        out.append(StorylineBrief(storyline.id, brief.sentences))
+    return out

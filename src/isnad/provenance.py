@@ -42,18 +42,24 @@ def article_label(article: Article) -> str:
     return " ".join(title[:5]) + ("…" if len(title) > 5 else "")
 
 
-def _source_node(name: str, kind: str) -> ProvenanceNode:
-    outlet = canonical_outlet(name)
+def _source_node(name: str, kind: str, outlet: str | None = None) -> ProvenanceNode:
+    outlet = outlet or canonical_outlet(name)
     if outlet:  # a paper's report and the paper are one origin
         return ProvenanceNode(f"src:{outlet}", outlet, "outlet")
     node_kind: ProvenanceKind = kind if kind in ("document", "person", "official", "anonymous") else "other"  # type: ignore[assignment]
     return ProvenanceNode(f"src:{normalize(name)}", name, node_kind)
 
 
+def _outlet_of(attribution: Attribution) -> str | None:
+    """The outlet behind an attribution; the extractor resolves "التقرير" to its paper."""
+    return canonical_outlet(attribution.source_canonical) or canonical_outlet(attribution.source)
+
+
 def _shown(attribution: Attribution) -> bool:
-    if attribution.kind in ("outlet", "document") or canonical_outlet(attribution.source):
+    if attribution.kind in ("outlet", "document") or _outlet_of(attribution):
         return True
-    return len(attribution.source.split()) >= MIN_SOURCE_WORDS
+    named = attribution.kind in ("person", "official", "anonymous")
+    return named and len(attribution.source.split()) >= MIN_SOURCE_WORDS
 
 
 def event_provenance(
@@ -88,7 +94,7 @@ def event_provenance(
         )
         kept_others = {name for name, _ in others.most_common(MAX_OTHER_SOURCES)}
         for attribution in cited:
-            node = _source_node(attribution.source, attribution.kind)
+            node = _source_node(attribution.source, attribution.kind, _outlet_of(attribution))
             if node.label == own_outlet:
                 continue  # an outlet quoting itself ("قالت سانا") is not a source of its story
             if node.kind not in ("outlet", "document") and attribution.source_canonical not in kept_others:

@@ -6,7 +6,7 @@ the same subject, or two headlines) whether they ``agree``, ``disagree`` or are 
 and ``isnad eval stance`` measures exactly this function on the Arabic News Stance corpus.
 
 The decision is a multinomial logistic regression over features a reader would check:
-- rules from `isnad.arabic.lexicon`: a negation on one side only (NEGATIONS), antonymous
+- rules from `isnad.arabic.lexicon`: a negation on one side only (CLAIM_NEGATIONS), antonymous
   predicates (CONFLICTING over PREDICATES, and the rose/fell, won/lost, agreed/refused pairs of
   OPPOSITES), numbers that do not match (within the tolerance a hedge such as نحو allows);
 - word overlap of the two stem sets, and the words of each side that have no look-alike on the
@@ -34,13 +34,14 @@ import numpy as np
 import numpy.typing as npt
 
 from isnad.arabic import find_numbers, normalize, stem, words
-from isnad.arabic.lexicon import CONFLICTING, NEGATIONS, OPPOSITES, PREDICATES
+from isnad.arabic.lexicon import CLAIM_NEGATIONS, CONFLICTING, OPPOSITES, PREDICATES
 from isnad.arabic.stopwords import STOPWORDS
 
 Stance = Literal["agree", "disagree", "other"]
 STANCES: tuple[Stance, ...] = ("agree", "disagree", "other")
 APPROX_TOLERANCE = 0.1  # a hedged number (نحو، حوالي) matches values within 10%
 Vectors = npt.NDArray[np.float32]
+NUMBER_REASON = "different numbers"
 
 # Features, in the order the model's coefficients expect them.
 FEATURES = (
@@ -97,7 +98,7 @@ _PREDICATE_BY_STEM = {stem(w): label for label, forms in PREDICATES.items() for 
 _OPPOSITE_BY_STEM = {
     stem(w): (n, side) for n, pair in enumerate(OPPOSITES) for side, forms in enumerate(pair) for w in forms
 }
-_NEGATIONS = frozenset(NEGATIONS)
+_NEGATIONS = frozenset(CLAIM_NEGATIONS)
 
 
 def _side(text: str) -> _Side:
@@ -190,7 +191,7 @@ def _reason(rules: dict[str, float]) -> str:
             ("negation_one_side", "negated on one side"),
             ("opposite_predicates", "incompatible claims"),
             ("opposite_words", "opposite words"),
-            ("number_mismatch", "different numbers"),
+            ("number_mismatch", NUMBER_REASON),
         )
         if rules[name]
     ]

@@ -271,3 +271,6 @@ EVALUATIVE = _norm_set(
     خيبة فاشل الفاشل فشل مشبوه المشبوهة إجرام جرائم فظائع بشع البشعة
     """
 )
+# Negations that deny a claim. ما also opens relatives and hedges (ما يصل إلى، ما يقارب) and غير
+# negates adjectives (غير رسمية: unofficial) rather than the claim, so neither counts here.
+CLAIM_NEGATIONS = NEGATIONS - _norm_set("ما غير")
