@@ -238,6 +238,21 @@ def eval_stance(
     print_stance(evaluate_stance(_require(csv_file, "the Arabic News Stance pairs")))
 
 
+@eval_app.command("brief")
+def eval_brief(
+    gold_file: Annotated[
+        Path, typer.Argument(help="Gold facts JSON (see tests/fixtures/gold/brief/README.md).")
+    ],
+) -> None:
+    """Briefs against gold facts: coverage, redundancy, citation precision and recall.
+
+    Example: isnad eval brief tests/fixtures/gold/brief/seeds.json
+    """
+    from isnad.evaluation.brief import evaluate_brief, print_brief
+
+    print_brief(evaluate_brief(_require(gold_file, "the brief gold facts")))
+
+
 def main() -> None:
     try:
         app()
