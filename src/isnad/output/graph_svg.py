@@ -90,7 +90,7 @@ def provenance_svg(provenance: Provenance) -> str:
         )
     for node in provenance.nodes:
         x, y = position[node.id]
-        href = f' href="#a-{escape(node.article_id)}"' if node.article_id else ""
+        href = f' href="#article-{escape(node.article_id)}"' if node.article_id else ""
         parts.append(
             f'<a{href}><g class="node {node.kind}"><rect x="{x:.0f}" y="{y:.0f}" width="{NODE_WIDTH}" '
             f'height="{NODE_HEIGHT}" rx="6" fill="{FILLS.get(node.kind, "#f1eef6")}" stroke="#6b6b6b"/>'
