@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from isnad.corpus import Corpus
-from isnad.model import Brief, BriefSentence, Comparison, Event, Span
+from isnad.model import Brief, BriefSentence, Comparison, Event, Span, Storyline, StorylineBrief
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,21 @@ def summarize(
 ) -> list[Brief]:
     """A brief for every event."""
     params = params or BriefParams()
-    conflict_spans: dict[str, list[Span]] = {}
+    # Per article, the spans of its conflicting claims and the articles that contradict each.
+    conflict_spans: dict[str, list[tuple[Span, set[str]]]] = {}
     for comparison in comparisons:
         if comparison.verdict == "conflict":
+            others = {claim.article_id for claim in comparison.claims}
             for claim in comparison.claims:
-                conflict_spans.setdefault(claim.article_id, []).append(claim.span)
+                conflict_spans.setdefault(claim.article_id, []).append(
+                    (claim.span, others - {claim.article_id})
+                )
     return [_brief(corpus, event, conflict_spans, params) for event in events]
 
 
-def _brief(corpus: Corpus, event: Event, conflict_spans: dict[str, list[Span]], params: BriefParams) -> Brief:
+def _brief(
+    corpus: Corpus, event: Event, conflict_spans: dict[str, list[tuple[Span, set[str]]]], params: BriefParams
+) -> Brief:
     units: list[tuple[str, Span, list[str]]] = []  # (article id, sentence span, content terms)
     for article_id in event.article_ids:
         text = corpus.text(article_id)
@@ -86,14 +92,23 @@ def _brief(corpus: Corpus, event: Event, conflict_spans: dict[str, list[Span]], 
     sentences = []
     for i in sorted(chosen, key=lambda i: (order[units[i][0]], units[i][1][0])):
         article_id, span, _ = units[i]
+        contradicting = {
+            other
+            for s, others in conflict_spans.get(article_id, [])
+            if (s[0] <= span[0] and span[1] <= s[1]) or span[0] <= s[0] < span[1]
+            for other in others
+        }
+        # An article that contradicts the sentence's figure does not report its fact: not cited.
         cited = {article_id} | {
             units[j][0]
             for j in range(len(units))
-            if units[j][0] != article_id and sim[i, j] >= params.cite_threshold
+            if units[j][0] != article_id
+            and units[j][0] not in contradicting
+            and sim[i, j] >= params.cite_threshold
         }
         conflict = any(
             (s[0] <= span[0] and span[1] <= s[1]) or span[0] <= s[0] < span[1]
-            for s in conflict_spans.get(article_id, [])
+            for s, _ in conflict_spans.get(article_id, [])
         )
         sentences.append(
             BriefSentence(
@@ -105,3 +120,31 @@ def _brief(corpus: Corpus, event: Event, conflict_spans: dict[str, list[Span]], 
             )
         )
     return Brief(event_id=event.id, sentences=sentences)
+
+
+STORYLINE_SENTENCES = 3  # a storyline brief is a short overview; each event has its own brief
+
+
+def summarize_storylines(
+    corpus: Corpus,
+    events: Sequence[Event],
+    storylines: Sequence[Storyline],
+    comparisons: Sequence[Comparison] = (),
+    params: BriefParams | None = None,
+) -> list[StorylineBrief]:
+    """A short brief for every storyline of two or more events, over all of its articles.
+
+    The storyline is summarised as one pseudo-event holding its articles in event order, so the
+    same centrality, redundancy and citation rules apply across events.
+    """
+    params = params or BriefParams(max_sentences=STORYLINE_SENTENCES)
+    by_id = {e.id: e for e in events}
+    out = []
+    for storyline in storylines:
+        if len(storyline.event_ids) < 2:
+            continue
+        article_ids = [a for e in storyline.event_ids for a in by_id[e].article_ids]
+        merged = Event(id=storyline.id, article_ids=article_ids, title=storyline.title)
+        brief = summarize(corpus, [merged], comparisons, params)[0]
+        out.append(StorylineBrief(storyline.id, brief.sentences))
+    return out

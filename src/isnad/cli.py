@@ -354,6 +354,34 @@ def eval_extraction(
     )
 
 
+@eval_app.command("stance")
+def eval_stance(
+    csv_file: Annotated[Path, typer.Argument(help="CSV with s1, s2, stance (agree/disagree/other), as ANS.")],
+) -> None:
+    """Claim comparison (the decision isnad compare uses) against stance labels: per-class and macro F1.
+
+    Example: isnad eval stance ../shared/data/ans/dev.csv
+    """
+    from isnad.evaluation.stance import evaluate_stance, print_stance
+
+    print_stance(evaluate_stance(_require(csv_file, "the Arabic News Stance pairs")))
+
+
+@eval_app.command("brief")
+def eval_brief(
+    gold_file: Annotated[
+        Path, typer.Argument(help="Gold facts JSON (see tests/fixtures/gold/brief/README.md).")
+    ],
+) -> None:
+    """Briefs against gold facts: coverage, redundancy, citation precision and recall.
+
+    Example: isnad eval brief tests/fixtures/gold/brief/seeds.json
+    """
+    from isnad.evaluation.brief import evaluate_brief, print_brief
+
+    print_brief(evaluate_brief(_require(gold_file, "the brief gold facts")))
+
+
 def main() -> None:
     try:
         app()

@@ -8,6 +8,11 @@ A group of such figures is then judged by the claims made about it:
 - conflict: claims that cannot both hold (travelled / returned, killed / arrested, a claim and
   its negation), or different values for the same claim about the same group;
 - differ: claims that are different but compatible.
+The claims' sentences are also judged pair by pair with `isnad.stance.judge_pairs`, the decision
+``isnad eval stance`` measures: a pair it calls ``disagree`` on the strength of a rule (a negation
+on one side, opposite words, numbers that do not match) makes the group a conflict too, and every
+comparison's reason says what the decision saw.
+Figures of a multi-article event that no other article matches are single-outlet reports.
 """
 
 from __future__ import annotations
@@ -15,12 +20,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations
 
-from isnad.arabic import lexicon, normalize
-from isnad.model import Article, Claim, Comparison, Event, Figure
+from isnad.arabic import clauses, lexicon, normalize
+from isnad.model import Article, Claim, Comparison, Event, Figure, SingleReport
+from isnad.stance import NUMBER_REASON, StanceDecision, judge_pairs
 
 APPROX_TOLERANCE = 0.1  # a hedged figure (نحو، حوالي) matches values within 10%
 VALUE_CONFLICT_RATIO = 3.0  # different values only conflict when of the same order of magnitude
 _TIME_UNITS = {"year", "month", "day"}
+# The stance decision makes a group of matched figures a conflict only when it is sure and a rule
+# other than "different numbers" fired: the figures were matched by value already, so the other
+# numbers of their clauses say nothing about them.
+STANCE_CONFLICT_PROBABILITY = 0.6
 
 
 def subject_class(subject: str | None) -> str | None:
@@ -52,12 +62,13 @@ def predicates_conflict(p: str | None, q: str | None) -> bool:
     return frozenset((p, q)) in lexicon.CONFLICTING
 
 
-def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
-    """Comparisons over the figures of one event's articles."""
+def _pool(event: Event, figures: Sequence[Figure]) -> list[Figure]:
     members = set(event.article_ids)
-    pool = [f for f in figures if f.article_id in members and f.unit not in _TIME_UNITS]
-    comparisons: list[Comparison] = []
-    # Union-find over same-quantity pairs from different articles.
+    return [f for f in figures if f.article_id in members and f.unit not in _TIME_UNITS]
+
+
+def _groups(pool: Sequence[Figure]) -> list[list[Figure]]:
+    """Figures of one quantity reported by two or more articles (union-find over matching pairs)."""
     parent = list(range(len(pool)))
 
     def root(i: int) -> int:
@@ -72,9 +83,25 @@ def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, A
     groups: dict[int, list[Figure]] = {}
     for i, figure in enumerate(pool):
         groups.setdefault(root(i), []).append(figure)
-    for group in groups.values():
-        if len({f.article_id for f in group}) >= 2:
-            comparisons.append(_judge(event.id, group, articles))
+    return [g for g in groups.values() if len({f.article_id for f in g}) >= 2]
+
+
+def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
+    """Comparisons over the figures of one event's articles."""
+    pool = _pool(event, figures)
+    groups = _groups(pool)
+    claims = [[_claim(f, articles) for f in group] for group in groups]
+    # One batch per event: the sentence encoder runs once for every pair of every group.
+    pairs = [[(a, b) for a, b in combinations(group, 2) if a.article_id != b.article_id] for group in groups]
+    flat = judge_pairs(
+        [(_clause(a, articles), _clause(b, articles)) for group_pairs in pairs for a, b in group_pairs]
+    )
+    comparisons: list[Comparison] = []
+    n = 0
+    for group, group_claims, group_pairs in zip(groups, claims, pairs, strict=True):
+        decisions = flat[n : n + len(group_pairs)]
+        n += len(group_pairs)
+        comparisons.append(_judge(event.id, group, group_claims, decisions))
     comparisons += _value_conflicts(event.id, pool, articles)
     return comparisons
 
@@ -106,22 +133,53 @@ def _value_conflicts(event_id: str, pool: Sequence[Figure], articles: dict[str, 
     return out
 
 
-def _judge(event_id: str, group: list[Figure], articles: dict[str, Article]) -> Comparison:
-    claims = [_claim(f, articles) for f in group]
+def _judge(
+    event_id: str, group: list[Figure], claims: list[Claim], decisions: Sequence[StanceDecision]
+) -> Comparison:
     predicates = sorted({f.predicate for f in group if f.predicate})
     subject = subject_class(next((f.subject for f in group if f.subject), None)) or "?"
-    value = f"{group[0].value:g}"
+    label = f"{group[0].value:g} {subject}"
+    stances = _stance_summary(decisions)
     conflicting = [(p, q) for p, q in combinations(predicates, 2) if predicates_conflict(p, q)]
     if conflicting:
         p, q = conflicting[0]
+        return Comparison(event_id, label, "conflict", claims, f"incompatible claims: {p} / {q}{stances}")
+    ruled = [
+        d
+        for d in decisions
+        if d.stance == "disagree"
+        and d.probabilities["disagree"] >= STANCE_CONFLICT_PROBABILITY
+        and d.reason.replace(NUMBER_REASON, "").strip(", ")
+    ]
+    if ruled:
         return Comparison(
-            event_id, f"{value} {subject}", "conflict", claims, f"incompatible claims: {p} / {q}"
+            event_id, label, "conflict", claims, f"the sentences disagree: {ruled[0].reason}{stances}"
         )
     if len(predicates) > 1:
         return Comparison(
-            event_id, f"{value} {subject}", "differ", claims, f"different claims: {', '.join(predicates)}"
+            event_id, label, "differ", claims, f"different claims: {', '.join(predicates)}{stances}"
         )
-    return Comparison(event_id, f"{value} {subject}", "agree", claims, "same figure and claim")
+    return Comparison(event_id, label, "agree", claims, f"same figure and claim{stances}")
+
+
+def _stance_summary(decisions: Sequence[StanceDecision]) -> str:
+    """How the sentence pairs were judged, e.g. ``; sentences: 1 agree, 1 disagree``."""
+    if not decisions:
+        return ""
+    counts = {s: sum(d.stance == s for d in decisions) for s in ("agree", "disagree", "other")}
+    return "; sentences: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+
+
+def _clause(figure: Figure, articles: dict[str, Article]) -> str:
+    """The clause of a figure's sentence that holds it: what the stance decision compares.
+
+    A whole news sentence carries several facts; the decision was fitted on headline-length
+    statements, so it is given the figure's clause.
+    """
+    claim = _claim(figure, articles)
+    article = articles[figure.article_id]
+    inside = [c for c in clauses(article.text, *claim.span) if c[0] <= figure.span[0] < c[1]]
+    return article.span_text(inside[0]) if inside else claim.text
 
 
 def _claim(figure: Figure, articles: dict[str, Article]) -> Claim:
@@ -147,4 +205,19 @@ def compare(
     for event in events:
         if len(event.article_ids) >= 2:
             out += compare_event(event, figures, articles)
+    return out
+
+
+def single_reports(
+    events: Sequence[Event], figures: Sequence[Figure], articles: dict[str, Article]
+) -> list[SingleReport]:
+    """Figures that only one article of a multi-article event reports: no other article matches them."""
+    out: list[SingleReport] = []
+    for event in events:
+        if len(event.article_ids) < 2:
+            continue
+        pool = [f for f in _pool(event, figures) if f.subject]
+        for figure in pool:
+            if not any(o.article_id != figure.article_id and same_quantity(figure, o) for o in pool):
+                out.append(SingleReport(event.id, _claim(figure, articles), "figure"))
     return out

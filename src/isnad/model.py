@@ -237,6 +237,10 @@ class Analysis:
     comparisons: list[Comparison] = field(default_factory=list)
     briefs: list[Brief] = field(default_factory=list)
     dates: list[Date] = field(default_factory=list)
+    framings: list[Framing] = field(default_factory=list)
+    provenance: list[Provenance] = field(default_factory=list)
+    storyline_briefs: list[StorylineBrief] = field(default_factory=list)
+    single_reports: list[SingleReport] = field(default_factory=list)
 
 
 # -- stories: what the clustering keeps of each article --------------------------------------------
@@ -275,3 +279,92 @@ class StoryLink:
     b: str
     similarity: float
     event: bool
+
+
+# --- Framing, provenance and storyline briefs (compare stage) -------------------------------------
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """How often an outlet names an actor with one label (``داعش`` versus ``تنظيم الدولة``)."""
+
+    actor: str
+    term: str
+    count: int
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class OutletFraming:
+    """One outlet's words for a story: its names for the actors, its judging words, its own voice.
+
+    ``outlet`` is the outlet's name, or an article id when the text names no outlet.
+    ``editorial`` are sentences with judging words that cite no source.
+    """
+
+    outlet: str
+    article_ids: list[str]
+    names: list[TermCount] = field(default_factory=list)
+    evaluative: list[Mention] = field(default_factory=list)
+    editorial: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Framing:
+    """Outlets side by side for one event or storyline (``scope`` says which ``scope_id`` is)."""
+
+    scope: Literal["event", "storyline"]
+    scope_id: str
+    outlets: list[OutletFraming] = field(default_factory=list)
+
+
+ProvenanceKind = Literal["article", "outlet", "person", "official", "document", "anonymous", "other"]
+ProvenanceRelation = Literal["cites", "copies", "shares"]
+
+
+@dataclass(frozen=True)
+class ProvenanceNode:
+    """A source in a provenance graph: an article of the event, or a source it cites."""
+
+    id: str
+    label: str
+    kind: ProvenanceKind
+    article_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ProvenanceEdge:
+    """``source`` is where ``target``'s words come from: cited by it, copied into it, or shared with it
+    (``shares``: a reuse link whose direction is unknown)."""
+
+    source: str
+    target: str
+    relation: ProvenanceRelation
+    evidence: str
+    spans: list[Span] = field(default_factory=list)  # in the target article's text
+
+
+@dataclass
+class Provenance:
+    """Per event: from the original sources through the articles that cite or copy them."""
+
+    event_id: str
+    nodes: list[ProvenanceNode] = field(default_factory=list)
+    edges: list[ProvenanceEdge] = field(default_factory=list)
+
+
+@dataclass
+class StorylineBrief:
+    """A short brief for a whole storyline, sentences citing their articles."""
+
+    storyline_id: str
+    sentences: list[BriefSentence] = field(default_factory=list)
+
+
+@dataclass
+class SingleReport:
+    """A fact only one outlet of an event reports: a figure or sentence no other article matches."""
+
+    event_id: str
+    claim: Claim
+    kind: Literal["figure", "sentence"] = "figure"

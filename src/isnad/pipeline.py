@@ -12,12 +12,14 @@ from pathlib import Path
 
 from isnad import __version__
 from isnad.arabic import split_sentences
-from isnad.brief import summarize
-from isnad.compare import compare
+from isnad.brief import summarize, summarize_storylines
+from isnad.compare import compare, single_reports
 from isnad.corpus import Corpus
 from isnad.extract import extract
+from isnad.framing import frame
 from isnad.ingest import read_paths
 from isnad.model import Analysis, Article, Problem
+from isnad.provenance import trace
 from isnad.reuse import find_reuse
 from isnad.store import Store
 from isnad.stories import group_stories
@@ -25,7 +27,7 @@ from isnad.stories import group_stories
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``; ``total`` is 0 while unknown."""
 
-STAGES = ("read", "reuse", "stories", "extract", "compare", "brief")
+STAGES = ("read", "reuse", "stories", "extract", "compare", "brief", "outlets")
 # Blocks whose text is running prose; headings, bullets, titles and signatures are kept in the
 # article but are not sentences of its story.
 SENTENCE_BLOCKS = {"paragraph", "standfirst"}
@@ -79,6 +81,11 @@ def analyze_articles(
     step("compare")
     briefs = summarize(corpus, events, comparisons)
     step("brief")
+    framings = frame(corpus, events, storylines, extraction.attributions)
+    provenance = trace(events, corpus.by_id, extraction.attributions, reuse)
+    storyline_briefs = summarize_storylines(corpus, events, storylines, comparisons)
+    singles = single_reports(events, extraction.figures, corpus.by_id)
+    step("outlets")
     return Analysis(
         version=__version__,
         articles=corpus.articles,
@@ -92,6 +99,10 @@ def analyze_articles(
         comparisons=comparisons,
         briefs=briefs,
         dates=extraction.dates,
+        framings=framings,
+        provenance=provenance,
+        storyline_briefs=storyline_briefs,
+        single_reports=singles,
     )
 
 

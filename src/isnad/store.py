@@ -35,12 +35,20 @@ from isnad.model import (
     Entity,
     Event,
     Figure,
+    Framing,
     Mention,
+    OutletFraming,
     Passage,
     Problem,
+    Provenance,
+    ProvenanceEdge,
+    ProvenanceNode,
     ReuseLink,
+    SingleReport,
     Storyline,
+    StorylineBrief,
     StoryLink,
+    TermCount,
 )
 
 SCHEMA_VERSION = 2
@@ -266,6 +274,10 @@ class Store:
             "comparisons": analysis.comparisons,
             "briefs": analysis.briefs,
             "dates": analysis.dates,
+            "framings": analysis.framings,
+            "provenance": analysis.provenance,
+            "storyline_briefs": analysis.storyline_briefs,
+            "single_reports": analysis.single_reports,
         }
         with self._transaction() as db:
             db.execute("DELETE FROM results")
@@ -443,4 +455,48 @@ _RESULT_READERS: dict[str, Any] = {
     "comparisons": _comparison,
     "briefs": _brief,
     "dates": lambda d: Date(**{**d, "span": _span(d["span"])}),
+    "framings": lambda d: _framing(d),
+    "provenance": lambda d: _provenance(d),
+    "storyline_briefs": lambda d: _storyline_brief(d),
+    "single_reports": lambda d: _single_report(d),
 }
+
+
+# --- framing, provenance, storyline briefs, single reports ---------------------------------------
+
+
+def _mention(d: dict[str, Any]) -> Mention:
+    return Mention(d["article_id"], _span(d["span"]), d["text"])
+
+
+def _framing(d: dict[str, Any]) -> Framing:
+    outlets = [
+        OutletFraming(
+            outlet=o["outlet"],
+            article_ids=o["article_ids"],
+            names=[
+                TermCount(n["actor"], n["term"], n["count"], [_mention(m) for m in n["mentions"]])
+                for n in o["names"]
+            ],
+            evaluative=[_mention(m) for m in o["evaluative"]],
+            editorial=[_mention(m) for m in o["editorial"]],
+        )
+        for o in d["outlets"]
+    ]
+    return Framing(d["scope"], d["scope_id"], outlets)
+
+
+def _provenance(d: dict[str, Any]) -> Provenance:
+    nodes = [ProvenanceNode(**n) for n in d["nodes"]]
+    edges = [ProvenanceEdge(**{**e, "spans": [_span(s) for s in e["spans"]]}) for e in d["edges"]]
+    return Provenance(d["event_id"], nodes, edges)
+
+
+def _storyline_brief(d: dict[str, Any]) -> StorylineBrief:
+    sentences = [BriefSentence(**{**s, "span": _span(s["span"])}) for s in d["sentences"]]
+    return StorylineBrief(d["storyline_id"], sentences)
+
+
+def _single_report(d: dict[str, Any]) -> SingleReport:
+    claim = d["claim"]
+    return SingleReport(d["event_id"], Claim(**{**claim, "span": _span(claim["span"])}), d["kind"])

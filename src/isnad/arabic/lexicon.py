@@ -370,3 +370,72 @@ def city_names() -> frozenset[str]:
 @cache
 def place_names() -> frozenset[str]:
     return country_names() | city_names()
+
+
+# Opposite directions and outcomes news claims are made of ("rose" versus "fell", "won" versus
+# "lost"): two groups per line, any word of one group contradicts any word of the other. Used by
+# the claim comparison (isnad.stance), which matches them by stem, so one form per verb or noun
+# pattern is enough. Hand-written for isnad.
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (_norm_set(up), _norm_set(down))
+    for up, down in (
+        (
+            "ارتفع يرتفع ارتفاع ارتفاعا صعد يصعد صعود قفز يقفز قفزة زاد يزيد زيادة نما نمو ارتفعت",
+            "انخفض ينخفض انخفاض انخفاضا هبط يهبط هبوط تراجع يتراجع تهوي هوى نقص تدهور انهار انهيار",
+        ),
+        ("رفع يرفع رفعت", "خفض يخفض تخفيض خفضت"),
+        ("أعلى", "أدنى"),
+        ("أكثر", "أقل"),
+        ("فاز يفوز فوز انتصر انتصار نجح ينجح نجاح", "خسر يخسر خسارة هزم هزيمة فشل يفشل إخفاق"),
+        (
+            "وافق يوافق موافقة قبل يقبل قبول أيد يؤيد تأييد دعم يدعم أقر إقرار",
+            "رفض يرفض رفضت عارض يعارض معارضة",
+        ),
+        ("أكد يؤكد تأكيد اعترف يعترف", "نفى ينفي نفي تنفي"),
+        ("فتح يفتح افتتاح", "أغلق يغلق إغلاق"),
+        ("سمح يسمح منح يمنح", "منع يمنع حظر يحظر"),
+        ("اتفاق اتفق يتفق توافق", "خلاف اختلاف يختلف"),
+        ("بدأ يبدأ بدء بداية استمرار استمر يستمر", "انتهى ينتهي نهاية إنهاء توقف يتوقف وقف انسحاب انسحب"),
+        ("إعدام", "براءة"),
+        ("حرب", "سلام هدنة"),
+        ("تعافى يتعافى انتعاش", "أزمة ركود"),
+        ("آمن أمن", "خطر خطير"),
+        ("سافر يسافر ذهب", "عاد يعود عودة"),
+        ("قتل مقتل", "نجا ينجو"),
+    )
+)
+
+
+# How outlets name the actors of a story. Per actor, the labels an editor would compare, each with
+# the phrases that realise it; isnad.framing matches them by stem sequence, longest phrase first,
+# so "تنظيم داعش الإرهابي" counts as the loaded label and not also as plain "داعش".
+ACTOR_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "تنظيم الدولة / داعش": {
+        "تنظيم الدولة": ("تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية"),
+        "داعش": ("داعش", "تنظيم داعش"),
+        "داعش الإرهابي": ("داعش الإرهابي", "تنظيم داعش الإرهابي", "التنظيم الإرهابي"),
+        "التنظيم التكفيري": ("التنظيم التكفيري", "التكفيريين", "التكفيري"),
+    },
+    "المقاتلون": {
+        "مقاتلون": ("مقاتل", "مقاتلين", "مقاتلون", "مقاتلي", "مقاتلو"),
+        "مسلحون": ("مسلح", "مسلحين", "مسلحون", "مسلحي"),
+        "إرهابيون": ("إرهابي", "إرهابيين", "إرهابيون"),
+        "جهاديون": ("جهادي", "جهاديين", "جهاديون"),
+        "متطرفون": ("متطرف", "متطرفين", "متطرفون"),
+        "عناصر": ("عنصر", "عناصر"),
+        "مرتزقة": ("مرتزقة",),
+    },
+}
+# Words that judge rather than report; in a sentence no source is cited for, they mark the
+# outlet's own voice. Hand-written for isnad.
+EVALUATIVE = _norm_set(
+    """
+    إرهابي إرهابية إرهابيين الإرهابي الإرهابية الإرهابيين تكفيري تكفيرية التكفيري التكفيرية
+    إجرامي إجرامية الإجرامي الإجرامية مجرم مجرمين المجرمين وحشي وحشية الوحشي الوحشية همجي همجية
+    ميليشيا ميليشيات مليشيات مرتزقة عصابة عصابات المزعوم المزعومة المزعومين ظلامي الظلامي
+    خيبة فاشل الفاشل فشل مشبوه المشبوهة إجرام جرائم فظائع بشع البشعة
+    """
+)
+# Negations that deny a claim. ما also opens relatives and hedges (ما يصل إلى، ما يقارب) and غير
+# negates adjectives (غير رسمية: unofficial) rather than the claim, so neither counts here.
+CLAIM_NEGATIONS = NEGATIONS - _norm_set("ما غير")

@@ -23,15 +23,22 @@ from isnad.model import (
     Article,
     Attribution,
     Brief,
+    BriefSentence,
+    Claim,
     Comparison,
     Date,
     Entity,
     Event,
     Figure,
+    Framing,
+    Mention,
     Problem,
+    Provenance,
     ReuseLink,
+    SingleReport,
     Span,
     Storyline,
+    StorylineBrief,
 )
 
 SCHEMA_PATH: Traversable = files("isnad.output").joinpath("analysis.schema.json")
@@ -78,6 +85,10 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "comparisons": [_comparison(comparison) for comparison in analysis.comparisons],
         "briefs": [_brief(brief) for brief in analysis.briefs],
         "dates": [_date(date) for date in analysis.dates],
+        "framings": [_framing(framing) for framing in analysis.framings],
+        "provenance": [_provenance(graph) for graph in analysis.provenance],
+        "storyline_briefs": [_storyline_brief(brief) for brief in analysis.storyline_briefs],
+        "single_reports": [_single_report(report) for report in analysis.single_reports],
     }
 
 
@@ -250,3 +261,82 @@ def _brief(brief: Brief) -> dict[str, Any]:
             for sentence in brief.sentences
         ],
     }
+
+
+# --- framing, provenance, storyline briefs, single reports ---------------------------------------
+
+
+def _mention(mention: Mention) -> dict[str, Any]:
+    return {"article_id": mention.article_id, "span": _span(mention.span), "text": mention.text}
+
+
+def _framing(framing: Framing) -> dict[str, Any]:
+    return {
+        "scope": framing.scope,
+        "scope_id": framing.scope_id,
+        "outlets": [
+            {
+                "outlet": outlet.outlet,
+                "article_ids": list(outlet.article_ids),
+                "names": [
+                    {
+                        "actor": name.actor,
+                        "term": name.term,
+                        "count": name.count,
+                        "mentions": [_mention(m) for m in name.mentions],
+                    }
+                    for name in outlet.names
+                ],
+                "evaluative": [_mention(m) for m in outlet.evaluative],
+                "editorial": [_mention(m) for m in outlet.editorial],
+            }
+            for outlet in framing.outlets
+        ],
+    }
+
+
+def _provenance(graph: Provenance) -> dict[str, Any]:
+    return {
+        "event_id": graph.event_id,
+        "nodes": [
+            {"id": n.id, "label": n.label, "kind": n.kind, "article_id": n.article_id} for n in graph.nodes
+        ],
+        "edges": [
+            {
+                "source": e.source,
+                "target": e.target,
+                "relation": e.relation,
+                "evidence": e.evidence,
+                "spans": [_span(s) for s in e.spans],
+            }
+            for e in graph.edges
+        ],
+    }
+
+
+def _brief_sentence(sentence: BriefSentence) -> dict[str, Any]:
+    return {
+        "text": sentence.text,
+        "article_ids": list(sentence.article_ids),
+        "source_article_id": sentence.source_article_id,
+        "span": _span(sentence.span),
+        "conflict": sentence.conflict,
+    }
+
+
+def _storyline_brief(brief: StorylineBrief) -> dict[str, Any]:
+    return {"storyline_id": brief.storyline_id, "sentences": [_brief_sentence(s) for s in brief.sentences]}
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {
+        "article_id": claim.article_id,
+        "text": claim.text,
+        "span": _span(claim.span),
+        "value": claim.value,
+        "predicate": claim.predicate,
+    }
+
+
+def _single_report(report: SingleReport) -> dict[str, Any]:
+    return {"event_id": report.event_id, "claim": _claim(report.claim), "kind": report.kind}

@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from isnad.model import (
     Analysis,
@@ -23,10 +24,14 @@ from isnad.model import (
     Comparison,
     Entity,
     Event,
+    Framing,
     ReuseLink,
+    SingleReport,
     Span,
     Storyline,
+    StorylineBrief,
 )
+from isnad.output.graph_svg import provenance_svg
 from isnad.output.jsonout import write_text_atomic
 
 Segment = tuple[str, tuple[str, ...]]
@@ -79,12 +84,17 @@ class _EventView:
     event: Event
     brief: Brief | None
     comparisons: list[Comparison]
+    framing: Framing | None = None
+    provenance: Markup = field(default_factory=Markup)
+    singles: list[SingleReport] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class _StorylineView:
     storyline: Storyline | None  # None groups the events that belong to no storyline
     events: list[_EventView]
+    brief: StorylineBrief | None = None
+    framing: Framing | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +154,7 @@ def _environment() -> Environment:
     )
     environment.filters["number"] = _format_number
     environment.filters["safe_url"] = _safe_url
+    environment.filters["count_words"] = _count_words
     return environment
 
 
@@ -163,6 +174,11 @@ def _format_number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,}"
+
+
+def _count_words(words: Iterable[str]) -> list[tuple[str, int]]:
+    """Distinct words with how often each occurs, most frequent first."""
+    return Counter(words).most_common()
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -189,6 +205,15 @@ def _spans_by_article(
             spans[attribution.article_id].append((cue_span, "cue"))
     for figure in analysis.figures:
         spans[figure.article_id].append((figure.span, "fig"))
+    for framing in analysis.framings:
+        if framing.scope != "event":  # storyline framings repeat the same mentions
+            continue
+        for outlet in framing.outlets:
+            for name in outlet.names:
+                for mention in name.mentions:
+                    spans[mention.article_id].append((mention.span, "frame"))
+            for mention in outlet.evaluative:
+                spans[mention.article_id].append((mention.span, "eval"))
     for link in analysis.reuse:
         for passage in link.passages:
             spans[link.a].append((passage.a_span, "reuse"))
@@ -251,15 +276,36 @@ def _storylines(analysis: Analysis) -> tuple[list[_StorylineView], list[str]]:
     comparisons: defaultdict[str, list[Comparison]] = defaultdict(list)
     for comparison in analysis.comparisons:
         comparisons[comparison.event_id].append(comparison)
+    framings = {(f.scope, f.scope_id): f for f in analysis.framings}
+    graphs = {g.event_id: Markup(provenance_svg(g)) for g in analysis.provenance}
+    singles: defaultdict[str, list[SingleReport]] = defaultdict(list)
+    for single in analysis.single_reports:
+        singles[single.event_id].append(single)
     events = {
-        event.id: _EventView(event, briefs.get(event.id), comparisons[event.id]) for event in analysis.events
+        event.id: _EventView(
+            event,
+            briefs.get(event.id),
+            comparisons[event.id],
+            framings.get(("event", event.id)),
+            graphs.get(event.id, Markup("")),
+            singles[event.id],
+        )
+        for event in analysis.events
     }
+    storyline_briefs = {brief.storyline_id: brief for brief in analysis.storyline_briefs}
     placed: set[str] = set()
     views = []
     for storyline in analysis.storylines:
         members = [events[event_id] for event_id in storyline.event_ids if event_id in events]
         placed.update(view.event.id for view in members)
-        views.append(_StorylineView(storyline, members))
+        views.append(
+            _StorylineView(
+                storyline,
+                members,
+                storyline_briefs.get(storyline.id),
+                framings.get(("storyline", storyline.id)),
+            )
+        )
     loose = [view for event_id, view in events.items() if event_id not in placed]
     if loose:
         views.append(_StorylineView(None, loose))
