@@ -77,3 +77,4 @@ def test_reuse_command_prints_shared_passages(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "passages" in result.stdout
     assert "A (" in result.stdout
+    assert "direction a->b" in result.stdout  # b is a trimmed copy of a

@@ -178,6 +178,11 @@ def reuse(
         out.print("no shared passage")
         return
     out.print(f"score {link.score:.3f}, {len(link.passages)} passages", markup=False)
+    if link.direction != "unknown":
+        out.print(
+            f"direction {link.direction} ({link.direction_confidence:.2f}): {link.direction_evidence}",
+            markup=False,
+        )
     for n, passage in enumerate(link.passages, start=1):
         out.print(f"\n[{n}] {passage.score:.2f}", markup=False)
         out.print(

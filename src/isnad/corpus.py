@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from isnad.arabic import Token, is_stopword, stem, tokenize
 from isnad.model import Article, Span
@@ -74,9 +75,16 @@ class ArticleText:
         return [i for i, t in enumerate(self.tokens) if span[0] <= t.start and t.end <= span[1]]
 
 
+@lru_cache(maxsize=1 << 18)
+def _term(kind: str, text: str) -> str:
+    """A token's term; cached because a corpus repeats its words (stopword test and stemmer are
+    the larger half of the text layer's cost)."""
+    return "" if kind == "word" and is_stopword(text) else stem(text)
+
+
 def analyse_text(article: Article) -> ArticleText:
     tokens = [t for t in tokenize(article.text) if t.kind != "punct"]
-    terms = ["" if t.kind == "word" and is_stopword(t.text) else stem(t.text) for t in tokens]
+    terms = [_term(t.kind, t.text) for t in tokens]
     return ArticleText(
         article=article,
         tokens=tokens,

@@ -53,6 +53,7 @@ class ReuseParams:
     min_large_block_score: float = 0.7  # the same for larger blocks, where topic words add up
     max_term_df: float = 0.5  # stems in more articles than this share carry no evidence
     min_passage_terms: int = 12  # content stems on each side; shorter runs are stock phrases
+    min_passage_score: float = 0.35  # shared weight / mean weight of a passage's two sides
     trim_gap: int = 10  # stems: a passage edge stops at a gap this long between shared stems
     merge_gap: int = 100  # stems: passages this close on both sides are one passage
 
@@ -232,7 +233,7 @@ def align(
             Passage(
                 a_span=_char_span(a, pos_a, a_lo, a_hi),
                 b_span=_char_span(b, pos_b, b_lo, b_hi),
-                score=round(min(1.0, shared / own) if own else 0.0, 3),
+                score=round(float(min(1.0, shared / own)) if own else 0.0, 3),
             )
         )
         covered_a += a_hi - a_lo + 1
@@ -339,7 +340,10 @@ def _passages(
         if trimmed is None:
             continue
         a_lo, a_hi, b_lo, b_hi, weight = trimmed
-        if min(a_hi - a_lo, b_hi - b_lo) + 1 >= params.min_passage_terms:
+        own = (weight_a[a_lo : a_hi + 1].sum() + weight_b[b_lo : b_hi + 1].sum()) / 2
+        # A sparse region next to a real passage would be swallowed by the merge below.
+        long_enough = min(a_hi - a_lo, b_hi - b_lo) + 1 >= params.min_passage_terms
+        if long_enough and weight >= params.min_passage_score * own:
             found.append((a_lo, a_hi, b_lo, b_hi, weight))
     return _merge_close(found, params.merge_gap)
 
@@ -389,18 +393,25 @@ def _trim(
 
 
 def _one_to_one(rows: NDArray[np.int64], cols: NDArray[np.int64]) -> NDArray[np.bool_]:
-    """Keep one point per position on each side: the one nearest the passage's middle.
+    """Keep one point per position on each side: the one most likely part of the copy.
 
     A stem the passage shares also occurs elsewhere near it; those extra points are not part of
-    the copy and, kept, would pull the passage's edges outwards.
+    the copy and, kept, would pull the passage's edges outwards. A copy in order lies on a line
+    col = row + offset, and the point nearest that line is the one to keep; a shuffled copy has
+    no line, and the point nearest the region's middle is the safest guess.
     """
+    offset = np.median(cols - rows)
+    off_line = np.abs(cols - rows - offset)
+    if np.mean(off_line <= 3) >= 0.3:
+        distance = off_line
+    else:
+        distance = np.abs(rows - np.median(rows)) + np.abs(cols - np.median(cols))
     keep = np.zeros(len(rows), dtype=bool)
-    middle_a, middle_b = np.median(rows), np.median(cols)
-    by_distance = np.lexsort((np.abs(cols - middle_b), rows))  # per row, nearest column first
+    by_distance = np.lexsort((distance, rows))  # per row, the nearest point first
     first_of_row = np.ones(len(rows), dtype=bool)
     first_of_row[1:] = rows[by_distance][1:] != rows[by_distance][:-1]
     chosen = by_distance[first_of_row]
-    by_distance = chosen[np.lexsort((np.abs(rows[chosen] - middle_a), cols[chosen]))]
+    by_distance = chosen[np.lexsort((distance[chosen], cols[chosen]))]
     first_of_col = np.ones(len(by_distance), dtype=bool)
     first_of_col[1:] = cols[by_distance][1:] != cols[by_distance][:-1]
     keep[by_distance[first_of_col]] = True
@@ -463,8 +474,8 @@ def orient(
     """Which way the text most likely flowed, with a confidence and the evidence in words.
 
     Publication dates decide when both are known and differ. Otherwise: an article that names
-    the other's outlet is quoting it; an article whose text is nearly all shared, while the other
-    holds much more, is most likely a trimmed copy (outlets cut wire copy far more often than
+    the other's outlet is quoting it; an article whose text is nearly all (80%) shared, while the
+    other holds half as much again, is most likely a trimmed copy (outlets cut wire copy far more often than
     they pad it with another outlet's text).
     """
     direction, confidence, evidence = _direction(a, b, coverage)
@@ -486,13 +497,13 @@ def _direction(
         return ("a->b" if b_names_a else "b->a"), 0.75, f"the copy names {named} as its source"
     if coverage is not None:
         share_a, share_b = coverage
-        if share_b >= 0.8 and share_a <= 0.5:
+        if share_b >= 0.8 and share_a <= 2 / 3:
             return (
                 "a->b",
                 0.6,
                 f"b is {share_b:.0%} shared text, a only {share_a:.0%}: b looks trimmed from a",
             )
-        if share_a >= 0.8 and share_b <= 0.5:
+        if share_a >= 0.8 and share_b <= 2 / 3:
             return (
                 "b->a",
                 0.6,
