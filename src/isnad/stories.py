@@ -336,8 +336,9 @@ class StoryIndex:
         tell one report from another.
         """
         story = self._story_block(rows, count)
-        r, c = (grid.ravel() for grid in np.indices(story.shape))
-        event = self._event_at(rows, count, r, c, story[r, c]).reshape(story.shape)
+        same_source = self._product("sources", rows, count).toarray() > 0
+        both_cite = np.outer(self._cites[rows], self._cites[:count])
+        event = _event_similarity(story, same_source, both_cite)
         return np.round(story, ROUNDING, out=story), event
 
     def _story_block(self, rows: NDArray[np.intp], count: int) -> NDArray[np.float32]:
@@ -374,14 +375,7 @@ class StoryIndex:
             return np.zeros(0, dtype=np.float32)
         same = self._product("sources", rows, count).tocsr()
         same_source = np.asarray(same[r, c]).ravel() > 0
-        both_cite = self._cites[rows[r]] & self._cites[c]
-        event = np.where(
-            same_source,
-            np.minimum(story + SOURCE_BONUS, 1.0),
-            np.where(both_cite, story * OTHER_SOURCE_FACTOR, story),
-        ).astype(np.float32)
-        rounded: NDArray[np.float32] = np.round(event, ROUNDING)
-        return rounded
+        return _event_similarity(story, same_source, self._cites[rows[r]] & self._cites[c])
 
     def _links(self, rows: NDArray[np.intp]) -> list[StoryLink]:
         """Links of the articles at ``rows`` with every article before them in the index."""
@@ -448,6 +442,19 @@ class StoryIndex:
         position = {e.id: n for n, e in enumerate(ordered_events)}
         storylines.sort(key=lambda s: position[s.event_ids[0]])
         return ordered_events, storylines
+
+
+def _event_similarity(
+    story: NDArray[np.float32], same_source: NDArray[np.bool_], both_cite: NDArray[np.bool_]
+) -> NDArray[np.float32]:
+    """Event similarity, rounded, from the unrounded storyline similarity and the cited sources."""
+    event = np.where(
+        same_source,
+        np.minimum(story + SOURCE_BONUS, 1.0),
+        np.where(both_cite, story * OTHER_SOURCE_FACTOR, story),
+    ).astype(np.float32)
+    rounded: NDArray[np.float32] = np.round(event, ROUNDING)
+    return rounded
 
 
 def _rows(
