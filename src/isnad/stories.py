@@ -333,8 +333,19 @@ class StoryIndex:
         """Similarity of the articles at ``rows`` with the first ``count`` articles of the index.
 
         Two matrices, for storylines and for events: they differ only by the cited sources, which
-        tell one report from another. Computed in float32, in place where possible, and with the
-        sparse signals kept sparse, since ``count`` may be the whole store.
+        tell one report from another.
+        """
+        story = self._story_block(rows, count)
+        same_source = self._product("sources", rows, count).toarray() > 0
+        both_cite = np.outer(self._cites[rows], self._cites[:count])
+        event = _event_similarity(story, same_source, both_cite)
+        return np.round(story, ROUNDING, out=story), event
+
+    def _story_block(self, rows: NDArray[np.intp], count: int) -> NDArray[np.float32]:
+        """Storyline similarity, unrounded, of ``rows`` with the first ``count`` articles.
+
+        Computed in float32, in place where possible, and with the sparse signals kept sparse,
+        since ``count`` may be the whole store.
         """
         total = TERM_WEIGHT + EMBEDDING_WEIGHT + ANCHOR_WEIGHT
         embeddings = self._embedding_buffer
@@ -349,26 +360,38 @@ class StoryIndex:
         smaller = np.minimum(self._shingle_counts[rows][shared.row], self._shingle_counts[shared.col])
         story[shared.row, shared.col] += self.params.reuse_bonus * shared.data / np.maximum(smaller, 1)
         np.minimum(story, 1.0, out=story)
+        return story
 
-        both_cite = np.outer(self._cites[rows], self._cites[:count])
-        event = np.where(both_cite, story * OTHER_SOURCE_FACTOR, story)
-        same = self._product("sources", rows, count)
-        event[same.row, same.col] = np.minimum(story[same.row, same.col] + SOURCE_BONUS, 1.0)
-        return np.round(story, ROUNDING, out=story), np.round(event, ROUNDING, out=event)
+    def _event_at(
+        self,
+        rows: NDArray[np.intp],
+        count: int,
+        r: NDArray[np.intp],
+        c: NDArray[np.intp],
+        story: NDArray[np.float32],
+    ) -> NDArray[np.float32]:
+        """Event similarity, rounded, at the pairs ``(rows[r], c)`` from their unrounded story one."""
+        if not len(r):
+            return np.zeros(0, dtype=np.float32)
+        same = self._product("sources", rows, count).tocsr()
+        same_source = np.asarray(same[r, c]).ravel() > 0
+        return _event_similarity(story, same_source, self._cites[rows[r]] & self._cites[c])
 
     def _links(self, rows: NDArray[np.intp]) -> list[StoryLink]:
         """Links of the articles at ``rows`` with every article before them in the index."""
         count = int(rows[-1])
         if not count:
             return []
-        story_sim, event_sim = self.similarity(rows, count)
+        block = self._story_block(rows, count)
         # Time only lowers similarity, and sources raise it by SOURCE_BONUS at most: pairs under
-        # both thresholds even so cannot link, and most pairs of a big store are such pairs.
+        # both thresholds even so cannot link, and most pairs of a big store are such pairs. The
+        # half-unit margin keeps pairs that rounding would lift onto the floor.
         floor = min(self.params.storyline_threshold, self.params.event_threshold - SOURCE_BONUS)
-        r, c = np.nonzero(story_sim >= floor)
+        r, c = np.nonzero(block >= floor - 0.5 * 10**-ROUNDING)
         keep = c < rows[r]
         r, c = r[keep], c[keep]
-        story, event = story_sim[r, c], event_sim[r, c]
+        event = self._event_at(rows, count, r, c, block[r, c])
+        story = np.round(block[r, c], ROUNDING)
         gap = np.abs(self._days[rows[r]] - self._days[c])
         known = ~np.isnan(gap)
         decay = np.where(known, 0.5 ** (np.nan_to_num(gap) / self.params.storyline_half_life_days), 1.0)
@@ -419,6 +442,19 @@ class StoryIndex:
         position = {e.id: n for n, e in enumerate(ordered_events)}
         storylines.sort(key=lambda s: position[s.event_ids[0]])
         return ordered_events, storylines
+
+
+def _event_similarity(
+    story: NDArray[np.float32], same_source: NDArray[np.bool_], both_cite: NDArray[np.bool_]
+) -> NDArray[np.float32]:
+    """Event similarity, rounded, from the unrounded storyline similarity and the cited sources."""
+    event = np.where(
+        same_source,
+        np.minimum(story + SOURCE_BONUS, 1.0),
+        np.where(both_cite, story * OTHER_SOURCE_FACTOR, story),
+    ).astype(np.float32)
+    rounded: NDArray[np.float32] = np.round(event, ROUNDING)
+    return rounded
 
 
 def _rows(
