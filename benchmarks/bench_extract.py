@@ -48,7 +48,7 @@ def report(name: str, articles: list[Article], repeat: int) -> None:
         "tokenise (peer)": lambda: [sentence_tokens(a) for a in articles],
         "attributions": lambda: [find_attributions(a, tokens[a.id]) for a in articles],
         "figures": lambda: [find_figures(a, tokens[a.id]) for a in articles],
-        "dates": lambda: [find_dates(a) for a in articles],
+        "dates": lambda: [find_dates(a, tokens[a.id]) for a in articles],
         "entities": lambda: find_entities(articles, (), tokens),
         "extract (all)": lambda: extract(articles),
     }

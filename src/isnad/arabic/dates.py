@@ -260,7 +260,11 @@ def find_dates(
 ) -> list[DateExpr]:
     """Date expressions of ``text[start:end]`` in text order, relative ones resolved against
     ``published`` (an ISO 8601 date or datetime) when it is given and readable."""
-    tokens = tokenize(text, start, end)
+    return dates_in_tokens(text, tokenize(text, start, end), published)
+
+
+def dates_in_tokens(text: str, tokens: list[Token], published: str | None = None) -> list[DateExpr]:
+    """`find_dates` over tokens of ``text`` the caller already has."""
     anchor = _parse_published(published)
     found: list[DateExpr] = []
     i = 0

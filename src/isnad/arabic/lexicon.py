@@ -301,6 +301,9 @@ _OUTLET_BY_KEY = {
 _GLUED_CLITICS = ("لل", "ل", "و", "ب", "ف")  # longest first: للجارديان is ل+ل+الجارديان
 
 
+_OUTLET_LAST_KEYS = {key.split()[-1] for key in _OUTLET_BY_KEY}
+
+
 def _phrase_forms(words: list[str]) -> list[str]:
     """The phrase as written and without a conjunction or preposition glued to its first word."""
     forms = [" ".join(words)]
@@ -316,7 +319,9 @@ def outlet_spelled(words: list[str]) -> str | None:
     for form in _phrase_forms(words):
         if form in _OUTLET_BY_SPELLING:
             return _OUTLET_BY_SPELLING[form]
-    if len(words) > 1:
+    # The full key only when the last word's key can end an outlet's name: this runs for every
+    # window of every sentence, and most last words rule the phrase out at once.
+    if len(words) > 1 and entity_key(words[-1]) in _OUTLET_LAST_KEYS:
         for form in _phrase_forms(words):
             outlet = _OUTLET_BY_KEY.get(entity_key(form))
             if outlet:

@@ -84,6 +84,7 @@ def _proclitic_length(word: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 18)
 def split_clitics(word: str) -> tuple[str, str, str]:
     """Split a normalised word into (proclitics, base, enclitics); their concatenation is ``word``.
 
@@ -101,6 +102,7 @@ def split_clitics(word: str) -> tuple[str, str, str]:
     return proclitics, base, ""
 
 
+@lru_cache(maxsize=1 << 18)
 def particle_length(word: str) -> int:
     """How many letters of a normalised word are conjunctions or prepositions glued before it
     (و، ف، ب، ك، ل before the article or a name), leaving the article ال on the word.
@@ -142,6 +144,7 @@ def has_glued_preposition(word: str) -> bool:
     return len(word) > 3 and word[0] in "لبك" and word not in _PROTECTED and not _is_protected(word)
 
 
+@lru_cache(maxsize=1 << 18)
 def strip_particles(word: str) -> str:
     """A normalised word without the conjunctions and prepositions glued before it, the article
     kept (وبالرقة -> الرقة, للمسؤولين -> المسؤولين, وسوريا -> سوريا)."""

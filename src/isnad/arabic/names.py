@@ -7,6 +7,8 @@ differences away; it is for matching only and is never shown.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from isnad.arabic.normalize import normalize
 
 _QUOTES = str.maketrans("", "", "\"'“”«»")
@@ -16,6 +18,7 @@ _FIVE_NOUNS = {"ابي": "ابو", "ابا": "ابو", "ذي": "ذو", "ذا": "
 MIN_SKELETON_LENGTH = 5  # shorter words keep their vowels: too many Arabic words share a skeleton
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_key(name: str) -> str:
     """A key equal for spelling and inflection variants of the same name."""
     words = []

@@ -40,7 +40,7 @@ def extract(articles: Iterable[Article]) -> Extraction:
             article.outlet = translating_outlet(tokens[article.id])
         result.attributions += find_attributions(article, tokens[article.id])
         result.figures += find_figures(article, tokens[article.id])
-        result.dates += find_dates(article)
+        result.dates += find_dates(article, tokens[article.id])
     result.entities = find_entities(articles, result.attributions, tokens)
     result.attributions = link_sources(result.attributions, result.entities)
     return result

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from isnad.arabic.dates import find_dates as find_date_expressions
+from collections.abc import Sequence
+
+from isnad.arabic import Token, tokenize
+from isnad.arabic.dates import dates_in_tokens
 from isnad.model import Article, Date
 
 
-def find_dates(article: Article) -> list[Date]:
-    """Every date expression in the article's sentences, in text order."""
+def find_dates(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Date]:
+    """Every date expression in the article's sentences, in text order (``sentences``: their
+    tokens, when the caller has them already)."""
+    if sentences is None:
+        sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
     return [
         Date(
             article_id=article.id,
@@ -16,6 +22,6 @@ def find_dates(article: Article) -> list[Date]:
             value=expr.iso,
             relative=expr.relative,
         )
-        for start, end in article.sentences
-        for expr in find_date_expressions(article.text, start, end, article.published)
+        for tokens in sentences
+        for expr in dates_in_tokens(article.text, tokens, article.published)
     ]

@@ -219,11 +219,15 @@ def _link(found: list[Found]) -> list[Entity]:
 def _join_partial_names(groups: dict[str, list[Found]]) -> None:
     """Move a one-word group (a person the tagger may have typed otherwise) into the only
     multi-word person group it is part of, as mentions of that person."""
-    full = [key for key, members in groups.items() if " " in key and any(k == "PER" for k, _ in members)]
+    owners: dict[str, set[str]] = defaultdict(set)  # a word of a full name -> the full names
+    for key, members in groups.items():
+        if " " in key and any(k == "PER" for k, _ in members):
+            for word in key.split():
+                owners[word].add(key)
     for key in [k for k in groups if " " not in k and all(t in ("PER", "MISC") for t, _ in groups[k])]:
-        owners = [f for f in full if key in f.split()]
-        if len(owners) == 1:
-            groups[owners[0]] += [("PER", m) for _, m in groups.pop(key)]
+        if len(owners.get(key, ())) == 1:
+            [owner] = owners[key]
+            groups[owner] += [("PER", m) for _, m in groups.pop(key)]
 
 
 def _canonical(mentions: list[Mention]) -> str:

@@ -20,7 +20,7 @@ Tags are BIO over PERS, LOC, ORG and MISC as in ANERcorp; `entity_spans` turns t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -34,10 +34,11 @@ MODEL_FILE = "ner.crfsuite"
 CLUSTERS_FILE = "ner_clusters.tsv"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
 MAX_GAZETTEER_WORDS = 4
+FREQUENCY_BANDS = (500, 2_000, 8_000, 20_000, 1 << 30)  # rank limits in the cluster table
 # CRFsuite L-BFGS settings of the shipped model, chosen by 5-fold CV on ANERcorp (scripts/train_ner.py).
 TRAINING_PARAMS: dict[str, float | int | bool] = {
-    "c1": 0.05,
-    "c2": 0.01,
+    "c1": 0.1,
+    "c2": 0.05,
     "max_iterations": 150,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
@@ -56,16 +57,21 @@ class Resources:
 
     clusters: dict[str, tuple[str, str]]  # word in matching form -> (fine, coarse) cluster ids
     gazetteer: dict[str, str]  # phrase of bases -> PER / LOC / ORG
+    # word -> frequency band in the unlabelled text (the cluster table is in frequency order):
+    # names are rarer than the words around them, a hint where Arabic has no capitals.
+    bands: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Resources:
         directory = directory or models_dir()
         clusters: dict[str, tuple[str, str]] = {}
+        bands: dict[str, str] = {}
         clusters_path = directory / CLUSTERS_FILE
         if clusters_path.exists():
-            for line in clusters_path.read_text(encoding="utf-8").splitlines():
+            for rank, line in enumerate(clusters_path.read_text(encoding="utf-8").splitlines()):
                 word, fine, coarse = line.split("\t")
                 clusters[word] = (fine, coarse)
+                bands[word] = next(str(n) for n, top in enumerate(FREQUENCY_BANDS) if rank < top)
         gazetteer: dict[str, str] = {}
         gazetteer_path = directory / GAZETTEER_FILE
         if gazetteer_path.exists():
@@ -78,7 +84,7 @@ class Resources:
         for spellings in lexicon.KNOWN_OUTLETS:
             for spelling in spellings:
                 gazetteer[gazetteer_key(normalize(spelling).split())] = "ORG"
-        return cls(clusters, gazetteer)
+        return cls(clusters, gazetteer, bands)
 
 
 def gazetteer_key(words: Sequence[str]) -> str:
@@ -146,6 +152,7 @@ def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
                 "q": _cue(norm, base),
                 "sh": _shape(norm),
                 "stop": "1" if is_stopword(norm) else "0",
+                "fq": res.bands.get(norm) or res.bands.get(base) or "oov",
             }
             | {"pre": pre, "enc": enc, "st": stem(norm), "p2": base[:2], "s2": base[-2:], "s3": base[-3:]}
         )
@@ -160,7 +167,7 @@ def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
                 row += [f"{offset}:w={g['w']}", f"{offset}:c={g['c']}", f"{offset}:g={g['g']}"]
                 if abs(offset) == 1:
                     row += [f"{offset}:b={g['b']}", f"{offset}:cc={g['cc']}", f"{offset}:q={g['q']}"]
-                    row += [f"{offset}:sh={g['sh']}", f"{offset}:stop={g['stop']}"]
+                    row += [f"{offset}:sh={g['sh']}", f"{offset}:stop={g['stop']}", f"{offset}:fq={g['fq']}"]
             else:
                 row.append(f"{offset}:edge")
         if i > 0:
