@@ -18,6 +18,7 @@ Figures of a multi-article event that no other article matches are single-outlet
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import combinations
 
 from isnad.arabic import clauses, lexicon, normalize
@@ -32,9 +33,11 @@ _TIME_UNITS = {"year", "month", "day"}
 # numbers of their clauses say nothing about them.
 STANCE_CONFLICT_PROBABILITY = 0.6
 MAX_STANCE_PAIRS = 10  # sentence pairs judged per group of matched figures
+MAX_STANCE_PAIRS_PER_EVENT = 100  # and per event: the encoder's time stays linear in events
 CLAUSE_WORDS = 8  # words kept either side of a figure: ANS statements are 5-20 words long
 
 
+@lru_cache(maxsize=65536)
 def subject_class(subject: str | None) -> str | None:
     """The class of a counted noun (fighters, women, ...), or its normalised form."""
     if not subject:
@@ -95,6 +98,10 @@ def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, A
     claims = [[_claim(f, articles) for f in group] for group in groups]
     # One batch per event: the sentence encoder runs once for every pair of every group.
     pairs = [_stance_pairs(group) for group in groups]
+    budget = MAX_STANCE_PAIRS_PER_EVENT  # a large event's groups share one budget, first come first served
+    for n, group_pairs in enumerate(pairs):
+        pairs[n] = group_pairs[:budget]
+        budget -= len(pairs[n])
     flat = judge_pairs(
         [(_clause(a, articles), _clause(b, articles)) for group_pairs in pairs for a, b in group_pairs]
     )
@@ -111,7 +118,8 @@ def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, A
 def _value_conflicts(event_id: str, pool: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
     """Different values for the same claim about the same group, across articles."""
     out = []
-    for a, b in combinations(pool, 2):
+    claimed = [f for f in pool if f.predicate and f.subject]  # only claims about a group can clash
+    for a, b in combinations(claimed, 2):
         if (
             a.article_id == b.article_id
             or same_quantity(a, b)
