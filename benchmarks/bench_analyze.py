@@ -5,24 +5,32 @@ encyclopaedic articles, ../shared/data/exara-dev), repeating each run and report
 peer in the same run it times the floor any tool pays: reading and decoding the same files and
 splitting them on whitespace, so the ratio says what isnad's analysis costs on top of I/O.
 
-    python benchmarks/bench_analyze.py [--exara DIR] [--limit N] [--repeat R]
+With ``--all`` it runs once more over the biggest real corpus we have: all 870 ExAra documents
+(570 source + 300 suspicious), the five seeds and the 102 texts of the SemEval-2022 Task 8 Arabic
+pairs (written to a temporary folder as .txt files), and reports the peak memory of that run.
+
+    python benchmarks/bench_analyze.py [--exara DIR] [--limit N] [--repeat R] [--all]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from isnad.brief import summarize
-from isnad.compare import compare
+from isnad.brief import summarize, summarize_storylines
+from isnad.compare import compare, single_reports
 from isnad.corpus import Corpus
 from isnad.extract import extract
+from isnad.framing import frame
 from isnad.pipeline import read
+from isnad.provenance import trace
 from isnad.reuse import find_reuse
 from isnad.stories import group_stories
 
@@ -40,14 +48,35 @@ def run_once(files: list[Path]) -> dict[str, float]:
     times["read"], (articles, _) = timed(lambda: read(files))  # type: ignore[misc]
     corpus = Corpus(articles)
     times["text"], _ = timed(lambda: corpus.texts())
-    times["reuse"], _ = timed(lambda: find_reuse(corpus))
-    times["stories"], (events, _) = timed(lambda: group_stories(corpus))  # type: ignore[misc]
+    times["reuse"], reuse = timed(lambda: find_reuse(corpus))
+    times["stories"], (events, storylines) = timed(lambda: group_stories(corpus))  # type: ignore[misc]
     times["extract"], extraction = timed(lambda: extract(corpus.articles))
     times["compare"], comparisons = timed(lambda: compare(events, extraction.figures, corpus.by_id))  # type: ignore[attr-defined]
     times["brief"], _ = timed(lambda: summarize(corpus, events, comparisons))  # type: ignore[arg-type]
-    times["total"] = sum(times.values())
+    times["framing"], _ = timed(lambda: frame(corpus, events, storylines, extraction.attributions))  # type: ignore[attr-defined]
+    times["provenance"], _ = timed(lambda: trace(events, corpus.by_id, extraction.attributions, reuse))  # type: ignore[attr-defined,arg-type]
+    times["storybrief"], _ = timed(lambda: summarize_storylines(corpus, events, storylines, comparisons))  # type: ignore[arg-type]
+    times["singles"], _ = timed(lambda: single_reports(events, extraction.figures, corpus.by_id))  # type: ignore[attr-defined]
+    times["events"] = len(events)
+    times["total"] = sum(v for k, v in times.items() if k != "events")
     times["articles"] = len(articles)
     return times
+
+
+STAGES = (
+    "read",
+    "text",
+    "reuse",
+    "stories",
+    "extract",
+    "compare",
+    "brief",
+    "framing",
+    "provenance",
+    "storybrief",
+    "singles",
+    "total",
+)
 
 
 def peer_once(files: list[Path]) -> float:
@@ -64,9 +93,10 @@ def report(name: str, files: list[Path], repeat: int) -> None:
     n = int(median["articles"])
     chars = sum(len(p.read_text(encoding="utf-8", errors="replace")) for p in files)
     print(f"\n## {name}: {n} articles, {chars / 1e6:.2f} M characters, median of {repeat} runs")
-    for stage in ("read", "text", "reuse", "stories", "extract", "compare", "brief", "total"):
+    print(f"  {int(median['events'])} events")
+    for stage in STAGES:
         share = 100 * median[stage] / median["total"]
-        print(f"  {stage:<8} {median[stage]:8.3f} s  {share:5.1f} %")
+        print(f"  {stage:<10} {median[stage]:8.3f} s  {share:5.1f} %")
     print(f"  isnad    {n / median['total']:8.1f} articles/s  {chars / median['total'] / 1e3:8.1f} k chars/s")
     print(
         f"  peer     read+decode+split: {peer:.4f} s; isnad / peer = {median['total'] / max(peer, 1e-9):.0f}x"
@@ -78,6 +108,10 @@ def main() -> None:
     parser.add_argument("--exara", type=Path, default=ROOT.parent / "shared" / "data" / "exara-dev")
     parser.add_argument("--limit", type=int, default=300, help="ExAra documents to use")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--semeval", type=Path, default=ROOT.parent / "shared" / "data" / "semeval2022-t8-ar" / "dev.csv"
+    )
+    parser.add_argument("--all", action="store_true", help="also run once over the biggest real corpus")
     args = parser.parse_args()
     report("seeds", sorted((ROOT / "examples" / "seeds").glob("*.txt")), args.repeat)
     if args.exara.is_dir():
@@ -87,6 +121,25 @@ def main() -> None:
         print(f"\n{args.exara} not found: the ExAra part needs ../shared/data (see README)", file=sys.stderr)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory (max RSS of this process): {peak_mb:.0f} MB")
+    if args.all and args.exara.is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            files = biggest_corpus(args.exara, args.semeval, Path(tmp))
+            report("biggest real corpus: ExAra 870 + seeds + SemEval texts", files, 1)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"\npeak memory after the biggest corpus (max RSS of this process): {peak_mb:.0f} MB")
+
+
+def biggest_corpus(exara: Path, semeval: Path, tmp: Path) -> list[Path]:
+    """Every ExAra document, the seeds, and each SemEval pair text as its own .txt file."""
+    files = sorted(exara.glob("*-documents/*.txt")) + sorted((ROOT / "examples" / "seeds").glob("*.txt"))
+    if semeval.is_file():
+        with semeval.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                for column in ("text1", "text2"):
+                    path = tmp / f"semeval-{row['pair_id']}-{column}.txt"
+                    path.write_text(row[column], encoding="utf-8")
+                    files.append(path)
+    return files
 
 
 if __name__ == "__main__":

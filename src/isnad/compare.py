@@ -18,6 +18,7 @@ Figures of a multi-article event that no other article matches are single-outlet
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import combinations
 
 from isnad.arabic import clauses, lexicon, normalize
@@ -31,8 +32,12 @@ _TIME_UNITS = {"year", "month", "day"}
 # other than "different numbers" fired: the figures were matched by value already, so the other
 # numbers of their clauses say nothing about them.
 STANCE_CONFLICT_PROBABILITY = 0.6
+MAX_STANCE_PAIRS = 10  # sentence pairs judged per group of matched figures
+MAX_STANCE_PAIRS_PER_EVENT = 100  # and per event: the encoder's time stays linear in events
+CLAUSE_WORDS = 8  # words kept either side of a figure: ANS statements are 5-20 words long
 
 
+@lru_cache(maxsize=65536)
 def subject_class(subject: str | None) -> str | None:
     """The class of a counted noun (fighters, women, ...), or its normalised form."""
     if not subject:
@@ -92,7 +97,11 @@ def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, A
     groups = _groups(pool)
     claims = [[_claim(f, articles) for f in group] for group in groups]
     # One batch per event: the sentence encoder runs once for every pair of every group.
-    pairs = [[(a, b) for a, b in combinations(group, 2) if a.article_id != b.article_id] for group in groups]
+    pairs = [_stance_pairs(group) for group in groups]
+    budget = MAX_STANCE_PAIRS_PER_EVENT  # a large event's groups share one budget, first come first served
+    for n, group_pairs in enumerate(pairs):
+        pairs[n] = group_pairs[:budget]
+        budget -= len(pairs[n])
     flat = judge_pairs(
         [(_clause(a, articles), _clause(b, articles)) for group_pairs in pairs for a, b in group_pairs]
     )
@@ -109,7 +118,8 @@ def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, A
 def _value_conflicts(event_id: str, pool: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
     """Different values for the same claim about the same group, across articles."""
     out = []
-    for a, b in combinations(pool, 2):
+    claimed = [f for f in pool if f.predicate and f.subject]  # only claims about a group can clash
+    for a, b in combinations(claimed, 2):
         if (
             a.article_id == b.article_id
             or same_quantity(a, b)
@@ -162,6 +172,18 @@ def _judge(
     return Comparison(event_id, label, "agree", claims, f"same figure and claim{stances}")
 
 
+def _stance_pairs(group: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """The sentence pairs of a group worth judging: one figure per article, at most a few pairs.
+
+    A figure repeated within an article says nothing new, and a large event can match dozens of
+    figures of one small value; judging every pair would cost quadratic encoder time.
+    """
+    first: dict[str, Figure] = {}
+    for figure in group:
+        first.setdefault(figure.article_id, figure)
+    return list(combinations(first.values(), 2))[:MAX_STANCE_PAIRS]
+
+
 def _stance_summary(decisions: Sequence[StanceDecision]) -> str:
     """How the sentence pairs were judged, e.g. ``; sentences: 1 agree, 1 disagree``."""
     if not decisions:
@@ -174,12 +196,15 @@ def _clause(figure: Figure, articles: dict[str, Article]) -> str:
     """The clause of a figure's sentence that holds it: what the stance decision compares.
 
     A whole news sentence carries several facts; the decision was fitted on headline-length
-    statements, so it is given the figure's clause.
+    statements, so it is given the figure's clause, cut to a few words either side of the figure.
     """
     claim = _claim(figure, articles)
     article = articles[figure.article_id]
     inside = [c for c in clauses(article.text, *claim.span) if c[0] <= figure.span[0] < c[1]]
-    return article.span_text(inside[0]) if inside else claim.text
+    start, end = inside[0] if inside else claim.span
+    before = article.text[start : figure.span[0]].split()[-CLAUSE_WORDS:]
+    after = article.text[figure.span[0] : end].split()[: CLAUSE_WORDS + 1]
+    return " ".join(before + after)
 
 
 def _claim(figure: Figure, articles: dict[str, Article]) -> Claim:

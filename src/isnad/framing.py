@@ -39,15 +39,18 @@ class _Phrase:
 
 
 @cache
-def _phrases() -> tuple[_Phrase, ...]:
-    """Every naming phrase as a stem sequence, longest first so the fullest label wins."""
+def _phrases() -> dict[str, tuple[_Phrase, ...]]:
+    """Every naming phrase as a stem sequence, by first stem, longest first so the fullest label wins."""
     phrases = [
         _Phrase(actor, term, tuple(stem(w) for w in normalize(text).split()))
         for actor, terms in ACTOR_NAMES.items()
         for term, texts in terms.items()
         for text in texts
     ]
-    return tuple(sorted(phrases, key=lambda p: -len(p.stems)))
+    by_first: dict[str, list[_Phrase]] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p.stems)):
+        by_first.setdefault(phrase.stems[0], []).append(phrase)
+    return {first: tuple(group) for first, group in by_first.items()}
 
 
 def outlet_key(article: Article) -> str:
@@ -58,11 +61,12 @@ def outlet_key(article: Article) -> str:
 def name_mentions(corpus: Corpus, article_id: str) -> list[tuple[_Phrase, Span]]:
     """The actor names of one article, each with its span, longest phrase first at each place."""
     text = corpus.text(article_id)
-    stems = [stem(t.text) for t in text.tokens]
+    stems = [stem(t.text) for t in text.tokens]  # stem() is cached: words repeat across articles
     found: list[tuple[_Phrase, Span]] = []
     i = 0
     while i < len(stems):
-        match = next((p for p in _phrases() if tuple(stems[i : i + len(p.stems)]) == p.stems), None)
+        candidates = _phrases().get(stems[i], ())
+        match = next((p for p in candidates if tuple(stems[i : i + len(p.stems)]) == p.stems), None)
         if match is None:
             i += 1
             continue

@@ -363,8 +363,11 @@ class StorylineBrief:
 
 @dataclass
 class SingleReport:
-    """A fact only one outlet of an event reports: a figure or sentence no other article matches."""
+    """A fact only one outlet of an event reports: a figure no other article of the event matches.
+
+    ``kind`` names the kind of fact, so other kinds can join without a schema break.
+    """
 
     event_id: str
     claim: Claim
-    kind: Literal["figure", "sentence"] = "figure"
+    kind: Literal["figure"] = "figure"

@@ -102,12 +102,11 @@ _NEGATIONS = frozenset(CLAIM_NEGATIONS)
 
 
 def _side(text: str) -> _Side:
+    """What the features read from one statement (years included: "since 1991" is a claim)."""
     tokens = [normalize(w) for w in words(text)]
     stems = [stem(w) for w in tokens]
     content = frozenset(s for w, s in zip(tokens, stems, strict=True) if w not in STOPWORDS and s)
-    numbers = tuple(
-        (n.value, n.approx is not None) for n in find_numbers(text) if not n.is_fraction or n.value
-    )
+    numbers = tuple((n.value, n.approx is not None) for n in find_numbers(text))
     return _Side(
         words=tuple(w for w in tokens if w not in STOPWORDS),
         stems=content,

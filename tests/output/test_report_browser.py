@@ -56,3 +56,18 @@ def test_chromium_builds_the_report(analysis: Analysis, tmp_path: Path) -> None:
     assert dom.count('<blockquote class="passage">') == 2
     assert '<tr class="verdict-conflict">' in dom
     assert "<script" not in dom
+
+
+def test_chromium_builds_the_seed_report_with_outlet_sections(
+    seed_analysis: Analysis, tmp_path: Path
+) -> None:
+    """The provenance pictures (inline SVG) and framing tables survive a real browser's parser."""
+    page = tmp_path / "seeds.html"
+    write_report(seed_analysis, page)
+    dom = _dump_dom(page, tmp_path / "profile")
+    drawn = sum(bool(p.edges) for p in seed_analysis.provenance)
+    assert dom.count('<svg class="provenance"') == drawn
+    assert dom.count("<marker ") >= 3 * drawn
+    assert '<table class="grid framing">' in dom
+    assert "موجز القصة" in dom
+    assert "<script" not in dom

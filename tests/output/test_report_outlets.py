@@ -1,0 +1,47 @@
+"""The editor's view of the seed story: framing, provenance, briefs and single reports in the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from isnad.model import Analysis
+from isnad.output.jsonout import analysis_to_dict, validate
+from isnad.output.report import render_report
+from isnad.store import Store
+
+
+def test_seed_report_shows_framing_provenance_and_storyline_brief(seed_analysis: Analysis) -> None:
+    html = render_report(seed_analysis)
+    assert html.count('<table class="grid framing">') == 1 + sum(
+        len(e.article_ids) > 1 for e in seed_analysis.events
+    )  # the storyline's, then each multi-outlet event's
+    assert html.count('<svg class="provenance"') == sum(bool(p.edges) for p in seed_analysis.provenance)
+    assert "موجز القصة" in html
+    assert "داعش الإرهابي" in html
+    assert '<mark class="frame">' in html or 'class="frame' in html
+    assert "<script" not in html
+
+
+def test_conflicting_figure_rows_are_highlighted(seed_analysis: Analysis) -> None:
+    html = render_report(seed_analysis)
+    assert '<tr class="verdict-conflict">' in html
+    assert "returned / travelled" in html
+
+
+def test_seed_analysis_with_outlet_fields_matches_the_schema(seed_analysis: Analysis) -> None:
+    doc = analysis_to_dict(seed_analysis)
+    validate(doc)
+    assert doc["framings"]
+    assert doc["provenance"]
+    assert doc["storyline_briefs"]
+
+
+def test_outlet_fields_round_trip_through_the_store(seed_analysis: Analysis, tmp_path: Path) -> None:
+    with Store(tmp_path / "isnad.db") as store:
+        store.add_articles(seed_analysis.articles)
+        store.save_results(seed_analysis)
+        loaded = store.load_results(seed_analysis.version)
+    assert loaded.framings == seed_analysis.framings
+    assert loaded.provenance == seed_analysis.provenance
+    assert loaded.storyline_briefs == seed_analysis.storyline_briefs
+    assert loaded.single_reports == seed_analysis.single_reports
