@@ -521,8 +521,8 @@ def update_store(
     else:
         store.add_story_features([], index.add(kept))
     articles = store.articles()
-    missing = [a.id for a in articles if a.id not in index]
-    features = article_features(Corpus(a for a in articles if a.id in set(missing)), encoder=encoder)
+    missing = [a for a in articles if a.id not in index]
+    features = article_features(Corpus(missing), encoder=encoder)
     store.add_story_features(features, index.add(features))
     events, storylines = index.stories({a.id: a for a in articles})
     store.save_story_results(events, storylines)
