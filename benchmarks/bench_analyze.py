@@ -40,7 +40,7 @@ def run_once(files: list[Path]) -> dict[str, float]:
     times["read"], (articles, _) = timed(lambda: read(files))  # type: ignore[misc]
     corpus = Corpus(articles)
     times["text"], _ = timed(lambda: corpus.texts())
-    times["reuse"], reuse = timed(lambda: find_reuse(corpus))
+    times["reuse"], _ = timed(lambda: find_reuse(corpus))
     times["stories"], (events, _) = timed(lambda: group_stories(corpus))  # type: ignore[misc]
     times["extract"], extraction = timed(lambda: extract(corpus.articles))
     times["compare"], comparisons = timed(lambda: compare(events, extraction.figures, corpus.by_id))  # type: ignore[attr-defined]
