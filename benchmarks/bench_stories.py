@@ -8,10 +8,12 @@ random stems added, a random date over two years), so each real article stands f
 story of variants, as in a store that has followed many stories for a while.
 
 For each size it measures, with medians over --repeat runs:
-- batch: `StoryIndex.add` of all N articles, then `stories()` (union-find, titles);
+- batch: `StoryIndex.add` of all N articles, then `stories()` (union-find, titles), up to
+  BATCH_MAX articles (its work grows as N squared);
 - incremental: 1,000 more articles added to an index already holding N (features restored
   from the store, as `isnad add` does), then `stories()`; batch and incremental groupings are
-  checked equal at the smaller sizes;
+  checked equal where batch runs. Past BATCH_MAX the stored index holds features but no links
+  (finding them is the batch run that was skipped), so `stories()` there unions only new links;
 - peer: scikit-learn's AgglomerativeClustering (single linkage, the same threshold on the same
   similarity, precomputed), timed with and without building its N x N matrix; skipped where that
   matrix cannot fit in memory.
@@ -19,6 +21,11 @@ Peak memory is tracemalloc's peak (numpy allocations included) during the measur
 Threads are limited to 2 (the target machine's cores) before numpy loads.
 
     PYTHONPATH=src python benchmarks/bench_stories.py [--sizes 1000 10000 100000] [--repeat 3]
+
+Measured 2026-11-22 on the 2-core development machine while other jobs ran (load average 4-6,
+so figures are inflated and noisy): features 7.6-14 real articles/s; batch 1k 1.15 s (peer
+0.32 s), 10k 24.5 s (peer 30.1 s: matrix 25.3 + clustering 4.9); +1k incremental into 1k
+1.4 s, 10k 3.2 s, 100k 19.8 s, peak 600 MiB; batch == incremental at 1k and 10k.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ import statistics  # noqa: E402
 import time  # noqa: E402
 import tracemalloc  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+from functools import partial  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -49,7 +57,8 @@ from isnad.stories import HASH_BITS, StoryIndex, StoryParams, article_features  
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 ADDED = 1000
-PEER_MAX = 20_000  # N x N float32 similarities: 1.6 GB at 20k; 40 GB at 100k
+PEER_MAX = 10_000  # N x N float32 similarities: 0.4 GB at 10k, 40 GB at 100k
+BATCH_MAX = 10_000  # batch work grows as N^2: at 100k it would take about an hour here
 START_DAY = 736_330  # 2017-01-01
 
 
@@ -97,15 +106,21 @@ def stand_ins(features: list[ArticleFeatures]) -> dict[str, Article]:
     }
 
 
-def measured(fn: Callable[[], Any]) -> tuple[float, float, Any]:
-    """Seconds, peak MiB and the value of one call."""
+def measured(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
+    """Median seconds over ``repeat`` calls, then peak MiB of one more call, and its value.
+
+    Timed calls run without tracemalloc, which slows Python-level allocation.
+    """
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
     tracemalloc.start()
-    start = time.perf_counter()
     value = fn()
-    seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    return seconds, peak, value
+    return statistics.median(times), peak, value
 
 
 def batch(features: list[ArticleFeatures], articles: dict[str, Article]) -> tuple[StoryIndex, Any]:
@@ -115,16 +130,28 @@ def batch(features: list[ArticleFeatures], articles: dict[str, Article]) -> tupl
 
 
 def incremental(
-    stored: list[ArticleFeatures], links: list[Any], new: list[ArticleFeatures], articles: dict[str, Article]
-) -> Callable[[], Any]:
+    stored: list[ArticleFeatures],
+    links: list[Any],
+    new: list[ArticleFeatures],
+    articles: dict[str, Article],
+    trace: bool = False,
+) -> tuple[float, float, Any]:
+    """Seconds and peak MiB (with ``trace``) of adding ``new`` to an index holding ``stored``,
+    then listing stories. Restoring the index (as isnad add finds the store: features and links
+    kept) is neither timed nor traced."""
     index = StoryIndex()
-    index.restore(stored, links)  # as isnad add finds the store: features and links kept
-
-    def run() -> Any:
-        index.add(new)
-        return index.stories(articles)
-
-    return run
+    index.restore(stored, links)
+    if trace:
+        tracemalloc.start()
+    start = time.perf_counter()
+    index.add(new)
+    value = index.stories(articles)
+    seconds = time.perf_counter() - start
+    peak = 0.0
+    if trace:
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+    return seconds, peak, value
 
 
 def peer(features: list[ArticleFeatures], threshold: float) -> tuple[float, float, int]:
@@ -169,31 +196,32 @@ def main() -> None:
         stored = synthesise(base, size, seed=1)
         new = synthesise(base, ADDED, seed=2)
         articles_of = stand_ins(stored + new)
-        batch_runs, incr_runs = [], []
         links: list[Any] = []
-        batch_stories: Any = None
-        for _ in range(args.repeat if size <= 10_000 else 1):
-            seconds, peak, (index, batch_stories) = measured(lambda: batch(stored, articles_of))
-            batch_runs.append((seconds, peak))
+        batch_cells = ("-", "-")
+        batch_seconds = None
+        if size <= BATCH_MAX:
+            batch_seconds, peak, (index, _) = measured(partial(batch, stored, articles_of), args.repeat)
             links = index.links
-        for _ in range(args.repeat):
-            run = incremental(stored, links, new, articles_of)
-            seconds, peak, incr_stories = measured(run)
-            incr_runs.append((seconds, peak))
+            batch_cells = (f"{batch_seconds:.2f}", f"{peak:.0f}")
+        seconds = [incremental(stored, links, new, articles_of)[0] for _ in range(args.repeat)]
+        _, incr_peak, incr_stories = incremental(stored, links, new, articles_of, trace=True)
         same = "-"
-        if size <= 10_000:  # batch over all N + 1k must equal the incremental result
+        if size <= BATCH_MAX:  # batch over all N + 1k must equal the incremental result
             _, all_at_once = batch(stored + new, articles_of)
             same = "yes" if all_at_once == incr_stories else "NO"
         peer_cells = ("-", "-", "-")
-        if size <= PEER_MAX:
+        if size <= PEER_MAX and batch_seconds is not None:
             matrix_s, cluster_s, _ = peer(stored, params.event_threshold)
-            ratio = statistics.median(s for s, _ in batch_runs) / (matrix_s + cluster_s)
-            peer_cells = (f"{matrix_s:.2f}", f"{cluster_s:.2f}", f"{ratio:.2f}")
+            peer_cells = (
+                f"{matrix_s:.2f}",
+                f"{cluster_s:.2f}",
+                f"{batch_seconds / (matrix_s + cluster_s):.2f}",
+            )
         print(
-            f"{size:>7}  {statistics.median(s for s, _ in batch_runs):>8.2f}  "
-            f"{statistics.median(m for _, m in batch_runs):>9.0f}  "
-            f"{statistics.median(s for s, _ in incr_runs):>10.2f}  {statistics.median(m for _, m in incr_runs):>8.0f}  "
-            f"{peer_cells[0]:>13}  {peer_cells[1]:>14}  {peer_cells[2]:>10}  {len(batch_stories[0]):>6}  {same}"
+            f"{size:>7}  {batch_cells[0]:>8}  {batch_cells[1]:>9}  {statistics.median(seconds):>10.2f}  "
+            f"{incr_peak:>8.0f}  {peer_cells[0]:>13}  {peer_cells[1]:>14}  {peer_cells[2]:>10}  "
+            f"{len(incr_stories[0]):>6}  {same}",
+            flush=True,
         )
 
 

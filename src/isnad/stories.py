@@ -42,6 +42,7 @@ from scipy.sparse.csgraph import connected_components
 from isnad.arabic import find_numbers, lexicon
 from isnad.arabic.background import idf, idf_of_share
 from isnad.corpus import ArticleText, Corpus
+from isnad.extract.attributions import find_attributions
 from isnad.model import Article, ArticleFeatures, Event, Storyline, StoryLink
 from isnad.store import Store
 
@@ -66,8 +67,8 @@ ANCHOR_WEIGHT = 0.3
 EMBEDDING_FLOOR = 0.3
 SOURCE_BONUS = 0.1  # similarity added when two articles cite one outlet
 OTHER_SOURCE_FACTOR = 0.6  # event similarity kept when both cite outlets, none in common
-ROUNDING = 5
-FEATURES_VERSION = 3  # bump when features change meaning: stored ones are then recomputed  # similarities are rounded so that float noise of block shapes cannot flip an edge
+ROUNDING = 5  # similarities are rounded so that float noise of block shapes cannot flip an edge
+FEATURES_VERSION = 3  # bump when features change meaning: stored ones are then recomputed
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,6 @@ def article_features(
     corpus: Corpus, ids: Sequence[str] | None = None, encoder: Encoder = embed
 ) -> list[ArticleFeatures]:
     """Features of the corpus's articles (or of those with ``ids``), in that order."""
-    # extract sits after stories in the pipeline; imported here only for its attribution finder.
-    from isnad.extract.attributions import find_attributions
-
     texts = corpus.texts(ids)
     embeddings = encoder([_lead(t.article) for t in texts])
     features = []
@@ -215,16 +213,14 @@ class _Chunk:
     def of(cls, start: int, features: Sequence[ArticleFeatures]) -> _Chunk:
         n = len(features)
         vectors = {
-            "terms": _rows([f.term_ids for f in features], [f.term_weights for f in features], n),
-            "anchors": _rows(
+            "terms": _csr([f.term_ids for f in features], [f.term_weights for f in features], n),
+            "anchors": _csr(
                 [f.anchors for f in features],
                 [np.full(len(f.anchors), 1 / np.sqrt(max(len(f.anchors), 1))) for f in features],
                 n,
             ),
-            "shingles": _rows(
-                [f.shingles for f in features], [np.ones(len(f.shingles)) for f in features], n
-            ),
-            "sources": _rows([f.sources for f in features], [np.ones(len(f.sources)) for f in features], n),
+            "shingles": _csr([f.shingles for f in features], [np.ones(len(f.shingles)) for f in features], n),
+            "sources": _csr([f.sources for f in features], [np.ones(len(f.sources)) for f in features], n),
         }
         postings = {name: matrix.T.tocsr() for name, matrix in vectors.items()}
         return cls(start, start + n, vectors, postings)
@@ -300,7 +296,7 @@ class StoryIndex:
         self._cites = np.concatenate([self._cites, np.array([len(f.sources) > 0 for f in new])])
         self._chunks.append(_Chunk.of(start, new))
 
-    def _rows(self, name: str, rows: NDArray[np.intp]) -> sparse.csr_matrix:
+    def _vectors(self, name: str, rows: NDArray[np.intp]) -> sparse.csr_matrix:
         """The sparse vectors ``name`` of the articles at ``rows`` (ascending)."""
         parts = []
         for chunk in self._chunks:
@@ -316,7 +312,7 @@ class StoryIndex:
         that have it, so the product walks only the posting lists of the block's own terms, as a
         search engine's inverted index does.
         """
-        block = self._rows(name, rows)
+        block = self._vectors(name, rows)
         parts = []
         for chunk in self._chunks:
             if chunk.start >= count:
@@ -457,7 +453,7 @@ def _event_similarity(
     return rounded
 
 
-def _rows(
+def _csr(
     indices: Sequence[NDArray[np.int32]], values: Sequence[NDArray[Any]], count: int
 ) -> sparse.csr_matrix:
     """A CSR matrix of ``count`` hashed sparse vectors."""
@@ -521,8 +517,8 @@ def update_store(
     else:
         store.add_story_features([], index.add(kept))
     articles = store.articles()
-    missing = [a.id for a in articles if a.id not in index]
-    features = article_features(Corpus(a for a in articles if a.id in set(missing)), encoder=encoder)
+    missing = [a for a in articles if a.id not in index]
+    features = article_features(Corpus(missing), encoder=encoder)
     store.add_story_features(features, index.add(features))
     events, storylines = index.stories({a.id: a for a in articles})
     store.save_story_results(events, storylines)
