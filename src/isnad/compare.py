@@ -33,7 +33,7 @@ _TIME_UNITS = {"year", "month", "day"}
 # numbers of their clauses say nothing about them.
 STANCE_CONFLICT_PROBABILITY = 0.6
 MAX_STANCE_PAIRS = 10  # sentence pairs judged per group of matched figures
-MAX_STANCE_PAIRS_PER_EVENT = 100  # and per event: the encoder's time stays linear in events
+MAX_STANCE_PAIRS_PER_EVENT = 30  # and per event: the encoder's time stays linear in events
 CLAUSE_WORDS = 8  # words kept either side of a figure: ANS statements are 5-20 words long
 
 
