@@ -496,13 +496,14 @@ def group_stories(
 
 
 def update_store(
-    store: Store, params: StoryParams | None = None, encoder: Encoder = embed
+    store: Store, params: StoryParams | None = None, encoder: Encoder = embed, corpus: Corpus | None = None
 ) -> tuple[list[Event], list[Storyline]]:
     """Bring the stored events and storylines up to date with the stored articles.
 
     Only articles without stored features are read, embedded and compared with the others; the
     features and links of earlier runs are reused. Stored links made with other parameters are
     found again from the stored features, and stored features of an older kind are recomputed.
+    ``corpus``, when given, holds the new articles with their text layer already computed.
     """
     params = params or StoryParams()
     setting = json.loads(json.dumps({"features": FEATURES_VERSION, "params": asdict(params)}))
@@ -518,7 +519,8 @@ def update_store(
         store.add_story_features([], index.add(kept))
     articles = store.articles()
     missing = [a for a in articles if a.id not in index]
-    features = article_features(Corpus(missing), encoder=encoder)
+    source = corpus if corpus is not None else Corpus(missing)
+    features = article_features(source, [a.id for a in missing], encoder=encoder)
     store.add_story_features(features, index.add(features))
     events, storylines = index.stories({a.id: a for a in articles})
     store.save_story_results(events, storylines)
