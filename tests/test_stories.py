@@ -169,6 +169,13 @@ def test_any_batching_and_order_gives_the_batch_grouping(
     for start, end in itertools.pairwise(bounds):
         incremental.add(shuffled[start:end])
     assert incremental.stories(articles) == expected
+    # Records of an earlier grouping are kept where their members are unchanged, as a store does.
+    kept_records = StoryIndex()
+    known = None
+    for start, end in itertools.pairwise(bounds):
+        kept_records.add(shuffled[start:end])
+        known = kept_records.stories(articles, known)
+    assert known == expected
     # Same topic, same event: the synthetic features of one topic are identical.
     assert len(expected[0]) == len(set(topics))
 
