@@ -512,6 +512,8 @@ class StoryIndex:
         if event_only:
             a, b = a[self._link_event], b[self._link_event]
         n = len(self.ids)
+        if not n:
+            return []
         graph = sparse.coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
         # One sort groups the articles by component and orders each group by id.
