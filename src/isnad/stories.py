@@ -203,12 +203,16 @@ def _shingles(text: ArticleText) -> NDArray[np.int32]:
 
 @dataclass(frozen=True)
 class _Chunk:
-    """Sparse vectors of articles added together, rows ``start`` to ``end``, and their postings."""
+    """Vectors of articles added together, rows ``start`` to ``end``, and their postings.
+
+    Each chunk keeps its own embeddings, so adding articles never copies the store's.
+    """
 
     start: int
     end: int
     vectors: dict[str, sparse.csr_matrix]
     postings: dict[str, sparse.csr_matrix]
+    embeddings: NDArray[np.float32]
 
     @classmethod
     def of(cls, start: int, features: Sequence[ArticleFeatures]) -> _Chunk:
@@ -224,7 +228,8 @@ class _Chunk:
             "sources": _csr([f.sources for f in features], [np.ones(len(f.sources)) for f in features], n),
         }
         postings = {name: matrix.T.tocsr() for name, matrix in vectors.items()}
-        return cls(start, start + n, vectors, postings)
+        embeddings = np.stack([f.embedding for f in features]).astype(np.float32)
+        return cls(start, start + n, vectors, postings, embeddings)
 
 
 class StoryIndex:
@@ -244,9 +249,6 @@ class StoryIndex:
         self._link_event = np.zeros(0, dtype=bool)
         self._position: dict[str, int] = {}
         self._days = np.zeros(0, dtype=np.float64)  # NaN where unknown
-        # Rows [0, len(self)) are in use; the buffer doubles when full, so adding articles does
-        # not copy the whole store every time.
-        self._embedding_buffer = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         self._shingle_counts = np.zeros(0, dtype=np.float32)
         self._cites = np.zeros(0, dtype=bool)
         self._chunks: list[_Chunk] = []
@@ -297,16 +299,18 @@ class StoryIndex:
         start = len(self._days)
         days = [np.nan if f.day is None else float(f.day) for f in new]
         self._days = np.concatenate([self._days, np.array(days, dtype=np.float64)])
-        end = start + len(new)
-        if end > len(self._embedding_buffer):
-            grown = np.zeros((max(end, 2 * len(self._embedding_buffer)), EMBEDDING_DIM), dtype=np.float32)
-            grown[:start] = self._embedding_buffer[:start]
-            self._embedding_buffer = grown
-        self._embedding_buffer[start:end] = np.stack([f.embedding for f in new])
         counts = np.array([len(f.shingles) for f in new], dtype=np.float32)
         self._shingle_counts = np.concatenate([self._shingle_counts, counts])
         self._cites = np.concatenate([self._cites, np.array([len(f.sources) > 0 for f in new])])
         self._chunks.append(_Chunk.of(start, new))
+
+    def _embeddings(self, rows: NDArray[np.intp]) -> NDArray[np.float32]:
+        """The embeddings of the articles at ``rows`` (ascending)."""
+        parts = [
+            chunk.embeddings[rows[(rows >= chunk.start) & (rows < chunk.end)] - chunk.start]
+            for chunk in self._chunks
+        ]
+        return np.concatenate(parts)
 
     def _vectors(self, name: str, rows: NDArray[np.intp]) -> sparse.csr_matrix:
         """The sparse vectors ``name`` of the articles at ``rows`` (ascending)."""
@@ -382,8 +386,13 @@ class StoryIndex:
         Computed in float32 and in place where possible, since ``count`` may be the whole store.
         """
         total = TERM_WEIGHT + EMBEDDING_WEIGHT + ANCHOR_WEIGHT
-        embeddings = self._embedding_buffer
-        story = embeddings[:count] @ embeddings[rows].T
+        query = self._embeddings(rows).T.copy()
+        story = np.empty((count, len(rows)), dtype=np.float32)
+        for chunk in self._chunks:
+            if chunk.start >= count:
+                break
+            end = min(chunk.end, count)
+            np.matmul(chunk.embeddings[: end - chunk.start], query, out=story[chunk.start : end])
         story -= EMBEDDING_FLOOR
         np.clip(story, 0.0, 1 - EMBEDDING_FLOOR, out=story)
         story *= EMBEDDING_WEIGHT / ((1 - EMBEDDING_FLOOR) * total)
