@@ -9,18 +9,21 @@ from hypothesis import strategies as st
 
 from isnad.corpus import Corpus
 from isnad.model import Analysis, Article, ArticleFeatures
+from isnad.pipeline import analyze, read
 from isnad.store import Store
 from isnad.stories import (
     EMBEDDING_DIM,
     StoryIndex,
     StoryParams,
     article_features,
+    embed,
     group_stories,
     headline,
     publication_day,
     similarity_matrix,
     update_store,
 )
+from tests.conftest import SEEDS
 
 
 def _names(seed_articles: dict[str, Article]) -> dict[str, str]:
@@ -166,6 +169,13 @@ def test_any_batching_and_order_gives_the_batch_grouping(
     for start, end in itertools.pairwise(bounds):
         incremental.add(shuffled[start:end])
     assert incremental.stories(articles) == expected
+    # Records of an earlier grouping are kept where their members are unchanged, as a store does.
+    kept_records = StoryIndex()
+    known = None
+    for start, end in itertools.pairwise(bounds):
+        kept_records.add(shuffled[start:end])
+        known = kept_records.stories(articles, known)
+    assert known == expected
     # Same topic, same event: the synthetic features of one topic are identical.
     assert len(expected[0]) == len(set(topics))
 
@@ -218,3 +228,45 @@ def test_params_are_validated() -> None:
         StoryParams(event_threshold=0.1, storyline_threshold=0.5)
     with pytest.raises(ValueError, match="half_life"):
         StoryParams(storyline_half_life_days=0)
+
+
+# -- one store, whichever command fills it ------------------------------------------------------
+
+
+def _story_state(store: Store) -> tuple[object, ...]:
+    results = store.load_results("test")
+    features = sorted(f.article_id for f in store.story_features())
+    return results.events, results.storylines, store.story_links(), features, sorted(store.article_ids())
+
+
+def test_analyze_into_a_store_then_add_matches_adding_all_at_once(tmp_path: Path) -> None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    first, second = [seeds[0], seeds[4], seeds[1]], [seeds[2], seeds[3]]
+    analysis = analyze(first, db=tmp_path / "a.db")
+    assert len(analysis.articles) == 3
+    embedded: list[str] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        embedded.extend(texts)
+        return embed(texts)
+
+    with Store(tmp_path / "a.db") as store:
+        assert len(store.story_features()) == 3  # analyze kept its features
+        store.add_articles(read(second)[0])
+        update_store(store, encoder=counting)
+        assert len(embedded) == 2  # only the new articles were embedded
+        added_later = _story_state(store)
+    with Store(tmp_path / "b.db") as store:
+        store.add_articles(read(seeds)[0])
+        update_store(store)
+        all_at_once = _story_state(store)
+    assert added_later == all_at_once
+
+    # The same articles again, by either command, duplicate nothing; analyze covers the store.
+    again = analyze([seeds[0], seeds[2]], db=tmp_path / "a.db")
+    assert len(again.articles) == 5
+    with Store(tmp_path / "a.db") as store:
+        store.add_articles(read(seeds)[0])
+        update_store(store, encoder=_no_encoder)
+        assert _story_state(store) == all_at_once
+    assert (again.events, again.storylines) == all_at_once[:2]

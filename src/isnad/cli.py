@@ -83,6 +83,9 @@ def analyze(
 ) -> None:
     """Read every article under PATHS, run the whole pipeline, write analysis.json and report.html.
 
+    With --db the articles join those kept in the store and the whole store is analysed: events
+    and storylines are those isnad add gives, and only new articles are compared with the others.
+
     Example: isnad analyze examples/seeds --out isnad-out --db isnad.db
     """
     from isnad.output import write_json, write_report

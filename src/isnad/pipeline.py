@@ -22,7 +22,7 @@ from isnad.model import Analysis, Article, Problem
 from isnad.provenance import trace
 from isnad.reuse import find_reuse
 from isnad.store import Store
-from isnad.stories import group_stories
+from isnad.stories import group_stories, update_store
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``; ``total`` is 0 while unknown."""
@@ -63,8 +63,13 @@ def analyze_articles(
     articles: Iterable[Article],
     problems: Iterable[Problem] = (),
     progress: ProgressCallback | None = None,
+    store: Store | None = None,
 ) -> Analysis:
-    """Run every analysis over articles already read (and segmented)."""
+    """Run every analysis over articles already read (and segmented).
+
+    With ``store``, which must hold exactly these articles, events and storylines come from the
+    store's incremental path: stored story features and links are reused and new ones kept.
+    """
     corpus = Corpus(articles)
 
     def step(stage: str) -> None:
@@ -73,7 +78,7 @@ def analyze_articles(
 
     reuse = find_reuse(corpus)
     step("reuse")
-    events, storylines = group_stories(corpus)
+    events, storylines = update_store(store, corpus=corpus) if store is not None else group_stories(corpus)
     step("stories")
     extraction = extract(corpus.articles)
     step("extract")
@@ -115,12 +120,16 @@ def analyze(
     """Read every article under ``paths``, keep them in the store, and analyse them.
 
     With ``db`` the store is a file kept between runs: articles already in it are not stored
-    again, and the results of this run replace the stored results.
+    again, and the whole store is analysed, so its results always describe everything it holds
+    (the events and storylines `isnad add` would give for the same articles); stored story
+    features are reused, so only new articles are compared with the others.
     """
     articles, problems = read(paths, progress)
     with Store(db or ":memory:") as store:
         store.add_articles(articles)
         store.add_problems(problems)
-        analysis = analyze_articles(articles, problems, progress)
+        if db is not None:
+            articles, problems = store.articles(), store.problems()
+        analysis = analyze_articles(articles, problems, progress, store=store)
         store.save_results(analysis)
     return analysis

@@ -226,9 +226,18 @@ class Store:
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """Articles in insertion order, all of them or those with the given ids."""
-        rows = self._db.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
-        wanted = set(ids) if ids is not None else None
-        return [_article_from_row(row) for row in rows if wanted is None or row[0] in wanted]
+        if ids is None:
+            rows = self._db.execute("SELECT rowid, * FROM articles ORDER BY rowid").fetchall()
+        else:
+            rows = []
+            unique = sorted(set(ids))
+            for start in range(0, len(unique), 500):  # SQLite caps the parameters of one query
+                part = unique[start : start + 500]
+                rows += self._db.execute(
+                    f"SELECT rowid, * FROM articles WHERE id IN ({','.join('?' * len(part))})", part
+                ).fetchall()
+            rows.sort()
+        return [_article_from_row(row[1:]) for row in rows]
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         """Full-text search over normalised title and text: ``(article_id, snippet)`` pairs.
@@ -360,6 +369,19 @@ class Store:
             )
             for row in rows
         ]
+
+    def published_dates(self) -> dict[str, str | None]:
+        """Every stored article's publication date, without reading its text."""
+        return dict(self._db.execute("SELECT id, published FROM articles ORDER BY rowid").fetchall())
+
+    def story_results(self) -> tuple[list[Event], list[Storyline]]:
+        """The stored events and storylines alone, without the articles and other results."""
+        rows = self._db.execute(
+            "SELECT kind, record FROM results WHERE kind IN ('events', 'storylines') ORDER BY kind, seq"
+        ).fetchall()
+        events = [Event(**json.loads(record)) for kind, record in rows if kind == "events"]
+        storylines = [Storyline(**json.loads(record)) for kind, record in rows if kind == "storylines"]
+        return events, storylines
 
     def story_links(self) -> list[StoryLink]:
         rows = self._db.execute("SELECT a, b, similarity, event FROM story_links ORDER BY a, b")

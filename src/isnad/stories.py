@@ -25,10 +25,11 @@ the batch `group_stories` is the same procedure with every article new.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from functools import cache
@@ -202,12 +203,16 @@ def _shingles(text: ArticleText) -> NDArray[np.int32]:
 
 @dataclass(frozen=True)
 class _Chunk:
-    """Sparse vectors of articles added together, rows ``start`` to ``end``, and their postings."""
+    """Vectors of articles added together, rows ``start`` to ``end``, and their postings.
+
+    Each chunk keeps its own embeddings, so adding articles never copies the store's.
+    """
 
     start: int
     end: int
     vectors: dict[str, sparse.csr_matrix]
     postings: dict[str, sparse.csr_matrix]
+    embeddings: NDArray[np.float32]
 
     @classmethod
     def of(cls, start: int, features: Sequence[ArticleFeatures]) -> _Chunk:
@@ -223,7 +228,8 @@ class _Chunk:
             "sources": _csr([f.sources for f in features], [np.ones(len(f.sources)) for f in features], n),
         }
         postings = {name: matrix.T.tocsr() for name, matrix in vectors.items()}
-        return cls(start, start + n, vectors, postings)
+        embeddings = np.stack([f.embedding for f in features]).astype(np.float32)
+        return cls(start, start + n, vectors, postings, embeddings)
 
 
 class StoryIndex:
@@ -237,11 +243,12 @@ class StoryIndex:
         self.params = params or StoryParams()
         self.ids: list[str] = []
         self.links: list[StoryLink] = []
+        # The links again as index positions, for the component search.
+        self._link_a = np.zeros(0, dtype=np.int64)
+        self._link_b = np.zeros(0, dtype=np.int64)
+        self._link_event = np.zeros(0, dtype=bool)
         self._position: dict[str, int] = {}
         self._days = np.zeros(0, dtype=np.float64)  # NaN where unknown
-        # Rows [0, len(self)) are in use; the buffer doubles when full, so adding articles does
-        # not copy the whole store every time.
-        self._embedding_buffer = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         self._shingle_counts = np.zeros(0, dtype=np.float32)
         self._cites = np.zeros(0, dtype=bool)
         self._chunks: list[_Chunk] = []
@@ -260,7 +267,7 @@ class StoryIndex:
             self.ids.append(f.article_id)
         if loaded:
             self._append(loaded)
-        self.links += [link for link in links if link.a in self._position and link.b in self._position]
+        self._keep([link for link in links if link.a in self._position and link.b in self._position])
 
     def add(self, features: Iterable[ArticleFeatures]) -> list[StoryLink]:
         """Add articles not yet in the index; returns the links found for them."""
@@ -278,23 +285,32 @@ class StoryIndex:
         for block in range(start, len(self.ids), BLOCK_ROWS):
             rows = np.arange(block, min(block + BLOCK_ROWS, len(self.ids)))
             found += self._links(rows)
-        self.links += found
+        self._keep(found)
         return found
+
+    def _keep(self, links: Sequence[StoryLink]) -> None:
+        self.links += links
+        position = self._position
+        self._link_a = np.concatenate([self._link_a, [position[link.a] for link in links]]).astype(np.int64)
+        self._link_b = np.concatenate([self._link_b, [position[link.b] for link in links]]).astype(np.int64)
+        self._link_event = np.concatenate([self._link_event, [link.event for link in links]]).astype(bool)
 
     def _append(self, new: Sequence[ArticleFeatures]) -> None:
         start = len(self._days)
         days = [np.nan if f.day is None else float(f.day) for f in new]
         self._days = np.concatenate([self._days, np.array(days, dtype=np.float64)])
-        end = start + len(new)
-        if end > len(self._embedding_buffer):
-            grown = np.zeros((max(end, 2 * len(self._embedding_buffer)), EMBEDDING_DIM), dtype=np.float32)
-            grown[:start] = self._embedding_buffer[:start]
-            self._embedding_buffer = grown
-        self._embedding_buffer[start:end] = np.stack([f.embedding for f in new])
         counts = np.array([len(f.shingles) for f in new], dtype=np.float32)
         self._shingle_counts = np.concatenate([self._shingle_counts, counts])
         self._cites = np.concatenate([self._cites, np.array([len(f.sources) > 0 for f in new])])
         self._chunks.append(_Chunk.of(start, new))
+
+    def _embeddings(self, rows: NDArray[np.intp]) -> NDArray[np.float32]:
+        """The embeddings of the articles at ``rows`` (ascending)."""
+        parts = [
+            chunk.embeddings[rows[(rows >= chunk.start) & (rows < chunk.end)] - chunk.start]
+            for chunk in self._chunks
+        ]
+        return np.concatenate(parts)
 
     def _vectors(self, name: str, rows: NDArray[np.intp]) -> sparse.csr_matrix:
         """The sparse vectors ``name`` of the articles at ``rows`` (ascending)."""
@@ -323,6 +339,31 @@ class StoryIndex:
         row, col, data = (np.concatenate(p) for p in zip(*parts, strict=True))
         return sparse.coo_matrix((data, (row, col)), shape=(len(rows), count))
 
+    def _add_product(
+        self, name: str, rows: NDArray[np.intp], count: int, weight: float, out: NDArray[np.float32]
+    ) -> None:
+        """Add ``weight`` times the dot products of the first ``count`` articles (rows of ``out``)
+        with the articles at ``rows`` (its columns) to ``out``.
+
+        For signals most pairs share something of (stems, figures, outlets): only the posting
+        lists of the block's own terms are sliced out, and multiplied by the block's vectors as a
+        small dense matrix. A sparse times dense product has none of the bookkeeping of a sparse
+        times sparse one, whose result here would be nearly dense anyway.
+        """
+        block = self._vectors(name, rows)
+        terms = np.unique(block.indices)
+        if not len(terms):
+            return
+        compact = np.ascontiguousarray((block[:, terms].toarray() * weight).astype(np.float32).T)
+        # Earlier articles index the rows of ``out`` so that each chunk's product is added as one
+        # contiguous slab.
+        for chunk in self._chunks:
+            if chunk.start >= count:
+                break
+            width = min(chunk.end, count) - chunk.start
+            product = chunk.postings[name][terms].T @ compact  # chunk articles x block rows
+            out[chunk.start : chunk.start + width] += product[:width]
+
     def similarity(
         self, rows: NDArray[np.intp], count: int
     ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
@@ -332,29 +373,35 @@ class StoryIndex:
         tell one report from another.
         """
         story = self._story_block(rows, count)
-        same_source = self._product("sources", rows, count).toarray() > 0
-        both_cite = np.outer(self._cites[rows], self._cites[:count])
+        shared_sources = np.zeros((count, len(rows)), dtype=np.float32)
+        self._add_product("sources", rows, count, 1.0, shared_sources)
+        same_source = shared_sources > 0
+        both_cite = np.outer(self._cites[:count], self._cites[rows])
         event = _event_similarity(story, same_source, both_cite)
-        return np.round(story, ROUNDING, out=story), event
+        return np.round(story, ROUNDING, out=story).T, event.T
 
     def _story_block(self, rows: NDArray[np.intp], count: int) -> NDArray[np.float32]:
-        """Storyline similarity, unrounded, of ``rows`` with the first ``count`` articles.
+        """Storyline similarity, unrounded, of the first ``count`` articles (rows) with ``rows``.
 
-        Computed in float32, in place where possible, and with the sparse signals kept sparse,
-        since ``count`` may be the whole store.
+        Computed in float32 and in place where possible, since ``count`` may be the whole store.
         """
         total = TERM_WEIGHT + EMBEDDING_WEIGHT + ANCHOR_WEIGHT
-        embeddings = self._embedding_buffer
-        story = embeddings[rows] @ embeddings[:count].T
+        query = self._embeddings(rows).T.copy()
+        story = np.empty((count, len(rows)), dtype=np.float32)
+        for chunk in self._chunks:
+            if chunk.start >= count:
+                break
+            end = min(chunk.end, count)
+            np.matmul(chunk.embeddings[: end - chunk.start], query, out=story[chunk.start : end])
         story -= EMBEDDING_FLOOR
         np.clip(story, 0.0, 1 - EMBEDDING_FLOOR, out=story)
         story *= EMBEDDING_WEIGHT / ((1 - EMBEDDING_FLOOR) * total)
         for name, weight in (("terms", TERM_WEIGHT), ("anchors", ANCHOR_WEIGHT)):
-            story += self._product(name, rows, count).toarray() * np.float32(weight / total)
+            self._add_product(name, rows, count, weight / total, story)
         # Shared 3-grams are rare: only their non-zero entries are touched.
         shared = self._product("shingles", rows, count)
         smaller = np.minimum(self._shingle_counts[rows][shared.row], self._shingle_counts[shared.col])
-        story[shared.row, shared.col] += self.params.reuse_bonus * shared.data / np.maximum(smaller, 1)
+        story[shared.col, shared.row] += self.params.reuse_bonus * shared.data / np.maximum(smaller, 1)
         np.minimum(story, 1.0, out=story)
         return story
 
@@ -369,8 +416,9 @@ class StoryIndex:
         """Event similarity, rounded, at the pairs ``(rows[r], c)`` from their unrounded story one."""
         if not len(r):
             return np.zeros(0, dtype=np.float32)
-        same = self._product("sources", rows, count).tocsr()
-        same_source = np.asarray(same[r, c]).ravel() > 0
+        shared_sources = np.zeros((count, len(rows)), dtype=np.float32)
+        self._add_product("sources", rows, count, 1.0, shared_sources)
+        same_source = shared_sources[c, r] > 0
         return _event_similarity(story, same_source, self._cites[rows[r]] & self._cites[c])
 
     def _links(self, rows: NDArray[np.intp]) -> list[StoryLink]:
@@ -383,11 +431,11 @@ class StoryIndex:
         # both thresholds even so cannot link, and most pairs of a big store are such pairs. The
         # half-unit margin keeps pairs that rounding would lift onto the floor.
         floor = min(self.params.storyline_threshold, self.params.event_threshold - SOURCE_BONUS)
-        r, c = np.nonzero(block >= floor - 0.5 * 10**-ROUNDING)
+        c, r = np.nonzero(block >= floor - 0.5 * 10**-ROUNDING)
         keep = c < rows[r]
         r, c = r[keep], c[keep]
-        event = self._event_at(rows, count, r, c, block[r, c])
-        story = np.round(block[r, c], ROUNDING)
+        event = self._event_at(rows, count, r, c, block[c, r])
+        story = np.round(block[c, r], ROUNDING)
         gap = np.abs(self._days[rows[r]] - self._days[c])
         known = ~np.isnan(gap)
         decay = np.where(known, 0.5 ** (np.nan_to_num(gap) / self.params.storyline_half_life_days), 1.0)
@@ -400,44 +448,100 @@ class StoryIndex:
             links.append(StoryLink(a, b, float(event[n]), bool(is_event[n])))
         return links
 
-    def stories(self, articles: Mapping[str, Article]) -> tuple[list[Event], list[Storyline]]:
+    def stories(
+        self,
+        articles: Mapping[str, Article],
+        known: tuple[Sequence[Event], Sequence[Storyline]] | None = None,
+        published: Mapping[str, str | None] | None = None,
+    ) -> tuple[list[Event], list[Storyline]]:
         """Events and storylines of the indexed articles, in time order.
 
-        ``articles`` gives the indexed articles by id, for dates and headlines.
+        ``articles`` gives the indexed articles by id, for dates and headlines. ``known`` are the
+        records of an earlier grouping (as stored): a group whose members are unchanged keeps its
+        record, since links are only ever added and a record depends on its members alone. Then
+        ``articles`` need hold only the members of groups that changed, and ``published`` gives
+        every indexed article's date.
         """
-        event_links = [(link.a, link.b) for link in self.links if link.event]
-        event_groups = _components(self.ids, self._position, event_links)
-        story_groups = _components(self.ids, self._position, [(link.a, link.b) for link in self.links])
-        closeness: dict[str, float] = dict.fromkeys(self.ids, 0.0)
-        for link in self.links:
-            if link.event:
-                closeness[link.a] += link.similarity
-                closeness[link.b] += link.similarity
+        dates = published if published is not None else {i: a.published for i, a in articles.items()}
+        known_events, known_storylines = known or ((), ())
+        event_of_article = {i: e for e in known_events for i in e.article_ids}
+        storyline_of_event = {e.id: e.storyline_id for e in known_events}
+        storyline_size = Counter(storyline_of_event.get(event_of_article[i].id) for i in event_of_article)
+        storylines_by_id = {s.id: s for s in known_storylines}
         event_of: dict[str, Event] = {}
-        for members in event_groups:
-            ordered = sorted(members, key=lambda i: (_date_key(articles[i]), i))
+        changed: list[list[str]] = []
+        for members in self._components(event_only=True):
+            kept = event_of_article.get(members[0])
+            if (
+                kept is not None
+                and len(kept.article_ids) == len(members)
+                and set(kept.article_ids) == set(members)
+            ):
+                event_of.update(dict.fromkeys(members, kept))
+            else:
+                changed.append(members)
+        closeness = self._closeness({i for members in changed for i in members})
+        for members in changed:
+            ordered = sorted(members, key=lambda i: (_date_key(dates[i]), i))
             # The medoid, the article closest to the others, names the event best.
-            medoid = max(ordered, key=lambda i: (closeness[i], articles[i].title is not None))
+            medoid = max(ordered, key=lambda i: (closeness.get(i, 0.0), articles[i].title is not None))
             event = Event(id=_id("e", ordered), article_ids=ordered, title=headline(articles[medoid]))
             event_of.update(dict.fromkeys(ordered, event))
         storylines = []
-        for members in story_groups:
+        for members in self._components(event_only=False):
+            first = event_of[members[0]]
+            kept_storyline = storylines_by_id.get(storyline_of_event.get(first.id) or "")
+            if (
+                kept_storyline is not None
+                and storyline_size[kept_storyline.id] == len(members)
+                and all(storyline_of_event.get(event_of[i].id) == kept_storyline.id for i in members)
+            ):
+                storylines.append(kept_storyline)
+                continue
             member_events = sorted(
                 {event_of[i].id: event_of[i] for i in members}.values(),
-                key=lambda e: (_date_key(articles[e.article_ids[0]]), e.id),
+                key=lambda e: (_date_key(dates[e.article_ids[0]]), e.id),
             )
             largest = max(member_events, key=lambda e: len(e.article_ids))  # first of the largest
             storyline = Storyline(
-                id=_id("s", sorted(members)), event_ids=[e.id for e in member_events], title=largest.title
+                id=_id("s", members), event_ids=[e.id for e in member_events], title=largest.title
             )
             for event in member_events:
                 event.storyline_id = storyline.id
             storylines.append(storyline)
         unique_events = {e.id: e for e in event_of.values()}.values()
-        ordered_events = sorted(unique_events, key=lambda e: (_date_key(articles[e.article_ids[0]]), e.id))
+        ordered_events = sorted(unique_events, key=lambda e: (_date_key(dates[e.article_ids[0]]), e.id))
         position = {e.id: n for n, e in enumerate(ordered_events)}
         storylines.sort(key=lambda s: position[s.event_ids[0]])
         return ordered_events, storylines
+
+    def _components(self, event_only: bool) -> list[list[str]]:
+        """Connected components of the event links (or of all links), members sorted by id."""
+        a, b = self._link_a, self._link_b
+        if event_only:
+            a, b = a[self._link_event], b[self._link_event]
+        n = len(self.ids)
+        if not n:
+            return []
+        graph = sparse.coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+        _, labels = connected_components(graph, directed=False)
+        # One sort groups the articles by component and orders each group by id.
+        by_id = np.argsort(np.array(self.ids, dtype=object))
+        order = by_id[np.argsort(labels[by_id], kind="stable")]
+        bounds = [0, *(np.flatnonzero(np.diff(labels[order])) + 1).tolist(), len(order)]
+        ids = self.ids
+        names = [ids[k] for k in order.tolist()]
+        return [names[start:end] for start, end in itertools.pairwise(bounds)]
+
+    def _closeness(self, wanted: set[str]) -> dict[str, float]:
+        """Sum of the event-link similarities of each wanted article."""
+        closeness: dict[str, float] = {}
+        for link in self.links:
+            if link.event:
+                for end in (link.a, link.b):
+                    if end in wanted:
+                        closeness[end] = closeness.get(end, 0.0) + link.similarity
+        return closeness
 
 
 def _event_similarity(
@@ -464,23 +568,9 @@ def _csr(
     return sparse.csr_matrix((flat_values, flat_indices, indptr), shape=(count, 1 << HASH_BITS))
 
 
-def _components(
-    ids: Sequence[str], position: Mapping[str, int], edges: Sequence[tuple[str, str]]
-) -> list[list[str]]:
-    """Connected components, members and components sorted, so order never matters."""
-    a = np.fromiter((position[x] for x, _ in edges), dtype=np.int64, count=len(edges))
-    b = np.fromiter((position[y] for _, y in edges), dtype=np.int64, count=len(edges))
-    graph = sparse.coo_matrix((np.ones(len(edges)), (a, b)), shape=(len(ids), len(ids)))
-    _, labels = connected_components(graph, directed=False)
-    groups: dict[int, list[str]] = {}
-    for article_id, label in zip(ids, labels.tolist(), strict=True):
-        groups.setdefault(label, []).append(article_id)
-    return sorted(sorted(g) for g in groups.values())
-
-
-def _date_key(article: Article) -> tuple[bool, str]:
+def _date_key(published: str | None) -> tuple[bool, str]:
     """Dated articles first, by date; undated ones after them."""
-    return (article.published is None, article.published or "")
+    return (published is None, published or "")
 
 
 # -- the batch entry point -----------------------------------------------------------------------
@@ -496,13 +586,14 @@ def group_stories(
 
 
 def update_store(
-    store: Store, params: StoryParams | None = None, encoder: Encoder = embed
+    store: Store, params: StoryParams | None = None, encoder: Encoder = embed, corpus: Corpus | None = None
 ) -> tuple[list[Event], list[Storyline]]:
     """Bring the stored events and storylines up to date with the stored articles.
 
     Only articles without stored features are read, embedded and compared with the others; the
     features and links of earlier runs are reused. Stored links made with other parameters are
     found again from the stored features, and stored features of an older kind are recomputed.
+    ``corpus``, when given, holds the new articles with their text layer already computed.
     """
     params = params or StoryParams()
     setting = json.loads(json.dumps({"features": FEATURES_VERSION, "params": asdict(params)}))
@@ -516,13 +607,38 @@ def update_store(
         index.restore(kept, store.story_links())
     else:
         store.add_story_features([], index.add(kept))
-    articles = store.articles()
-    missing = [a for a in articles if a.id not in index]
-    features = article_features(Corpus(missing), encoder=encoder)
+    missing = store.articles([i for i in store.article_ids() if i not in index])
+    source = corpus if corpus is not None else Corpus(missing)
+    features = article_features(source, [a.id for a in missing], encoder=encoder)
     store.add_story_features(features, index.add(features))
-    events, storylines = index.stories({a.id: a for a in articles})
+    # Only events and storylines the new links changed are built again, and only their
+    # articles are read: the other records are kept as stored.
+    articles = corpus.by_id if corpus is not None else _StoredArticles(store)
+    events, storylines = index.stories(articles, store.story_results(), store.published_dates())
     store.save_story_results(events, storylines)
     return events, storylines
+
+
+class _StoredArticles(Mapping[str, Article]):
+    """The store's articles by id, each read when first asked for."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._read: dict[str, Article] = {}
+
+    def __getitem__(self, article_id: str) -> Article:
+        if article_id not in self._read:
+            found = self._store.articles([article_id])
+            if not found:
+                raise KeyError(article_id)
+            self._read[article_id] = found[0]
+        return self._read[article_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store.article_ids())
+
+    def __len__(self) -> int:
+        return len(self._store.article_ids())
 
 
 def similarity_matrix(
