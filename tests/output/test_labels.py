@@ -12,7 +12,8 @@ LATIN = re.compile(r"[A-Za-z]")
     "reason",
     [
         "same figure and claim",
-        "same figure, no claim to compare; sentences: 1 other",
+        "same figure, no claim on either side; sentences: 1 other",
+        "a claim on one side only: crossed",
         "incompatible claims: returned / travelled; sentences: 1 agree, 2 disagree",
         "different claims: contacted, not travelled",
         "the sentences disagree: negated on one side, opposite words, different numbers",

@@ -305,6 +305,9 @@ UNIT_NAMES: dict[str, str] = {
     "percent": "نسبة مئوية",
     "fraction": "كسر",
 }
+# "عادوا إلى بلادهم، ويقدر عددهم بنحو 250": "their number" points back to a group (and its verb)
+# named in the clause before.
+COUNT_ANAPHORS = _norm_set("عددهم عددهن عدده عددها")
 # "25 ألفا منهم": a partitive pronoun after a number stands for the counted group.
 PARTITIVES = _norm_set("منهم منهن منها")
 UNIT_WORDS: dict[str, frozenset[str]] = {

@@ -33,7 +33,8 @@ PROVENANCE_RELATIONS = {"cites": "ينقل عن", "copies": "ينسخ نصاً �
 
 # The shapes of the reasons `isnad.compare` writes, each with the Arabic it reads as.
 _SAME = "same figure and claim"
-_NO_CLAIM = "same figure, no claim to compare"
+_NO_CLAIM = "same figure, no claim on either side"
+_ONE_SIDE = re.compile(r"a claim on one side only: (?P<predicate>.+)")
 _INCOMPATIBLE = re.compile(r"incompatible claims: (?P<a>.+) / (?P<b>.+)")
 _DIFFERENT = re.compile(r"different claims: (?P<list>.+)")
 _DISAGREE = re.compile(r"the sentences disagree: (?P<list>.+)")
@@ -95,7 +96,9 @@ def _reason_part(part: str) -> str:
     if part == _SAME:
         return "الرقم نفسه والرواية نفسها"
     if part == _NO_CLAIM:
-        return "الرقم نفسه، ولا فعل في إحدى الروايتين يُقارَن"
+        return "الرقم نفسه، ولا تقول أيّ رواية ما جرى له"
+    if match := _ONE_SIDE.fullmatch(part):
+        return f"رواية واحدة فقط تقول ما جرى له: {predicate_label(match['predicate'])}"
     if match := _INCOMPATIBLE.fullmatch(part):
         return f"روايتان لا تجتمعان: {predicate_label(match['a'])} / {predicate_label(match['b'])}"
     if match := _DIFFERENT.fullmatch(part):
