@@ -468,15 +468,18 @@ class StoryIndex:
         storyline_index = {s.id: k for k, s in enumerate(known_storylines)}
         event_before = np.full(len(ids), -1, dtype=np.int64)
         storyline_before = np.full(len(ids), -1, dtype=np.int64)
-        for k, event in enumerate(known_events):
-            at = [self._position[i] for i in event.article_ids if i in self._position]
-            event_before[at] = k
-            storyline_before[at] = storyline_index.get(event.storyline_id or "", -1)
+        position = self._position
+        pairs = [(position[i], k) for k, e in enumerate(known_events) for i in e.article_ids if i in position]
+        if pairs:
+            at, of_event = np.array(pairs, dtype=np.int64).T
+            event_before[at] = of_event
+            storyline_of = [storyline_index.get(e.storyline_id or "", -1) for e in known_events]
+            storyline_before[at] = np.array(storyline_of, dtype=np.int64)[of_event]
 
         events: list[Event] = []
-        event_at = np.zeros(len(ids), dtype=np.int64)  # index into ``events`` of each article
         closeness: dict[str, float] | None = None
-        for members, kept in self._groups(self._link_event, event_before, len(known_events)):
+        groups = list(self._groups(self._link_event, event_before, len(known_events)))
+        for members, kept in groups:
             if kept >= 0:
                 event = known_events[kept]
             else:
@@ -487,8 +490,12 @@ class StoryIndex:
                 # The medoid, the article closest to the others, names the event best.
                 medoid = max(ordered, key=lambda i: (closeness.get(i, 0.0), articles[i].title is not None))
                 event = Event(id=_id("e", ordered), article_ids=ordered, title=headline(articles[medoid]))
-            event_at[members] = len(events)
             events.append(event)
+        event_at = np.zeros(len(ids), dtype=np.int64)  # index into ``events`` of each article
+        if groups:
+            event_at[np.concatenate([m for m, _ in groups])] = np.repeat(
+                np.arange(len(groups)), [len(m) for m, _ in groups]
+            )
 
         storylines: list[Storyline] = []
         event_ids = {e.id for e in events}
@@ -511,8 +518,8 @@ class StoryIndex:
                 event.storyline_id = storyline.id
             storylines.append(storyline)
         events.sort(key=lambda e: (_date_key(dates[e.article_ids[0]]), e.id))
-        position = {e.id: n for n, e in enumerate(events)}
-        storylines.sort(key=lambda s: position[s.event_ids[0]])
+        rank = {e.id: n for n, e in enumerate(events)}
+        storylines.sort(key=lambda s: rank[s.event_ids[0]])
         return events, storylines
 
     def _groups(
