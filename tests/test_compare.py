@@ -1,5 +1,7 @@
-from isnad.compare import predicates_conflict, same_quantity, subject_class
-from isnad.model import Analysis, Article, Figure
+from isnad.compare import compare_event, predicates_conflict, same_quantity, subject_class
+from isnad.extract.figures import find_figures
+from isnad.model import Analysis, Article, Comparison, Event, Figure
+from isnad.pipeline import segment
 
 
 def _figure(value: float, subject: str, predicate: str | None, approx: str | None = None) -> Figure:
@@ -37,3 +39,46 @@ def test_seed_conflict_travelled_versus_returned(
     assert conflicts
     assert {claim.article_id for claim in conflicts[0].claims} == ids
     assert {claim.predicate for claim in conflicts[0].claims} == {"travelled", "returned"}
+
+
+def _compare(*texts: str) -> list[Comparison]:
+    articles = {
+        str(n): segment(Article(id=str(n), text=text, source_path=f"{n}.txt")) for n, text in enumerate(texts)
+    }
+    figures = [f for article in articles.values() for f in find_figures(article)]
+    return compare_event(Event("e", list(articles), "t"), figures, articles)
+
+
+def test_words_of_magnitude_match_only_each_other() -> None:
+    dozens = _figure(10, "المقاتلين", None, "عشرات")
+    assert not same_quantity(dozens, _figure(10, "مقاتلين", None))
+    assert not same_quantity(dozens, _figure(10, "مقاتلين", None, "نحو"))
+    assert same_quantity(dozens, _figure(10, "المسلحين", None, "بضع عشرات"))
+
+
+def test_a_figure_with_no_claim_does_not_make_an_agreement() -> None:
+    [comparison] = _compare(
+        "وقالت الصحيفة إن 40 مقاتلا في المدينة.", "وقالت الصحيفة إن 40 مقاتلا قتلوا في المدينة."
+    )
+    assert comparison.verdict == "differ"
+    assert comparison.reason.startswith("a claim on one side only: killed")
+
+
+def test_the_same_claim_on_both_sides_agrees() -> None:
+    [comparison] = _compare(
+        "وقالت الصحيفة إن 40 مقاتلا قتلوا في المدينة.", "وأفاد التقرير بأن 40 مقاتلا قتلوا."
+    )
+    assert comparison.verdict == "agree"
+
+
+def test_dozens_are_not_in_conflict_with_an_exact_count() -> None:
+    comparisons = _compare("وعاد عشرات المقاتلين إلى بلادهم.", "وعاد 25 مقاتلا إلى بلادهم.")
+    assert all(c.verdict != "conflict" for c in comparisons)
+    exact = _compare("وعاد 12 مقاتلا إلى بلادهم.", "وعاد 25 مقاتلا إلى بلادهم.")
+    assert [c.verdict for c in exact] == ["conflict"]  # two counts of one claim do clash
+
+
+def test_seed_figures_without_a_shared_claim_are_not_agreements(seed_analysis: Analysis) -> None:
+    by_value = {c.claims[0].value: c for c in seed_analysis.comparisons}
+    assert by_value[250].verdict == "differ"  # infiltrated Europe / returned home
+    assert by_value[10].verdict == "differ"  # dozens arrested / dozens, no verb

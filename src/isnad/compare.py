@@ -3,11 +3,14 @@
 First implementation over figures. Two figures from different articles of one event speak of
 the same quantity when their counted nouns belong to one class (مقاتل / مسلح / عنصر are all
 fighters) and their values match (exactly, or within the tolerance a hedge such as نحو allows).
+A word of magnitude (عشرات, آلاف) only gives an order of magnitude: it matches the same word, never
+an exact figure, and is never in conflict with one.
 A group of such figures is then judged by the claims made about it:
-- agree: the same claim (or no claim) everywhere;
+- agree: the same claim in every article, or no claim in any;
 - conflict: claims that cannot both hold (travelled / returned, killed / arrested, a claim and
   its negation), or different values for the same claim about the same group;
-- differ: claims that are different but compatible.
+- differ: claims that are different but compatible, or a claim that some articles make about the
+  figure and others do not (a figure with no verb confirms nothing about it).
 The claims' sentences are also judged pair by pair with `isnad.stance.judge_pairs`, the decision
 ``isnad eval stance`` measures: a pair it calls ``disagree`` on the strength of a rule (a negation
 on one side, opposite words, numbers that do not match) makes the group a conflict too, and every
@@ -21,7 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
 
-from isnad.arabic import clauses, lexicon, normalize
+from isnad.arabic import clauses, is_magnitude_hedge, lexicon, normalize
 from isnad.model import Article, Claim, Comparison, Event, Figure, SingleReport
 from isnad.stance import NUMBER_REASON, StanceDecision, judge_pairs
 
@@ -33,7 +36,7 @@ _TIME_UNITS = {"year", "month", "day"}
 # numbers of their clauses say nothing about them.
 STANCE_CONFLICT_PROBABILITY = 0.6
 MAX_STANCE_PAIRS = 10  # sentence pairs judged per group of matched figures
-MAX_STANCE_PAIRS_PER_EVENT = 100  # and per event: the encoder's time stays linear in events
+MAX_STANCE_PAIRS_PER_EVENT = 30  # and per event: the encoder's time stays linear in events
 CLAUSE_WORDS = 8  # words kept either side of a figure: ANS statements are 5-20 words long
 
 
@@ -55,6 +58,8 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     ca, cb = subject_class(a.subject), subject_class(b.subject)
     if ca and cb and ca != cb:
         return False
+    if is_magnitude_hedge(a.approx) != is_magnitude_hedge(b.approx):
+        return False  # "dozens" is not "10": the one is an order of magnitude, the other a count
     tolerance = APPROX_TOLERANCE if (a.approx or b.approx) else 0.0
     return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
 
@@ -118,7 +123,8 @@ def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, A
 def _value_conflicts(event_id: str, pool: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
     """Different values for the same claim about the same group, across articles."""
     out = []
-    claimed = [f for f in pool if f.predicate and f.subject]  # only claims about a group can clash
+    # Only claims about a group can clash, and only counts: "dozens" says no exact number to contradict.
+    claimed = [f for f in pool if f.predicate and f.subject and not is_magnitude_hedge(f.approx)]
     for a, b in combinations(claimed, 2):
         if (
             a.article_id == b.article_id
@@ -154,6 +160,8 @@ def _judge(
     if conflicting:
         p, q = conflicting[0]
         return Comparison(event_id, label, "conflict", claims, f"incompatible claims: {p} / {q}{stances}")
+    # Figures that only give an order of magnitude are not what the sentences' other words decide on.
+    vague = all(is_magnitude_hedge(f.approx) for f in group)
     ruled = [
         d
         for d in decisions
@@ -161,7 +169,7 @@ def _judge(
         and d.probabilities["disagree"] >= STANCE_CONFLICT_PROBABILITY
         and d.reason.replace(NUMBER_REASON, "").strip(", ")
     ]
-    if ruled:
+    if ruled and not vague:
         return Comparison(
             event_id, label, "conflict", claims, f"the sentences disagree: {ruled[0].reason}{stances}"
         )
@@ -169,6 +177,13 @@ def _judge(
         return Comparison(
             event_id, label, "differ", claims, f"different claims: {', '.join(predicates)}{stances}"
         )
+    claiming = {f.article_id for f in group if f.predicate}
+    if predicates and len(claiming) < len({f.article_id for f in group}):
+        return Comparison(
+            event_id, label, "differ", claims, f"a claim on one side only: {predicates[0]}{stances}"
+        )
+    if not predicates:
+        return Comparison(event_id, label, "agree", claims, f"same figure, no claim on either side{stances}")
     return Comparison(event_id, label, "agree", claims, f"same figure and claim{stances}")
 
 

@@ -88,9 +88,7 @@ def event_provenance(
         own_outlet = canonical_outlet(article.outlet or "") or article.outlet
         cited = [a for a in attributions if a.article_id == article_id and _shown(a)]
         others = Counter(
-            a.source_canonical
-            for a in cited
-            if not canonical_outlet(a.source) and a.kind not in ("outlet", "document")
+            a.source_canonical for a in cited if not _outlet_of(a) and a.kind not in ("outlet", "document")
         )
         kept_others = {name for name, _ in others.most_common(MAX_OTHER_SOURCES)}
         for attribution in cited:

@@ -316,20 +316,25 @@ def _passages(
     own_b = np.bincount(np.arange(len(weight_b)) // cell, weights=weight_b, minlength=grid.shape[1]).astype(
         np.float64
     )
-    covered = np.zeros(grid.shape, dtype=bool)
+    # Only cells holding a point can end up in a passage, so coverage is tested there alone.
+    cell_rows, cell_cols = np.nonzero(grid)
+    covered_cells = np.zeros(len(cell_rows), dtype=bool)
+    largest = block << (params.scales - 1)
+    integral = _padded_integral(grid, largest)
     for scale in range(params.scales):
         side = block << scale
         if scale and side > 2 * max(grid.shape):
             break
         # Block sums over side x side cells anchored at each cell (clipped at the far edges).
-        shared = _window_sum2d(grid, side)
+        shared = _window_sum2d(integral, grid.shape, side)
         mean_side = (_window_sum1d(own_a, side)[:, None] + _window_sum1d(own_b, side)[None, :]) / 2
         threshold = params.min_large_block_score if scale else params.min_block_score
         dense = (shared >= threshold * mean_side) & (mean_side > 0)
-        # Cells under a dense block: a reversed window sum spreads each block over its cells.
-        covered |= _window_sum2d(dense[::-1, ::-1].astype(np.float64), side)[::-1, ::-1] > 0
+        covered_cells |= _any_anchor_before(dense, cell_rows, cell_cols, side)
     # Covered cells holding a point form the passages; touching cells (8-neighbours) are one.
-    labels, count = ndimage.label(covered & (grid > 0), structure=np.ones((3, 3)))
+    covered = np.zeros(grid.shape, dtype=bool)
+    covered[cell_rows[covered_cells], cell_cols[covered_cells]] = True
+    labels, count = ndimage.label(covered, structure=np.ones((3, 3)))
     if not count:
         return []
     point_labels = labels[rows // cell, cols // cell]
@@ -353,19 +358,37 @@ def _window_sum1d(values: NDArray[np.float64], size: int) -> NDArray[np.float64]
     return np.asarray(padded[size : size + len(values)] - padded[: len(values)])
 
 
-def _window_sum2d(grid: NDArray[np.float64], size: int) -> NDArray[np.float64]:
-    """Sum of grid[x:x+size, y:y+size] for every (x, y)."""
-    total = np.zeros((grid.shape[0] + size + 1, grid.shape[1] + size + 1))
+def _padded_integral(grid: NDArray[np.float64], pad: int) -> NDArray[np.float64]:
+    """Cumulative sums of ``grid`` with a zero first row and column, its last row and column
+    repeated ``pad`` times so that windows reaching past the far edges are clipped there."""
+    total = np.zeros((grid.shape[0] + pad + 1, grid.shape[1] + pad + 1))
     total[1 : grid.shape[0] + 1, 1 : grid.shape[1] + 1] = grid.cumsum(0).cumsum(1)
     total[grid.shape[0] + 1 :, :] = total[grid.shape[0], :]
     total[:, grid.shape[1] + 1 :] = total[:, grid.shape[1] : grid.shape[1] + 1]
-    x, y = grid.shape
+    return total
+
+
+def _window_sum2d(total: NDArray[np.float64], shape: tuple[int, ...], size: int) -> NDArray[np.float64]:
+    """Sum of grid[x:x+size, y:y+size] for every (x, y), from `_padded_integral` (pad >= size)."""
+    x, y = shape
     return np.asarray(
         total[size : size + x, size : size + y]
         - total[:x, size : size + y]
         - total[size : size + x, :y]
         + total[:x, :y]
     )
+
+
+def _any_anchor_before(
+    dense: NDArray[np.bool_], rows: NDArray[np.intp], cols: NDArray[np.intp], side: int
+) -> NDArray[np.bool_]:
+    """Whether a dense block covers each cell (rows[i], cols[i]): an anchor within ``side - 1``
+    cells before it on both axes."""
+    counts = np.zeros((dense.shape[0] + 1, dense.shape[1] + 1), dtype=np.int32)
+    counts[1:, 1:] = dense.cumsum(0, dtype=np.int32).cumsum(1)
+    lo_r, lo_c = np.maximum(rows - side + 1, 0), np.maximum(cols - side + 1, 0)
+    hits = counts[rows + 1, cols + 1] - counts[lo_r, cols + 1] - counts[rows + 1, lo_c] + counts[lo_r, lo_c]
+    return np.asarray(hits > 0)
 
 
 def _trim(

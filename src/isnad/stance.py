@@ -210,7 +210,11 @@ def pair_matrix(
         for (s1, s2), (u1, u2) in zip(pairs, unmatched, strict=True)
         for t in (s1, s2, " ".join(u1) or s1, " ".join(u2) or s2)
     ]
-    vectors = encoder.encode(texts).astype(np.float64) if texts else np.zeros((0, 512))
+    # Each distinct text is encoded once: a claim compared with several others repeats.
+    distinct = list(dict.fromkeys(texts))
+    encoded = encoder.encode(distinct).astype(np.float64) if distinct else np.zeros((0, 512))
+    row = {text: i for i, text in enumerate(distinct)}
+    vectors = encoded[[row[t] for t in texts]] if texts else encoded
     cosines = np.sum(vectors[0::4] * vectors[1::4], axis=1)
     changed = np.sum(vectors[2::4] * vectors[3::4], axis=1)
     all_rules = [

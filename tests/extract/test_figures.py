@@ -27,3 +27,16 @@ def test_seed_figures_have_spans(seed_analysis: Analysis) -> None:
     assert {150, 1700, 800, 30000, 25000, 250, 114} <= values
     for figure in seed_analysis.figures:
         assert texts[figure.article_id][figure.span[0] : figure.span[1]] == figure.text
+
+
+def test_their_number_takes_the_verb_of_the_clause_before() -> None:
+    text = "وأعضاء بارزون في التنظيم عادوا إلى بلادهم، ويقدر عددهم بنحو 250 عنصراً أغلبهم من بريطانيا."
+    [figure] = _figures(text)
+    assert figure.value == 250
+    assert figure.predicate == "returned"
+
+
+def test_a_verb_far_before_a_number_without_their_number_is_not_its_claim() -> None:
+    text = "وأعضاء بارزون في التنظيم عادوا إلى بلادهم، وتقول الصحيفة إن بين المطلوبين 250 عنصراً أغلبهم من بريطانيا."
+    [figure] = _figures(text)
+    assert figure.predicate is None

@@ -36,6 +36,13 @@ def test_features_describe_neighbours_and_gazetteers() -> None:
     assert "1:edge" in rows[2]
 
 
+def test_embedding_clusters_are_features_of_the_word_or_its_base() -> None:
+    resources = Resources({}, {}, embedding_clusters={"باريس": ("3", "17", "250")})
+    rows = sentence_features(["وباريس", "مدينة"], resources)
+    assert {"e0=3", "e1=17", "e2=250"} <= set(rows[0])
+    assert not any(f.startswith("e0=") for f in rows[1])
+
+
 def test_shipped_tagger_loads_fast_and_finds_names() -> None:
     default_tagger.cache_clear()
     started = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from isnad.model import Analysis
@@ -25,7 +26,18 @@ def test_seed_report_shows_framing_provenance_and_storyline_brief(seed_analysis:
 def test_conflicting_figure_rows_are_highlighted(seed_analysis: Analysis) -> None:
     html = render_report(seed_analysis)
     assert '<tr class="verdict-conflict">' in html
-    assert "returned / travelled" in html
+    assert "روايتان لا تجتمعان: العودة / السفر" in html
+
+
+def test_comparisons_and_section_heads_read_in_arabic(seed_analysis: Analysis) -> None:
+    html = render_report(seed_analysis)
+    tables = re.findall(r'<table class="grid comparisons">.*?</table>', html, flags=re.S)
+    heads = re.findall(r"<h[25]>.*?</h[25]>", html, flags=re.S)
+    assert tables
+    assert heads
+    for piece in tables + heads:
+        text = re.sub(r"<[^>]+>|&[a-z]+;", " ", piece)  # markup and entities are not read
+        assert not re.search(r"[A-Za-z]", text), text
 
 
 def test_seed_analysis_with_outlet_fields_matches_the_schema(seed_analysis: Analysis) -> None:

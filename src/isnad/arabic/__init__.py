@@ -16,7 +16,7 @@ from isnad.arabic.morphology import (
 )
 from isnad.arabic.names import entity_key
 from isnad.arabic.normalize import NormalizedText, normalize, normalize_with_offsets
-from isnad.arabic.numbers import NumberExpr, find_numbers, parse_number
+from isnad.arabic.numbers import NumberExpr, find_numbers, is_magnitude_hedge, parse_number
 from isnad.arabic.sentences import clauses, split_sentences
 from isnad.arabic.stopwords import STOPWORDS, is_stopword
 from isnad.arabic.tokens import Token, TokenKind, tokenize, words
@@ -34,6 +34,7 @@ __all__ = [
     "has_conjunction",
     "has_glued_preposition",
     "is_definite",
+    "is_magnitude_hedge",
     "is_stopword",
     "normalize",
     "normalize_with_offsets",

@@ -274,6 +274,40 @@ SUBJECT_CLASSES: dict[str, frozenset[str]] = {
     "minors": _norm_set("قاصر قاصرا قاصرين طفل طفلا أطفال"),
     "documents": _norm_set("ورقة أوراق وثيقة وثائق رسالة رسائل"),
 }
+# What an editor reads for each claim label and counted class (the report is in Arabic; the
+# labels stay English in analysis.json, where programs read them).
+PREDICATE_NAMES: dict[str, str] = {
+    "travelled": "السفر",
+    "returned": "العودة",
+    "joined": "الانضمام",
+    "killed": "القتل",
+    "wounded": "الإصابة",
+    "arrested": "الاعتقال",
+    "fled": "الفرار",
+    "crossed": "العبور والتسلل",
+    "contacted": "التواصل",
+    "left": "المغادرة",
+    "surrendered": "الاستسلام",
+}
+NEGATED_PREDICATE = "عدم {}"  # "not travelled" reads عدم السفر
+SUBJECT_CLASS_NAMES: dict[str, str] = {
+    "fighters": "مقاتلون",
+    "women": "نساء",
+    "minors": "قاصرون",
+    "documents": "وثائق",
+}
+UNIT_NAMES: dict[str, str] = {
+    "year": "سنة",
+    "month": "شهر",
+    "day": "يوم",
+    "dollar": "دولار",
+    "km": "كيلومتر",
+    "percent": "نسبة مئوية",
+    "fraction": "كسر",
+}
+# "عادوا إلى بلادهم، ويقدر عددهم بنحو 250": "their number" points back to a group (and its verb)
+# named in the clause before.
+COUNT_ANAPHORS = _norm_set("عددهم عددهن عدده عددها")
 # "25 ألفا منهم": a partitive pronoun after a number stands for the counted group.
 PARTITIVES = _norm_set("منهم منهن منها")
 UNIT_WORDS: dict[str, frozenset[str]] = {

@@ -294,6 +294,14 @@ def _magnitude(token: Token) -> float | None:
     return None if word is None else _MAGNITUDES[word]
 
 
+def is_magnitude_hedge(approx: str | None) -> bool:
+    """Whether a figure's hedge is a word of magnitude (عشرات, بضع عشرات, آلاف, بضعة).
+
+    Such a figure's value is only an order of magnitude: عشرات is 10 here, but means "some dozens".
+    """
+    return approx is not None and any(w in _MAGNITUDES or w in _FEW for w in normalize(approx).split())
+
+
 def _magnitude_core(tokens: list[Token], begin: int, i: int, value: float, words: list[str]) -> _Core:
     """``عشرات`` and its kin at ``i - 1``, multiplied by a following one (عشرات الآلاف)."""
     words = [*words, _magnitude_word(tokens[i - 1])]

@@ -9,6 +9,7 @@ and that event's brief is judged fact by fact.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,7 +92,7 @@ def read_gold(path: str | Path) -> tuple[Path, list[GoldEvent]]:
             facts=[
                 GoldFact(
                     f["id"],
-                    [frozenset(stems(" ".join(words))) for words in f["any"]],
+                    [frozenset(fact_keys(" ".join(words))) for words in f["any"]],
                     frozenset(f["articles"]),
                 )
                 for f in e["facts"]
@@ -102,6 +103,18 @@ def read_gold(path: str | Path) -> tuple[Path, list[GoldEvent]]:
     return (gold_path.parent / data["corpus"]).resolve(), events
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def fact_keys(text: str) -> set[str]:
+    """The stems of a text's words and its numbers written in digits (``250``, ``٢٥٠`` as ``250``).
+
+    Stems leave digits out, and a fact such as "250 members" is known by its number alone: without
+    them the fact would have no words, and every sentence would seem to state it.
+    """
+    return set(stems(text)) | {str(int(number)) for number in _DIGITS.findall(text)}
+
+
 def _prefix(article: Article) -> str:
     """Gold names articles by the start of their file name (``000`` for ``000_f461....txt``)."""
     return Path(article.source_path).name.split("_")[0]
@@ -109,7 +122,7 @@ def _prefix(article: Article) -> str:
 
 def score_briefs(analysis: Analysis, gold: list[GoldEvent], path: Path) -> BriefEvaluation:
     prefix_of = {a.id: _prefix(a) for a in analysis.articles}
-    stems_of = {a.id: set(stems(a.text)) for a in analysis.articles}
+    stems_of = {a.id: fact_keys(a.text) for a in analysis.articles}
     by_prefix = {p: i for i, p in prefix_of.items()}
     briefs = {b.event_id: b for b in analysis.briefs}
     evaluation = BriefEvaluation(path)
@@ -125,7 +138,7 @@ def score_briefs(analysis: Analysis, gold: list[GoldEvent], path: Path) -> Brief
             gold_event.name, event.id if event else None, len(gold_event.facts), 0, 0, 0, 0, 0, 0, 0, 0
         )
         for sentence in sentences:
-            facts = [f for f in gold_event.facts if f.stated_in(set(stems(sentence.text)))]
+            facts = [f for f in gold_event.facts if f.stated_in(fact_keys(sentence.text))]
             if not facts:
                 score.unlabelled += 1
                 continue

@@ -4,6 +4,8 @@ The text layer finds number expressions (digits of any script, number words, hed
 نحو / أكثر من) with the noun they count; this module adds the unit and the claim: the verb of
 what happened to the counted group (travelled, returned, killed, ...), looked for first after the
 number within its clause, then before it, and negated when a negation stands right before it.
+When the number gives "their number" (ويقدر عددهم بنحو 250), the verb is looked for further back,
+in the clause that named the group.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from isnad.model import Article, Figure
 
 PREDICATE_WINDOW_AFTER = 10  # tokens after the number where its verb may stand
 PREDICATE_WINDOW_BEFORE = 4
+ANAPHOR_WINDOW_BEFORE = 12  # how far back "their number" may point for the group's verb
 _DURATIONS = {"year", "month", "day"}
 
 
@@ -88,8 +91,17 @@ def predicate_of(token: Token) -> str | None:
 
 def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
     after = [i for i, t in enumerate(tokens) if t.start >= number.end]
-    before = [i for i, t in enumerate(tokens) if t.end <= number.start]
-    order = after[:PREDICATE_WINDOW_AFTER] + list(reversed(before))[:PREDICATE_WINDOW_BEFORE]
+    before = list(reversed([i for i, t in enumerate(tokens) if t.end <= number.start]))
+    near = after[:PREDICATE_WINDOW_AFTER] + before[:PREDICATE_WINDOW_BEFORE]
+    label = _first_predicate(tokens, near)
+    if label is None and any(
+        tokens[i].norm in lexicon.COUNT_ANAPHORS for i in before[:PREDICATE_WINDOW_BEFORE]
+    ):
+        label = _first_predicate(tokens, before[PREDICATE_WINDOW_BEFORE:ANAPHOR_WINDOW_BEFORE])
+    return label
+
+
+def _first_predicate(tokens: list[Token], order: list[int]) -> str | None:
     for i in order:
         if tokens[i].norm in {".", ";", ":"}:
             continue

@@ -7,6 +7,9 @@ what generalises to unseen names:
 - its clitics, base and stem (``وبريطانيا`` -> و + بريطانيا), affixes and shape;
 - word clusters learnt without labels from ExAra news text (``models/ner_clusters.tsv``: k-means
   over SVD vectors of left/right neighbour counts, a fine and a coarse level, Brown-cluster style);
+- clusters of its sentence-encoder embedding (``models/ner_embedding_clusters.tsv``: the same
+  words, each encoded alone by the multilingual Universal Sentence Encoder, k-means at three
+  granularities; names of a kind tend to share a cluster, and no encoder is needed at tag time);
 - gazetteers: ANERGazet people, places and organisations (``models/ner_gazetteer.tsv``), CLDR
   country names, the lexicon's cities and news outlets, matched as longest phrases;
 - cue words of the lexicon: titles before a person, heads of places and organisations,
@@ -33,6 +36,7 @@ from isnad.model import EntityType
 MODEL_FILE = "ner.crfsuite"
 CLUSTERS_FILE = "ner_clusters.tsv"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
+EMBEDDING_CLUSTERS_FILE = "ner_embedding_clusters.tsv"
 MAX_GAZETTEER_WORDS = 4
 FREQUENCY_BANDS = (500, 2_000, 8_000, 20_000, 1 << 30)  # rank limits in the cluster table
 # CRFsuite L-BFGS settings of the shipped model, chosen by 5-fold CV on ANERcorp (scripts/train_ner.py).
@@ -60,6 +64,8 @@ class Resources:
     # word -> frequency band in the unlabelled text (the cluster table is in frequency order):
     # names are rarer than the words around them, a hint where Arabic has no capitals.
     bands: dict[str, str] = field(default_factory=dict)
+    # word -> k-means cluster ids of its sentence-encoder embedding, coarse to fine
+    embedding_clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Resources:
@@ -72,6 +78,12 @@ class Resources:
                 word, fine, coarse = line.split("\t")
                 clusters[word] = (fine, coarse)
                 bands[word] = next(str(n) for n, top in enumerate(FREQUENCY_BANDS) if rank < top)
+        embedding_clusters: dict[str, tuple[str, ...]] = {}
+        embedding_path = directory / EMBEDDING_CLUSTERS_FILE
+        if embedding_path.exists():
+            for line in embedding_path.read_text(encoding="utf-8").splitlines():
+                word, *ids = line.split("\t")
+                embedding_clusters[word] = tuple(ids)
         gazetteer: dict[str, str] = {}
         gazetteer_path = directory / GAZETTEER_FILE
         if gazetteer_path.exists():
@@ -84,7 +96,7 @@ class Resources:
         for spellings in lexicon.KNOWN_OUTLETS:
             for spelling in spellings:
                 gazetteer[gazetteer_key(normalize(spelling).split())] = "ORG"
-        return cls(clusters, gazetteer, bands)
+        return cls(clusters, gazetteer, bands, embedding_clusters)
 
 
 def gazetteer_key(words: Sequence[str]) -> str:
@@ -142,6 +154,7 @@ def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
     own: list[dict[str, str]] = []
     for norm, (pre, base, enc), gaz in zip(norms, parts, gazetteer, strict=True):
         fine, coarse = res.clusters.get(norm) or res.clusters.get(base) or ("-", "-")
+        embedded = res.embedding_clusters.get(norm) or res.embedding_clusters.get(base) or ()
         own.append(
             {
                 "w": norm,
@@ -155,6 +168,7 @@ def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
                 "fq": res.bands.get(norm) or res.bands.get(base) or "oov",
             }
             | {"pre": pre, "enc": enc, "st": stem(norm), "p2": base[:2], "s2": base[-2:], "s3": base[-3:]}
+            | {f"e{level}": cluster for level, cluster in enumerate(embedded)}
         )
     features: list[list[str]] = []
     n = len(own)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from isnad.model import Provenance, ProvenanceNode
+from isnad.output import labels
 
 NODE_HEIGHT = 34
 ROW_GAP = 14
@@ -65,7 +66,7 @@ def provenance_svg(provenance: Provenance) -> str:
 
     parts = [
         f'<svg class="provenance" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="provenance">',
+        f'width="{width}" height="{height}" role="img" aria-label="مصدر الخبر">',
         "<defs>",
         *(
             f'<marker id="arrow-{relation}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
@@ -86,7 +87,7 @@ def provenance_svg(provenance: Provenance) -> str:
         parts.append(
             f'<path class="edge {edge.relation}" d="M{x1:.0f},{y1:.0f} C{x1 - bend:.0f},{y1:.0f} '
             f'{x2 + bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}" fill="none" stroke="{COLOURS[edge.relation]}" '
-            f'stroke-width="1.6"{dash}{marker}><title>{escape(edge.relation)}: {escape(edge.evidence)}</title></path>'
+            f'stroke-width="1.6"{dash}{marker}><title>{escape(labels.PROVENANCE_RELATIONS[edge.relation])}: {escape(labels.provenance_evidence(edge.evidence))}</title></path>'
         )
     for node in provenance.nodes:
         x, y = position[node.id]
@@ -96,7 +97,7 @@ def provenance_svg(provenance: Provenance) -> str:
             f'height="{NODE_HEIGHT}" rx="6" fill="{FILLS.get(node.kind, "#f1eef6")}" stroke="#6b6b6b"/>'
             f'<text x="{x + NODE_WIDTH / 2:.0f}" y="{y + NODE_HEIGHT / 2 + 4:.0f}" text-anchor="middle" '
             f'direction="rtl" font-size="13">{escape(_fit(node.label))}</text>'
-            f"<title>{escape(node.kind)}: {escape(node.label)}</title></g></a>"
+            f"<title>{escape(labels.PROVENANCE_KINDS.get(node.kind, node.kind))}: {escape(node.label)}</title></g></a>"
         )
     parts.append("</svg>")
     return "\n".join(parts)

@@ -31,6 +31,7 @@ from isnad.model import (
     Storyline,
     StorylineBrief,
 )
+from isnad.output import labels
 from isnad.output.graph_svg import provenance_svg
 from isnad.output.jsonout import write_text_atomic
 
@@ -155,6 +156,11 @@ def _environment() -> Environment:
     environment.filters["number"] = _format_number
     environment.filters["safe_url"] = _safe_url
     environment.filters["count_words"] = _count_words
+    environment.filters["comparison_subject"] = labels.comparison_subject
+    environment.filters["comparison_reason"] = labels.comparison_reason
+    environment.filters["predicate_label"] = labels.predicate_label
+    environment.filters["unit_label"] = labels.unit_label
+    environment.globals["VERDICTS"] = labels.VERDICTS
     return environment
 
 
