@@ -11,7 +11,8 @@ For each size it measures, with medians over --repeat runs:
 - batch: `StoryIndex.add` of all N articles, then `stories()` (union-find, titles), up to
   BATCH_MAX articles (its work grows as N squared);
 - incremental: 1,000 more articles added to an index already holding N (features restored
-  from the store, as `isnad add` does), then `stories()`; batch and incremental groupings are
+  from the store, as `isnad add` does), then `stories()` keeping the records of groups the new
+  links did not change (as `update_store` keeps stored events); batch and incremental groupings are
   checked equal where batch runs. Past BATCH_MAX the stored index holds features but no links
   (finding them is the batch run that was skipped), so `stories()` there unions only new links;
 - peer: scikit-learn's AgglomerativeClustering (single linkage, the same threshold on the same
@@ -26,6 +27,10 @@ Measured 2026-11-22 on the 2-core development machine while other jobs ran (load
 so figures are inflated and noisy): features 7.6-14 real articles/s; batch 1k 1.15 s (peer
 0.32 s), 10k 24.5 s (peer 30.1 s: matrix 25.3 + clustering 4.9); +1k incremental into 1k
 1.4 s, 10k 3.2 s, 100k 19.8 s, peak 600 MiB; batch == incremental at 1k and 10k.
+After the sparse-dense products, per-chunk embeddings and kept records (same day, load average
+5-7): +1k into 100k 14.8 s (14.7 s for the old code in a run just before), peak 158 MiB (601);
+alternating old and new code in one process on the same data, medians of 3: 19.3 s before,
+16.4 s after (load average 7.5). The 10 s target is not reached on this shared machine.
 """
 
 from __future__ import annotations

@@ -270,3 +270,25 @@ def test_analyze_into_a_store_then_add_matches_adding_all_at_once(tmp_path: Path
         update_store(store, encoder=_no_encoder)
         assert _story_state(store) == all_at_once
     assert (again.events, again.storylines) == all_at_once[:2]
+
+
+def test_a_store_update_reads_only_the_articles_of_changed_events(
+    tmp_path: Path, seed_articles: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path / "isnad.db") as store:
+        store.add_articles([seed_articles["004"], seed_articles["000"]])
+        update_store(store)
+        read_ids: list[str] = []
+        reader = Store.articles
+
+        def counting(self: Store, ids: list[str] | None = None) -> list[Article]:
+            read_ids.extend(ids if ids is not None else self.article_ids())
+            return reader(self, ids)
+
+        monkeypatch.setattr(Store, "articles", counting)
+        store.add_articles([seed_articles[k] for k in ("001", "002", "003")])
+        events, _ = update_store(store)
+    # 003 joins 000's event, which is built again; the Washington Post event (004) is kept.
+    assert seed_articles["004"].id not in read_ids
+    assert seed_articles["000"].id in read_ids
+    assert events == group_stories(Corpus(seed_articles.values()))[0]

@@ -25,7 +25,6 @@ the batch `group_stories` is the same procedure with every article new.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import zlib
 from collections import Counter
@@ -458,89 +457,105 @@ class StoryIndex:
 
         ``articles`` gives the indexed articles by id, for dates and headlines. ``known`` are the
         records of an earlier grouping (as stored): a group whose members are unchanged keeps its
-        record, since links are only ever added and a record depends on its members alone. Then
-        ``articles`` need hold only the members of groups that changed, and ``published`` gives
-        every indexed article's date.
+        record, since links are only ever added and a record depends on its members alone (its
+        ``storyline_id`` is updated in place when its storyline grew). Then ``articles`` need hold
+        only the members of groups that changed, and ``published`` gives every article's date.
         """
         dates = published if published is not None else {i: a.published for i, a in articles.items()}
         known_events, known_storylines = known or ((), ())
-        event_of_article = {i: e for e in known_events for i in e.article_ids}
-        storyline_of_event = {e.id: e.storyline_id for e in known_events}
-        storyline_size = Counter(storyline_of_event.get(event_of_article[i].id) for i in event_of_article)
-        storylines_by_id = {s.id: s for s in known_storylines}
-        event_of: dict[str, Event] = {}
-        changed: list[list[str]] = []
-        for members in self._components(event_only=True):
-            kept = event_of_article.get(members[0])
-            if (
-                kept is not None
-                and len(kept.article_ids) == len(members)
-                and set(kept.article_ids) == set(members)
-            ):
-                event_of.update(dict.fromkeys(members, kept))
+        ids = self.ids
+        # Each article's earlier event and storyline, as indices into the known records.
+        storyline_index = {s.id: k for k, s in enumerate(known_storylines)}
+        event_before = np.full(len(ids), -1, dtype=np.int64)
+        storyline_before = np.full(len(ids), -1, dtype=np.int64)
+        position = self._position
+        pairs = [(position[i], k) for k, e in enumerate(known_events) for i in e.article_ids if i in position]
+        if pairs:
+            at, of_event = np.array(pairs, dtype=np.int64).T
+            event_before[at] = of_event
+            storyline_of = [storyline_index.get(e.storyline_id or "", -1) for e in known_events]
+            storyline_before[at] = np.array(storyline_of, dtype=np.int64)[of_event]
+
+        events: list[Event] = []
+        closeness: dict[str, float] | None = None
+        groups = list(self._groups(self._link_event, event_before, len(known_events)))
+        for members, kept in groups:
+            if kept >= 0:
+                event = known_events[kept]
             else:
-                changed.append(members)
-        closeness = self._closeness({i for members in changed for i in members})
-        for members in changed:
-            ordered = sorted(members, key=lambda i: (_date_key(dates[i]), i))
-            # The medoid, the article closest to the others, names the event best.
-            medoid = max(ordered, key=lambda i: (closeness.get(i, 0.0), articles[i].title is not None))
-            event = Event(id=_id("e", ordered), article_ids=ordered, title=headline(articles[medoid]))
-            event_of.update(dict.fromkeys(ordered, event))
-        storylines = []
-        for members in self._components(event_only=False):
-            first = event_of[members[0]]
-            kept_storyline = storylines_by_id.get(storyline_of_event.get(first.id) or "")
-            if (
-                kept_storyline is not None
-                and storyline_size[kept_storyline.id] == len(members)
-                and all(storyline_of_event.get(event_of[i].id) == kept_storyline.id for i in members)
-            ):
-                storylines.append(kept_storyline)
+                if closeness is None:
+                    closeness = self._closeness()
+                names = [ids[m] for m in members]
+                ordered = sorted(names, key=lambda i: (_date_key(dates[i]), i))
+                # The medoid, the article closest to the others, names the event best.
+                medoid = max(ordered, key=lambda i: (closeness.get(i, 0.0), articles[i].title is not None))
+                event = Event(id=_id("e", ordered), article_ids=ordered, title=headline(articles[medoid]))
+            events.append(event)
+        event_at = np.zeros(len(ids), dtype=np.int64)  # index into ``events`` of each article
+        if groups:
+            event_at[np.concatenate([m for m, _ in groups])] = np.repeat(
+                np.arange(len(groups)), [len(m) for m, _ in groups]
+            )
+
+        storylines: list[Storyline] = []
+        event_ids = {e.id for e in events}
+        every_link = np.ones(len(self._link_event), dtype=bool)
+        for members, kept in self._groups(every_link, storyline_before, len(known_storylines)):
+            if kept >= 0 and all(e in event_ids for e in known_storylines[kept].event_ids):
+                storylines.append(known_storylines[kept])
                 continue
             member_events = sorted(
-                {event_of[i].id: event_of[i] for i in members}.values(),
+                {events[k].id: events[k] for k in event_at[members].tolist()}.values(),
                 key=lambda e: (_date_key(dates[e.article_ids[0]]), e.id),
             )
             largest = max(member_events, key=lambda e: len(e.article_ids))  # first of the largest
             storyline = Storyline(
-                id=_id("s", members), event_ids=[e.id for e in member_events], title=largest.title
+                id=_id("s", [ids[m] for m in members]),
+                event_ids=[e.id for e in member_events],
+                title=largest.title,
             )
             for event in member_events:
                 event.storyline_id = storyline.id
             storylines.append(storyline)
-        unique_events = {e.id: e for e in event_of.values()}.values()
-        ordered_events = sorted(unique_events, key=lambda e: (_date_key(dates[e.article_ids[0]]), e.id))
-        position = {e.id: n for n, e in enumerate(ordered_events)}
-        storylines.sort(key=lambda s: position[s.event_ids[0]])
-        return ordered_events, storylines
+        events.sort(key=lambda e: (_date_key(dates[e.article_ids[0]]), e.id))
+        rank = {e.id: n for n, e in enumerate(events)}
+        storylines.sort(key=lambda s: rank[s.event_ids[0]])
+        return events, storylines
 
-    def _components(self, event_only: bool) -> list[list[str]]:
-        """Connected components of the event links (or of all links), members sorted by id."""
-        a, b = self._link_a, self._link_b
-        if event_only:
-            a, b = a[self._link_event], b[self._link_event]
+    def _groups(
+        self, use: NDArray[np.bool_], before: NDArray[np.int64], known: int
+    ) -> Iterator[tuple[NDArray[np.int64], int]]:
+        """Connected components of the links selected by ``use``: each one's member positions and
+        the index of the earlier group (``before`` gives each article's, -1 for none) it equals,
+        or -1 when it is new or changed."""
         n = len(self.ids)
         if not n:
-            return []
+            return
+        a, b = self._link_a[use], self._link_b[use]
         graph = sparse.coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
-        # One sort groups the articles by component and orders each group by id.
-        by_id = np.argsort(np.array(self.ids, dtype=object))
-        order = by_id[np.argsort(labels[by_id], kind="stable")]
-        bounds = [0, *(np.flatnonzero(np.diff(labels[order])) + 1).tolist(), len(order)]
-        ids = self.ids
-        names = [ids[k] for k in order.tolist()]
-        return [names[start:end] for start, end in itertools.pairwise(bounds)]
+        order = np.argsort(labels, kind="stable")
+        starts = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0])
+        sizes = np.diff(np.r_[starts, n])
+        earlier = before[order]
+        low = np.minimum.reduceat(earlier, starts)
+        high = np.maximum.reduceat(earlier, starts)
+        known_sizes = np.bincount(before[before >= 0], minlength=known)
+        # A component equals an earlier group when all its members were in that group and the
+        # group had no other member.
+        same = (low == high) & (low >= 0)
+        same[same] = known_sizes[low[same]] == sizes[same]
+        kept = np.where(same, low, -1)
+        for start, size, k in zip(starts.tolist(), sizes.tolist(), kept.tolist(), strict=True):
+            yield order[start : start + size], k
 
-    def _closeness(self, wanted: set[str]) -> dict[str, float]:
-        """Sum of the event-link similarities of each wanted article."""
+    def _closeness(self) -> dict[str, float]:
+        """Each article's sum of event-link similarities."""
         closeness: dict[str, float] = {}
         for link in self.links:
             if link.event:
-                for end in (link.a, link.b):
-                    if end in wanted:
-                        closeness[end] = closeness.get(end, 0.0) + link.similarity
+                closeness[link.a] = closeness.get(link.a, 0.0) + link.similarity
+                closeness[link.b] = closeness.get(link.b, 0.0) + link.similarity
         return closeness
 
 
@@ -603,8 +618,11 @@ def update_store(
         store.reset_stories(setting, keep_features=same_features)
     index = StoryIndex(params)
     kept = store.story_features()
+    # Stored records are of the stored links: with links found again they cannot be reused.
+    known = None
     if stored == setting:
         index.restore(kept, store.story_links())
+        known = store.story_results()
     else:
         store.add_story_features([], index.add(kept))
     missing = store.articles([i for i in store.article_ids() if i not in index])
@@ -614,7 +632,7 @@ def update_store(
     # Only events and storylines the new links changed are built again, and only their
     # articles are read: the other records are kept as stored.
     articles = corpus.by_id if corpus is not None else _StoredArticles(store)
-    events, storylines = index.stories(articles, store.story_results(), store.published_dates())
+    events, storylines = index.stories(articles, known, store.published_dates())
     store.save_story_results(events, storylines)
     return events, storylines
 
