@@ -233,21 +233,26 @@ def candidate_pairs(
     index.insert_matrix(right_digests)
     right_rows = np.array(right_digests.to_rows(), dtype=np.uint32)  # rensa digests are 32-bit
     left_hashes = rensa.RMinHash.from_token_sets(left_chunks, params.num_perm, 0)
-    hits: Counter[tuple[int, int]] = Counter()
+    owner_of = np.array(right_owner, dtype=np.int64)
+    # Colliding article pairs as one integer each (lower * n + higher), counted with arrays at
+    # the end: a dict of tuple pairs grew to gigabytes on large corpora.
+    n = len(texts)
+    hits: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
     for minhash, owner in zip(left_hashes, left_owner, strict=True):
         found = index.query(minhash)
         if not found:
             continue
         keys = np.array(found, dtype=np.int64)
-        estimated = (right_rows[keys] == np.array(minhash.digest(), dtype=np.uint32)).mean(axis=1)
-        for key in keys[estimated >= params.min_chunk_jaccard].tolist():
-            other = right_owner[key]
-            if other != owner:
-                hits[(min(owner, other), max(owner, other))] += 1
-    chunk_count = Counter(left_owner) + Counter(right_owner)
-    return {
-        pair for pair, count in hits.items() if count >= min(2, chunk_count[pair[0]], chunk_count[pair[1]])
-    }
+        agree = np.count_nonzero(right_rows[keys] == np.array(minhash.digest(), dtype=np.uint32), axis=1)
+        others = owner_of[keys[agree / params.num_perm >= params.min_chunk_jaccard]]
+        others = others[others != owner]
+        hits.append(np.minimum(others, owner) * n + np.maximum(others, owner))
+    pairs, counts = np.unique(np.concatenate(hits), return_counts=True)
+    chunk_count = np.bincount(left_owner, minlength=n) + np.bincount(right_owner, minlength=n)
+    lower, higher = pairs // n, pairs % n
+    needed = np.minimum(2, np.minimum(chunk_count[lower], chunk_count[higher]))
+    keep = counts >= needed
+    return set(zip(lower[keep].tolist(), higher[keep].tolist(), strict=True))
 
 
 def _chunks(
