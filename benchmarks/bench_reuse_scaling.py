@@ -48,7 +48,9 @@ def synthesise(exara: Path, size: int) -> list[str]:
         words = rng.choice(pool)
         length = rng.randint(120, min(400, len(words)))
         start = rng.randrange(len(words) - length + 1)
-        excerpt = [w if rng.random() < REAL_WORDS else rng.choice(vocabulary) for w in words[start : start + length]]
+        excerpt = [
+            w if rng.random() < REAL_WORDS else rng.choice(vocabulary) for w in words[start : start + length]
+        ]
         article = _mutate(excerpt, rng)
         if n and rng.random() < 0.25:
             donor = rng.choice(articles)

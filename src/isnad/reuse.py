@@ -71,6 +71,8 @@ class TermWeights:
     idf: dict[str, float]
     default: float  # weight of a stem the corpus never saw (align on two articles alone)
     _by_article: dict[str, NDArray[np.float64]] = field(default_factory=dict, compare=False, repr=False)
+    _term_ids: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _groups: dict[tuple[str, int], TermGroups] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, texts: Sequence[ArticleText], max_df: float) -> TermWeights:
@@ -92,6 +94,65 @@ class TermWeights:
             cached = np.array([self(t) for t in text.content_terms()], dtype=np.float64)
             self._by_article[text.article.id] = cached
         return cached
+
+    def groups_of(self, text: ArticleText, radius: int) -> TermGroups:
+        """The article's content positions grouped by stem, cached per article id and radius."""
+        key = (text.article.id, radius)
+        cached = self._groups.get(key)
+        if cached is None:
+            cached = self._groups[key] = TermGroups.of(text, self, radius)
+        return cached
+
+    def term_id(self, term: str) -> int:
+        """A small integer per distinct stem, so stems compare as array entries."""
+        return self._term_ids.setdefault(term, len(self._term_ids))
+
+
+@dataclass(frozen=True)
+class TermGroups:
+    """An article's content positions grouped by stem, as flat arrays rather than dicts of lists.
+
+    Group g is stem ``ids[g]`` (groups in order of first occurrence), weighing ``weight[g]``, at
+    content positions ``positions[start[g] : start[g] + count[g]]`` (ascending); ``near[k]`` is
+    how many positions of the same stem lie within the radius of ``positions[k]``.
+    """
+
+    ids: NDArray[np.int64]
+    weight: NDArray[np.float64]
+    start: NDArray[np.int64]
+    count: NDArray[np.int64]
+    positions: NDArray[np.int64]
+    near: NDArray[np.float64]
+    order: NDArray[np.int64]  # group indices sorted by stem id, to look stems up by binary search
+
+    @classmethod
+    def of(cls, text: ArticleText, weights: TermWeights, radius: int) -> TermGroups:
+        terms = text.content_terms()
+        term_ids = np.fromiter((weights.term_id(t) for t in terms), dtype=np.int64, count=len(terms))
+        ids, first, group_of = np.unique(term_ids, return_index=True, return_inverse=True)
+        # Renumber groups by first occurrence, the order a dict of positions would have.
+        by_first = np.argsort(first, kind="stable")
+        rank = np.empty(len(ids), dtype=np.int64)
+        rank[by_first] = np.arange(len(ids))
+        group = rank[group_of.ravel()]
+        positions = np.argsort(group, kind="stable").astype(np.int64)  # ascending within a group
+        count = np.bincount(group, minlength=len(ids)).astype(np.int64)
+        start = (np.cumsum(count) - count).astype(np.int64)
+        # Positions within the radius of each position, counted inside its own group.
+        keyed = group[positions] * (len(terms) + 2 * radius + 1) + positions
+        near = (
+            np.searchsorted(keyed, keyed + radius, side="right") - np.searchsorted(keyed, keyed - radius)
+        ).astype(np.float64)
+        ordered_ids = ids[by_first]
+        return cls(
+            ids=ordered_ids,
+            weight=weights.of_text(text)[positions[start]],
+            start=start,
+            count=count,
+            positions=positions,
+            near=near,
+            order=np.argsort(ordered_ids, kind="stable").astype(np.int64),
+        )
 
 
 def find_reuse(
@@ -172,21 +233,26 @@ def candidate_pairs(
     index.insert_matrix(right_digests)
     right_rows = np.array(right_digests.to_rows(), dtype=np.uint32)  # rensa digests are 32-bit
     left_hashes = rensa.RMinHash.from_token_sets(left_chunks, params.num_perm, 0)
-    hits: Counter[tuple[int, int]] = Counter()
+    owner_of = np.array(right_owner, dtype=np.int64)
+    # Colliding article pairs as one integer each (lower * n + higher), counted with arrays at
+    # the end: a dict of tuple pairs grew to gigabytes on large corpora.
+    n = len(texts)
+    hits: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
     for minhash, owner in zip(left_hashes, left_owner, strict=True):
         found = index.query(minhash)
         if not found:
             continue
         keys = np.array(found, dtype=np.int64)
-        estimated = (right_rows[keys] == np.array(minhash.digest(), dtype=np.uint32)).mean(axis=1)
-        for key in keys[estimated >= params.min_chunk_jaccard].tolist():
-            other = right_owner[key]
-            if other != owner:
-                hits[(min(owner, other), max(owner, other))] += 1
-    chunk_count = Counter(left_owner) + Counter(right_owner)
-    return {
-        pair for pair, count in hits.items() if count >= min(2, chunk_count[pair[0]], chunk_count[pair[1]])
-    }
+        agree = np.count_nonzero(right_rows[keys] == np.array(minhash.digest(), dtype=np.uint32), axis=1)
+        others = owner_of[keys[agree / params.num_perm >= params.min_chunk_jaccard]]
+        others = others[others != owner]
+        hits.append(np.minimum(others, owner) * n + np.maximum(others, owner))
+    pairs, counts = np.unique(np.concatenate(hits), return_counts=True)
+    chunk_count = np.bincount(left_owner, minlength=n) + np.bincount(right_owner, minlength=n)
+    lower, higher = pairs // n, pairs % n
+    needed = np.minimum(2, np.minimum(chunk_count[lower], chunk_count[higher]))
+    keep = counts >= needed
+    return set(zip(lower[keep].tolist(), higher[keep].tolist(), strict=True))
 
 
 def _chunks(
@@ -257,49 +323,44 @@ def _dot_plot(a: ArticleText, b: ArticleText, weights: TermWeights, radius: int)
     around (i, j); each gets weight / max(p, q), so together they count weight * min(p, q), the
     multiset overlap, and a stem repeated all through both articles does not fake a dense block.
     """
-    where_a, where_b = a.term_positions(), b.term_positions()
-    if len(where_b) < len(where_a):
-        shared = [t for t in where_b if t in where_a]
-    else:
-        shared = [t for t in where_a if t in where_b]
-    # Most shared stems occur once on each side: one point each, no arrays needed.
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    repeated_rows: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
-    repeated_cols: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
-    repeated_values: list[NDArray[np.float64]] = [np.zeros(0)]
-    for term in shared:
-        weight = weights(term)
-        in_a, in_b = where_a[term], where_b[term]
-        if weight <= 0 or len(in_a) * len(in_b) > 400:
-            continue
-        if len(in_a) == 1 and len(in_b) == 1:
-            rows.append(in_a[0])
-            cols.append(in_b[0])
-            values.append(weight)
-            continue
-        pa, pb = np.array(in_a), np.array(in_b)
-        near = np.maximum(_near_counts(pa, radius)[:, None], _near_counts(pb, radius)[None, :])
-        repeated_rows.append(np.repeat(pa, len(pb)))
-        repeated_cols.append(np.tile(pb, len(pa)))
-        repeated_values.append(weight / near.ravel())
-    if not rows and len(repeated_rows) == 1:
+    ga, gb = weights.groups_of(a, radius), weights.groups_of(b, radius)
+    if not len(ga.ids) or not len(gb.ids):
         return None
-    return (
-        np.concatenate([np.array(rows, dtype=np.int64), *repeated_rows]),
-        np.concatenate([np.array(cols, dtype=np.int64), *repeated_cols]),
-        np.concatenate([np.array(values), *repeated_values]),
+    # Shared stems in the order of the side with fewer distinct stems (a on a tie).
+    first, other = (gb, ga) if len(gb.ids) < len(ga.ids) else (ga, gb)
+    found = np.minimum(np.searchsorted(other.ids[other.order], first.ids), len(other.ids) - 1)
+    match = other.order[found]
+    present = other.ids[match] == first.ids
+    g_first, g_other = np.flatnonzero(present), match[present]
+    g_a, g_b = (g_first, g_other) if first is ga else (g_other, g_first)
+    count_a, count_b, weight = ga.count[g_a], gb.count[g_b], ga.weight[g_a]
+    usable = (weight > 0) & (count_a * count_b <= 400)
+    g_a, g_b, count_a, count_b, weight = (
+        g_a[usable],
+        g_b[usable],
+        count_a[usable],
+        count_b[usable],
+        weight[usable],
     )
-
-
-def _near_counts(positions: NDArray[np.int64], radius: int) -> NDArray[np.float64]:
-    """For each (sorted) position, how many positions lie within ``radius`` of it."""
-    if len(positions) == 1:
-        return np.ones(1)
-    lo = np.searchsorted(positions, positions - radius, side="left")
-    hi = np.searchsorted(positions, positions + radius, side="right")
-    return (hi - lo).astype(np.float64)
+    if not len(g_a):
+        return None
+    # Most shared stems occur once on each side: one point each, at full weight; they come first.
+    single = (count_a == 1) & (count_b == 1)
+    rows = [ga.positions[ga.start[g_a[single]]]]
+    cols = [gb.positions[gb.start[g_b[single]]]]
+    values = [weight[single]]
+    many = ~single
+    g_a, g_b, count_a, count_b, weight = g_a[many], g_b[many], count_a[many], count_b[many], weight[many]
+    # Every (i, j) of each repeated stem's positions, i major, stem after stem.
+    total = count_a * count_b
+    group = np.repeat(np.arange(len(total)), total)
+    k = np.arange(int(total.sum())) - np.repeat(np.cumsum(total) - total, total)
+    i = ga.start[g_a][group] + k // count_b[group]
+    j = gb.start[g_b][group] + k % count_b[group]
+    rows.append(ga.positions[i])
+    cols.append(gb.positions[j])
+    values.append(weight[group] / np.maximum(ga.near[i], gb.near[j]))
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
 
 
 def _passages(

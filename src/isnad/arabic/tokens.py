@@ -9,8 +9,7 @@ mapped back to the original. Clitics stay attached (وبريطانيا is one to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from isnad.arabic.normalize import ARABIC_BLOCKS, ARABIC_LETTERS, normalize, normalize_with_offsets
 
@@ -26,9 +25,12 @@ _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 _KINDS: dict[str | None, TokenKind] = {"number": "number", "word": "word", "latin": "latin", "punct": "punct"}
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token: ``text`` is the original surface ``original[start:end]``, ``norm`` its matching form."""
+class Token(NamedTuple):
+    """One token: ``text`` is the original surface ``original[start:end]``, ``norm`` its matching form.
+
+    A named tuple rather than a dataclass: a corpus holds millions of tokens, and a tuple is built
+    several times faster and is smaller.
+    """
 
     text: str
     start: int
@@ -48,6 +50,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     offsets = normalized.offsets
     tokens: list[Token] = []
     append = tokens.append
+    kinds = _KINDS
     # NormalizedText.to_original, inlined: this loop runs once per token of every article.
     for match in _TOKEN.finditer(normalized.text):
         norm_start, norm_end = match.span()
@@ -55,9 +58,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         while offsets[norm_end] == last_source:
             norm_end += 1
         token_start, token_end = start + offsets[norm_start], start + offsets[norm_end]
-        append(
-            Token(text[token_start:token_end], token_start, token_end, match.group(), _KINDS[match.lastgroup])
-        )
+        append(Token(text[token_start:token_end], token_start, token_end, match[0], kinds[match.lastgroup]))
     return tokens
 
 
