@@ -291,15 +291,7 @@ class Store:
         with self._transaction() as db:
             db.execute("DELETE FROM results")
             for kind, records in groups.items():
-                for seq, record in enumerate(records):
-                    db.execute(
-                        "INSERT INTO results VALUES (?,?,?)",
-                        (kind, seq, json.dumps(asdict(record), ensure_ascii=False)),
-                    )
-                    db.executemany(
-                        "INSERT INTO result_articles VALUES (?,?,?)",
-                        [(kind, seq, article_id) for article_id in _article_ids_of(record)],
-                    )
+                _insert_results(db, kind, records)
 
     def load_results(self, version: str) -> Analysis:
         """The stored articles, problems and latest results as an `Analysis`."""
@@ -393,15 +385,20 @@ class Store:
             groups: dict[str, Sequence[Event | Storyline]] = {"events": events, "storylines": storylines}
             for kind, records in groups.items():
                 db.execute("DELETE FROM results WHERE kind = ?", (kind,))
-                for seq, record in enumerate(records):
-                    db.execute(
-                        "INSERT INTO results VALUES (?,?,?)",
-                        (kind, seq, json.dumps(asdict(record), ensure_ascii=False)),
-                    )
-                    db.executemany(
-                        "INSERT INTO result_articles VALUES (?,?,?)",
-                        [(kind, seq, article_id) for article_id in _article_ids_of(record)],
-                    )
+                _insert_results(db, kind, records)
+
+
+def _insert_results(db: sqlite3.Connection, kind: str, records: Sequence[Any]) -> None:
+    """Write one kind of result record in order, with the articles each one names."""
+    for seq, record in enumerate(records):
+        db.execute(
+            "INSERT INTO results VALUES (?,?,?)",
+            (kind, seq, json.dumps(asdict(record), ensure_ascii=False)),
+        )
+        db.executemany(
+            "INSERT INTO result_articles VALUES (?,?,?)",
+            [(kind, seq, article_id) for article_id in _article_ids_of(record)],
+        )
 
 
 def _article_ids_of(record: object) -> set[str]:

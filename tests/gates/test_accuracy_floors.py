@@ -8,26 +8,14 @@ user's machine) the gates are skipped with a message saying where the data shoul
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from isnad.evaluation import evaluate_reuse
-
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+from tests.gates import shared_data
 
 # Pinned 2026-11-22. Measured: exara-dev plagdet 0.909 (raised from 0.418).
 # Similarity and clustering gates live in test_stories_gate.py.
 REUSE_PLAGDET_FLOOR = 0.89
 
 
-def _data(relative: str) -> Path:
-    path = DATA / relative
-    if not path.exists():
-        pytest.skip(f"{path} not found: the gold data lives in ../shared/data beside the project")
-    return path
-
-
 def test_reuse_plagdet_on_exara_dev() -> None:
-    evaluation = evaluate_reuse(_data("exara-dev"))
+    evaluation = evaluate_reuse(shared_data("exara-dev"))
     assert evaluation.overall.plagdet >= REUSE_PLAGDET_FLOOR, evaluation

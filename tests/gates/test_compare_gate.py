@@ -7,15 +7,9 @@ the seeds and their gold facts, which ship with the project.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from isnad.evaluation.brief import evaluate_brief
 from isnad.evaluation.stance import evaluate_stance
-
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data"
+from tests.gates import ROOT, shared_data
 
 # Pinned 2026-11-22. Measured: ANS dev macro F1 0.735 (agree 0.519, disagree 0.805, other 0.882);
 # seeds brief (facts known by a number now need that number: 2026-11-22 evening): citation precision
@@ -27,10 +21,7 @@ BRIEF_REDUNDANCY_CEILING = 0.10
 
 
 def test_stance_macro_f1_on_ans_dev() -> None:
-    path = DATA / "ans" / "dev.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found: the gold data lives in ../shared/data beside the project")
-    evaluation = evaluate_stance(path)
+    evaluation = evaluate_stance(shared_data("ans/dev.csv"))
     assert evaluation.macro_f1 >= STANCE_MACRO_F1_FLOOR, evaluation
 
 

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from isnad.evaluation.extraction import evaluate_extraction
 from isnad.evaluation.ner import read_conll, score_entities
 from isnad.extract.ner import Resources, Tagger, train_model
+from tests.gates import ROOT, shared_data
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 
 # Pinned 2026-11-22. Measured: ANERcorp last-fifth F1 0.685 (5-fold CV micro F1 0.706).
@@ -34,15 +31,8 @@ EXARA_FLOORS = {"attributions": 0.90, "figures": 0.75, "dates": 0.90}
 HELD_OUT_FRACTION = 5
 
 
-def _data(relative: str) -> Path:
-    path = DATA / relative
-    if not path.exists():
-        pytest.skip(f"{path} not found: the gold data lives in ../shared/data beside the project")
-    return path
-
-
 def test_ner_f1_on_a_held_out_block_of_anercorp(tmp_path: Path) -> None:
-    sentences = read_conll(_data("anercorp/ANERCorp_CamelLab_train.txt"))
+    sentences = read_conll(shared_data("anercorp/ANERCorp_CamelLab_train.txt"))
     cut = len(sentences) - len(sentences) // HELD_OUT_FRACTION
     resources = Resources.load()
     model = tmp_path / "held-out.crfsuite"
@@ -62,6 +52,6 @@ def test_extraction_on_the_seeds() -> None:
 
 
 def test_extraction_on_exara_news() -> None:
-    evaluation = evaluate_extraction(GOLD / "exara.json", _data("exara-dev"))
+    evaluation = evaluate_extraction(GOLD / "exara.json", shared_data("exara-dev"))
     for name, floor in EXARA_FLOORS.items():
         assert getattr(evaluation, name).f1 >= floor, (name, evaluation)

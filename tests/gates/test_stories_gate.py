@@ -5,14 +5,9 @@ Floors sit a little under the figures measured when pinned; skipped without ../s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from isnad.evaluation import evaluate_clustering, evaluate_similarity
+from tests.gates import ROOT, shared_data
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "tests" / "fixtures" / "event_clusters" / "labels.csv"
 
 # Pinned 2026-11-22. Measured: semeval dev pearson 0.705, same-event accuracy 0.784;
@@ -23,20 +18,15 @@ EVENT_BCUBED_F1_FLOOR = 0.93
 STORYLINE_BCUBED_F1_FLOOR = 0.89
 
 
-def _semeval() -> Path:
-    path = DATA / "semeval2022-t8-ar" / "dev.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found: the gold data lives in ../shared/data beside the project")
-    return path
-
-
 def test_similarity_on_semeval_dev() -> None:
-    evaluation = evaluate_similarity(_semeval())
+    evaluation = evaluate_similarity(shared_data("semeval2022-t8-ar/dev.csv"))
     assert evaluation.pearson >= PEARSON_FLOOR, evaluation
     assert evaluation.accuracy >= SAME_EVENT_ACCURACY_FLOOR, evaluation
 
 
 def test_clustering_on_the_labelled_set() -> None:
-    evaluation = evaluate_clustering(LABELS, _semeval(), ROOT / "examples" / "seeds")
+    evaluation = evaluate_clustering(
+        LABELS, shared_data("semeval2022-t8-ar/dev.csv"), ROOT / "examples" / "seeds"
+    )
     assert evaluation.events.f1 >= EVENT_BCUBED_F1_FLOOR, evaluation
     assert evaluation.storylines.f1 >= STORYLINE_BCUBED_F1_FLOOR, evaluation
