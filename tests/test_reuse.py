@@ -6,7 +6,7 @@ import pytest
 from isnad.corpus import ArticleText, Corpus
 from isnad.model import Article, ReuseLink
 from isnad.pipeline import segment
-from isnad.reuse import ReuseParams, align, content_hash, find_reuse, provenance
+from isnad.reuse import ReuseParams, align, candidate_pairs, content_hash, find_reuse, provenance
 
 SOURCE = (
     "أكد تقرير صادر عن صحيفة واشنطن بوست الأميركية وجود حالات تمرد بين المقاتلين الأجانب في تنظيم داعش، "
@@ -173,3 +173,17 @@ def test_provenance_lists_directed_links_of_the_chosen_articles() -> None:
 
 def _text(text: str, id_: str) -> ArticleText:
     return Corpus([_article(text, id_)]).text(id_)
+
+
+def test_a_bucket_above_the_cap_makes_no_candidates_while_a_copy_still_does() -> None:
+    notice = "جميع الحقوق محفوظة لصحيفة الأخبار اليومية ولا يجوز نسخ أي مادة منشورة دون إذن كتابي مسبق من إدارة التحرير"
+    articles = [_article(SOURCE, "src"), _article(COPY, "copy")]
+    articles += [_article(notice, f"notice{n}") for n in range(5)]
+    texts = Corpus(articles).texts()
+    every = list(range(len(texts)))
+    copy_pair = {(0, 1)}
+    # Five articles share the notice's chunk, so every band of it holds five chunks.
+    uncapped = candidate_pairs(texts, every, every, ReuseParams(max_bucket=5))
+    assert copy_pair < uncapped
+    assert len(uncapped) == 1 + 10  # the copy and the ten pairs of notices
+    assert candidate_pairs(texts, every, every, ReuseParams(max_bucket=4)) == copy_pair

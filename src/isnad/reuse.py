@@ -56,9 +56,19 @@ class ReuseParams:
     min_passage_score: float = 0.35  # shared weight / mean weight of a passage's two sides
     trim_gap: int = 10  # stems: a passage edge stops at a gap this long between shared stems
     merge_gap: int = 100  # stems: passages this close on both sides are one passage
+    # Stop-band cap: an LSH bucket (one band value) shared by more indexed chunks than this is
+    # boilerplate or common-stem noise, not reuse, and collides with nothing. Without a cap, the
+    # pairs made in such buckets grow with the square of the corpus. Chosen as the smallest
+    # round value that leaves the ExAra dev output unchanged (see docs/reuse.md).
+    max_bucket: int = 100
 
     def __post_init__(self) -> None:
-        if min(self.chunk, self.num_perm, self.lsh_bands, self.cell, self.block, self.scales) < 1:
+        if (
+            min(
+                self.chunk, self.num_perm, self.lsh_bands, self.cell, self.block, self.scales, self.max_bucket
+            )
+            < 1
+        ):
             raise ValueError(f"ReuseParams need positive sizes; got {self}")
         if self.num_perm % self.lsh_bands:
             raise ValueError(f"num_perm must be a multiple of lsh_bands; got {self}")
@@ -223,36 +233,90 @@ def candidate_pairs(
     Chunks of the ``right`` articles are indexed, chunks of the ``left`` ones queried; a pair
     needs two colliding chunks (one for an article of a single chunk) whose estimated Jaccard
     reaches ``min_chunk_jaccard``, so a single shared stock sentence does not make a candidate.
+    A band value held by more than ``max_bucket`` indexed chunks is a stop-band and collides
+    with nothing.
     """
     right_chunks, right_owner = _chunks(texts, right, params.chunk)
-    left_chunks, left_owner = _chunks(texts, left, params.chunk)
+    # Every article against every other: index and query are the same chunks, so each chunk
+    # pair is made once (lower chunk first) and counted for both of its directions.
+    symmetric = list(left) == list(right)
+    left_chunks, left_owner = (right_chunks, right_owner) if symmetric else _chunks(texts, left, params.chunk)
     if not right_chunks or not left_chunks:
         return set()
-    right_digests = rensa.RMinHash.digest_matrix_from_token_sets(right_chunks, params.num_perm, 0)
-    index = rensa.RMinHashLSH(params.min_chunk_jaccard, params.num_perm, params.lsh_bands)
-    index.insert_matrix(right_digests)
-    right_rows = np.array(right_digests.to_rows(), dtype=np.uint32)  # rensa digests are 32-bit
-    left_hashes = rensa.RMinHash.from_token_sets(left_chunks, params.num_perm, 0)
-    owner_of = np.array(right_owner, dtype=np.int64)
-    # Colliding article pairs as one integer each (lower * n + higher), counted with arrays at
-    # the end: a dict of tuple pairs grew to gigabytes on large corpora.
+    right_rows = _digests(right_chunks, params.num_perm)
+    left_rows = right_rows if symmetric else _digests(left_chunks, params.num_perm)
+    collisions = _band_collisions(left_rows, right_rows, params, one_way=symmetric)
+    chunk_pairs = np.unique(np.concatenate(list(collisions)))
+    left_chunk, right_chunk = chunk_pairs // len(right_rows), chunk_pairs % len(right_rows)
+    # Estimated Jaccard of each colliding chunk pair, in slices to bound the temporary matrix.
+    agree = np.concatenate(
+        [
+            np.count_nonzero(
+                left_rows[left_chunk[s : s + 65536]] == right_rows[right_chunk[s : s + 65536]], axis=1
+            )
+            for s in range(0, len(chunk_pairs), 65536)
+        ]
+        or [np.zeros(0, dtype=np.int64)]
+    )
+    close = agree / params.num_perm >= params.min_chunk_jaccard
+    owner = np.array(left_owner, dtype=np.int64)[left_chunk[close]]
+    others = np.array(right_owner, dtype=np.int64)[right_chunk[close]]
+    owner, others = owner[others != owner], others[others != owner]
+    # Colliding article pairs as one integer each (lower * n + higher), counted with arrays.
     n = len(texts)
-    hits: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
-    for minhash, owner in zip(left_hashes, left_owner, strict=True):
-        found = index.query(minhash)
-        if not found:
-            continue
-        keys = np.array(found, dtype=np.int64)
-        agree = np.count_nonzero(right_rows[keys] == np.array(minhash.digest(), dtype=np.uint32), axis=1)
-        others = owner_of[keys[agree / params.num_perm >= params.min_chunk_jaccard]]
-        others = others[others != owner]
-        hits.append(np.minimum(others, owner) * n + np.maximum(others, owner))
-    pairs, counts = np.unique(np.concatenate(hits), return_counts=True)
+    pairs, counts = np.unique(np.minimum(others, owner) * n + np.maximum(others, owner), return_counts=True)
     chunk_count = np.bincount(left_owner, minlength=n) + np.bincount(right_owner, minlength=n)
     lower, higher = pairs // n, pairs % n
     needed = np.minimum(2, np.minimum(chunk_count[lower], chunk_count[higher]))
-    keep = counts >= needed
+    keep = counts * (2 if symmetric else 1) >= needed
     return set(zip(lower[keep].tolist(), higher[keep].tolist(), strict=True))
+
+
+def _digests(chunks: list[list[str]], num_perm: int) -> NDArray[np.uint32]:
+    rows = rensa.RMinHash.digest_matrix_from_token_sets(chunks, num_perm, 0).to_rows()
+    return np.array(rows, dtype=np.uint32)  # rensa digests are 32-bit
+
+
+def _band_collisions(
+    left_rows: NDArray[np.uint32], right_rows: NDArray[np.uint32], params: ReuseParams, *, one_way: bool
+) -> Iterable[NDArray[np.int64]]:
+    """Per LSH band, the (left chunk * right chunks + right chunk) codes of chunks whose band agrees.
+
+    The banding is done here in numpy rather than in rensa's index so that a bucket's size is
+    known before its pairs are made: an oversized bucket is skipped whole. ``one_way`` keeps
+    only pairs whose left chunk comes first (for left and right rows that are the same chunks).
+    """
+    rows = params.num_perm // params.lsh_bands
+    yield np.zeros(0, dtype=np.int64)
+    for band in range(params.lsh_bands):
+        columns = slice(band * rows, (band + 1) * rows)
+        right_keys = _band_keys(right_rows[:, columns])
+        left_keys = _band_keys(left_rows[:, columns])
+        buckets, bucket_of, bucket_size = np.unique(right_keys, return_inverse=True, return_counts=True)
+        members = np.argsort(bucket_of.ravel(), kind="stable")  # right chunks grouped by bucket
+        bucket_start = np.cumsum(bucket_size) - bucket_size
+        found = np.minimum(np.searchsorted(buckets, left_keys), len(buckets) - 1)
+        hit = (buckets[found] == left_keys) & (bucket_size[found] <= params.max_bucket)
+        query, bucket = np.flatnonzero(hit), found[hit]
+        sizes = bucket_size[bucket]
+        # Every right chunk of each hit bucket, without a Python loop over buckets.
+        within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        matched = members[np.repeat(bucket_start[bucket], sizes) + within]
+        queried = np.repeat(query, sizes).astype(np.int64)
+        if one_way:
+            queried, matched = queried[queried < matched], matched[queried < matched]
+        yield queried * len(right_rows) + matched
+
+
+def _band_keys(band: NDArray[np.uint32]) -> NDArray[np.uint64]:
+    """One 64-bit value per row of a band: exact for bands of two rows, a hash for longer ones.
+
+    A hash collision only adds chunk pairs, which the estimated-Jaccard check then filters.
+    """
+    key = np.zeros(len(band), dtype=np.uint64)
+    for column in band.T:
+        key = ((key << np.uint64(32)) | (key >> np.uint64(32))) ^ column.astype(np.uint64)
+    return key
 
 
 def _chunks(
