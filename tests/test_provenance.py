@@ -7,6 +7,24 @@ from isnad.output.graph_svg import provenance_svg
 from isnad.provenance import event_provenance, origins
 
 
+def test_directed_reuse_links_become_copies_of_the_event_only() -> None:
+    links = [
+        ReuseLink(
+            a="x", b="y", score=0.9, direction="a->b", direction_confidence=0.9, direction_evidence="dates"
+        ),
+        ReuseLink(
+            a="z", b="y", score=0.5, direction="b->a", direction_confidence=0.6, direction_evidence="trim"
+        ),
+        ReuseLink(a="x", b="z", score=0.7),
+        ReuseLink(a="x", b="w", score=0.7, direction="a->b", direction_confidence=0.9),
+    ]
+    articles = {i: _article(i, "نص") for i in "xyzw"}
+    graph = event_provenance(Event(id="e", article_ids=["x", "y", "z"], title="t"), articles, [], links)
+    copies = {(e.source, e.target): e.evidence for e in graph.edges if e.relation == "copies"}
+    assert copies == {("art:x", "art:y"): "dates", ("art:y", "art:z"): "trim"}
+    assert [(e.source, e.target) for e in graph.edges if e.relation == "shares"] == [("art:x", "art:z")]
+
+
 def test_telegraph_feeds_both_of_its_rewrites(
     seed_analysis: Analysis, seed_articles: dict[str, Article]
 ) -> None:

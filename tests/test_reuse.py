@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from isnad.corpus import ArticleText, Corpus
-from isnad.model import Article, ReuseLink
+from isnad.model import Article
 from isnad.pipeline import segment
-from isnad.reuse import ReuseParams, align, candidate_pairs, content_hash, find_reuse, provenance
+from isnad.reuse import ReuseParams, align, candidate_pairs, content_hash, find_reuse
 
 SOURCE = (
     "أكد تقرير صادر عن صحيفة واشنطن بوست الأميركية وجود حالات تمرد بين المقاتلين الأجانب في تنظيم داعش، "
@@ -153,22 +153,6 @@ def test_publication_dates_outweigh_textual_evidence() -> None:
     link = align(corpus.text("full"), corpus.text("trimmed"))
     assert link is not None
     assert (link.direction, link.direction_evidence) == ("b->a", "publication dates")
-
-
-def test_provenance_lists_directed_links_of_the_chosen_articles() -> None:
-    links = [
-        ReuseLink(
-            a="x", b="y", score=0.9, direction="a->b", direction_confidence=0.9, direction_evidence="dates"
-        ),
-        ReuseLink(
-            a="z", b="y", score=0.5, direction="b->a", direction_confidence=0.6, direction_evidence="trim"
-        ),
-        ReuseLink(a="x", b="z", score=0.7),
-        ReuseLink(a="x", b="w", score=0.7, direction="a->b", direction_confidence=0.9),
-    ]
-    edges = provenance(links, ["x", "y", "z"])
-    assert [(e.source, e.derived) for e in edges] == [("x", "y"), ("y", "z")]
-    assert edges[0].evidence == "dates"
 
 
 def _text(text: str, id_: str) -> ArticleText:

