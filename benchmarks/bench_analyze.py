@@ -24,15 +24,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from isnad.brief import summarize, summarize_storylines
-from isnad.compare import compare, single_reports
-from isnad.corpus import Corpus
-from isnad.extract import extract
-from isnad.framing import frame
+from isnad.article.doc import Corpus
+from isnad.article.extract import extract
+from isnad.corpus.reuse import find_reuse
+from isnad.corpus.stories import group_stories
+from isnad.event.brief import summarize, summarize_storylines
+from isnad.event.compare import compare, single_reports
+from isnad.event.framing import frame
+from isnad.event.provenance import trace
 from isnad.pipeline import read
-from isnad.provenance import trace
-from isnad.reuse import find_reuse
-from isnad.stories import group_stories
 
 ROOT = Path(__file__).resolve().parent.parent
 

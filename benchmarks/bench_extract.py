@@ -2,7 +2,7 @@
 NER tagger alone.
 
 Reads the bundled seeds and the first ExAra documents (../shared/data/exara-dev), then times
-`isnad.extract.extract` per extractor and as a whole, repeating each run and reporting medians in
+`isnad.article.extract.extract` per extractor and as a whole, repeating each run and reporting medians in
 tokens/s and articles/s. The NER tagger is also timed on ANERcorp's sentences (model load time
 and tokens/s). As a peer in the same run it times the text layer every extractor stands on,
 tokenising the same sentences once, so the ratio says what extraction costs on top of tokenising.
@@ -20,10 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from isnad.article.entities import find_entities
+from isnad.article.extract import extract, find_attributions, find_dates, find_figures, sentence_tokens
+from isnad.article.ner import MODEL_FILE, default_tagger, models_dir
 from isnad.evaluation.ner import read_conll
-from isnad.extract import extract, find_attributions, find_dates, find_figures, sentence_tokens
-from isnad.extract.entities import find_entities
-from isnad.extract.ner import MODEL_FILE, default_tagger, models_dir
 from isnad.model import Article
 from isnad.pipeline import read
 

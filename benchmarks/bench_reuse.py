@@ -39,7 +39,7 @@ def run_isnad(exara: Path) -> dict[str, float]:
 def run_peer(exara: Path) -> dict[str, float]:
     from datasketch import MinHash, MinHashLSH
 
-    from isnad.corpus import Corpus
+    from isnad.article.doc import Corpus
     from isnad.evaluation.pan import load_pan_corpus
     from isnad.model import Article
     from isnad.pipeline import segment

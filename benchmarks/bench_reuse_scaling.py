@@ -71,7 +71,7 @@ def _mutate(words: list[str], rng: random.Random) -> list[str]:
 
 
 def child(size: int, exara: Path, which: str) -> None:
-    from isnad.corpus import Corpus
+    from isnad.article.doc import Corpus
     from isnad.model import Article
     from isnad.pipeline import segment
 
@@ -81,7 +81,7 @@ def child(size: int, exara: Path, which: str) -> None:
     corpus.texts()
     text_seconds = time.perf_counter() - started
     if which == "isnad":
-        from isnad.reuse import find_reuse
+        from isnad.corpus.reuse import find_reuse
 
         found = len(find_reuse(corpus))
     else:

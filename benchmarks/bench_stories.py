@@ -52,12 +52,12 @@ from typing import Any  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.cluster import AgglomerativeClustering  # noqa: E402
 
-from isnad.corpus import Corpus  # noqa: E402
+from isnad.article.doc import Corpus  # noqa: E402
+from isnad.corpus.stories import HASH_BITS, StoryIndex, StoryParams, article_features  # noqa: E402
 from isnad.evaluation.similarity import read_rated_pairs  # noqa: E402
 from isnad.ingest import build_article  # noqa: E402
 from isnad.model import Article, ArticleFeatures  # noqa: E402
 from isnad.pipeline import read, segment  # noqa: E402
-from isnad.stories import HASH_BITS, StoryIndex, StoryParams, article_features  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"

@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from isnad.corpus import analyse_text
+from isnad.article.doc import analyse_text
 from isnad.ingest import build_article
 from isnad.pipeline import segment
 

@@ -1,5 +1,5 @@
 """Build isnad's Arabic NER model: word clusters, gazetteer table and CRF, written to
-``src/isnad/extract/models/``.
+``src/isnad/article/models/``.
 
 Recipe (from the project root, with ../shared/data beside it; about 25 minutes on two cores):
 
@@ -22,11 +22,11 @@ Recipe (from the project root, with ../shared/data beside it; about 25 minutes o
   15 minutes on two busy cores). Only the word's own clusters are features: the
   neighbours' cost precision in the CV (models/README.md).
 - gazetteer: the ANERGazet lists (../shared/data/gazetteers), each line a name, keyed by the
-  clitic-free bases of its words (`isnad.extract.ner.gazetteer_key`).
+  clitic-free bases of its words (`isnad.article.ner.gazetteer_key`).
 - cv: ANERcorp (CAMeL split, train part) has no document marks, so folds are FOLDS contiguous
   blocks of sentences (news documents stay together, unlike a random split); each fold is tagged
   by a CRF trained on the others and scored by entity-level CoNLL F1.
-- train: the CRF (L-BFGS with L1 and L2 regularisation, `isnad.extract.ner.TRAINING_PARAMS`,
+- train: the CRF (L-BFGS with L1 and L2 regularisation, `isnad.article.ner.TRAINING_PARAMS`,
   chosen by the CV above) on all of ANERcorp.
 """
 
@@ -44,8 +44,7 @@ from sklearn.cluster import MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 
 from isnad.arabic import words as arabic_words
-from isnad.evaluation.ner import read_conll, score_entities
-from isnad.extract.ner import (
+from isnad.article.ner import (
     CLUSTERS_FILE,
     EMBEDDING_CLUSTERS_FILE,
     GAZETTEER_FILE,
@@ -56,6 +55,7 @@ from isnad.extract.ner import (
     models_dir,
     train_model,
 )
+from isnad.evaluation.ner import read_conll, score_entities
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ANERCORP = DATA / "anercorp" / "ANERCorp_CamelLab_train.txt"

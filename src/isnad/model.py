@@ -248,7 +248,7 @@ class Analysis:
 
 @dataclass
 class ArticleFeatures:
-    """What `isnad.stories` compares articles by, computed once from the article alone.
+    """What `isnad.corpus.stories` compares articles by, computed once from the article alone.
 
     Hashed ids index sparse vectors: ``term_ids``/``term_weights`` the L2-normalised TF-IDF of
     content stems (background IDF), ``shingles`` sampled stem 3-grams (text reuse), ``anchors``

@@ -12,17 +12,17 @@ from pathlib import Path
 
 from isnad import __version__
 from isnad.arabic import split_sentences
-from isnad.brief import summarize, summarize_storylines
-from isnad.compare import compare, single_reports
-from isnad.corpus import Corpus
-from isnad.extract import extract
-from isnad.framing import frame
+from isnad.article.doc import Corpus
+from isnad.article.extract import extract
+from isnad.corpus.reuse import find_reuse
+from isnad.corpus.stories import group_stories, update_store
+from isnad.event.brief import summarize, summarize_storylines
+from isnad.event.compare import compare, single_reports
+from isnad.event.framing import frame
+from isnad.event.provenance import trace
 from isnad.ingest import read_paths
 from isnad.model import Analysis, Article, Problem
-from isnad.provenance import trace
-from isnad.reuse import find_reuse
 from isnad.store import Store
-from isnad.stories import group_stories, update_store
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``; ``total`` is 0 while unknown."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from isnad.article.ner import Resources, Tagger, train_model
 from isnad.evaluation.extraction import evaluate_extraction
 from isnad.evaluation.ner import read_conll, score_entities
-from isnad.extract.ner import Resources, Tagger, train_model
 from tests.gates import ROOT, shared_data
 
 GOLD = ROOT / "tests" / "fixtures" / "gold"

@@ -413,7 +413,7 @@ def place_names() -> frozenset[str]:
 
 # Opposite directions and outcomes news claims are made of ("rose" versus "fell", "won" versus
 # "lost"): two groups per line, any word of one group contradicts any word of the other. Used by
-# the claim comparison (isnad.stance), which matches them by stem, so one form per verb or noun
+# the claim comparison (isnad.event.stance), which matches them by stem, so one form per verb or noun
 # pattern is enough. Hand-written for isnad.
 OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (_norm_set(up), _norm_set(down))
@@ -446,7 +446,7 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 
 
 # How outlets name the actors of a story. Per actor, the labels an editor would compare, each with
-# the phrases that realise it; isnad.framing matches them by stem sequence, longest phrase first,
+# the phrases that realise it; isnad.event.framing matches them by stem sequence, longest phrase first,
 # so "تنظيم داعش الإرهابي" counts as the loaded label and not also as plain "داعش".
 ACTOR_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "تنظيم الدولة / داعش": {

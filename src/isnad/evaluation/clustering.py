@@ -3,7 +3,7 @@
 The labels file (``tests/fixtures/event_clusters/labels.csv``, see its README) names each item
 and its gold event and storyline. Items are ``semeval:PAIR_ID:SIDE`` (a text of the SemEval-2022
 Task 8 CSV) or ``seed:FILE`` (a file of the seeds folder). All items are grouped at once by
-`isnad.stories.group_stories` and the groups compared with the labels.
+`isnad.corpus.stories.group_stories` and the groups compared with the labels.
 
 B-cubed (Bagga and Baldwin 1998) scores every item by how much its predicted cluster and its gold
 cluster overlap, so a big cluster cannot hide errors in small ones. The confidence floor is the
@@ -21,13 +21,13 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
-from isnad.corpus import Corpus
+from isnad.article.doc import Corpus
+from isnad.corpus.stories import group_stories
 from isnad.evaluation.similarity import read_rated_pairs
 from isnad.evaluation.table import format_table, headline
 from isnad.ingest import build_article
 from isnad.model import Article
 from isnad.pipeline import read, segment
-from isnad.stories import group_stories
 
 BOOTSTRAP_SAMPLES = 1000
 BOOTSTRAP_SEED = 20260

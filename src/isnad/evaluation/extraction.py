@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from isnad.arabic import entity_key, normalize, particle_forms
+from isnad.article.extract import Extraction, extract
 from isnad.evaluation.ner import Counts
 from isnad.evaluation.table import format_table, headline
-from isnad.extract import Extraction, extract
 from isnad.model import Article, Span
 from isnad.pipeline import read
 

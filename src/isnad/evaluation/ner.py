@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from isnad.article.ner import Tagger, default_tagger, entity_spans
 from isnad.evaluation.table import format_table, headline
-from isnad.extract.ner import Tagger, default_tagger, entity_spans
 
 
 @dataclass

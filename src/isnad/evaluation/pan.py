@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from isnad.corpus import Corpus
+from isnad.article.doc import Corpus
+from isnad.corpus.reuse import ReuseParams, find_reuse
 from isnad.evaluation.table import format_table, headline
 from isnad.model import Article, Span
 from isnad.pipeline import segment
-from isnad.reuse import ReuseParams, find_reuse
 
 SOURCE_DIR = "source-documents"
 SUSPICIOUS_DIR = "suspicious-documents"

@@ -1,7 +1,7 @@
 """Article similarity measured against human ratings of news-article pairs (SemEval-2022 Task 8).
 
 The CSV gives each pair an ``Overall`` rating from 1 (very similar) to 4 (very dissimilar).
-isnad's similarity is the one `isnad.stories` clusters events with; each text's features depend
+isnad's similarity is the one `isnad.corpus.stories` clusters events with; each text's features depend
 on that text alone (background IDF, embeddings), so a pair scores the same in any company.
 """
 
@@ -14,12 +14,12 @@ from pathlib import Path
 
 from scipy.stats import pearsonr, spearmanr
 
-from isnad.corpus import Corpus
+from isnad.article.doc import Corpus
+from isnad.corpus.stories import StoryParams, similarity_matrix
 from isnad.evaluation.table import format_table, headline
 from isnad.ingest import build_article
 from isnad.model import Article
 from isnad.pipeline import segment
-from isnad.stories import StoryParams, similarity_matrix
 
 REQUIRED_COLUMNS = ("pair_id", "Overall", "text1", "text2")
 SAME_EVENT_MAX_RATING = 2.0  # "very" or "somewhat similar": the pair reports one event

@@ -1,7 +1,7 @@
 """Claim comparison measured against stance labels (Arabic News Stance corpus layout).
 
 Each row of the CSV is a pair of statements ``s1, s2`` with a gold ``stance``: agree, disagree or
-other. isnad's decision is `isnad.stance.judge_pairs`, the very function `isnad.compare` uses to
+other. isnad's decision is `isnad.event.stance.judge_pairs`, the very function `isnad.event.compare` uses to
 judge outlets' claims against each other, so this measures the product.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 from isnad.evaluation.table import format_table, headline
-from isnad.stance import STANCES, judge_pairs
+from isnad.event.stance import STANCES, judge_pairs
 
 REQUIRED_COLUMNS = ("s1", "s2", "stance")
 

@@ -1,7 +1,7 @@
 """Arabic labels for the machine values the report shows: verdicts, reasons, subjects, kinds.
 
 analysis.json keeps the English codes programs read (``fighters``, ``travelled``, the reasons
-`isnad.compare` writes); the report is for Arabic-reading editors, so every code is turned into
+`isnad.event.compare` writes); the report is for Arabic-reading editors, so every code is turned into
 Arabic here. A value no table knows is shown as it is rather than hidden.
 """
 
@@ -13,7 +13,7 @@ from isnad.arabic import lexicon
 
 VERDICTS = {"agree": "متّفقة", "conflict": "متعارضة", "differ": "متباينة"}
 STANCES = {"agree": "متّفقة", "disagree": "متعارضة", "other": "بلا حكم"}
-# The rules `isnad.stance` names when it calls a pair of sentences a disagreement.
+# The rules `isnad.event.stance` names when it calls a pair of sentences a disagreement.
 STANCE_RULES = {
     "negated on one side": "نفيٌ في إحدى الجملتين",
     "incompatible claims": "روايتان لا تجتمعان",
@@ -31,7 +31,7 @@ PROVENANCE_KINDS = {
 }
 PROVENANCE_RELATIONS = {"cites": "ينقل عن", "copies": "ينسخ نصاً من", "shares": "نص مشترك"}
 
-# The shapes of the reasons `isnad.compare` writes, each with the Arabic it reads as.
+# The shapes of the reasons `isnad.event.compare` writes, each with the Arabic it reads as.
 _SAME = "same figure and claim"
 _NO_CLAIM = "same figure, no claim on either side"
 _ONE_SIDE = re.compile(r"a claim on one side only: (?P<predicate>.+)")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from isnad.event.provenance import event_provenance, origins
 from isnad.model import Analysis, Article, Attribution, Event, Passage, ReuseLink
 from isnad.output.graph_svg import provenance_svg
-from isnad.provenance import event_provenance, origins
 
 
 def test_directed_reuse_links_become_copies_of_the_event_only() -> None:

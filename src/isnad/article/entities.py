@@ -4,7 +4,7 @@ Mentions come from two readers of each sentence:
 - the lexicon, exact and precise: news outlets, organisations known by name (داعش، التحالف
   الدولي), ministries (الخارجية البريطانية), places (CLDR country names, cities, also after a
   place head such as مدينة), and people after a title (المنسق الوطني الفرنسي ديديه بريت);
-- the CRF tagger (`isnad.extract.ner`), for every name no list holds; it speaks only where the
+- the CRF tagger (`isnad.article.ner`), for every name no list holds; it speaks only where the
   lexicon is silent.
 Spans leave out the conjunctions and prepositions glued before a name (وسوريا -> سوريا).
 Mentions are linked by their match key (`entity_key`: clitics, ال and the spelling variants
@@ -32,8 +32,8 @@ from isnad.arabic import (
     strip_particles,
     tokenize,
 )
-from isnad.extract.attributions import cue_kind
-from isnad.extract.ner import default_tagger, entity_spans, entity_type
+from isnad.article.attributions import cue_kind
+from isnad.article.ner import default_tagger, entity_spans, entity_type
 from isnad.model import Article, Attribution, Entity, EntityType, Mention
 
 MAX_NAME_TOKENS = 3

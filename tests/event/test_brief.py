@@ -1,6 +1,6 @@
 import pytest
 
-from isnad.brief import BriefParams
+from isnad.event.brief import BriefParams
 from isnad.model import Analysis
 
 

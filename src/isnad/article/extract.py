@@ -6,10 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from isnad.arabic import Token, entity_key, lexicon, tokenize
-from isnad.extract.attributions import find_attributions, source_kind
-from isnad.extract.dates import find_dates
-from isnad.extract.entities import find_entities, tagged_mentions
-from isnad.extract.figures import find_figures
+from isnad.article.attributions import find_attributions, source_kind
+from isnad.article.dates import find_dates
+from isnad.article.entities import find_entities, tagged_mentions
+from isnad.article.figures import find_figures
 from isnad.model import Article, Attribution, Date, Entity, Figure
 
 

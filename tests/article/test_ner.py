@@ -1,6 +1,6 @@
 import time
 
-from isnad.extract.ner import (
+from isnad.article.ner import (
     Resources,
     default_tagger,
     entity_spans,

@@ -52,7 +52,7 @@ _TAG_TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "LOC": "LOC", 
 
 def models_dir() -> Path:
     """The folder the shipped model and its tables live in."""
-    return Path(str(resources.files("isnad.extract").joinpath("models")))
+    return Path(str(resources.files("isnad.article").joinpath("models")))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from isnad.stance import (
+from isnad.event.stance import (
     FEATURES,
     StanceModel,
     _side,

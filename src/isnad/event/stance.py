@@ -2,7 +2,7 @@
 
 One function, `judge_pairs`, decides for pairs of short statements (two outlets' sentences about
 the same subject, or two headlines) whether they ``agree``, ``disagree`` or are ``other``
-(unrelated or not comparable). `isnad.compare` calls it on the claims it lines up across outlets,
+(unrelated or not comparable). `isnad.event.compare` calls it on the claims it lines up across outlets,
 and ``isnad eval stance`` measures exactly this function on the Arabic News Stance corpus.
 
 The decision is a multinomial logistic regression over features a reader would check:
@@ -292,7 +292,7 @@ class StanceModel:
 @cache
 def default_model() -> StanceModel:
     """The model shipped with isnad (fitted by scripts/train_stance.py)."""
-    text = resources.files("isnad").joinpath("models/stance.json").read_text(encoding="utf-8")
+    text = resources.files("isnad.event").joinpath("models/stance.json").read_text(encoding="utf-8")
     return StanceModel.from_json(json.loads(text))
 
 

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from isnad.corpus import ArticleText, Corpus
+from isnad.article.doc import ArticleText, Corpus
+from isnad.corpus.reuse import ReuseParams, align, candidate_pairs, content_hash, find_reuse
 from isnad.model import Article
 from isnad.pipeline import segment
-from isnad.reuse import ReuseParams, align, candidate_pairs, content_hash, find_reuse
 
 SOURCE = (
     "أكد تقرير صادر عن صحيفة واشنطن بوست الأميركية وجود حالات تمرد بين المقاتلين الأجانب في تنظيم داعش، "
@@ -59,7 +59,7 @@ def test_params_are_validated() -> None:
         ReuseParams(num_perm=64, lsh_bands=20)
 
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 # Two unrelated fillers, so a copy sits inside text of its own.
 FILLER_A = (
     "ارتفعت أسعار النفط في الأسواق العالمية اليوم بعد قرار أوبك خفض الإنتاج. "

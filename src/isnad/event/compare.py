@@ -11,7 +11,7 @@ A group of such figures is then judged by the claims made about it:
   its negation), or different values for the same claim about the same group;
 - differ: claims that are different but compatible, or a claim that some articles make about the
   figure and others do not (a figure with no verb confirms nothing about it).
-The claims' sentences are also judged pair by pair with `isnad.stance.judge_pairs`, the decision
+The claims' sentences are also judged pair by pair with `isnad.event.stance.judge_pairs`, the decision
 ``isnad eval stance`` measures: a pair it calls ``disagree`` on the strength of a rule (a negation
 on one side, opposite words, numbers that do not match) makes the group a conflict too, and every
 comparison's reason says what the decision saw.
@@ -25,8 +25,8 @@ from functools import lru_cache
 from itertools import combinations
 
 from isnad.arabic import clauses, is_magnitude_hedge, lexicon, normalize
+from isnad.event.stance import NUMBER_REASON, StanceDecision, judge_pairs
 from isnad.model import Article, Claim, Comparison, Event, Figure, SingleReport
-from isnad.stance import NUMBER_REASON, StanceDecision, judge_pairs
 
 APPROX_TOLERANCE = 0.1  # a hedged figure (نحو، حوالي) matches values within 10%
 VALUE_CONFLICT_RATIO = 3.0  # different values only conflict when of the same order of magnitude

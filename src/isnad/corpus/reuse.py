@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 from scipy import ndimage
 
 from isnad.arabic import lexicon
-from isnad.corpus import ArticleText, Corpus
+from isnad.article.doc import ArticleText, Corpus
 from isnad.model import Direction, Passage, ReuseLink, Span
 
 

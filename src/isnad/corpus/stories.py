@@ -40,9 +40,9 @@ from scipy.sparse.csgraph import connected_components
 
 from isnad.arabic import find_numbers, lexicon
 from isnad.arabic.background import idf, idf_of_share
-from isnad.corpus import ArticleText, Corpus
+from isnad.article.attributions import find_attributions
+from isnad.article.doc import ArticleText, Corpus
 from isnad.encoder import sentence_encoder
-from isnad.extract.attributions import find_attributions
 from isnad.model import Article, ArticleFeatures, Event, Storyline, StoryLink
 from isnad.store import Store
 

@@ -1,5 +1,5 @@
-from isnad.compare import compare_event, predicates_conflict, same_quantity, subject_class
-from isnad.extract.figures import find_figures
+from isnad.article.figures import find_figures
+from isnad.event.compare import compare_event, predicates_conflict, same_quantity, subject_class
 from isnad.model import Analysis, Article, Comparison, Event, Figure
 from isnad.pipeline import segment
 

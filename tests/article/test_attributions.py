@@ -1,4 +1,4 @@
-from isnad.extract.attributions import find_attributions, source_kind
+from isnad.article.attributions import find_attributions, source_kind
 from isnad.model import Analysis, Article
 from isnad.pipeline import segment
 

@@ -6,12 +6,10 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import SEEDS
 
-from isnad.corpus import Corpus
-from isnad.model import Analysis, Article, ArticleFeatures
-from isnad.pipeline import analyze, read
-from isnad.store import Store
-from isnad.stories import (
+from isnad.article.doc import Corpus
+from isnad.corpus.stories import (
     EMBEDDING_DIM,
     StoryIndex,
     StoryParams,
@@ -23,7 +21,9 @@ from isnad.stories import (
     similarity_matrix,
     update_store,
 )
-from tests.conftest import SEEDS
+from isnad.model import Analysis, Article, ArticleFeatures
+from isnad.pipeline import analyze, read
+from isnad.store import Store
 
 
 def _names(seed_articles: dict[str, Article]) -> dict[str, str]:

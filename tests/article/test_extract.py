@@ -1,4 +1,4 @@
-from isnad.extract import extract
+from isnad.article.extract import extract
 from isnad.model import Analysis, Article
 from isnad.pipeline import segment
 

@@ -1,4 +1,4 @@
-from isnad.extract.figures import find_figures
+from isnad.article.figures import find_figures
 from isnad.model import Analysis, Article
 from isnad.pipeline import segment
 

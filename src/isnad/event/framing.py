@@ -17,7 +17,7 @@ from functools import cache
 
 from isnad.arabic import normalize, stem
 from isnad.arabic.lexicon import ACTOR_NAMES, EVALUATIVE
-from isnad.corpus import Corpus
+from isnad.article.doc import Corpus
 from isnad.model import (
     Article,
     Attribution,

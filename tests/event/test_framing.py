@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from isnad.corpus import Corpus
-from isnad.framing import name_mentions, outlet_framings
+from isnad.article.doc import Corpus
+from isnad.event.framing import name_mentions, outlet_framings
 from isnad.model import Analysis, Article, Attribution, Framing, OutletFraming
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from isnad.corpus import Corpus
+from isnad.article.doc import Corpus
 from isnad.model import Brief, BriefSentence, Comparison, Event, Span, Storyline, StorylineBrief
 
 
