@@ -231,6 +231,30 @@ def add(
 
 
 @app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="Store written by isnad add or isnad analyze --db.")],
+    host: Annotated[str, typer.Option(help="Address to listen on (localhost only by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse a store in a web browser: the day's events, storylines, articles, search. Read-only.
+
+    Example: isnad serve --db isnad.db   (then open http://127.0.0.1:8000/)
+    """
+    import uvicorn
+
+    from isnad.serve import create_app
+    from isnad.store import StoreError
+
+    try:
+        application = create_app(db)
+    except StoreError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(code=2) from None
+    err.print(f"serving {db} on http://{host}:{port}/ (read-only; Ctrl-C stops)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def stories(
     db: Annotated[Path, typer.Option("--db", help="Store written by isnad add or isnad analyze --db.")],
 ) -> None:

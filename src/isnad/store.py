@@ -237,7 +237,7 @@ class Store:
                     f"SELECT rowid, * FROM articles WHERE id IN ({','.join('?' * len(part))})", part
                 ).fetchall()
             rows.sort()
-        return [_article_from_row(row[1:]) for row in rows]
+        return [article_from_row(row[1:]) for row in rows]
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         """Full-text search over normalised title and text: ``(article_id, snippet)`` pairs.
@@ -298,7 +298,7 @@ class Store:
         analysis = Analysis(version=version, articles=self.articles(), problems=self.problems())
         rows = self._db.execute("SELECT kind, record FROM results ORDER BY kind, seq").fetchall()
         for kind, record in rows:
-            getattr(analysis, kind).append(_RESULT_READERS[kind](json.loads(record)))
+            getattr(analysis, kind).append(decode_result(kind, json.loads(record)))
         return analysis
 
     # -- stories: features and links kept for incremental updates ------------------------------
@@ -415,7 +415,7 @@ def _article_ids_of(record: object) -> set[str]:
     return ids
 
 
-def _article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
+def article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
     dateline = json.loads(row[4]) if row[4] else None
     return Article(
         id=row[0],
@@ -430,6 +430,11 @@ def _article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
         blocks=[Block(kind=k, start=s, end=e) for k, s, e in json.loads(row[9])],
         sentences=[(s, e) for s, e in json.loads(row[10])],
     )
+
+
+def decode_result(kind: str, data: dict[str, Any]) -> Any:
+    """A result record of ``kind`` (events, reuse, figures, ...) from its stored JSON object."""
+    return _RESULT_READERS[kind](data)
 
 
 def _span(value: list[int]) -> tuple[int, int]:

@@ -340,3 +340,27 @@ def _claim(claim: Claim) -> dict[str, Any]:
 
 def _single_report(report: SingleReport) -> dict[str, Any]:
     return {"event_id": report.event_id, "claim": _claim(report.claim), "kind": report.kind}
+
+
+_ENCODERS: dict[type, Any] = {
+    Article: _article,
+    Problem: _problem,
+    Event: _event,
+    Storyline: _storyline,
+    ReuseLink: _reuse_link,
+    Entity: _entity,
+    Attribution: _attribution,
+    Figure: _figure,
+    Date: _date,
+    Comparison: _comparison,
+    Brief: _brief,
+    Framing: _framing,
+    Provenance: _provenance,
+    StorylineBrief: _storyline_brief,
+    SingleReport: _single_report,
+}
+
+
+def encode(record: object) -> dict[str, Any]:
+    """One record as ``analysis.json`` writes it; the web app's API serves records in this form."""
+    return dict(_ENCODERS[type(record)](record))

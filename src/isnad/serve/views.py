@@ -1,0 +1,262 @@
+"""What the web app's templates read: stored records arranged for a page, nothing computed anew.
+
+Article text is cut into highlighted pieces (`output.report.highlight_segments`), citations are
+numbered per page, and every name is shown as the article wrote it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from isnad.archive import ArchiveIndex, ArticleMeta, ArticleRecords, EventRecords, EventSummary, Hit
+from isnad.model import Article, BriefSentence, Comparison, Framing, ReuseLink, Span, Storyline
+from isnad.output.report import Segment, highlight_segments
+
+CONTEXT_CHARS = 220  # characters of a reused passage shown in a side-by-side pair
+
+
+def markup(html: str) -> Markup:
+    """HTML that isnad itself drew (the provenance SVG escapes every label it writes)."""
+    return Markup(html)
+
+
+def number(value: float) -> str:
+    """``150.0`` as ``150``, ``12000.0`` as ``12,000``: no float noise on the page."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def day_label(published: str | None) -> str:
+    return published[:10] if published else "بلا تاريخ"
+
+
+@dataclass
+class Citation:
+    number: int
+    article_id: str
+    outlet: str
+
+
+@dataclass
+class BriefLine:
+    text: str
+    conflict: bool
+    citations: list[Citation]
+
+
+@dataclass
+class ClaimView:
+    article_id: str
+    outlet: str
+    text: str
+
+
+@dataclass
+class ComparisonView:
+    comparison: Comparison
+    claims: list[ClaimView]
+
+
+@dataclass
+class ReusePair:
+    link: ReuseLink
+    a: ArticleMeta
+    b: ArticleMeta
+    a_segments: list[Segment]
+    b_segments: list[Segment]
+
+
+@dataclass
+class FramingCell:
+    term: str
+    count: int
+    article_ids: list[str]
+
+
+@dataclass
+class FramingView:
+    outlets: list[str]
+    actors: list[str]
+    cells: dict[tuple[str, str], list[FramingCell]]  # (actor, outlet) -> labels
+    evaluative: dict[str, list[str]]  # outlet -> judging words as written
+    editorial: dict[str, list[tuple[str, str]]]  # outlet -> (article id, sentence)
+
+
+@dataclass
+class EventView:
+    summary: EventSummary
+    articles: list[Article]
+    numbers: dict[str, int]
+    outlets: dict[str, str]
+    brief: list[BriefLine]
+    comparisons: list[ComparisonView]
+    singles: list[ClaimView]
+    framing: FramingView | None
+    reuse: list[ReusePair]
+
+
+@dataclass
+class ArticleView:
+    records: ArticleRecords
+    paragraphs: list[list[Segment]]
+    partners: list[tuple[ReuseLink, ArticleMeta]]
+    sources: list[tuple[str, str, str | None]]  # (source as written, kind, via)
+
+
+def _outlet(meta: ArticleMeta | Article | None) -> str:
+    return (meta.outlet if meta else None) or "مصدر غير معروف"
+
+
+def brief_view(sentences: Sequence[BriefSentence], metas: Mapping[str, ArticleMeta]) -> list[BriefLine]:
+    numbers: dict[str, int] = {}
+    lines = []
+    for sentence in sentences:
+        citations = []
+        for article_id in sentence.article_ids:
+            n = numbers.setdefault(article_id, len(numbers) + 1)
+            citations.append(Citation(n, article_id, _outlet(metas.get(article_id))))
+        lines.append(BriefLine(sentence.text, sentence.conflict, citations))
+    return lines
+
+
+def event_view(records: EventRecords) -> EventView:
+    articles = sorted(records.articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    by_id = {a.id: a for a in articles}
+    metas = {a.id: ArticleMeta(a.id, a.title, a.outlet, a.published) for a in articles}
+    brief = brief_view(records.brief.sentences, metas) if records.brief else []
+    comparisons = [
+        ComparisonView(
+            c, [ClaimView(x.article_id, _outlet(by_id.get(x.article_id)), x.text) for x in c.claims]
+        )
+        for c in records.comparisons
+    ]
+    singles = [
+        ClaimView(r.claim.article_id, _outlet(by_id.get(r.claim.article_id)), r.claim.text)
+        for r in records.single_reports
+    ]
+    reuse = [_reuse_pair(link, by_id) for link in records.reuse if link.a in by_id and link.b in by_id]
+    return EventView(
+        summary=records.summary,
+        articles=articles,
+        numbers={a.id: n for n, a in enumerate(articles, start=1)},
+        outlets={a.id: _outlet(a) for a in articles},
+        brief=brief,
+        comparisons=comparisons,
+        singles=singles,
+        framing=framing_view(records.framing, metas) if records.framing else None,
+        reuse=reuse,
+    )
+
+
+def _context(text: str, span: Span) -> tuple[str, Span]:
+    """The passage with a little context either side, and the passage's span in that window."""
+    lo = max(0, span[0] - CONTEXT_CHARS // 4)
+    hi = min(len(text), span[1] + CONTEXT_CHARS // 4, lo + span[1] - span[0] + CONTEXT_CHARS)
+    return text[lo:hi], (span[0] - lo, min(span[1], hi) - lo)
+
+
+def _reuse_pair(link: ReuseLink, by_id: Mapping[str, Article]) -> ReusePair:
+    a, b = by_id[link.a], by_id[link.b]
+    if link.passages:
+        first = link.passages[0]
+        a_text, a_span = _context(a.text, first.a_span)
+        b_text, b_span = _context(b.text, first.b_span)
+        a_segments = highlight_segments(a_text, [(a_span, "reused")])
+        b_segments = highlight_segments(b_text, [(b_span, "reused")])
+    else:  # an exact duplicate: the whole text is shared
+        a_segments = [(a.text[:CONTEXT_CHARS], ("reused",))]
+        b_segments = [(b.text[:CONTEXT_CHARS], ("reused",))]
+    return ReusePair(
+        link,
+        ArticleMeta(a.id, a.title, a.outlet, a.published),
+        ArticleMeta(b.id, b.title, b.outlet, b.published),
+        a_segments,
+        b_segments,
+    )
+
+
+def framing_view(framing: Framing, metas: Mapping[str, ArticleMeta]) -> FramingView:
+    outlets = [o.outlet for o in framing.outlets]
+    cells: dict[tuple[str, str], list[FramingCell]] = defaultdict(list)
+    actors: list[str] = []
+    evaluative: dict[str, list[str]] = {}
+    editorial: dict[str, list[tuple[str, str]]] = {}
+    for outlet in framing.outlets:
+        for name in outlet.names:
+            if name.actor not in actors:
+                actors.append(name.actor)
+            # The label as the article wrote it: the first mention's own text.
+            term = name.mentions[0].text if name.mentions else name.term
+            cells[(name.actor, outlet.outlet)].append(
+                FramingCell(term, name.count, sorted({m.article_id for m in name.mentions}))
+            )
+        evaluative[outlet.outlet] = sorted({m.text for m in outlet.evaluative})
+        editorial[outlet.outlet] = [(m.article_id, m.text) for m in outlet.editorial]
+    return FramingView(outlets, actors, dict(cells), evaluative, editorial)
+
+
+def timeline(events: Sequence[EventSummary]) -> list[tuple[str, list[EventSummary]]]:
+    """Events grouped by the day they began, oldest first."""
+    days: dict[str, list[EventSummary]] = defaultdict(list)
+    for summary in events:
+        days[day_label(summary.first)].append(summary)
+    return list(days.items())
+
+
+def latest_storylines(index: ArchiveIndex, limit: int) -> list[tuple[Storyline, int, str | None]]:
+    """Storylines of more than one event, by their latest event: (storyline, events, last day)."""
+    found = []
+    for storyline in index.storylines:
+        if len(storyline.event_ids) < 2:
+            continue
+        firsts = [s.first for e in storyline.event_ids if (s := index.event_by_id.get(e)) and s.first]
+        found.append((storyline, len(storyline.event_ids), max(firsts) if firsts else None))
+    found.sort(key=lambda t: (t[2] is not None, t[2] or "", t[1]), reverse=True)
+    return found[:limit]
+
+
+def article_view(records: ArticleRecords, metas: Mapping[str, ArticleMeta]) -> ArticleView:
+    article = records.article
+    spans: list[tuple[Span, str]] = []
+    for entity in records.entities:
+        for mention in entity.mentions:
+            if mention.article_id == article.id:
+                spans.append((mention.span, f"ent-{entity.type.lower()}"))
+    spans += [(a.span, "attribution") for a in records.attributions]
+    spans += [(f.span, "figure") for f in records.figures]
+    for link in records.reuse:
+        for passage in link.passages:
+            spans.append((passage.a_span if link.a == article.id else passage.b_span, "reused"))
+    partners = [
+        (link, metas[other])
+        for link in records.reuse
+        if (other := link.b if link.a == article.id else link.a) in metas
+    ]
+    sources = [(a.source, a.kind, a.via) for a in records.attributions]
+    return ArticleView(records, _paragraphs(article, spans), partners, list(dict.fromkeys(sources)))
+
+
+def _paragraphs(article: Article, spans: Iterable[tuple[Span, str]]) -> list[list[Segment]]:
+    """The article's text cut at its paragraphs (blank lines), each paragraph highlighted."""
+    spans = list(spans)
+    out: list[list[Segment]] = []
+    start = 0
+    text = article.text
+    for part in text.split("\n"):
+        end = start + len(part)
+        if part.strip():
+            local = [
+                ((max(s, start) - start, min(e, end) - start), c)
+                for (s, e), c in spans
+                if s < end and e > start
+            ]
+            out.append(highlight_segments(part, local))
+        start = end + 1
+    return out
+
+
+def hit_view(hit: Hit) -> list[Segment]:
+    return highlight_segments(hit.snippet, [(m, "hit") for m in hit.marks])
