@@ -206,9 +206,16 @@ class Archive:
             )
             days[event.id] = {m.day for m in metas if m.day}
             outlets_of[event.id] = set(outlets)
-        # Newest first; undated events last. Ties: the bigger story first.
+        # Newest day first, undated events last; within a day the story most outlets tell first,
+        # as an editor scans a day's news.
         summaries.sort(
-            key=lambda s: (s.first is not None, s.first or "", len(s.event.article_ids)), reverse=True
+            key=lambda s: (
+                s.first is not None,
+                (s.first or "")[:10],
+                len(s.outlets),
+                len(s.event.article_ids),
+            ),
+            reverse=True,
         )
         return ArchiveIndex(
             articles=articles,
