@@ -112,6 +112,16 @@ class EventRecords:
 
 
 @dataclass
+class StorylineRecords:
+    """Everything stored about one storyline; its events oldest first."""
+
+    storyline: Storyline
+    events: list[EventSummary]
+    brief: StorylineBrief | None
+    framing: Framing | None
+
+
+@dataclass
 class ArticleRecords:
     """Everything stored about one article."""
 
@@ -124,7 +134,91 @@ class ArticleRecords:
     reuse: list[ReuseLink]
 
 
-class Archive:
+def build_index(
+    articles: dict[str, ArticleMeta],
+    events: Sequence[Event],
+    storylines: Sequence[Storyline],
+    conflict_event_ids: Sequence[str],
+    reuse_pairs: Sequence[tuple[str, str]],
+) -> ArchiveIndex:
+    """The index of an archive from its records: each event's outlets, dates and badges."""
+    event_of = {a: e.id for e in events for a in e.article_ids}
+    conflicts = Counter(conflict_event_ids)
+    reuse: Counter[str] = Counter()
+    for a, b in reuse_pairs:
+        if event_of.get(a) is not None and event_of.get(a) == event_of.get(b):
+            reuse[event_of[a]] += 1
+    summaries = []
+    days: dict[str, set[str]] = {}
+    outlets_of: dict[str, set[str]] = {}
+    for event in events:
+        metas = [articles[a] for a in event.article_ids if a in articles]
+        dated = sorted(m.published for m in metas if m.published)
+        outlets = Counter(m.outlet for m in metas if m.outlet)
+        summaries.append(
+            EventSummary(
+                event=event,
+                first=dated[0] if dated else None,
+                outlets=[o for o, _ in outlets.most_common()],
+                conflicts=conflicts.get(event.id, 0),
+                reuse_links=reuse.get(event.id, 0),
+            )
+        )
+        days[event.id] = {m.day for m in metas if m.day}
+        outlets_of[event.id] = set(outlets)
+    # Newest day first, undated events last; within a day the story most outlets tell first,
+    # as an editor scans a day's news.
+    summaries.sort(
+        key=lambda s: (s.first is not None, (s.first or "")[:10], len(s.outlets), len(s.event.article_ids)),
+        reverse=True,
+    )
+    return ArchiveIndex(
+        articles=articles,
+        events=summaries,
+        storylines=list(storylines),
+        event_of=event_of,
+        event_by_id={s.event.id: s for s in summaries},
+        storyline_by_id={s.id: s for s in storylines},
+        event_days=days,
+        event_outlets=outlets_of,
+    )
+
+
+class Browsable:
+    """What every page reads: an index, one event, storyline or article; lists and facets from
+    the index. `Archive` reads a store; `isnad.output.site` reads an analysis in memory."""
+
+    def index(self) -> ArchiveIndex:
+        raise NotImplementedError
+
+    def event(self, event_id: str) -> EventRecords | None:
+        raise NotImplementedError
+
+    def storyline(self, storyline_id: str) -> StorylineRecords | None:
+        raise NotImplementedError
+
+    def article(self, article_id: str) -> ArticleRecords | None:
+        raise NotImplementedError
+
+    def events(self, day: str | None = None, outlet: str | None = None) -> list[EventSummary]:
+        """Events newest first, those with an article of ``day`` and of ``outlet`` when given."""
+        index = self.index()
+        return [
+            s
+            for s in index.events
+            if (day is None or day in index.event_days[s.event.id])
+            and (outlet is None or outlet in index.event_outlets[s.event.id])
+        ]
+
+    def facets(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """Article counts by day (newest first) and by outlet (largest first)."""
+        metas = self.index().articles.values()
+        days = Counter(m.day for m in metas if m.day)
+        outlets = Counter(m.outlet for m in metas if m.outlet)
+        return sorted(days.items(), reverse=True), outlets.most_common()
+
+
+class Archive(Browsable):
     """A store opened for reading only. Safe to share between threads (one lock per query)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -172,80 +266,20 @@ class Archive:
             r[0]: ArticleMeta(r[0], r[1], r[2], r[3])
             for r in self._rows("SELECT id, title, outlet, published FROM articles ORDER BY rowid")
         }
-        events: list[Event] = self._records("events")
-        storylines: list[Storyline] = self._records("storylines")
-        event_of = {a: e.id for e in events for a in e.article_ids}
-        conflicts = Counter(
-            r[0]
-            for r in self._rows(
-                "SELECT json_extract(record, '$.event_id') FROM results "
-                "WHERE kind = 'comparisons' AND json_extract(record, '$.verdict') = 'conflict'"
-            )
+        conflicts = self._rows(
+            "SELECT json_extract(record, '$.event_id') FROM results "
+            "WHERE kind = 'comparisons' AND json_extract(record, '$.verdict') = 'conflict'"
         )
-        reuse: Counter[str] = Counter()
-        for a, b in self._rows(
+        reuse = self._rows(
             "SELECT json_extract(record, '$.a'), json_extract(record, '$.b') FROM results WHERE kind = 'reuse'"
-        ):
-            if event_of.get(a) is not None and event_of.get(a) == event_of.get(b):
-                reuse[event_of[a]] += 1
-        summaries = []
-        days: dict[str, set[str]] = {}
-        outlets_of: dict[str, set[str]] = {}
-        for event in events:
-            metas = [articles[a] for a in event.article_ids if a in articles]
-            dated = sorted(m.published for m in metas if m.published)
-            outlets = Counter(m.outlet for m in metas if m.outlet)
-            summaries.append(
-                EventSummary(
-                    event=event,
-                    first=dated[0] if dated else None,
-                    outlets=[o for o, _ in outlets.most_common()],
-                    conflicts=conflicts.get(event.id, 0),
-                    reuse_links=reuse.get(event.id, 0),
-                )
-            )
-            days[event.id] = {m.day for m in metas if m.day}
-            outlets_of[event.id] = set(outlets)
-        # Newest day first, undated events last; within a day the story most outlets tell first,
-        # as an editor scans a day's news.
-        summaries.sort(
-            key=lambda s: (
-                s.first is not None,
-                (s.first or "")[:10],
-                len(s.outlets),
-                len(s.event.article_ids),
-            ),
-            reverse=True,
         )
-        return ArchiveIndex(
-            articles=articles,
-            events=summaries,
-            storylines=storylines,
-            event_of=event_of,
-            event_by_id={s.event.id: s for s in summaries},
-            storyline_by_id={s.id: s for s in storylines},
-            event_days=days,
-            event_outlets=outlets_of,
+        return build_index(
+            articles,
+            self._records("events"),
+            self._records("storylines"),
+            [r[0] for r in conflicts],
+            [(a, b) for a, b in reuse],
         )
-
-    # -- lists ---------------------------------------------------------------------------------
-
-    def events(self, day: str | None = None, outlet: str | None = None) -> list[EventSummary]:
-        """Events newest first, those with an article of ``day`` and of ``outlet`` when given."""
-        index = self.index()
-        return [
-            s
-            for s in index.events
-            if (day is None or day in index.event_days[s.event.id])
-            and (outlet is None or outlet in index.event_outlets[s.event.id])
-        ]
-
-    def facets(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-        """Article counts by day (newest first) and by outlet (largest first)."""
-        metas = self.index().articles.values()
-        days = Counter(m.day for m in metas if m.day)
-        outlets = Counter(m.outlet for m in metas if m.outlet)
-        return sorted(days.items(), reverse=True), outlets.most_common()
 
     # -- one event, storyline or article -------------------------------------------------------
 
@@ -275,35 +309,33 @@ class Archive:
             if link.a in members and link.b in members
         ]
         comparisons: list[Comparison] = self._records("comparisons", by_event, (event_id,))
-        order = {"conflict": 0, "differ": 1, "agree": 2}
-        comparisons.sort(key=lambda c: order.get(c.verdict, 3))
         return EventRecords(
             summary=summary,
             articles=self.articles(summary.event.article_ids),
             brief=briefs[0] if briefs else None,
-            comparisons=comparisons,
+            comparisons=conflicts_first(comparisons),
             single_reports=self._records("single_reports", by_event, (event_id,)),
             framing=framings[0] if framings else None,
             provenance=provenance[0] if provenance else None,
             reuse=sorted(reuse, key=lambda link: -link.score),
         )
 
-    def storyline(
-        self, storyline_id: str
-    ) -> tuple[Storyline, list[EventSummary], StorylineBrief | None, Framing | None] | None:
+    def storyline(self, storyline_id: str) -> StorylineRecords | None:
         index = self.index()
         storyline = index.storyline_by_id.get(storyline_id)
         if storyline is None:
             return None
-        events = [index.event_by_id[e] for e in storyline.event_ids if e in index.event_by_id]
-        events.sort(key=lambda s: (s.first is None, s.first or ""))
-        briefs: list[StorylineBrief] = self._records(
-            "storyline_briefs", "AND json_extract(record, '$.storyline_id') = ?", (storyline_id,)
-        )
+        by_storyline = "AND json_extract(record, '$.storyline_id') = ?"
+        briefs: list[StorylineBrief] = self._records("storyline_briefs", by_storyline, (storyline_id,))
         framings: list[Framing] = self._records(
             "framings", "AND json_extract(record, '$.scope_id') = ?", (storyline_id,)
         )
-        return storyline, events, (briefs[0] if briefs else None), (framings[0] if framings else None)
+        return StorylineRecords(
+            storyline,
+            events_in_time_order(index, storyline),
+            briefs[0] if briefs else None,
+            framings[0] if framings else None,
+        )
 
     def article(self, article_id: str) -> ArticleRecords | None:
         found = self.articles([article_id])
@@ -383,6 +415,16 @@ class Archive:
         texts = {a.id: a for a in self.articles([m.id for m in page])}
         hits = [Hit(m, *snippet(texts[m.id].text, terms)) for m in page if m.id in texts]
         return SearchResult(hits, len(found), outlets, days)
+
+
+def events_in_time_order(index: ArchiveIndex, storyline: Storyline) -> list[EventSummary]:
+    events = [index.event_by_id[e] for e in storyline.event_ids if e in index.event_by_id]
+    return sorted(events, key=lambda s: (s.first is None, s.first or ""))
+
+
+def conflicts_first(comparisons: Sequence[Comparison]) -> list[Comparison]:
+    order = {"conflict": 0, "differ": 1, "agree": 2}
+    return sorted(comparisons, key=lambda c: order.get(c.verdict, 3))
 
 
 def snippet(text: str, terms: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:

@@ -97,15 +97,7 @@ def create_app(db: str | Path) -> Starlette:
         found = archive.storyline(request.path_params["storyline_id"])
         if found is None:
             raise HTTPException(404, "لا توجد قصة بهذا المعرّف")
-        storyline, events, brief, framing = found
-        metas = archive.index().articles
-        return page(
-            "storyline.html.j2",
-            storyline=storyline,
-            timeline=views.timeline(events),
-            brief=views.brief_view(brief.sentences, metas) if brief else [],
-            framing=views.framing_view(framing, metas) if framing else None,
-        )
+        return page("storyline.html.j2", **views.storyline_context(found, archive.index().articles))
 
     async def article_page(request: Request) -> Response:
         records = archive.article(request.path_params["article_id"])
@@ -165,13 +157,12 @@ def create_app(db: str | Path) -> Starlette:
         found = archive.storyline(request.path_params["storyline_id"])
         if found is None:
             return api({"error": "no such storyline"}, 404)
-        storyline, events, brief, framing = found
         return api(
             {
-                "storyline": jsonout.encode(storyline),
-                "events": [_summary_json(s) for s in events],
-                "brief": jsonout.encode(brief) if brief else None,
-                "framing": jsonout.encode(framing) if framing else None,
+                "storyline": jsonout.encode(found.storyline),
+                "events": [_summary_json(s) for s in found.events],
+                "brief": jsonout.encode(found.brief) if found.brief else None,
+                "framing": jsonout.encode(found.framing) if found.framing else None,
             }
         )
 

@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
-from isnad.archive import ArchiveIndex, ArticleMeta, ArticleRecords, EventRecords, EventSummary, Hit
+from isnad.archive import (
+    ArchiveIndex,
+    ArticleMeta,
+    ArticleRecords,
+    EventRecords,
+    EventSummary,
+    Hit,
+    StorylineRecords,
+)
 from isnad.model import Article, BriefSentence, Comparison, Framing, ReuseLink, Span, Storyline
 from isnad.output.report import Segment, highlight_segments
 
@@ -204,6 +213,15 @@ def timeline(events: Sequence[EventSummary]) -> list[tuple[str, list[EventSummar
     for summary in events:
         days[day_label(summary.first)].append(summary)
     return list(days.items())
+
+
+def storyline_context(found: StorylineRecords, metas: Mapping[str, ArticleMeta]) -> dict[str, Any]:
+    return {
+        "storyline": found.storyline,
+        "timeline": timeline(found.events),
+        "brief": brief_view(found.brief.sentences, metas) if found.brief else [],
+        "framing": framing_view(found.framing, metas) if found.framing else None,
+    }
 
 
 def latest_storylines(index: ArchiveIndex, limit: int) -> list[tuple[Storyline, int, str | None]]:
