@@ -89,6 +89,7 @@ def analyze(
     Example: isnad analyze examples/seeds --out isnad-out --db isnad.db
     """
     from isnad.output import write_json, write_report
+    from isnad.output.site import write_site
     from isnad.pipeline import analyze as run_pipeline
 
     with Progress(
@@ -111,6 +112,7 @@ def analyze(
     out_dir.mkdir(parents=True, exist_ok=True)
     write_json(analysis, out_dir / "analysis.json")
     write_report(analysis, out_dir / "report.html")
+    write_site(analysis, out_dir / "site")
 
     summary = Table(title="isnad", show_header=False, box=None)
     summary.add_column(justify="right")
@@ -129,7 +131,10 @@ def analyze(
     ):
         summary.add_row(str(value), label)
     err.print(summary)
-    err.print(f"wrote {out_dir / 'analysis.json'} and {out_dir / 'report.html'}")
+    err.print(
+        f"wrote {out_dir / 'analysis.json'}, {out_dir / 'report.html'} and the browsable "
+        f"{out_dir / 'site' / 'index.html'}"
+    )
 
 
 @app.command()
@@ -233,7 +238,9 @@ def add(
 @app.command()
 def serve(
     db: Annotated[Path, typer.Option("--db", help="Store written by isnad add or isnad analyze --db.")],
-    host: Annotated[str, typer.Option(help="Address to listen on (localhost only by default).")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (localhost only by default).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Browse a store in a web browser: the day's events, storylines, articles, search. Read-only.

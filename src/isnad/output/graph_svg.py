@@ -7,6 +7,7 @@ Hand-written (no graph library is installed, and the report must work offline).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from isnad.model import Provenance, ProvenanceNode
@@ -45,7 +46,12 @@ def _fit(label: str) -> str:
     return label if len(label) <= room else label[: room - 1] + "…"
 
 
-def provenance_svg(provenance: Provenance) -> str:
+def _anchor(article_id: str) -> str:
+    """Where an article node points in the one-page report: the article's place on the page."""
+    return f"#article-{article_id}"
+
+
+def provenance_svg(provenance: Provenance, article_href: Callable[[str], str] | None = None) -> str:
     """The graph as an ``<svg>`` element (empty string for a graph without edges)."""
     if not provenance.edges:
         return ""
@@ -91,7 +97,8 @@ def provenance_svg(provenance: Provenance) -> str:
         )
     for node in provenance.nodes:
         x, y = position[node.id]
-        href = f' href="#article-{escape(node.article_id)}"' if node.article_id else ""
+        target = (article_href or _anchor)(node.article_id) if node.article_id else None
+        href = f' href="{escape(target)}"' if target else ""
         parts.append(
             f'<a{href}><g class="node {node.kind}"><rect x="{x:.0f}" y="{y:.0f}" width="{NODE_WIDTH}" '
             f'height="{NODE_HEIGHT}" rx="6" fill="{FILLS.get(node.kind, "#f1eef6")}" stroke="#6b6b6b"/>'

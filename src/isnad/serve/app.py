@@ -17,12 +17,10 @@ carry no script at all; a Content-Security-Policy that forbids scripts backs tha
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from functools import partial
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -30,24 +28,30 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from isnad.archive import Archive, ArticleMeta, EventSummary
-from isnad.output import jsonout, labels
+from isnad.output import jsonout
 from isnad.output.graph_svg import provenance_svg
 from isnad.serve import views
 
 PAGE_SIZE = 30
+LIVE_LINKS = {
+    "home": "/",
+    "css": "/site.css",
+    "event": "/events/{}",
+    "storyline": "/storylines/{}",
+    "article": "/articles/{}",
+}
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-STYLESHEET = files("isnad.serve").joinpath("templates/site.css").read_text(encoding="utf-8")
 
 
 def create_app(db: str | Path) -> Starlette:
     """The web app over the store at ``db`` (opened read-only; fails at once if unusable)."""
     archive = Archive(db)
-    env = _environment()
+    env = views.environment(link=_live_link, live=True)
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(name).render(store=archive.path.name, **context)
@@ -85,7 +89,8 @@ def create_app(db: str | Path) -> Starlette:
             raise HTTPException(404, "لا يوجد حدث بهذا المعرّف")
         index = archive.index()
         storyline = index.storyline_by_id.get(records.summary.event.storyline_id or "")
-        svg = provenance_svg(records.provenance) if records.provenance and records.provenance.edges else ""
+        graph = records.provenance
+        svg = provenance_svg(graph, lambda a: _live_link("article", a)) if graph and graph.edges else ""
         return page(
             "event.html.j2",
             view=views.event_view(records),
@@ -123,7 +128,7 @@ def create_app(db: str | Path) -> Starlette:
         )
 
     async def stylesheet(request: Request) -> Response:
-        return PlainTextResponse(STYLESHEET, media_type="text/css", headers=SECURITY_HEADERS)
+        return PlainTextResponse(views.stylesheet(), media_type="text/css", headers=SECURITY_HEADERS)
 
     # -- the JSON API: records in the same encoding as analysis.json -----------------------------
 
@@ -267,18 +272,5 @@ def _summary_json(summary: EventSummary) -> dict[str, Any]:
     }
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("isnad.serve", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["comparison_subject"] = labels.comparison_subject
-    env.filters["comparison_reason"] = labels.comparison_reason
-    env.filters["provenance_evidence"] = labels.provenance_evidence
-    env.filters["number"] = views.number
-    env.filters["day"] = partial(views.day_label)
-    env.globals["VERDICTS"] = labels.VERDICTS
-    return env
+def _live_link(kind: str, record_id: str = "") -> str:
+    return LIVE_LINKS[kind].format(quote(record_id, safe=""))

@@ -7,12 +7,15 @@ numbered per page, and every name is shown as the article wrote it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from typing import Any
 
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from isnad import __version__
 from isnad.archive import (
     ArchiveIndex,
     ArticleMeta,
@@ -23,9 +26,35 @@ from isnad.archive import (
     StorylineRecords,
 )
 from isnad.model import Article, BriefSentence, Comparison, Framing, ReuseLink, Span, Storyline
+from isnad.output import labels
 from isnad.output.report import Segment, highlight_segments
 
 CONTEXT_CHARS = 220  # characters of a reused passage shown in a side-by-side pair
+
+
+def stylesheet() -> str:
+    return files("isnad.serve").joinpath("templates/site.css").read_text(encoding="utf-8")
+
+
+def environment(link: Callable[..., str], live: bool) -> Environment:
+    """The templates, for the live app (``live``: search, filters, API) or the static site.
+
+    ``link(kind, id)`` writes the address of a page (kind: home, css, event, storyline, article).
+    """
+    env = Environment(
+        loader=PackageLoader("isnad.serve", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["comparison_subject"] = labels.comparison_subject
+    env.filters["comparison_reason"] = labels.comparison_reason
+    env.filters["provenance_evidence"] = labels.provenance_evidence
+    env.filters["number"] = number
+    env.filters["day"] = day_label
+    env.globals.update(VERDICTS=labels.VERDICTS, link=link, live=live, version=__version__)
+    return env
 
 
 def markup(html: str) -> Markup:
