@@ -36,7 +36,7 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
     if sentences is None:
         sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
     for (start, end), tokens in zip(article.sentences, sentences, strict=True):
-        for number in find_numbers(article.text, start, end):
+        for number in find_numbers(article.text, start, end, tokens=tokens):
             if number.is_year:
                 continue
             unit = _unit(number)
