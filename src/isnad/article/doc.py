@@ -11,7 +11,6 @@ array, so slicing a range is a binary search rather than a second tokenisation.
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
@@ -20,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from isnad.arabic import Token, TokenKind, is_stopword, stem, tokenize
-from isnad.model import Article, Span
+from isnad.model import Article
 
 _KIND_CODES: dict[TokenKind, int] = {"word": 0, "number": 1, "punct": 2, "latin": 3}
 _KINDS: tuple[TokenKind, ...] = ("word", "number", "punct", "latin")
@@ -89,10 +88,6 @@ class Doc:
         """The tokens of each sentence of the article, punctuation included."""
         return [self.tokens_between(start, end) for start, end in self.article.sentences]
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s for s, _ in self.article.sentences]
-
     def content_terms(self) -> list[str]:
         """The non-empty terms, in order (computed once; callers must not modify the list)."""
         return self._content[0]
@@ -106,27 +101,23 @@ class Doc:
         positions = [i for i, term in enumerate(self.terms) if term]
         return [self.terms[i] for i in positions], positions
 
-    def sentence_index(self, token_index: int) -> int:
-        """Index of the sentence holding a token, or -1 when it lies outside every sentence."""
-        start = self.tokens[token_index].start
-        i = bisect_right(self._sentence_starts, start) - 1
-        if i >= 0 and start < self.article.sentences[i][1]:
-            return i
-        return -1
+    def sentence_of_tokens(self) -> NDArray[np.int64]:
+        """For each (word) token, the index of the sentence holding it, -1 outside every one."""
+        starts = self.starts[self.kinds != _KIND_CODES["punct"]]
+        if not self.article.sentences:
+            return np.full(len(starts), -1, dtype=np.int64)
+        bounds = np.array(self.article.sentences, dtype=np.int64)
+        index = np.searchsorted(bounds[:, 0], starts, side="right") - 1
+        inside = (index >= 0) & (starts < bounds[np.maximum(index, 0), 1])
+        return np.where(inside, index, -1)
 
     def sentence_terms(self) -> list[list[str]]:
         """Content terms of each sentence, in sentence order."""
         out: list[list[str]] = [[] for _ in self.article.sentences]
-        for i, term in enumerate(self.terms):
-            if term:
-                s = self.sentence_index(i)
-                if s >= 0:
-                    out[s].append(term)
+        for term, sentence in zip(self.terms, self.sentence_of_tokens().tolist(), strict=True):
+            if term and sentence >= 0:
+                out[sentence].append(term)
         return out
-
-    def tokens_in(self, span: Span) -> list[int]:
-        """Indices of the (word) tokens inside a span."""
-        return [i for i, t in enumerate(self.tokens) if span[0] <= t.start and t.end <= span[1]]
 
 
 # The former name of `Doc`, kept for the stages and tools that import it.
