@@ -21,7 +21,9 @@ from itertools import chain, islice
 from isnad.article.attributions import find_attributions
 from isnad.article.doc import Doc, collector_paused
 from isnad.article.extract import ArticleExtraction, extract_article, settle_outlet
+from isnad.article.ner import default_tagger
 from isnad.corpus.stories import embed, features_of, lead
+from isnad.encoder import sentence_encoder
 from isnad.model import Article, ArticleFeatures
 
 BATCH_SIZE = 64  # articles a worker takes at a time: enough to amortise the hand-over and batch the encoder
@@ -78,9 +80,15 @@ def article_pass(
         for batch in chain(first, batches):
             yield from work(batch)
         return
-    # Fork where the platform has it: workers start with the modules this process imported.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Fork where the platform has it: the workers start with the modules this process imported
+    # and the models it loaded, shared page by page, so each model is loaded once in all (this
+    # process needs the encoder later too, for the claim comparison).
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        sentence_encoder()
+        if extract:
+            default_tagger()
+    context = multiprocessing.get_context("fork" if fork else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         in_flight: deque[Future[list[ArticleRecord]]] = deque()
         for batch in chain(first, batches):
