@@ -42,7 +42,8 @@ def test_add_in_small_batches_gives_the_stories_of_one_batch(
     monkeypatch.setattr(pipeline, "READ_BATCH", 2)
     monkeypatch.setattr("isnad.corpus.stories.FEATURE_BATCH", 2)
     added = pipeline.add([SEEDS], tmp_path / "batched.db")
-    assert len(added.new) == 5 and added.already_stored == 0
+    assert len(added.new) == 5
+    assert added.already_stored == 0
     assert [e.article_ids for e in added.events] == [e.article_ids for e in whole[0]]
     assert [s.event_ids for s in added.storylines] == [s.event_ids for s in whole[1]]
 
@@ -53,4 +54,5 @@ def test_analysis_without_a_store_touches_no_sqlite(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(pipeline, "Store", no_store)
     analysis = pipeline.analyze([SEEDS])
-    assert len(analysis.articles) == 5 and analysis.events
+    assert len(analysis.articles) == 5
+    assert analysis.events

@@ -21,7 +21,9 @@ def test_numbers_read_from_the_doc_are_those_read_from_the_text(seed_articles: d
         doc = Doc(article)
         assert find_numbers(article.text, tokens=doc.all_tokens) == find_numbers(article.text)
         for (start, end), tokens in zip(article.sentences, doc.sentence_tokens, strict=True):
-            assert find_numbers(article.text, start, end, tokens=tokens) == find_numbers(article.text, start, end)
+            assert find_numbers(article.text, start, end, tokens=tokens) == find_numbers(
+                article.text, start, end
+            )
 
 
 def test_a_range_that_cuts_a_token_is_tokenised_alone() -> None:
@@ -46,5 +48,7 @@ def test_sentence_terms_hold_the_content_terms_of_each_sentence(seed_articles: d
     article = seed_articles["001"]
     doc = Doc(article)
     for (start, end), terms in zip(article.sentences, doc.sentence_terms(), strict=True):
-        inside = [t for token, t in zip(doc.tokens, doc.terms, strict=True) if start <= token.start < end and t]
+        inside = [
+            t for token, t in zip(doc.tokens, doc.terms, strict=True) if start <= token.start < end and t
+        ]
         assert terms == inside
