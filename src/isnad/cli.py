@@ -212,25 +212,20 @@ def add(
 
     Example: isnad add new-articles/ --db isnad.db
     """
-    from isnad.corpus.stories import update_store
-    from isnad.pipeline import read
-    from isnad.store import Store
+    from isnad.pipeline import add as add_to_store
 
-    articles, problems = read(paths)
-    for problem in problems:
+    added = add_to_store(paths, db)
+    for problem in added.problems:
         where = f"{problem.source_path}:{problem.line}" if problem.line else problem.source_path
         err.print(f"problem {where}: {problem.error}", markup=False, highlight=False)
-    with Store(db) as store:
-        new = set(store.add_articles(articles))
-        store.add_problems(problems)
-        events, storylines = update_store(store)
+    new, events, storylines = set(added.new), added.events, added.storylines
     joined = [e for e in events if new & set(e.article_ids)]
     for event in joined:
         count = len(new & set(event.article_ids))
         state = "new event" if count == len(event.article_ids) else f"joins {len(event.article_ids) - count}"
         out.print(f"+{count} {state}: {event.title}", markup=False, highlight=False)
     err.print(
-        f"{len(new)} new articles ({len(articles) - len(new)} already stored); "
+        f"{len(new)} new articles ({added.already_stored} already stored); "
         f"{len(events)} events, {len(storylines)} storylines in {db}"
     )
 

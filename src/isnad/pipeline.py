@@ -1,19 +1,24 @@
 """The whole job: read inputs, store them, run every analysis, return one `Analysis`.
 
-Stages run in one direction and meet only at the records of `isnad.model`:
-ingest -> text layer (sentences) -> store -> reuse -> stories -> extract -> compare -> brief.
+Stages run in one direction, in the order the data needs, and meet only at the records of
+`isnad.model`: ingest (articles segmented into sentences) -> the per-article pass (`Doc`, outlet,
+attributions, figures, dates, mentions, story features; `isnad.article_pass`) -> corpus stages
+(entities linked, reuse, events and storylines) -> per-event stages (compare, brief, framing,
+provenance).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from isnad import __version__
 from isnad.arabic import split_sentences
 from isnad.article.doc import Corpus
-from isnad.article.extract import extract
+from isnad.article.extract import combine
+from isnad.article_pass import article_pass
 from isnad.corpus.reuse import find_reuse
 from isnad.corpus.stories import group_stories, update_store
 from isnad.event.brief import summarize, summarize_storylines
@@ -21,16 +26,17 @@ from isnad.event.compare import compare, single_reports
 from isnad.event.framing import frame
 from isnad.event.provenance import trace
 from isnad.ingest import read_paths
-from isnad.model import Analysis, Article, Problem
+from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline
 from isnad.store import Store
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``; ``total`` is 0 while unknown."""
 
-STAGES = ("read", "reuse", "stories", "extract", "compare", "brief", "outlets")
+STAGES = ("read", "articles", "reuse", "stories", "compare", "brief", "outlets")
 # Blocks whose text is running prose; headings, bullets, titles and signatures are kept in the
 # article but are not sentences of its story.
 SENTENCE_BLOCKS = {"paragraph", "standfirst"}
+READ_BATCH = 1000  # articles read and stored at a time by `add`
 
 
 def segment(article: Article) -> Article:
@@ -59,29 +65,104 @@ def read(
     return list(articles.values()), problems
 
 
+def read_batches(
+    paths: Iterable[str | os.PathLike[str]], batch_size: int = READ_BATCH
+) -> Iterator[tuple[list[Article], list[Problem]]]:
+    """Articles (segmented, each content once) and problems, ``batch_size`` articles at a time,
+    so that a big input is never held whole."""
+    seen: set[str] = set()
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in read_paths(paths):
+        if isinstance(item, Problem):
+            problems.append(item)
+        elif item.id not in seen:
+            seen.add(item.id)
+            articles.append(segment(item))
+        if len(articles) >= batch_size:
+            yield articles, problems
+            articles, problems = [], []
+    if articles or problems:
+        yield articles, problems
+
+
+@dataclass
+class Added:
+    """What `add` did: the articles new to the store, those it held already, the problems met,
+    and the store's events and storylines after the addition."""
+
+    new: list[str]
+    already_stored: int
+    problems: list[Problem]
+    events: list[Event]
+    storylines: list[Storyline]
+
+
+def add(paths: Iterable[str | os.PathLike[str]], db: str | Path, workers: int | None = None) -> Added:
+    """Add the articles under ``paths`` to the store ``db`` and bring its events and storylines
+    up to date, comparing only the new articles with the others.
+
+    Articles are read and stored a batch at a time; the per-article pass then reads them back a
+    batch at a time and keeps only their compact story features, so memory grows with the
+    features of the store, not with its text.
+    """
+    new: list[str] = []
+    already, problems = 0, []
+    with Store(db) as store:
+        for articles, batch_problems in read_batches(paths):
+            added = store.add_articles(articles)
+            new += added
+            already += len(articles) - len(added)
+            store.add_problems(batch_problems)
+            problems += batch_problems
+
+        def featurize(articles: Iterable[Article]) -> Iterator[ArticleFeatures]:
+            return (r.features for r in article_pass(articles, extract=False, workers=workers))
+
+        events, storylines = update_store(store, featurize=featurize)
+    return Added(new, already, problems, events, storylines)
+
+
 def analyze_articles(
     articles: Iterable[Article],
     problems: Iterable[Problem] = (),
     progress: ProgressCallback | None = None,
     store: Store | None = None,
+    workers: int | None = None,
 ) -> Analysis:
-    """Run every analysis over articles already read (and segmented).
+    """Run every analysis over articles already read (and segmented), in the order the data
+    needs: the per-article pass, then the corpus stages, then the per-event ones.
 
     With ``store``, which must hold exactly these articles, events and storylines come from the
     store's incremental path: stored story features and links are reused and new ones kept.
+    ``workers`` processes share the per-article pass (default: one per core).
     """
-    corpus = Corpus(articles)
+    articles = list(articles)
 
     def step(stage: str) -> None:
         if progress:
             progress(stage, 1, 1)
 
+    # Per article: text layer, outlet, attributions, figures, dates, mentions, story features.
+    records = []
+    for n, record in enumerate(article_pass(articles, workers=workers), start=1):
+        records.append(record)
+        if progress:
+            progress("articles", n, len(articles))
+    corpus = Corpus([r.article for r in records], [r.doc for r in records])
+    extraction = combine(r.extraction for r in records if r.extraction is not None)
+    features = [r.features for r in records]
+    del records
+    # Across the corpus: text reuse, events and storylines.
     reuse = find_reuse(corpus)
     step("reuse")
-    events, storylines = update_store(store, corpus=corpus) if store is not None else group_stories(corpus)
+    if store is not None:
+        made = {f.article_id: f for f in features}
+        events, storylines = update_store(store, corpus=corpus, made=made)
+    else:
+        events, storylines = group_stories(corpus, made=features)
     step("stories")
-    extraction = extract(corpus.articles)
-    step("extract")
+    # Per event: figures compared, briefs, framing, provenance.
     comparisons = compare(events, extraction.figures, corpus.by_id)
     step("compare")
     briefs = summarize(corpus, events, comparisons)
@@ -116,20 +197,23 @@ def analyze(
     *,
     db: str | Path | None = None,
     progress: ProgressCallback | None = None,
+    workers: int | None = None,
 ) -> Analysis:
-    """Read every article under ``paths``, keep them in the store, and analyse them.
+    """Read every article under ``paths`` and analyse them.
 
-    With ``db`` the store is a file kept between runs: articles already in it are not stored
-    again, and the whole store is analysed, so its results always describe everything it holds
-    (the events and storylines `isnad add` would give for the same articles); stored story
-    features are reused, so only new articles are compared with the others.
+    With ``db`` the articles are kept in a store between runs: articles already in it are not
+    stored again, and the whole store is analysed, so its results always describe everything it
+    holds (the events and storylines `isnad add` would give for the same articles); stored story
+    features are reused, so only new articles are compared with the others. Without ``db``
+    nothing is stored.
     """
     articles, problems = read(paths, progress)
-    with Store(db or ":memory:") as store:
+    if db is None:
+        return analyze_articles(articles, problems, progress, workers=workers)
+    with Store(db) as store:
         store.add_articles(articles)
         store.add_problems(problems)
-        if db is not None:
-            articles, problems = store.articles(), store.problems()
-        analysis = analyze_articles(articles, problems, progress, store=store)
+        articles, problems = store.articles(), store.problems()
+        analysis = analyze_articles(articles, problems, progress, store=store, workers=workers)
         store.save_results(analysis)
     return analysis

@@ -6,6 +6,7 @@ matching form (see `normalize`), so أ/ا, ة/ه and ى/ي variants all match. H
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from babel import Locale
@@ -338,7 +339,7 @@ _GLUED_CLITICS = ("لل", "ل", "و", "ب", "ف")  # longest first: للجارد
 _OUTLET_LAST_KEYS = {key.split()[-1] for key in _OUTLET_BY_KEY}
 
 
-def _phrase_forms(words: list[str]) -> list[str]:
+def _phrase_forms(words: Sequence[str]) -> list[str]:
     """The phrase as written and without a conjunction or preposition glued to its first word."""
     forms = [" ".join(words)]
     if words:
@@ -348,8 +349,14 @@ def _phrase_forms(words: list[str]) -> list[str]:
     return forms
 
 
-def outlet_spelled(words: list[str]) -> str | None:
+def outlet_spelled(words: Sequence[str]) -> str | None:
     """The canonical outlet exactly spelled by these normalised words (a glued clitic allowed)."""
+    return _outlet_spelled(tuple(words))
+
+
+@lru_cache(maxsize=1 << 18)
+def _outlet_spelled(words: tuple[str, ...]) -> str | None:
+    # Cached: every window of every sentence is asked about, and windows repeat across articles.
     for form in _phrase_forms(words):
         if form in _OUTLET_BY_SPELLING:
             return _OUTLET_BY_SPELLING[form]

@@ -153,7 +153,8 @@ def strip_particles(word: str) -> str:
     return word[particle_length(word) :]
 
 
-def particle_forms(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)
+def particle_forms(word: str) -> tuple[str, ...]:
     """A normalised word as written and without each glued particle prefix it may carry
     (و، ف، ب، ك، ل and pairs of them; لل -> ال), for lexicon lookups that decide which form is meant.
 
@@ -167,7 +168,7 @@ def particle_forms(word: str) -> list[str]:
         prefix, rest = word[:cut], word[cut:]
         if len(rest) >= MIN_BASE and all(c in "وفبكل" for c in prefix) and (cut == 1 or prefix[0] in "وف"):
             forms.append(rest)
-    return forms
+    return tuple(forms)  # a tuple: cached, since every extractor asks for the same words again
 
 
 def _snowball_noun_endings(base: str) -> str:

@@ -28,7 +28,7 @@ The number-word tables are written here rather than taken from PyArabic, which i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from isnad.arabic.morphology import split_clitics
@@ -212,9 +212,17 @@ def parse_number(s: str) -> float | None:
     return core.value if end == len(tokens) else None
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberExpr]:
-    """Every number expression in ``text[start:end]``, with offsets into ``text``."""
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, tokens: Sequence[Token] | None = None
+) -> list[NumberExpr]:
+    """Every number expression in ``text[start:end]``, with offsets into ``text``.
+
+    ``tokens``, when the caller has them already (an article's `Doc`), are the tokens of that
+    range: they are split at line breaks instead of tokenising the text again.
+    """
     end = len(text) if end is None else end
+    if tokens is not None:
+        return [n for line in _lines(text, tokens) for n in _numbers_in_line(text, line)]
     found: list[NumberExpr] = []
     # No expression runs over a line break: a number ending one line and a word starting the
     # next (tables, lists, headings) are not a number and its noun.
@@ -225,6 +233,18 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         found.extend(_numbers_in_line(text, tokenize(text, line_start, line_end)))
         line_start = line_end + 1
     return found
+
+
+def _lines(text: str, tokens: Sequence[Token]) -> Iterator[list[Token]]:
+    """The tokens split where a line break lies between two of them (no token holds one)."""
+    line: list[Token] = []
+    for token in tokens:
+        if line and "\n" in text[line[-1].end : token.start]:
+            yield line
+            line = []
+        line.append(token)
+    if line:
+        yield line
 
 
 def _numbers_in_line(text: str, tokens: list[Token]) -> list[NumberExpr]:

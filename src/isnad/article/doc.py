@@ -1,96 +1,150 @@
-"""Articles with their text layer computed once, shared by every analysis stage.
+"""One `Doc` per article: its text layer, computed once and read by every stage.
 
-Tokenising and stemming are the costliest steps every stage needs; a `Corpus` does them once per
-article, lazily, so stages never normalise the same text twice.
+Tokenising, normalising and stemming are the costliest steps every stage needs. A `Doc` tokenises
+the whole article once (spaCy's ``Doc`` is the model: one object per text, components that read
+it) and gives each stage the view it needs: the tokens of each sentence with punctuation (the
+extractors), the tokens of any character range (number expressions, line by line), the word
+tokens with a stem per token (reuse, stories, brief, framing). Token starts are held as a numpy
+array, so slicing a range is a binary search rather than a second tokenisation.
 """
 
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from contextlib import contextmanager
+from functools import cached_property, lru_cache
 
-from isnad.arabic import Token, is_stopword, stem, tokenize
-from isnad.model import Article, Span
+import numpy as np
+from numpy.typing import NDArray
+
+from isnad.arabic import Token, TokenKind, is_stopword, stem, tokenize
+from isnad.model import Article
+
+_KIND_CODES: dict[TokenKind, int] = {"word": 0, "number": 1, "punct": 2, "latin": 3}
+_KINDS: tuple[TokenKind, ...] = ("word", "number", "punct", "latin")
 
 
-@dataclass
-class ArticleText:
-    """An article's tokens with a matching term per token.
+class Doc:
+    """An article's tokens (offsets, normalised form, kind) and a matching term per word token.
 
-    ``terms[i]`` is the stem of token i when it is a content word or a number, and ``""`` for
-    stopwords and punctuation: the unit of comparison across articles.
+    ``tokens`` are the word, number and Latin tokens (punctuation left out), the unit of
+    comparison across articles; ``terms[i]`` is the stem of ``tokens[i]``, or ``""`` for a
+    stopword. ``all_tokens`` keeps punctuation too, for the extractors, whose cues include it.
+
+    What a Doc holds is arrays (token starts, ends, kinds) and the token forms; the `Token`
+    records stages read are made from them on first use and not pickled, so a Doc crosses from
+    a worker process to the main one at the cost of its arrays and strings.
     """
 
-    article: Article
-    tokens: list[Token]
-    terms: list[str]
-    _sentence_starts: list[int] = field(default_factory=list, repr=False)
-    _content_terms: list[str] | None = field(default=None, repr=False)
-    _content_positions: list[int] | None = field(default=None, repr=False)
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        tokens = tokenize(article.text)
+        count = len(tokens)
+        self.starts: NDArray[np.int32] = np.fromiter((t.start for t in tokens), dtype=np.int32, count=count)
+        self.ends: NDArray[np.int32] = np.fromiter((t.end for t in tokens), dtype=np.int32, count=count)
+        self.kinds: NDArray[np.int8] = np.fromiter(
+            (_KIND_CODES[t.kind] for t in tokens), dtype=np.int8, count=count
+        )
+        self.norms: list[str] = [t.norm for t in tokens]
+        self.terms: list[str] = [_term(t.kind, t.norm) for t in tokens if t.kind != "punct"]
+        self.__dict__["all_tokens"] = tokens  # made already: no need to make them again
+
+    def __getstate__(self) -> dict[str, object]:
+        # Only the arrays and forms travel; Token records and derived views are made again.
+        keep = ("article", "starts", "ends", "kinds", "norms", "terms")
+        return {name: self.__dict__[name] for name in keep}
+
+    @cached_property
+    def all_tokens(self) -> list[Token]:
+        """Every token of the article, punctuation included, in text order."""
+        text, kinds = self.article.text, _KINDS
+        return [
+            Token(text[start:end], start, end, norm, kinds[kind])
+            for start, end, norm, kind in zip(
+                self.starts.tolist(), self.ends.tolist(), self.norms, self.kinds.tolist(), strict=True
+            )
+        ]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The word, number and Latin tokens (punctuation left out), one per term."""
+        return [t for t in self.all_tokens if t.kind != "punct"]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Every token (punctuation included) inside ``text[start:end]``, as ``tokenize(text,
+        start, end)`` gives them when the range does not cut a token."""
+        first = int(np.searchsorted(self.starts, start, side="left"))
+        last = int(np.searchsorted(self.starts, end, side="left"))
+        every = self.all_tokens
+        cut_at_start = first > 0 and every[first - 1].end > start
+        cut_at_end = last > first and every[last - 1].end > end
+        if cut_at_start or cut_at_end:  # a range that cuts a token: tokenise it alone
+            return tokenize(self.article.text, start, end)
+        return every[first:last]
+
+    @cached_property
+    def sentence_tokens(self) -> list[list[Token]]:
+        """The tokens of each sentence of the article, punctuation included."""
+        return [self.tokens_between(start, end) for start, end in self.article.sentences]
 
     def content_terms(self) -> list[str]:
         """The non-empty terms, in order (computed once; callers must not modify the list)."""
-        if self._content_terms is None:
-            self._content_terms = [t for t in self.terms if t]
-        return self._content_terms
+        return self._content[0]
 
     def content_positions(self) -> list[int]:
         """Token index of each content term, so content-term positions map back to characters."""
-        if self._content_positions is None:
-            self._content_positions = [i for i, term in enumerate(self.terms) if term]
-        return self._content_positions
+        return self._content[1]
 
-    def sentence_index(self, token_index: int) -> int:
-        """Index of the sentence holding a token, or -1 when it lies outside every sentence."""
-        start = self.tokens[token_index].start
-        i = bisect_right(self._sentence_starts, start) - 1
-        if i >= 0 and start < self.article.sentences[i][1]:
-            return i
-        return -1
+    @cached_property
+    def _content(self) -> tuple[list[str], list[int]]:
+        positions = [i for i, term in enumerate(self.terms) if term]
+        return [self.terms[i] for i in positions], positions
+
+    def sentence_of_tokens(self) -> NDArray[np.int64]:
+        """For each (word) token, the index of the sentence holding it, -1 outside every one."""
+        starts = self.starts[self.kinds != _KIND_CODES["punct"]]
+        if not self.article.sentences:
+            return np.full(len(starts), -1, dtype=np.int64)
+        bounds = np.array(self.article.sentences, dtype=np.int64)
+        index = np.searchsorted(bounds[:, 0], starts, side="right") - 1
+        inside = (index >= 0) & (starts < bounds[np.maximum(index, 0), 1])
+        return np.where(inside, index, -1)
 
     def sentence_terms(self) -> list[list[str]]:
         """Content terms of each sentence, in sentence order."""
         out: list[list[str]] = [[] for _ in self.article.sentences]
-        for i, term in enumerate(self.terms):
-            if term:
-                s = self.sentence_index(i)
-                if s >= 0:
-                    out[s].append(term)
+        for term, sentence in zip(self.terms, self.sentence_of_tokens().tolist(), strict=True):
+            if term and sentence >= 0:
+                out[sentence].append(term)
         return out
 
-    def tokens_in(self, span: Span) -> list[int]:
-        """Indices of the tokens inside a span."""
-        return [i for i, t in enumerate(self.tokens) if span[0] <= t.start and t.end <= span[1]]
+
+# The former name of `Doc`, kept for the stages and tools that import it.
+ArticleText = Doc
 
 
 @lru_cache(maxsize=1 << 18)
-def _term(kind: str, text: str) -> str:
+def _term(kind: str, norm: str) -> str:
     """A token's term; cached because a corpus repeats its words (stopword test and stemmer are
     the larger half of the text layer's cost)."""
-    return "" if kind == "word" and is_stopword(text) else stem(text)
+    return "" if kind == "word" and is_stopword(norm) else stem(norm)
 
 
-def analyse_text(article: Article) -> ArticleText:
-    tokens = [t for t in tokenize(article.text) if t.kind != "punct"]
-    terms = [_term(t.kind, t.text) for t in tokens]
-    return ArticleText(
-        article=article,
-        tokens=tokens,
-        terms=terms,
-        _sentence_starts=[s for s, _ in article.sentences],
-    )
+def analyse_text(article: Article) -> Doc:
+    return Doc(article)
 
 
 class Corpus:
-    """The articles of one analysis, addressable by id, with their `ArticleText` cached."""
+    """The articles of one analysis, addressable by id, with their `Doc` made on first use.
 
-    def __init__(self, articles: Iterable[Article]) -> None:
+    ``docs`` may hand in Docs made already (by the per-article pass), so none is made twice.
+    """
+
+    def __init__(self, articles: Iterable[Article], docs: Iterable[Doc] = ()) -> None:
         self.articles: list[Article] = list(articles)
         self.by_id: dict[str, Article] = {a.id: a for a in self.articles}
-        self._texts: dict[str, ArticleText] = {}
+        self._texts: dict[str, Doc] = {d.article.id: d for d in docs}
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -98,21 +152,28 @@ class Corpus:
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)
 
-    def text(self, article_id: str) -> ArticleText:
+    def text(self, article_id: str) -> Doc:
         cached = self._texts.get(article_id)
         if cached is None:
-            cached = self._texts[article_id] = analyse_text(self.by_id[article_id])
+            cached = self._texts[article_id] = Doc(self.by_id[article_id])
         return cached
 
-    def texts(self, ids: Sequence[str] | None = None) -> list[ArticleText]:
+    def texts(self, ids: Sequence[str] | None = None) -> list[Doc]:
         wanted = ids if ids is not None else [a.id for a in self.articles]
         # The text layer makes millions of small objects and no reference cycles; left on, the
         # cyclic collector rescans every token made so far, again and again, for nothing (about
         # 40% of the tokeniser's time on ExAra dev).
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             return [self.text(i) for i in wanted]
-        finally:
-            if was_enabled:
-                gc.enable()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector inside a ``with`` block."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

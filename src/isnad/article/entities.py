@@ -56,9 +56,18 @@ def find_entities(
         sentences = (tokens or {}).get(article.id)
         if sentences is None:
             sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
-        from_lexicon = [m for sentence in sentences for m in _lexicon_mentions(article, sentence)]
-        found += from_lexicon
-        found += _not_overlapping(tagged_mentions(article, sentences), from_lexicon)
+        found += article_mentions(article, sentences)
+    return link_mentions(found)
+
+
+def article_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[Found]:
+    """The entity mentions of one article (the per-article half of `find_entities`)."""
+    from_lexicon = [m for sentence in sentences for m in _lexicon_mentions(article, sentence)]
+    return from_lexicon + _not_overlapping(tagged_mentions(article, sentences), from_lexicon)
+
+
+def link_mentions(found: list[Found]) -> list[Entity]:
+    """Entities from the mentions of every article (the corpus half of `find_entities`)."""
     return _link(found)
 
 

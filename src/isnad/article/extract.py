@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from isnad.arabic import Token, entity_key, lexicon, tokenize
+from isnad.arabic import Token, entity_key, lexicon
 from isnad.article.attributions import find_attributions, source_kind
 from isnad.article.dates import find_dates
-from isnad.article.entities import find_entities, tagged_mentions
+from isnad.article.doc import Doc
+from isnad.article.entities import Found, article_mentions, find_entities, link_mentions, tagged_mentions
 from isnad.article.figures import find_figures
 from isnad.model import Article, Attribution, Date, Entity, Figure
 
@@ -21,29 +22,58 @@ class Extraction:
     dates: list[Date] = field(default_factory=list)
 
 
+@dataclass
+class ArticleExtraction:
+    """What the extractors find in one article; entities are linked across articles later."""
+
+    attributions: list[Attribution]
+    figures: list[Figure]
+    dates: list[Date]
+    mentions: list[Found]
+
+
 def sentence_tokens(article: Article) -> list[list[Token]]:
-    """The tokens of each sentence of the article: computed once and shared by every extractor."""
-    return [tokenize(article.text, start, end) for start, end in article.sentences]
+    """The tokens of each sentence of the article (from its `Doc`, tokenised once)."""
+    return Doc(article).sentence_tokens
 
 
-def extract(articles: Iterable[Article]) -> Extraction:
-    """Entities (linked across articles), attributions, figures and dates of the given articles.
+def settle_outlet(doc: Doc) -> None:
+    """An article without a known outlet that names itself as the translator of what it reports
+    (``الذي ترجمته عربي21``) gets that outlet; done once, before any stage reads the outlet."""
+    if doc.article.outlet is None:
+        doc.article.outlet = translating_outlet(doc.sentence_tokens)
 
-    An article without a known outlet that names itself as the translator of what it reports
-    (``الذي ترجمته عربي21``) gets that outlet.
-    """
-    articles = list(articles)
+
+def extract_article(doc: Doc) -> ArticleExtraction:
+    """Attributions, figures, dates and entity mentions of one article (its outlet settled)."""
+    article, sentences = doc.article, doc.sentence_tokens
+    settle_outlet(doc)
+    return ArticleExtraction(
+        attributions=find_attributions(article, sentences),
+        figures=find_figures(article, sentences),
+        dates=find_dates(article, sentences),
+        mentions=article_mentions(article, sentences),
+    )
+
+
+def combine(found: Iterable[ArticleExtraction]) -> Extraction:
+    """The extraction of a corpus from its articles' extractions: entities linked across them."""
     result = Extraction()
-    tokens = {article.id: sentence_tokens(article) for article in articles}
-    for article in articles:
-        if article.outlet is None:
-            article.outlet = translating_outlet(tokens[article.id])
-        result.attributions += find_attributions(article, tokens[article.id])
-        result.figures += find_figures(article, tokens[article.id])
-        result.dates += find_dates(article, tokens[article.id])
-    result.entities = find_entities(articles, result.attributions, tokens)
+    mentions: list[Found] = []
+    for one in found:
+        result.attributions += one.attributions
+        result.figures += one.figures
+        result.dates += one.dates
+        mentions += one.mentions
+    result.entities = link_mentions(mentions)
     result.attributions = link_sources(result.attributions, result.entities)
     return result
+
+
+def extract(articles: Iterable[Article | Doc]) -> Extraction:
+    """Entities (linked across articles), attributions, figures and dates of the given articles."""
+    docs = [a if isinstance(a, Doc) else Doc(a) for a in articles]
+    return combine(extract_article(doc) for doc in docs)
 
 
 def translating_outlet(sentences: Sequence[list[Token]]) -> str | None:
@@ -75,14 +105,18 @@ def link_sources(attributions: list[Attribution], entities: list[Entity]) -> lis
 
 
 __all__ = [
+    "ArticleExtraction",
     "Extraction",
+    "combine",
     "extract",
+    "extract_article",
     "find_attributions",
     "find_dates",
     "find_entities",
     "find_figures",
     "link_sources",
     "sentence_tokens",
+    "settle_outlet",
     "source_kind",
     "tagged_mentions",
     "translating_outlet",

@@ -36,7 +36,7 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
     if sentences is None:
         sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
     for (start, end), tokens in zip(article.sentences, sentences, strict=True):
-        for number in find_numbers(article.text, start, end):
+        for number in find_numbers(article.text, start, end, tokens=tokens):
             if number.is_year:
                 continue
             unit = _unit(number)
@@ -81,8 +81,8 @@ def _unit(number: NumberExpr) -> str | None:
 
 def predicate_of(token: Token) -> str | None:
     """The claim label of a verb or verbal noun token, looking through glued particles and ال."""
-    candidates = particle_forms(token.norm)
-    candidates += [strip_definite(w) for w in candidates]
+    forms = particle_forms(token.norm)
+    candidates = [*forms, *(strip_definite(w) for w in forms)]
     for label, words in lexicon.PREDICATES.items():
         if any(c in words for c in candidates):
             return label

