@@ -112,3 +112,84 @@ def test_a_real_gzipped_day_reads_as_articles() -> None:
     articles = [i for i in items if isinstance(i, Article)]
     assert len(articles) > 3000
     assert not any("&quot;" in a.text or "&#8220;" in (a.title or "") for a in articles)
+
+
+def test_a_page_with_only_navigation_is_not_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "nav.html"
+    path.write_text('<html><body><nav><a href="/a">A</a><a href="/b">B</a></nav></body></html>')
+    articles, (problem,) = read_all(path)
+    assert articles == []
+    assert "too short to be an article" in problem.error
+
+
+@pytest.mark.parametrize("text", ["hello", "The minister said on Monday that talks would resume in Geneva."])
+def test_text_that_is_not_arabic_is_reported_and_left_out(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "english.txt"
+    path.write_text(text, encoding="utf-8")
+    articles, (problem,) = read_all(path)
+    assert articles == []
+    assert problem.source_path == str(path)
+    assert "not Arabic" in problem.error
+
+
+def test_arabic_text_quoting_latin_names_is_arabic(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"{BODY} وقالت وكالة Reuters إن شركة Google Inc وافقت.", encoding="utf-8")
+    assert read_all(path)[1] == []
+
+
+def test_one_invalid_byte_costs_that_byte_not_the_article(tmp_path: Path) -> None:
+    paragraphs = [f"{BODY} الفقرة رقم {n}." for n in range(40)]
+    data = "\n".join(paragraphs).encode("utf-8")
+    middle = data.index(b"\n", len(data) // 2) + 1
+    path = tmp_path / "long.txt"
+    path.write_bytes(data[:middle] + b"\xff" + data[middle:])
+    (article,), (problem,) = read_all(path)
+    assert "\ufffd" in article.text
+    assert article.text.count("الفقرة رقم") == 40
+    assert problem.source_path == str(path)
+    assert f"byte offset(s) {middle}" in problem.error
+    assert problem.line == data[:middle].count(b"\n") + 1
+
+
+def test_a_damaged_byte_in_a_jsonl_file_keeps_every_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": f"{BODY} رقم {n}"}, ensure_ascii=False).encode() for n in range(30)]
+    lines[10] = lines[10].replace("رقم".encode(), "رقم".encode()[:3] + b"\xc0", 1)
+    path = tmp_path / "day.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    articles, (problem,) = read_all(path)
+    assert len(articles) == 30
+    assert problem.line == 11
+    assert "invalid UTF-8" in problem.error
+
+
+def test_text_in_another_encoding_is_still_refused_not_taken_for_damage(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Le ministre a déclaré que la réunion aurait lieu demain.".encode("latin-1"))
+    articles, (problem,) = read_all(path)
+    assert articles == []
+    assert "not valid UTF-8" in problem.error
+
+
+@pytest.mark.parametrize(
+    ("published", "kept", "problem"),
+    [
+        ("2015-08-06T01:00:00", "2015-08-06T01:00:00", None),
+        ("2015-08-06", "2015-08-06", None),
+        ("Thu, 06 Aug 2015 10:00:00 +0300", "2015-08-06T10:00:00+03:00", None),
+        ("not a date at all", None, "is not a date"),
+        ("0000-01-01", None, "is not a date"),
+        ("10000-01-01", None, "is not a date"),
+        ("0001-01-01", None, "outside the years"),
+        ("9999-12-31", None, "outside the years"),
+    ],
+)
+def test_publication_dates_are_checked_and_bad_ones_dropped(
+    tmp_path: Path, published: str, kept: str | None, problem: str | None
+) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": BODY, "published": published}), encoding="utf-8")
+    (article,), problems = read_all(path)
+    assert article.published == kept
+    expected = [] if problem is None else [True]
+    assert [problem in p.error for p in problems] == expected

@@ -291,9 +291,13 @@ def _checked_article(
     except IngestError as error:
         yield place.problem(error.reason)
         return
-    reason = not_arabic(article.text)
-    if reason is None and len(article.text.split()) < min_words:
-        reason = f"the text is too short to be an article ({len(article.text.split())} words)"
+    words = len(article.text.split())
+    if words < min_words:
+        reason: str | None = (
+            f"the text is too short to be an article ({words} words); it may be a menu or a list of links"
+        )
+    else:
+        reason = not_arabic(article.text)
     if reason is not None:
         yield place.problem(reason)
         return
