@@ -20,7 +20,7 @@ from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import frame
 from isnad.event.provenance import trace
-from isnad.ingest import read_paths
+from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
 from isnad.model import Analysis, Article, Problem
 from isnad.store import Store
 
@@ -44,12 +44,16 @@ def segment(article: Article) -> Article:
 
 
 def read(
-    paths: Iterable[str | os.PathLike[str]], progress: ProgressCallback | None = None
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    progress: ProgressCallback | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[list[Article], list[Problem]]:
-    """Articles (segmented, each content once) and problems from files and folders."""
+    """Articles (segmented, each content once) and problems from files and folders (one path or
+    several); files over ``max_bytes`` are reported, not read."""
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
-    for n, item in enumerate(read_paths(paths), start=1):
+    for n, item in enumerate(read_paths(paths, max_bytes=max_bytes), start=1):
         if isinstance(item, Problem):
             problems.append(item)
         elif item.id not in articles:
@@ -112,10 +116,11 @@ def analyze_articles(
 
 
 def analyze(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     db: str | Path | None = None,
     progress: ProgressCallback | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Analysis:
     """Read every article under ``paths``, keep them in the store, and analyse them.
 
@@ -124,8 +129,10 @@ def analyze(
     (the events and storylines `isnad add` would give for the same articles); stored story
     features are reused, so only new articles are compared with the others.
     """
-    articles, problems = read(paths, progress)
-    with Store(db or ":memory:") as store:
+    articles, problems = read(paths, progress, max_bytes=max_bytes)
+    # One writer at a time from here to the saved results, so that the run analyses exactly the
+    # articles it stored and read back, whatever another process adds meanwhile.
+    with Store(db or ":memory:") as store, store.writing():
         store.add_articles(articles)
         store.add_problems(problems)
         if db is not None:

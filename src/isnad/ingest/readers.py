@@ -52,14 +52,16 @@ _FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE"})
 
 
 def read_paths(
-    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Item]:
-    """Every article in ``paths`` (files, or folders read recursively in name order), and every problem.
+    """Every article in ``paths`` (one path, or several: files, or folders read recursively in name
+    order), and every problem.
 
     Inside a folder, hidden files and folders and README or LICENSE files are skipped. Files larger
-    than ``max_bytes`` are reported, not read.
+    than ``max_bytes`` are reported, not read. Raises `TypeError` when ``paths`` is neither a path
+    nor an iterable of paths.
     """
-    for raw_path in paths:
+    for raw_path in _path_list(paths):
         path = Path(raw_path)
         if path.is_dir():
             yield from _read_folder(path, max_bytes)
@@ -67,6 +69,21 @@ def read_paths(
             yield from read_file(path, max_bytes=max_bytes)
         else:
             yield Problem(str(path), "no such file or folder; check the path")
+
+
+def _path_list(paths: object) -> list[str | os.PathLike[str]]:
+    """``paths`` as a list of paths: a single path is one (a string is not a list of characters)."""
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    if isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise TypeError(f"expected a path or a list of paths, not {type(paths).__name__}: {paths!r:.80}")
+    listed = list(paths)
+    for path in listed:
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(
+                f"expected a path or a list of paths, but one item is {type(path).__name__}: {path!r:.80}"
+            )
+    return listed
 
 
 def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
