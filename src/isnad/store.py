@@ -271,13 +271,17 @@ class Store:
         return version
 
     def _migrate(self) -> None:
-        version = self._check_version(writable=True)
-        for target in range(version + 1, SCHEMA_VERSION + 1):
+        # The version is read again inside each write transaction: another process opening the
+        # same new store at the same moment may have migrated it meanwhile.
+        while self._check_version(writable=True) < SCHEMA_VERSION:
             with self._transaction() as db:
-                for statement in MIGRATIONS[target - 1].split(";"):
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                if version >= SCHEMA_VERSION:
+                    return
+                for statement in MIGRATIONS[version].split(";"):
                     if statement.strip():
                         db.execute(statement)
-                db.execute(f"PRAGMA user_version = {target}")
+                db.execute(f"PRAGMA user_version = {version + 1}")
 
     @property
     def schema_version(self) -> int:
