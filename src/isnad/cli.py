@@ -52,14 +52,12 @@ _MAX_SIZE = typer.Option(
 
 @contextmanager
 def _one_line_errors() -> Iterator[None]:
-    """A store or an argument that cannot be used ends the command with one line, not a traceback."""
+    """A store that cannot be used ends the command with one line, not a traceback."""
     from isnad.store import StoreError
 
     try:
         yield
-    except (StoreError, TypeError) as exc:
-        if isinstance(exc, TypeError) and "path" not in str(exc):
-            raise  # a bug, not a bad argument: keep its traceback
+    except StoreError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(code=1) from None
 
@@ -246,8 +244,7 @@ def add(
     from isnad.pipeline import read
     from isnad.store import Store
 
-    with _one_line_errors():
-        articles, problems = read(paths, max_bytes=_megabytes(max_size))
+    articles, problems = read(paths, max_bytes=_megabytes(max_size))
     for problem in problems:
         where = f"{problem.source_path}:{problem.line}" if problem.line else problem.source_path
         err.print(f"problem {where}: {problem.error}", markup=False, highlight=False)
