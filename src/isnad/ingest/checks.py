@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 
-from isnad.ingest.encoding import arabic_letter_share
+from isnad.ingest.encoding import arabic_letter_count, arabic_letter_share
 
 # Publication dates outside these years are typos or placeholders (0001-01-01, 9999-12-31): the
 # oldest Arabic newspaper archives start in the 19th century, and nothing is published ahead.
@@ -21,8 +21,11 @@ _FIRST_YEAR = 1800
 _LAST_YEAR = 2199
 
 # A text is Arabic when at least this share of its letters are Arabic (quoted English names,
-# acronyms and URLs in Arabic news stay far below half).
+# acronyms and URLs in Arabic news stay far below half), or when its Arabic letters are as many as
+# a short news item's (about 40 words): scraped pages keep real articles under script junk (two of
+# a day of SaudiNewsNet carry more JavaScript than Arabic).
 _MIN_ARABIC_SHARE = 0.5
+_MIN_ARABIC_LETTERS = 200
 
 
 def checked_published(value: str | None) -> tuple[str | None, str | None]:
@@ -51,7 +54,7 @@ def not_arabic(text: str) -> str | None:
     share = arabic_letter_share(text)
     if share is None:
         return "the text has no letters (only digits, symbols or punctuation); there is no article to read"
-    if share < _MIN_ARABIC_SHARE:
+    if share < _MIN_ARABIC_SHARE and arabic_letter_count(text) < _MIN_ARABIC_LETTERS:
         return (
             f"the text is not Arabic (only {share:.0%} of its letters are Arabic); isnad follows Arabic "
             "news, so it was left out"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -233,7 +234,12 @@ def looks_like_arabic(text: str) -> bool:
 def arabic_letter_share(text: str) -> float | None:
     """The share of the letters of ``text`` that are Arabic; None when it has no letters."""
     letters = _count(_LETTER, text)
-    return _count(ARABIC_LETTER, text) / letters if letters else None
+    return arabic_letter_count(text) / letters if letters else None
+
+
+def arabic_letter_count(text: str) -> int:
+    """How many letters of ``text`` are Arabic, presentation forms (ﻭ, ﻓﻴﺴﺒﻮﻙ) counted as letters."""
+    return _count(ARABIC_LETTER, unicodedata.normalize("NFKC", text))
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
