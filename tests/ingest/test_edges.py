@@ -199,12 +199,12 @@ def test_an_arabic_article_under_script_junk_is_kept(tmp_path: Path) -> None:
     junk = "jQuery('#vote_area').html(data); var plot = jQuery.jqplot('pie', [['a1897', 30]]); " * 40
     path = tmp_path / "scraped.txt"
     path.write_text(f"{BODY} {BODY} {BODY}\n\n{junk}", encoding="utf-8")
-    (article,), problems = read_all(path)
-    assert problems == []
+    articles, problems = read_all(path)
+    assert (len(articles), problems) == (1, [])
 
 
 def test_arabic_in_presentation_forms_is_arabic(tmp_path: Path) -> None:
     path = tmp_path / "forms.txt"
     path.write_text("ﻭﻗﺎﻝ ﺍﻟﻮﺯﻳﺮ ﺇﻥ ﺍﻟﺤﻜﻮﻣﺔ ﺳﺘﻌﻠﻦ ﺧﻄﺔ ﺟﺪﻳﺪﺓ ﺍﻟﻴﻮﻡ Facebook Twitter", encoding="utf-8")
-    (article,), problems = read_all(path)
-    assert problems == []
+    articles, problems = read_all(path)
+    assert (len(articles), problems) == (1, [])
