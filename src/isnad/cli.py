@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -38,6 +41,29 @@ app.add_typer(eval_app, name="eval")
 
 err = Console(stderr=True)
 out = Console()
+
+
+_MAX_SIZE = typer.Option(
+    "--max-size",
+    min=0.001,
+    help="Largest input file to read, in MB (after unpacking a .gz); larger ones are reported.",
+)
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """A store that cannot be used ends the command with one line, not a traceback."""
+    from isnad.store import StoreError
+
+    try:
+        yield
+    except StoreError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(code=1) from None
+
+
+def _megabytes(size: float) -> int:
+    return int(size * 1_000_000)
 
 
 def _version(value: bool) -> None:
@@ -80,6 +106,7 @@ def analyze(
         Path | None, typer.Option("--db", help="SQLite store to keep between runs (default: in memory).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    max_size: Annotated[float, _MAX_SIZE] = 20.0,
 ) -> None:
     """Read every article under PATHS, run the whole pipeline, write analysis.json and report.html.
 
@@ -92,17 +119,22 @@ def analyze(
     from isnad.output.site import write_site
     from isnad.pipeline import analyze as run_pipeline
 
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description:<8}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-        transient=False,
-    ) as progress:
-        analysis = run_pipeline(paths, db=db, progress=_StageProgress(progress))
+    with (
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description:<8}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+            transient=False,
+        ) as progress,
+        _one_line_errors(),
+    ):
+        analysis = run_pipeline(
+            paths, db=db, progress=_StageProgress(progress), max_bytes=_megabytes(max_size)
+        )
     for problem in analysis.problems:
         where = f"{problem.source_path}:{problem.line}" if problem.line else problem.source_path
         err.print(f"[yellow]problem[/yellow] {where}: {problem.error}", markup=True, highlight=False)
@@ -152,7 +184,7 @@ def search(
     if not db.exists():
         err.print(f"error: {db}: no such store; create it with isnad analyze PATH --db {db}")
         raise typer.Exit(code=2)
-    with Store(db) as store:
+    with _one_line_errors(), Store(db, read_only=True) as store, store.snapshot():
         titles = {a.id: (a.title or a.source_path) for a in store.articles()}
         hits = store.search(query, limit=limit)
     for article_id, snippet in hits:
@@ -207,6 +239,7 @@ def add(
         list[Path], typer.Argument(help="Article files or folders (txt, jsonl, json, html, feeds).")
     ],
     db: Annotated[Path, typer.Option("--db", help="SQLite store to add to (created when absent).")],
+    max_size: Annotated[float, _MAX_SIZE] = 20.0,
 ) -> None:
     """Add articles to a store and assign them to events and storylines, comparing only the new ones.
 
@@ -214,7 +247,8 @@ def add(
     """
     from isnad.pipeline import add as add_to_store
 
-    added = add_to_store(paths, db)
+    with _one_line_errors():
+        added = add_to_store(paths, db, max_bytes=_megabytes(max_size))
     for problem in added.problems:
         where = f"{problem.source_path}:{problem.line}" if problem.line else problem.source_path
         err.print(f"problem {where}: {problem.error}", markup=False, highlight=False)
@@ -259,6 +293,9 @@ def serve(
 @app.command()
 def stories(
     db: Annotated[Path, typer.Option("--db", help="Store written by isnad add or isnad analyze --db.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON: storylines, their events, each event's article ids.")
+    ] = False,
 ) -> None:
     """List the storylines of a store, their events in time order, and the articles of each event.
 
@@ -269,14 +306,30 @@ def stories(
     if not db.exists():
         err.print(f"error: {db}: no such store; create it with isnad add PATH --db {db}")
         raise typer.Exit(code=2)
-    with Store(db) as store:
-        analysis = store.load_results(__version__)
-    if not analysis.storylines:
+    with _one_line_errors(), Store(db, read_only=True) as store, store.snapshot():
+        events_list, storylines = store.story_results()
+        articles = {} if as_json else {a.id: a for a in store.articles()}
+    events = {e.id: e for e in events_list}
+    if as_json:
+        document = {
+            "storylines": [
+                {
+                    "id": storyline.id,
+                    "title": storyline.title,
+                    "events": [
+                        {"id": i, "title": events[i].title, "article_ids": events[i].article_ids}
+                        for i in storyline.event_ids
+                    ],
+                }
+                for storyline in storylines
+            ]
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    if not storylines:
         err.print(f"no storylines in {db}; run isnad add PATH --db {db} first")
         return
-    articles = {a.id: a for a in analysis.articles}
-    events = {e.id: e for e in analysis.events}
-    for n, storyline in enumerate(analysis.storylines, start=1):
+    for n, storyline in enumerate(storylines, start=1):
         out.print(f"storyline {n}: {storyline.title}", markup=False, highlight=False)
         for event in (events[i] for i in storyline.event_ids):
             out.print(f"  event: {event.title}", markup=False, highlight=False)

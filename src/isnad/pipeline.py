@@ -25,7 +25,7 @@ from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import frame
 from isnad.event.provenance import trace
-from isnad.ingest import read_paths
+from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
 from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline
 from isnad.store import Store
 
@@ -50,12 +50,16 @@ def segment(article: Article) -> Article:
 
 
 def read(
-    paths: Iterable[str | os.PathLike[str]], progress: ProgressCallback | None = None
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    progress: ProgressCallback | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[list[Article], list[Problem]]:
-    """Articles (segmented, each content once) and problems from files and folders."""
+    """Articles (segmented, each content once) and problems from files and folders (one path or
+    several); files over ``max_bytes`` are reported, not read."""
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
-    for n, item in enumerate(read_paths(paths), start=1):
+    for n, item in enumerate(read_paths(paths, max_bytes=max_bytes), start=1):
         if isinstance(item, Problem):
             problems.append(item)
         elif item.id not in articles:
@@ -66,14 +70,16 @@ def read(
 
 
 def read_batches(
-    paths: Iterable[str | os.PathLike[str]], batch_size: int = READ_BATCH
+    paths: Iterable[str | os.PathLike[str]],
+    batch_size: int = READ_BATCH,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[tuple[list[Article], list[Problem]]]:
     """Articles (segmented, each content once) and problems, ``batch_size`` articles at a time,
     so that a big input is never held whole."""
     seen: set[str] = set()
     articles: list[Article] = []
     problems: list[Problem] = []
-    for item in read_paths(paths):
+    for item in read_paths(paths, max_bytes=max_bytes):
         if isinstance(item, Problem):
             problems.append(item)
         elif item.id not in seen:
@@ -98,7 +104,12 @@ class Added:
     storylines: list[Storyline]
 
 
-def add(paths: Iterable[str | os.PathLike[str]], db: str | Path, workers: int | None = None) -> Added:
+def add(
+    paths: Iterable[str | os.PathLike[str]],
+    db: str | Path,
+    workers: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Added:
     """Add the articles under ``paths`` to the store ``db`` and bring its events and storylines
     up to date, comparing only the new articles with the others.
 
@@ -108,8 +119,10 @@ def add(paths: Iterable[str | os.PathLike[str]], db: str | Path, workers: int | 
     """
     new: list[str] = []
     already, problems = 0, []
-    with Store(db) as store:
-        for articles, batch_problems in read_batches(paths):
+    # The write lock spans adding and grouping, so that a concurrent add or analyze never sees
+    # articles without events.
+    with Store(db) as store, store.writing():
+        for articles, batch_problems in read_batches(paths, max_bytes=max_bytes):
             added = store.add_articles(articles)
             new += added
             already += len(articles) - len(added)
@@ -193,11 +206,12 @@ def analyze_articles(
 
 
 def analyze(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     db: str | Path | None = None,
     progress: ProgressCallback | None = None,
     workers: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Analysis:
     """Read every article under ``paths`` and analyse them.
 
@@ -207,10 +221,12 @@ def analyze(
     features are reused, so only new articles are compared with the others. Without ``db``
     nothing is stored.
     """
-    articles, problems = read(paths, progress)
+    articles, problems = read(paths, progress, max_bytes=max_bytes)
     if db is None:
         return analyze_articles(articles, problems, progress, workers=workers)
-    with Store(db) as store:
+    # One writer at a time from here to the saved results, so that the run analyses exactly the
+    # articles it stored and read back, whatever another process adds meanwhile.
+    with Store(db) as store, store.writing():
         store.add_articles(articles)
         store.add_problems(problems)
         articles, problems = store.articles(), store.problems()

@@ -4,6 +4,12 @@ One file holds the articles (their repaired text, layout and sentences), a full-
 their normalised text, the problems met while reading inputs, and the results of the latest
 analysis. WAL mode lets readers (a report, a web app) work while a run writes; every write is a
 transaction, so a run interrupted halfway leaves the store as it was before that write.
+
+A store is checked when it is opened (an SQLite file, not damaged, of a schema this isnad knows),
+so nothing is written into a broken file. Writers are serialised by a lock file beside the store
+(`Store.writing`): a whole read-modify-write (add articles, update events, save results) runs
+alone, and readers see one committed state (`Store.snapshot`). A store opened ``read_only`` sets
+nothing on the file, so a read-only file or folder can still be searched.
 """
 
 from __future__ import annotations
@@ -11,13 +17,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
+from filelock import FileLock, Timeout
 
 from isnad.arabic import normalize
 from isnad.model import (
@@ -123,26 +131,53 @@ MIGRATIONS: list[str] = [
 
 
 class StoreError(Exception):
-    """The store file cannot be used (corrupt, from a newer isnad, not a database)."""
+    """The store file cannot be used (corrupt, from a newer isnad, not a database, read-only, busy)."""
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store:
-    """An isnad store in one SQLite file (or in memory with ``":memory:"``)."""
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_REBUILD = "restore it from a backup, or move it aside and rebuild it with isnad analyze PATH --db FILE"
+# How long a writer waits for another process's write to finish before giving up.
+WRITE_WAIT_SECONDS = 600.0
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+
+class Store:
+    """An isnad store in one SQLite file (or in memory with ``":memory:"``).
+
+    ``read_only`` opens the file for reading alone: nothing is created, migrated or written.
+    """
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        in_memory = self.path == ":memory:"
+        self._lock = None if in_memory else FileLock(self.path + ".lock", timeout=WRITE_WAIT_SECONDS)
+        if not in_memory:
+            _check_file(self.path, read_only)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                self._db.execute("PRAGMA journal_mode = WAL")
-            self._migrate()
+            self._db = _connect_read_only(self.path) if read_only else _connect(self.path)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable isnad store ({exc})") from exc
+            raise StoreError(
+                f"{self.path}: cannot be opened ({exc}); check the path and its permissions"
+            ) from None
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._check()
+            if read_only:
+                self._check_version(writable=False)
+            else:
+                if not in_memory:
+                    self._db.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{self.path}: {_explain(exc)}") from None
+        except StoreError:
+            self._db.close()
+            raise
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -156,28 +191,97 @@ class Store:
         self.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def writing(self) -> Iterator[Store]:
+        """Hold the store's write lock: no other process writes until the block ends.
 
-    def _migrate(self) -> None:
+        Wrap every read-modify-write (read what is stored, compute, write back) in it, so that two
+        runs never interleave. Blocks while another process holds the lock, at most
+        `WRITE_WAIT_SECONDS`.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; it cannot be written")
+        if self._lock is None:
+            yield self
+            return
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"{self.path}: another isnad process has been writing to this store for over "
+                f"{WRITE_WAIT_SECONDS:.0f} s; wait for it to finish and run again"
+            ) from None
+        except OSError as exc:
+            raise StoreError(
+                f"{self.path}: cannot create the lock file {self._lock.lock_file} ({exc.strerror or exc}); "
+                "the store's folder must be writable to change the store"
+            ) from None
+        try:
+            yield self
+        finally:
+            self._lock.release()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Read in one transaction: every query in the block sees the same committed state."""
+        if self._db.in_transaction:
+            yield self
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self._db.execute("COMMIT")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write, all or nothing; an SQLite failure (read-only, disk full) as a `StoreError`."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self._db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: {_explain(exc)}") from None
+
+    def _check(self) -> None:
+        """Refuse a damaged store before anything is read from it or written into it."""
+        rows = [row[0] for row in self._db.execute("PRAGMA quick_check").fetchall()]
+        if rows != ["ok"]:
+            raise StoreError(f"{self.path}: the store is damaged ({rows[0]}); {_REBUILD}")
+
+    def _check_version(self, *, writable: bool) -> int:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: store schema version {version} is newer than this isnad understands "
                 f"({SCHEMA_VERSION}); upgrade isnad"
             )
-        for target in range(version + 1, SCHEMA_VERSION + 1):
+        if version < SCHEMA_VERSION and not writable:
+            raise StoreError(
+                f"{self.path}: the store was made by an older isnad (schema {version}) and is opened "
+                "read-only; open it once with write access (isnad add --db) to upgrade it"
+            )
+        return version
+
+    def _migrate(self) -> None:
+        # The version is read again inside each write transaction: another process opening the
+        # same new store at the same moment may have migrated it meanwhile.
+        while self._check_version(writable=True) < SCHEMA_VERSION:
             with self._transaction() as db:
-                for statement in MIGRATIONS[target - 1].split(";"):
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                if version >= SCHEMA_VERSION:
+                    return
+                for statement in MIGRATIONS[version].split(";"):
                     if statement.strip():
                         db.execute(statement)
-                db.execute(f"PRAGMA user_version = {target}")
+                db.execute(f"PRAGMA user_version = {version + 1}")
 
     @property
     def schema_version(self) -> int:
@@ -295,8 +399,9 @@ class Store:
 
     def load_results(self, version: str) -> Analysis:
         """The stored articles, problems and latest results as an `Analysis`."""
-        analysis = Analysis(version=version, articles=self.articles(), problems=self.problems())
-        rows = self._db.execute("SELECT kind, record FROM results ORDER BY kind, seq").fetchall()
+        with self.snapshot():
+            analysis = Analysis(version=version, articles=self.articles(), problems=self.problems())
+            rows = self._db.execute("SELECT kind, record FROM results ORDER BY kind, seq").fetchall()
         for kind, record in rows:
             getattr(analysis, kind).append(decode_result(kind, json.loads(record)))
         return analysis
@@ -386,6 +491,59 @@ class Store:
             for kind, records in groups.items():
                 db.execute("DELETE FROM results WHERE kind = ?", (kind,))
                 _insert_results(db, kind, records)
+
+
+def _check_file(path: str, read_only: bool) -> None:
+    """Refuse what is plainly not a store before SQLite opens it (and, writing, turns it into one)."""
+    file = Path(path)
+    if not file.exists():
+        if read_only:
+            raise StoreError(f"{path}: no such store; create it with isnad add PATH --db {path}")
+        return
+    if file.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store file; give the path of a .db file")
+    try:
+        with file.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    if header and header != _SQLITE_HEADER:
+        raise StoreError(
+            f"{path}: not a usable isnad store (it is not an SQLite database); give the path of a store or of a new file"
+        )
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    # A reader in WAL mode never blocks a writer; writers wait for each other at most this long
+    # (they are serialised by `Store.writing` first).
+    return sqlite3.connect(path, isolation_level=None, timeout=30.0)
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A connection that writes nothing; on a read-only folder, where SQLite cannot keep the
+    shared-memory file WAL readers need, the file is read as immutable (nobody can write it there)."""
+    uri = f"file:{quote(str(Path(path).resolve()))}"
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30.0)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+
+
+def _explain(exc: sqlite3.DatabaseError) -> str:
+    """An SQLite error in words a user can act on."""
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        return "the store is read-only; give a store you may write to, or copy it and use the copy"
+    if "disk is full" in message or "disk I/O" in message:
+        return f"cannot write ({message}); free disk space and run again (nothing was changed)"
+    if "locked" in message or "busy" in message:
+        return f"the store is busy ({message}); another program holds it, run again when it is done"
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return f"the store is damaged ({message}); {_REBUILD}"
+    return f"cannot be used ({message})"
 
 
 def _insert_results(db: sqlite3.Connection, kind: str, records: Sequence[Any]) -> None:

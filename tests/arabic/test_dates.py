@@ -1,3 +1,5 @@
+import pytest
+
 from isnad.arabic.dates import find_dates, starts_date
 from isnad.arabic.tokens import tokenize
 
@@ -51,3 +53,23 @@ def test_spans_point_into_the_original_text() -> None:
 def test_starts_date() -> None:
     tokens = tokenize("تقرير نشره الكونغرس في أيلول الماضي")
     assert [starts_date(tokens, i) for i in range(len(tokens))] == [False, False, False, True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("وصل الوفد أمس إلى المدينة", "0001-01-01"),
+        ("يصل الوفد غدا إلى المدينة", "9999-12-31"),
+        ("تنتهي المهلة الأسبوع المقبل", "9999-12-30"),
+        ("بدأ العمل الشهر الماضي", "0001-01-15"),
+        ("بدأ العمل العام الماضي", "0001-06-01"),
+        ("بدأ العمل في أيلول الماضي", "0001-06-01"),
+        ("يبدأ العمل في أيلول المقبل", "9999-06-01"),
+    ],
+)
+def test_a_publication_date_at_the_calendars_edge_resolves_nothing_and_raises_nothing(
+    text: str, published: str
+) -> None:
+    found = find_dates(text, published=published)
+    assert len(found) == 1
+    assert found[0].year is None

@@ -218,3 +218,20 @@ def test_parse_number(written: str, value: float) -> None:
 @pytest.mark.parametrize("written", ["", "abc", "مقاتل", "1,2,3", "30 ألف مقاتل"])
 def test_parse_number_rejects_non_numbers(written: str) -> None:
     assert parse_number(written) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "number", "after"),
+    [
+        ("قتل", "9" * 400, "شخصا في الهجوم"),  # a float of it is infinite
+        ("بلغت الخسائر", "9" * 300, "مليار دولار"),  # finite, but infinite once scaled
+        ("بلغ الدين", "1" * 25, "دولار"),  # an identifier, not an amount
+    ],
+)
+def test_numbers_too_large_for_a_figure_are_not_figures(before: str, number: str, after: str) -> None:
+    assert find_numbers(f"{before} {number} {after}") == []
+    assert parse_number(number) is None
+
+
+def test_the_largest_plausible_figures_are_kept() -> None:
+    assert _one("بلغ الناتج 85 تريليون دولار").value == 85e12

@@ -284,6 +284,9 @@ def _parse_published(published: str | None) -> dt.date | None:
     if not published:
         return None
     try:
-        return dt.date.fromisoformat(published[:10])
+        anchor = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+    # Relative dates move up to a year from the anchor; at the calendar's first or last year that
+    # step leaves what a date can hold, so such a (placeholder) date anchors nothing.
+    return anchor if dt.MINYEAR < anchor.year < dt.MAXYEAR else None

@@ -27,6 +27,7 @@ The number-word tables are written here rather than taken from PyArabic, which i
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -190,6 +191,10 @@ _STARTERS = frozenset(
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR_RANGE = (1900, 2100)
 MAX_DAY = 31
+# The largest value read as a figure. News counts and sums stay far below it (the world's yearly
+# output is about 1e14 dollars; hyperinflation banknotes reach 1e14 too); a longer run of digits
+# is an identifier or noise, and past about 309 digits a float is infinite, which no JSON holds.
+MAX_VALUE = 1e18
 
 
 def parse_number(s: str) -> float | None:
@@ -200,7 +205,8 @@ def parse_number(s: str) -> float | None:
     """
     norm = normalize(s).strip()
     if _DIGITS.fullmatch(norm):
-        return _parse_digits(norm)
+        value = _parse_digits(norm)
+        return value if value is not None and _plausible(value) else None
     tokens = tokenize(norm)
     if not tokens:
         return None
@@ -209,7 +215,7 @@ def parse_number(s: str) -> float | None:
         return None
     rest = tokens[core.end :]
     end = _percent_end(tokens, core.end) if rest else core.end
-    return core.value if end == len(tokens) else None
+    return core.value if end == len(tokens) and _plausible(core.value) else None
 
 
 def find_numbers(
@@ -570,6 +576,8 @@ def _expression(text: str, tokens: list[Token], core: _Core) -> tuple[NumberExpr
             end, is_percent = percent_end, True
         if not is_percent:
             counted = _counted(tokens, core)
+    if not _plausible(value):
+        return None, core.end
     if counted is None and core.single_word and _hedge_before(tokens, begin) is None:
         # ست, ألف, اثنين or بضعة alone are too often something else (الاثنين is Monday).
         return None, core.end
@@ -607,6 +615,11 @@ def _expression(text: str, tokens: list[Token], core: _Core) -> tuple[NumberExpr
         is_percent=is_percent,
     )
     return expression, end
+
+
+def _plausible(value: float) -> bool:
+    """Whether ``value`` can be a figure: finite and at most `MAX_VALUE`."""
+    return math.isfinite(value) and abs(value) <= MAX_VALUE
 
 
 def _is_day_of_month(tokens: list[Token], core: _Core) -> bool:

@@ -10,6 +10,7 @@ in the clause that named the group.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from isnad.arabic import (
@@ -59,7 +60,8 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
 def _partitive(tokens: list[Token], number: NumberExpr) -> str | None:
     """ "25 ألفا منهم": the pronoun that stands for the counted group, as written."""
     # The expression's span may run past the pronoun to a trailing hedge: "200 منهم تقريبا".
-    following = [t for t in tokens if t.start > number.start][:3]
+    first = bisect_right(tokens, number.start, key=lambda t: t.start)
+    following = tokens[first : first + 3]
     for token in following:
         if token.norm in lexicon.PARTITIVES:
             return token.text
@@ -90,8 +92,12 @@ def predicate_of(token: Token) -> str | None:
 
 
 def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
-    after = [i for i, t in enumerate(tokens) if t.start >= number.end]
-    before = list(reversed([i for i, t in enumerate(tokens) if t.end <= number.start]))
+    # Fixed windows around the number, found by bisection: the work per number does not grow with
+    # the sentence (tokens are in text order and do not overlap, so starts and ends both ascend).
+    first_after = bisect_left(tokens, number.end, key=lambda t: t.start)
+    last_before = bisect_right(tokens, number.start, key=lambda t: t.end) - 1
+    after = list(range(first_after, min(first_after + PREDICATE_WINDOW_AFTER, len(tokens))))
+    before = list(range(last_before, max(last_before - ANAPHOR_WINDOW_BEFORE, -1), -1))
     near = after[:PREDICATE_WINDOW_AFTER] + before[:PREDICATE_WINDOW_BEFORE]
     label = _first_predicate(tokens, near)
     if label is None and any(

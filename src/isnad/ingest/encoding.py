@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from dataclasses import dataclass
 
 import charset_normalizer
 
@@ -76,26 +78,86 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ODD = re.compile(r"[\u00c0-\u024f\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text, the encoding it was in, and, when some bytes could not be decoded, the
+    problem that says where they were (each was replaced in ``text`` by U+FFFD)."""
+
+    text: str
+    encoding: str
+    damage: Problem | None = None
+
+
 def decode(data: bytes, source_path: str, *, declared: str | None = None) -> tuple[str, str]:
     """The text in ``data`` and the name of the encoding it was in.
 
     ``declared`` is a charset the file names for itself (an HTML ``<meta charset>``), trusted after
     a byte-order mark and strict UTF-8. Raises `IngestError` for empty, binary or undecodable data.
     """
+    decoded = _decode(data, source_path, declared, keep_damaged=False)
+    return decoded.text, decoded.encoding
+
+
+def decode_keeping_damaged(data: bytes, source_path: str, *, declared: str | None = None) -> Decoded:
+    """Like `decode`, but UTF-8 Arabic text with a few invalid bytes is kept, not refused.
+
+    The bad bytes become U+FFFD and the result's ``damage`` names their offsets, so one damaged byte
+    in a long article costs that byte, not the article.
+    """
+    return _decode(data, source_path, declared, keep_damaged=True)
+
+
+def _decode(data: bytes, source_path: str, declared: str | None, *, keep_damaged: bool) -> Decoded:
     if not data:
         raise IngestError(source_path, "the file is empty; there is no article to read")
-    text, encoding = _decode_text(data, source_path, declared)
-    if not text.strip():
+    decoded = _decode_text(data, source_path, declared, keep_damaged)
+    if not decoded.text.strip():
         raise IngestError(source_path, "the file holds only whitespace; there is no article to read")
-    return text, encoding
+    return decoded
 
 
-def _decode_text(data: bytes, source_path: str, declared: str | None) -> tuple[str, str]:
+# A UTF-8 file with at most this share of its non-ASCII bytes invalid is taken for UTF-8 text with
+# a few damaged bytes (a bad copy, a cut in mid-character); more than that is another encoding.
+_MAX_DAMAGED_SHARE = 0.01
+_SHOWN_OFFSETS = 5
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _decode_damaged_utf8(data: bytes, source_path: str) -> Decoded | None:
+    # Each undecodable byte comes out as one lone surrogate, found again in one pass.
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    escapes = [match.start() for match in _ESCAPED_BYTE.finditer(escaped)]
+    non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if not escapes or len(escapes) > _MAX_DAMAGED_SHARE * non_ascii:
+        return None
+    text = _ESCAPED_BYTE.sub("\ufffd", escaped)
+    if not text.strip() or not looks_like_arabic(text):
+        return None
+    bad: list[int] = []
+    byte_offset = previous = 0
+    for position in escapes:
+        byte_offset += len(escaped[previous:position].encode("utf-8"))
+        bad.append(byte_offset)
+        byte_offset += 1
+        previous = position + 1
+    shown = ", ".join(str(offset) for offset in bad[:_SHOWN_OFFSETS])
+    more = f" and {len(bad) - _SHOWN_OFFSETS} more" if len(bad) > _SHOWN_OFFSETS else ""
+    problem = Problem(
+        source_path,
+        f"{len(bad)} invalid UTF-8 byte(s) at byte offset(s) {shown}{more} were replaced with "
+        f"U+FFFD and the rest kept; {_RESAVE_HINT} from a clean copy",
+        data.count(b"\n", 0, bad[0]) + 1,
+    )
+    return Decoded(text, "utf-8", problem)
+
+
+def _decode_text(data: bytes, source_path: str, declared: str | None, keep_damaged: bool) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             unmarked = codec.removesuffix("-sig")
             try:
-                return data[len(bom) :].decode(unmarked), codec
+                return Decoded(data[len(bom) :].decode(unmarked), codec)
             except UnicodeDecodeError as error:
                 raise IngestError(
                     source_path,
@@ -104,19 +166,23 @@ def _decode_text(data: bytes, source_path: str, declared: str | None) -> tuple[s
                 ) from None
     _reject_binary(data, source_path)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
         bad_line = data.count(b"\n", 0, error.start) + 1
     if declared is not None:
         declared_text = _decode_declared(data, declared)
         if declared_text is not None:
-            return declared_text
+            return Decoded(*declared_text)
+    # Tried before the other encodings: text in them is invalid UTF-8 all over, not in a few bytes.
+    damaged = _decode_damaged_utf8(data, source_path) if keep_damaged else None
+    if damaged is not None:
+        return damaged
     cp1256 = data.decode("cp1256")
     if looks_like_arabic(cp1256):
-        return cp1256, "cp1256"
+        return Decoded(cp1256, "cp1256")
     guessed = _decode_guessed(data)
     if guessed is not None:
-        return guessed
+        return Decoded(*guessed)
     raise IngestError(
         source_path,
         "not valid UTF-8 (the first bad byte is on this line) and does not look like "
@@ -159,8 +225,23 @@ def _decode_guessed(data: bytes) -> tuple[str, str] | None:
 
 def looks_like_arabic(text: str) -> bool:
     """Whether ``text`` reads as Arabic: mostly Arabic letters, hardly any stray Latin or controls."""
-    arabic = len(ARABIC_LETTER.findall(text))
-    letters = len(_LETTER.findall(text))
-    non_ascii = len(_NON_ASCII.findall(text))
-    odd = len(_ODD.findall(text))
-    return arabic > 0 and arabic >= _MIN_ARABIC_LETTER_SHARE * letters and odd <= _MAX_ODD_SHARE * non_ascii
+    share = arabic_letter_share(text)
+    non_ascii = _count(_NON_ASCII, text)
+    odd = _count(_ODD, text)
+    return share is not None and share >= _MIN_ARABIC_LETTER_SHARE and odd <= _MAX_ODD_SHARE * non_ascii
+
+
+def arabic_letter_share(text: str) -> float | None:
+    """The share of the letters of ``text`` that are Arabic; None when it has no letters."""
+    letters = _count(_LETTER, text)
+    return arabic_letter_count(text) / letters if letters else None
+
+
+def arabic_letter_count(text: str) -> int:
+    """How many letters of ``text`` are Arabic, presentation forms (ﻭ, ﻓﻴﺴﺒﻮﻙ) counted as letters."""
+    return _count(ARABIC_LETTER, unicodedata.normalize("NFKC", text))
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    # subn counts without building a list of every match (a 10 MB text has millions).
+    return pattern.subn("", text)[1]

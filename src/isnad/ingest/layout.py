@@ -10,6 +10,7 @@ running text as sentences. The language cues it relies on come from `isnad.arabi
 from __future__ import annotations
 
 import hashlib
+import html
 import itertools
 import re
 import unicodedata
@@ -43,6 +44,9 @@ _WRAP_WIDTHS = range(40, 101)
 _WRAP_MIN_LINES = 4
 _WRAP_FILLED_SHARE = 0.85
 
+# HTML character references, named or numeric, only with their closing semicolon: scraped news is
+# full of `&quot;` and `&#8220;`, while a bare ampersand ("AT&T", a URL's "&id=") is left as it is.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TRAILING_REFERENCES = re.compile(r"(?:\[\d+\])+$")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _SPACE_RUNS = re.compile(r" {2,}")
@@ -93,7 +97,9 @@ def build_article(
 
     Metadata given here wins over what is read off the text: a given ``title`` is not looked for in
     the first line (but is labelled there if the text repeats it), a given ``outlet`` is kept over a
-    closing signature or dateline. Raises `IngestError` when there is no text.
+    closing signature or dateline. HTML character references (``&quot;``) are decoded in the text and
+    in every metadata field, so spans point into the decoded text. Raises `IngestError` when there
+    is no text.
     """
     lines = clean_lines(raw_text)
     if not any(lines):
@@ -121,12 +127,21 @@ def article_id(text: str) -> str:
 
 
 def clean_lines(raw_text: str) -> list[str]:
-    """``raw_text`` in NFC, split into lines with invisible clutter dropped and spaces tidied.
+    """``raw_text`` with HTML character references decoded, in NFC, split into lines with invisible
+    clutter dropped and spaces tidied.
 
     Blank lines are kept (as empty strings) because hard-wrap detection needs to see them.
     """
-    text = _NEWLINES.sub("\n", unicodedata.normalize("NFC", raw_text)).translate(_CLEAN_TABLE)
+    decoded = decode_character_references(raw_text)
+    text = _NEWLINES.sub("\n", unicodedata.normalize("NFC", decoded)).translate(_CLEAN_TABLE)
     return [cues.SPACE_BEFORE_PUNCT.sub("", _SPACE_RUNS.sub(" ", line).strip()) for line in text.split("\n")]
+
+
+def decode_character_references(text: str) -> str:
+    """``text`` with every HTML character reference (``&quot;``, ``&#8220;``, ``&#x627;``) decoded."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), text)
 
 
 def _tidy(value: str | None) -> str | None:

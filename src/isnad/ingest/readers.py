@@ -6,7 +6,8 @@ line of a JSONL file, is reported and the rest of the run goes on.
 Formats, by extension: ``.txt``/``.text``/``.md`` (one article a file), ``.jsonl``/``.ndjson`` (one
 article a line), ``.json`` (an article object or a list of them), ``.html``/``.htm`` (the page's main
 text, through trafilatura), ``.xml``/``.rss``/``.atom`` (a feed, one article an entry, through
-feedparser). Other files are sniffed: markup is read as a page or a feed, other text as an article,
+feedparser). A ``.gz`` file is read as the file it unpacks to (``day.jsonl.gz`` as
+``day.jsonl``). Other files are sniffed: markup is read as a page or a feed, other text as an article,
 binary files are reported. An article read from a file that holds several is named
 ``path:LINE`` (JSONL) or ``path#N`` (the Nth object of a JSON list or entry of a feed).
 """
@@ -18,7 +19,9 @@ import json
 import os
 import re
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,8 @@ import feedparser
 import trafilatura
 from trafilatura.settings import Document
 
-from isnad.ingest.encoding import IngestError, decode
+from isnad.ingest.checks import checked_published, not_arabic
+from isnad.ingest.encoding import IngestError, decode, decode_keeping_damaged
 from isnad.ingest.layout import build_article
 from isnad.model import Article, Problem
 
@@ -36,6 +40,9 @@ Item = Article | Problem
 _Reader = Callable[[bytes, str], Iterator[Item]]
 
 _METADATA_FIELDS = ("title", "outlet", "url", "published")
+# What a web page's extractor keeps of a page without an article (a menu, a footer, a list of links)
+# is a few words; the shortest news items (a one-line breaking report) have more.
+_MIN_PAGE_WORDS = 8
 # Where a page or feed names its own charset, in the first few kilobytes.
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _SNIFF_BYTES = 4096
@@ -45,14 +52,16 @@ _FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE"})
 
 
 def read_paths(
-    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Item]:
-    """Every article in ``paths`` (files, or folders read recursively in name order), and every problem.
+    """Every article in ``paths`` (one path, or several: files, or folders read recursively in name
+    order), and every problem.
 
     Inside a folder, hidden files and folders and README or LICENSE files are skipped. Files larger
-    than ``max_bytes`` are reported, not read.
+    than ``max_bytes`` are reported, not read. Raises `TypeError` when ``paths`` is neither a path
+    nor an iterable of paths.
     """
-    for raw_path in paths:
+    for raw_path in _path_list(paths):
         path = Path(raw_path)
         if path.is_dir():
             yield from _read_folder(path, max_bytes)
@@ -60,6 +69,21 @@ def read_paths(
             yield from read_file(path, max_bytes=max_bytes)
         else:
             yield Problem(str(path), "no such file or folder; check the path")
+
+
+def _path_list(paths: object) -> list[str | os.PathLike[str]]:
+    """``paths`` as a list of paths: a single path is one (a string is not a list of characters)."""
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    if isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise TypeError(f"expected a path or a list of paths, not {type(paths).__name__}: {paths!r:.80}")
+    listed = list(paths)
+    for path in listed:
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(
+                f"expected a path or a list of paths, but one item is {type(path).__name__}: {path!r:.80}"
+            )
+    return listed
 
 
 def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -72,9 +96,12 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
             raise IngestError(
                 source,
                 f"the file is {_size(size)}, over the {_size(max_bytes)} limit; "
-                "split it into smaller files or raise the size limit",
+                "split it into smaller files or raise the limit with --max-size",
             )
         data = path.read_bytes()
+        if path.suffix.lower() == ".gz":
+            data = _gunzip(data, source, max_bytes)
+            path = path.with_suffix("")
     except IngestError as error:
         yield error.to_problem()
         return
@@ -89,6 +116,34 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         yield Problem(
             source, f"could not be parsed ({type(error).__name__}: {error}); check the file's format"
         )
+
+
+def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
+    """The bytes a gzip file unpacks to, at most ``max_bytes`` of them (a small file may unpack huge).
+
+    Every member of a multi-member file (``cat a.gz b.gz``) is unpacked, as gzip itself does.
+    """
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        unpacker = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+        try:
+            part = unpacker.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as error:
+            raise IngestError(source, f"is not a valid gzip file ({error}); check it or unpack it") from None
+        size += len(part)
+        parts.append(part)
+        if size > max_bytes:
+            raise IngestError(
+                source,
+                f"unpacks to over the {_size(max_bytes)} limit; split it into smaller files or raise "
+                "the limit with --max-size",
+            )
+        if not unpacker.eof:
+            raise IngestError(source, "the gzip file is cut short; copy or download it again")
+        rest = unpacker.unused_data
+    return b"".join(parts)
 
 
 def _size(count: int) -> str:
@@ -150,91 +205,152 @@ def _reader_for(path: Path, data: bytes) -> _Reader:
 
 
 def _read_text(data: bytes, source: str) -> Iterator[Item]:
-    text, encoding = decode(data, source)
-    yield build_article(text, source, encoding=encoding)
+    decoded = decode_keeping_damaged(data, source)
+    yield from _damage(decoded.damage)
+    yield from _checked_article(decoded.text, source, Place(source), encoding=decoded.encoding)
 
 
 def _read_jsonl(data: bytes, source: str) -> Iterator[Item]:
-    text, encoding = decode(data, source)
+    decoded = decode_keeping_damaged(data, source)
+    yield from _damage(decoded.damage)
     # Split on line feeds only: JSON strings may hold U+2028 and other characters splitlines() cuts at.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(decoded.text.split("\n"), start=1):
         if not line.strip():
             continue
+        place = Place(source, number)
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield IngestError(
-                source, f"not valid JSON ({error.msg}); fix or remove this line", line=number
-            ).to_problem()
+            yield place.problem(f"not valid JSON ({error.msg}); fix or remove this line")
             continue
-        try:
-            yield _article_from_record(record, f"{source}:{number}", encoding)
-        except IngestError as error:
-            yield IngestError(source, error.reason, line=number).to_problem()
+        yield from _article_from_record(record, f"{source}:{number}", place, decoded.encoding)
 
 
 def _read_json(data: bytes, source: str) -> Iterator[Item]:
-    text, encoding = decode(data, source)
+    decoded = decode_keeping_damaged(data, source)
+    yield from _damage(decoded.damage)
     try:
-        document = json.loads(text)
+        document = json.loads(decoded.text)
     except json.JSONDecodeError as error:
         raise IngestError(source, f"not valid JSON ({error.msg}); fix the file", line=error.lineno) from None
     if not isinstance(document, list):
-        yield _article_from_record(document, source, encoding)
+        yield from _article_from_record(document, source, Place(source), decoded.encoding)
         return
     if not document:
         raise IngestError(source, "the JSON list is empty; there is no article to read")
     for number, record in enumerate(document, start=1):
-        try:
-            yield _article_from_record(record, f"{source}#{number}", encoding)
-        except IngestError as error:
-            yield IngestError(source, f"item {number}: {error.reason}").to_problem()
+        place = Place(source, prefix=f"item {number}: ")
+        yield from _article_from_record(record, f"{source}#{number}", place, decoded.encoding)
 
 
-def _article_from_record(record: Any, source: str, encoding: str) -> Article:
+def _article_from_record(record: Any, source: str, place: Place, encoding: str) -> Iterator[Item]:
     """An article from a JSON object with ``text`` and optional title, outlet, url and published."""
     if not isinstance(record, dict):
-        raise IngestError(
-            source, f'expected a JSON object with a "text" field, found {type(record).__name__}'
-        )
+        yield place.problem(f'expected a JSON object with a "text" field, found {type(record).__name__}')
+        return
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise IngestError(source, 'has no "text" field with the article text (a non-empty string)')
+        yield place.problem('has no "text" field with the article text (a non-empty string)')
+        return
     metadata: dict[str, str | None] = {}
     for name in _METADATA_FIELDS:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
-            raise IngestError(source, f'the "{name}" field must be a string, not {type(value).__name__}')
+            yield place.problem(f'the "{name}" field must be a string, not {type(value).__name__}')
+            return
         metadata[name] = value
-    return build_article(
+    yield from _checked_article(
         text,
         source,
+        place,
+        encoding=encoding,
         title=metadata["title"],
         outlet=metadata["outlet"],
         url=metadata["url"],
         published=metadata["published"],
-        encoding=encoding,
     )
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where in a file an article comes from, for the problems met while reading it."""
+
+    source: str
+    line: int | None = None
+    prefix: str = ""
+
+    def problem(self, reason: str) -> Problem:
+        return Problem(self.source, self.prefix + reason, self.line)
+
+
+def _checked_article(
+    body: str,
+    source: str,
+    place: Place,
+    *,
+    encoding: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    min_words: int = 1,
+) -> Iterator[Item]:
+    """The article built from ``body`` and its metadata, after the problems found in them.
+
+    A publication date that is not a plausible date is dropped (the article kept); a body that is
+    not Arabic, or shorter than ``min_words`` words, is reported instead of the article.
+    """
+    published, dropped = checked_published(published)
+    try:
+        article = build_article(
+            body, source, title=title, outlet=outlet, url=url, published=published, encoding=encoding
+        )
+    except IngestError as error:
+        yield place.problem(error.reason)
+        return
+    words = len(article.text.split())
+    if words < min_words:
+        reason: str | None = (
+            f"the text is too short to be an article ({words} words); it may be a menu or a list of links"
+        )
+    else:
+        reason = not_arabic(article.text)
+    if reason is not None:
+        yield place.problem(reason)
+        return
+    if dropped is not None:
+        yield place.problem(dropped)
+    yield article
+
+
+def _damage(problem: Problem | None) -> Iterator[Problem]:
+    if problem is not None:
+        yield problem
+
+
 def _read_html(data: bytes, source: str) -> Iterator[Item]:
-    text, encoding = decode(data, source, declared=_declared_charset(data))
+    decoded = decode_keeping_damaged(data, source, declared=_declared_charset(data))
+    yield from _damage(decoded.damage)
     # Precision over recall: a menu, a cookie notice or a list of links is not an article.
-    page = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
+    page = trafilatura.bare_extraction(
+        decoded.text, with_metadata=True, include_comments=False, favor_precision=True
+    )
     fields = page.as_dict() if isinstance(page, Document) else page or {}
     body = _string(fields, "text")
     if body is None or not body.strip():
         raise IngestError(
             source, "no article text found in this page (it may be an index, a menu or need JavaScript)"
         )
-    yield build_article(
+    yield from _checked_article(
         body,
         source,
+        Place(source),
         title=_string(fields, "title"),
         outlet=_string(fields, "sitename"),
         url=_string(fields, "url"),
         published=_string(fields, "date"),
-        encoding=encoding,
+        encoding=decoded.encoding,
+        min_words=_MIN_PAGE_WORDS,
     )
 
 
@@ -254,18 +370,22 @@ def _read_feed(data: bytes, source: str) -> Iterator[Item]:
         raise IngestError(source, f"no RSS or Atom entries found{detail}; is this a news feed?")
     outlet = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, start=1):
+        place = Place(source, prefix=f"entry {number}: ")
         try:
-            yield build_article(
-                _entry_text(entry, source),
-                f"{source}#{number}",
-                title=entry.get("title"),
-                outlet=outlet,
-                url=entry.get("link"),
-                published=_entry_date(entry),
-                encoding=encoding,
-            )
+            text = _entry_text(entry, source)
         except IngestError as error:
-            yield IngestError(source, f"entry {number}: {error.reason}").to_problem()
+            yield place.problem(error.reason)
+            continue
+        yield from _checked_article(
+            text,
+            f"{source}#{number}",
+            place,
+            title=entry.get("title"),
+            outlet=outlet,
+            url=entry.get("link"),
+            published=_entry_date(entry),
+            encoding=encoding,
+        )
 
 
 def _entry_text(entry: Any, source: str) -> str:
