@@ -28,8 +28,28 @@ REPORTING_VERBS = _norm_set(
     يستدرك تستدرك استدرك حذر حذرت يحذر تحذر زعم زعمت يزعم تزعم
     ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بينت يبين تبين خلص يخلص
     تطرق يرى ترى رأت أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
+    توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب نفى نفت ينفي تنفي شدد شددت يشدد تشدد
     """
 )
+# Verbs with a common sense that is not saying (أضاف هدفا، نقل مسافرين، نشر قوات، توقع نتيجة):
+# cues only when content plainly opens after their subject (أن، إن، عن، a colon, a quotation).
+NEEDS_OPENER = _norm_set(
+    """
+    أضاف أضافت يضيف تضيف نشر نشرت ينشر تنشر توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب
+    نفى نفت ينفي تنفي شدد شددت يشدد تشدد أعلن أعلنت يعلن تعلن كشف كشفت يكشف تكشف يرى ترى
+    """
+)
+IN = normalize("في")
+# "قال X في بيان": the setting of a statement, which ends the source phrase ...
+STATEMENT_NOUNS = _norm_set(
+    "بيان تصريح تصريحات تصريحه تصريحاته كلمة كلمته حديث حديثه حديثها مؤتمر مقابلة لقاء تغريدة رسالة"
+)
+# ... and the verbs after it that name the medium that carried it: "في تصريح بثه الموقع الرسمي".
+CARRIED_BY = _norm_set("بثه بثته نشره نشرته أوردته أورده نقله نقلته أذاعه أذاعته")
+# Nouns of telling between a prepositional cue and its source: "وفقا لرواية ثلاثة أشخاص".
+ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
+# Words that begin a description after a person's name: "فهد البقمي عضو لجنة الأوراق المالية".
+DESCRIPTION_HEADS = _norm_set("عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول")
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
 CUE_LINKS = _norm_set("ما ل لـ عن")
 # "بحسب ما قال ...": the relative ما after a prepositional cue, before the verb.
@@ -363,6 +383,15 @@ def outlet_spelled(words: list[str]) -> str | None:
     return None
 
 
+def _ambiguous_inside(spelling: str, words: list[str]) -> bool:
+    """Whether a one-word outlet name that is also an ordinary word (العربية، الرياض) stands in a
+    longer phrase without an outlet noun before it: الخطوط الجوية العربية السعودية."""
+    if spelling not in AMBIGUOUS_OUTLETS or len(words) == 1:
+        return False
+    at = [k for k, w in enumerate(words) if spelling in _phrase_forms([w])]
+    return not any(k > 0 and words[k - 1] in OUTLET_NOUNS for k in at)
+
+
 @lru_cache(maxsize=65536)
 def canonical_outlet(name: str) -> str | None:
     """The canonical spelling of a known outlet named anywhere in ``name``, or None.
@@ -373,7 +402,8 @@ def canonical_outlet(name: str) -> str | None:
     words = normalize(name).replace('"', " ").replace("'", " ").split()
     padded = [f" {form} " for form in _phrase_forms(words)]
     for canonical, spellings in _OUTLET_SPELLINGS:
-        if any(s in p for s in spellings for p in padded):
+        hits = [s for s in spellings for p in padded if s in p]
+        if hits and not all(_ambiguous_inside(s.strip(), words) for s in hits):
             return canonical
     for length in (4, 3, 2):  # a transliteration no list holds, by match key
         for start in range(len(words) - length + 1):

@@ -21,7 +21,7 @@ The source's addressee (``للجارديان``, ``تحدثوا للصحيفة``)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from isnad.arabic import (
@@ -40,7 +40,7 @@ from isnad.arabic import (
 from isnad.arabic.dates import starts_date
 from isnad.model import Article, Attribution, SourceKind, Span
 
-MAX_SOURCE_TOKENS = 7
+MAX_SOURCE_TOKENS = 10  # "الناطق الإعلامي لشرطة منطقة جازان المقدم محمد الحربي" is nine
 MAX_SOURCE_BEFORE = 10
 MAX_APPOSITION_TOKENS = 6
 QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
@@ -167,6 +167,13 @@ class _Reader:
             source = self._source_of(tokens, i, source_tokens)
         if source is None:
             return None, i
+        j, carrier = self._statement_setting(tokens, j)
+        if carrier is not None and source.via is None:
+            source = replace(source, via=carrier)
+        needs_opener = _is_form_of(cue, lexicon.NEEDS_OPENER) and not _after_preposition(tokens, i)
+        said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
+        if needs_opener and not said_in and not _opens_content(tokens, j, quotes=True):
+            return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
         if _after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
             content = self._content_before(tokens, i)
             if content is not None:
@@ -176,9 +183,30 @@ class _Reader:
             return None, i
         return self._make(cue, source, content_span, direct), next_i
 
+    def _statement_setting(self, tokens: list[Token], j: int) -> tuple[int, str | None]:
+        """Past "في بيان" / "في تصريح بثه الموقع الرسمي لنادي العين" after a source: where the
+        content may start, and the medium that carried the statement (its via), if named."""
+        if not (
+            j + 1 < len(tokens)
+            and tokens[j].norm == lexicon.IN
+            and _is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
+        ):
+            return j, None
+        k = j + 2
+        if k < len(tokens) and tokens[k].norm in lexicon.CARRIED_BY:
+            carrier, after = _source_after(tokens, k + 1)
+            if carrier:
+                return after, self._resolve(carrier).canonical
+        for m in range(k, min(k + 4, len(tokens))):  # "في بيان له أن", "في بيان صحفي:"
+            if _opens_content(tokens, m, quotes=True):
+                return m, None
+        return k, None
+
     def _preposition(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         cue = tokens[i]
         j = _skip_preposition_words(tokens, i + 1)
+        if j < len(tokens) and _is_form_of(tokens[j], lexicon.ACCOUNT_NOUNS):
+            j += 1  # "وفقا لرواية ثلاثة أشخاص"
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
             return None, i  # "حسبما نقلت ..." is read at the verb
         source_tokens, j = _source_after(tokens, j)
@@ -338,6 +366,13 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
             break
         if (
+            phrase
+            and token.norm == lexicon.IN
+            and j + 1 < len(tokens)
+            and _is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
+        ):
+            break  # "قالت القوات الكردية في بيان": the statement is not part of the source
+        if (
             token.norm == lexicon.FROM_CONTENT
             and j + 1 < len(tokens)
             and tokens[j + 1].norm in lexicon.CONTENT_OPENERS
@@ -357,9 +392,18 @@ def _can_name_a_source(phrase: list[Token]) -> bool:
     return head.kind in ("word", "latin") and not is_stopword(head.text)
 
 
-def _opens_content(tokens: list[Token], j: int) -> bool:
-    """Whether reported content opens at token j (أن، إن، إلى أن ..., or a colon)."""
-    return j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":")
+def _opens_content(tokens: list[Token], j: int, *, quotes: bool = False) -> bool:
+    """Whether reported content opens at token j (أن، إن، إلى أن ..., or a colon; with
+    ``quotes``, also a quotation, or a comma before one)."""
+    if j >= len(tokens):
+        return False
+    if tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":":
+        return True
+    if not quotes:
+        return False
+    if tokens[j].text in _COMMAS and j + 1 < len(tokens):
+        return _opens_content(tokens, j + 1, quotes=True)
+    return tokens[j].text in _QUOTES_OPEN
 
 
 def _participle_opens(tokens: list[Token], k: int) -> bool:

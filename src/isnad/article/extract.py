@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from isnad.arabic import Token, entity_key, lexicon, tokenize
+from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, tokenize
 from isnad.article.attributions import find_attributions, source_kind
 from isnad.article.dates import find_dates
 from isnad.article.entities import find_entities, tagged_mentions
 from isnad.article.figures import find_figures
-from isnad.model import Article, Attribution, Date, Entity, Figure
+from isnad.model import Article, Attribution, Date, Entity, Figure, Span
+
+SOURCE_REACH = 80  # characters between a cue and its source phrase (a comma, a date, a quote mark)
 
 
 @dataclass
@@ -42,7 +45,7 @@ def extract(articles: Iterable[Article]) -> Extraction:
         result.figures += find_figures(article, tokens[article.id])
         result.dates += find_dates(article, tokens[article.id])
     result.entities = find_entities(articles, result.attributions, tokens)
-    result.attributions = link_sources(result.attributions, result.entities)
+    result.attributions = link_sources(result.attributions, result.entities, articles)
     return result
 
 
@@ -60,18 +63,84 @@ def translating_outlet(sentences: Sequence[list[Token]]) -> str | None:
     return None
 
 
-def link_sources(attributions: list[Attribution], entities: list[Entity]) -> list[Attribution]:
-    """Attributions whose canonical source names an entity get the entity's canonical name, so a
-    source and its mentions agree (اريستيدو -> ستيفن أريستيدو)."""
+def link_sources(
+    attributions: list[Attribution], entities: list[Entity], articles: Iterable[Article] = ()
+) -> list[Attribution]:
+    """Attributions whose source names an entity get the entity's canonical name, so a source
+    and its mentions agree (اريستيدو -> ستيفن أريستيدو): the person named inside a long source
+    phrase (``الناطق الإعلامي لشرطة منطقة جازان المقدم محمد الحربي``) when the article's text
+    is given, else the entity whose key the canonical source has. Then, within one article, a
+    source named by part of an earlier name (``القحطاني``, ``البنك المركزي``) is that source."""
     by_key: dict[str, str] = {}
+    people: dict[str, list[tuple[Span, str]]] = defaultdict(list)  # article id -> person mentions
     for entity in entities:
         if entity.type in ("PER", "ORG"):
             for mention in entity.mentions:
                 by_key.setdefault(entity_key(mention.text), entity.canonical)
-    return [
-        replace(a, source_canonical=by_key.get(entity_key(a.source_canonical), a.source_canonical))
-        for a in attributions
-    ]
+                if entity.type == "PER":
+                    people[mention.article_id].append((mention.span, entity.canonical))
+    texts = {article.id: article.text for article in articles}
+    linked = []
+    for a in attributions:
+        named = _person_in_source(a, texts.get(a.article_id), people[a.article_id])
+        canonical = named or by_key.get(entity_key(a.source_canonical), a.source_canonical)
+        linked.append(replace(a, source_canonical=canonical))
+    return merge_partial_sources(linked)
+
+
+def _person_in_source(
+    attribution: Attribution, text: str | None, people: list[tuple[Span, str]]
+) -> str | None:
+    """The canonical name of the last person mentioned inside the attribution's source phrase
+    (found as written next to its cue), or None."""
+    if text is None or attribution.cue_span is None or not attribution.source:
+        return None
+    cue_start, cue_end = attribution.cue_span
+    reach = len(attribution.source) + SOURCE_REACH
+    after = text.find(attribution.source, cue_end, cue_end + reach)
+    start = after if after >= 0 else text.rfind(attribution.source, max(0, cue_start - reach), cue_start)
+    if start < 0:
+        return None
+    end = start + len(attribution.source)
+    inside = [(span, name) for span, name in people if start <= span[0] and span[1] <= end]
+    return max(inside)[1] if inside else None
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether ``short`` is a shortened ``full``: its first words (البنك المركزي for البنك
+    المركزي المصري), or the last words of a name (القحطاني for جديع القحطاني; not البريطاني
+    for متحدثة باسم الخارجية البريطانية, a description)."""
+    a, b = entity_key(short).split(), entity_key(full).split()
+    if not a or len(a) >= len(b):
+        return False
+    if b[: len(a)] == a:
+        return True
+    return b[-len(a) :] == a and not any(is_definite(w) for w in normalize(full).split()[:-1])
+
+
+def merge_partial_sources(attributions: list[Attribution]) -> list[Attribution]:
+    """Within each article, a canonical source that shortens exactly one other source of the
+    same article takes that source's name and via (one node per source)."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for a in attributions:
+        by_article[a.article_id].add(a.source_canonical)
+    renamed: dict[tuple[str, str], str] = {}
+    for article_id, names in by_article.items():
+        for name in names:
+            fuller = [other for other in names if other != name and _shortens(name, other)]
+            if len(fuller) == 1:
+                renamed[(article_id, name)] = fuller[0]
+    vias: dict[tuple[str, str], str] = {}
+    for a in attributions:
+        if a.via and (a.article_id, a.source_canonical) not in renamed:
+            vias.setdefault((a.article_id, a.source_canonical), a.via)
+    out = []
+    for a in attributions:
+        name = renamed.get((a.article_id, a.source_canonical))
+        if name is not None:
+            a = replace(a, source_canonical=name, via=a.via or vias.get((a.article_id, name)))
+        out.append(a)
+    return out
 
 
 __all__ = [
