@@ -37,6 +37,7 @@ NEEDS_OPENER = _norm_set(
     """
     أضاف أضافت يضيف تضيف نشر نشرت ينشر تنشر توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب
     نفى نفت ينفي تنفي شدد شددت يشدد تشدد أعلن أعلنت يعلن تعلن كشف كشفت يكشف تكشف يرى ترى
+    نقل نقلت ينقل تنقل نوه نوهت ينوه تنوه
     """
 )
 IN = normalize("في")
@@ -48,6 +49,9 @@ STATEMENT_NOUNS = _norm_set(
 CARRIED_BY = _norm_set("بثه بثته نشره نشرته أوردته أورده نقله نقلته أذاعه أذاعته")
 # Nouns of telling between a prepositional cue and its source: "وفقا لرواية ثلاثة أشخاص".
 ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
+# Heads of a group that speaks as one, whose member's name inside the phrase is not the
+# speaker: "عائلة زعيم طالبان الراحل الملا محمد عمر".
+GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب مكتب محامي محامو أنصار")
 # Words that begin a description after a person's name: "فهد البقمي عضو لجنة الأوراق المالية".
 DESCRIPTION_HEADS = _norm_set("عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول")
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
@@ -62,6 +66,8 @@ FROM_SOURCE = normalize("عن")
 FROM_CONTENT = normalize("من")
 # "التقرير، الذي ترجمته عربي21": the outlet that publishes a translated report names itself so.
 TRANSLATED_BY = _norm_set("ترجمته ترجمتها ترجمه ترجمها نقلته نقلها اطلعت اطلع")
+# "الذي أطلعت عليه الوكالة": the preposition after a verb of seeing.
+ON_IT = _norm_set("عليه عليها")
 # Verbs that relay another's words: "نقلت الصحيفة عن مسؤولين".
 RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
 # Verbs that go on reporting the last speaker when they have no subject: "ويضيف: ...".
@@ -121,7 +127,7 @@ PERSON_TITLES = _norm_set(
     """
     الرئيس رئيس الزعيم زعيم المنسق منسق مستشار المستشار الوزير وزير السفير الناطق المتحدث
     الشيخ الدكتور د القائد قائد الجنرال العقيد اللواء العميد الأمير الملك النائب الكاتب
-    الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو
+    الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو المهندس المقدم الخبير
     """
 )
 # Organisations news of the region names without a head noun, as phrases.

@@ -40,7 +40,7 @@ from isnad.arabic import (
 from isnad.arabic.dates import starts_date
 from isnad.model import Article, Attribution, SourceKind, Span
 
-MAX_SOURCE_TOKENS = 10  # "الناطق الإعلامي لشرطة منطقة جازان المقدم محمد الحربي" is nine
+MAX_SOURCE_TOKENS = 12  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
 MAX_SOURCE_BEFORE = 10
 MAX_APPOSITION_TOKENS = 6
 QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
@@ -168,11 +168,14 @@ class _Reader:
         if source is None:
             return None, i
         j, carrier = self._statement_setting(tokens, j)
+        if carrier is None:
+            j, carrier = self._seen_by(tokens, j)
         if carrier is not None and source.via is None:
             source = replace(source, via=carrier)
         needs_opener = _is_form_of(cue, lexicon.NEEDS_OPENER) and not _after_preposition(tokens, i)
         said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
-        if needs_opener and not said_in and not _opens_content(tokens, j, quotes=True):
+        relayed = source.via is not None and _is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
+        if needs_opener and not (said_in or relayed) and not _opens_content(tokens, j, quotes=True):
             return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
         if _after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
             content = self._content_before(tokens, i)
@@ -201,6 +204,21 @@ class _Reader:
             if _opens_content(tokens, m, quotes=True):
                 return m, None
         return k, None
+
+    def _seen_by(self, tokens: list[Token], j: int) -> tuple[int, str | None]:
+        """Past "الذي أطلعت عليه وكالة الأنباء السعودية" after a source: the outlet that saw or
+        translated the report is its intermediary."""
+        if not (j + 1 < len(tokens) and tokens[j].norm in lexicon.RELATIVE_PRONOUNS):
+            return j, None
+        if tokens[j + 1].norm not in lexicon.TRANSLATED_BY:
+            return j, None
+        k = j + 2
+        if k < len(tokens) and tokens[k].norm in lexicon.ON_IT:
+            k += 1
+        carrier, after = _source_after(tokens, k)
+        if not carrier:
+            return j, None
+        return after, self._resolve(carrier).canonical
 
     def _preposition(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         cue = tokens[i]
@@ -365,6 +383,9 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             continue
         if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
             break
+        if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and j + 1 < len(tokens):
+            if tokens[j + 1].norm in lexicon.TRANSLATED_BY:
+                break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
         if (
             phrase
             and token.norm == lexicon.IN
@@ -532,27 +553,46 @@ def canonical_source(source: str, last_outlet: str | None = None) -> str:
     if outlet:
         return outlet
     words = normalize(source).replace('"', " ").split()
+    while len(words) > 1 and words[-1] in lexicon.ISSUED_BY:
+        words.pop()  # "التسجيل الصوتي الصادر [اليوم]"
     if not words:
         return ""
     if words[0] in lexicon.ANAPHORIC_SOURCES and len(words) <= 2 and last_outlet:
         return last_outlet
-    document = next((f for f in particle_forms(words[0]) if f in lexicon.DOCUMENT_NOUNS), None)
-    if document is not None:
+    head = set(particle_forms(words[0]))
+    document = next((f for f in head if f in lexicon.DOCUMENT_NOUNS), None)
+    if document is not None or head & lexicon.OUTLET_NOUNS:
         for k in range(1, len(words) - 1):
             if words[k] in lexicon.PUBLISHED_BY:
                 return canonical_source(" ".join(words[k + 1 :]), last_outlet)
-        if len(words) > 1 and has_glued_preposition(words[1]):
-            return canonical_source(" ".join([words[1][1:], *words[2:]]), last_outlet)
-        return document
+        # The publisher after a glued ل: "التقرير الإحصائي الشهري لتداول", "الموقع الرسمي لنادي العين".
+        for k in range(1, min(len(words), 4)):
+            if has_glued_preposition(words[k]) and words[k].startswith("ل"):
+                return canonical_source(" ".join([words[k][1:], *words[k + 1 :]]), last_outlet)
+        if document is not None:
+            return document
     words[0] = strip_particles(words[0])
     k = 0
     while k < len(words) - 1 and (words[k] in lexicon.PERSON_TITLES or (k and is_definite(words[k]))):
         k += 1
     # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
-    # description: "المتحدث باسم الخارجية" stays whole.
-    if k and not any(is_definite(w) for w in words[k:]) and not is_stopword(words[k]):
-        return " ".join(words[k:])
+    # description: "المتحدث باسم الخارجية" stays whole. A name runs up to the next title or
+    # description: "المهندس جديع القحطاني المتحدث الرسمي" is جديع القحطاني.
+    if k and not is_definite(words[k]) and not is_stopword(words[k]) and not has_glued_preposition(words[k]):
+        end = next((m for m in range(k + 1, len(words)) if _starts_description(words[m])), len(words))
+        if not any(is_definite(w) for w in words[k : end - 1]):
+            return " ".join(words[k:end])
+    # A description, then a title and a name: "الناطق الإعلامي لشرطة جازان المقدم محمد الحربي".
+    titles = [m for m in range(1, len(words) - 1) if words[m] in lexicon.PERSON_TITLES]
+    if words[0] in lexicon.GROUP_HEADS:
+        titles = []  # "عائلة زعيم طالبان ...": the family, not its late leader
+    if titles and not is_definite(words[titles[-1] + 1]) and not is_stopword(words[titles[-1] + 1]):
+        return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
     return " ".join(words)
+
+
+def _starts_description(word: str) -> bool:
+    return word in lexicon.PERSON_TITLES or word in lexicon.DESCRIPTION_HEADS or word in lexicon.NOT_NAMES
 
 
 def source_kind(source: str) -> SourceKind:

@@ -6,13 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, tokenize
+from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles, tokenize
 from isnad.article.attributions import find_attributions, source_kind
 from isnad.article.dates import find_dates
 from isnad.article.entities import find_entities, tagged_mentions
 from isnad.article.figures import find_figures
 from isnad.model import Article, Attribution, Date, Entity, Figure, Span
 
+LONG_SOURCE_WORDS = 3  # a longer canonical source is a description, which may hold a name
 SOURCE_REACH = 80  # characters between a cue and its source phrase (a comma, a date, a quote mark)
 
 
@@ -82,10 +83,19 @@ def link_sources(
     texts = {article.id: article.text for article in articles}
     linked = []
     for a in attributions:
-        named = _person_in_source(a, texts.get(a.article_id), people[a.article_id])
-        canonical = named or by_key.get(entity_key(a.source_canonical), a.source_canonical)
+        named = _person_in_source(a, texts.get(a.article_id), people[a.article_id]) if _describes(a) else None
+        entity = by_key.get(entity_key(a.source_canonical), a.source_canonical)
+        fuller = len(entity.split()) >= len(a.source_canonical.split())
+        canonical = named or (entity if fuller else a.source_canonical)
         linked.append(replace(a, source_canonical=canonical))
     return merge_partial_sources(linked)
+
+
+def _describes(attribution: Attribution) -> bool:
+    """Whether a canonical source is a description that may hold a name (``مخرج العمل رؤوف
+    عبدالعزيز``): a long phrase with a definite word before its last."""
+    words = normalize(attribution.source_canonical).split()
+    return len(words) > LONG_SOURCE_WORDS and any(is_definite(w) for w in words[:-1])
 
 
 def _person_in_source(
@@ -95,6 +105,8 @@ def _person_in_source(
     (found as written next to its cue), or None."""
     if text is None or attribution.cue_span is None or not attribution.source:
         return None
+    if strip_particles(normalize(attribution.source).split()[0]) in lexicon.GROUP_HEADS:
+        return None  # "عائلة ... الملا محمد عمر": the family speaks, not the man it names
     cue_start, cue_end = attribution.cue_span
     reach = len(attribution.source) + SOURCE_REACH
     after = text.find(attribution.source, cue_end, cue_end + reach)

@@ -27,8 +27,8 @@ from isnad.arabic import entity_key
 from isnad.article.extract import extract
 from isnad.evaluation.ner import Counts
 from isnad.evaluation.table import format_table, headline
-from isnad.model import Article, Attribution
 from isnad.ingest import build_article
+from isnad.model import Article, Attribution
 from isnad.pipeline import segment
 
 GoldSource = dict[str, Any]
