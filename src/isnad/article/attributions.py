@@ -167,6 +167,9 @@ class _Reader:
             source = self._source_of(tokens, i, source_tokens)
         if source is None:
             return None, i
+        spoken_to = self._addressee_outlet(source_tokens)
+        if spoken_to is not None and source.via is None and source.canonical != spoken_to:
+            source = replace(source, via=spoken_to)  # "قال X للجارديان": the paper carried it
         j, carrier = self._statement_setting(tokens, j)
         if carrier is None:
             j, carrier = self._seen_by(tokens, j)
@@ -185,6 +188,17 @@ class _Reader:
         if content_span is None:
             return None, i
         return self._make(cue, source, content_span, direct), next_i
+
+    def _addressee_outlet(self, source_tokens: list[Token]) -> str | None:
+        """The outlet a source spoke to (``للجارديان``, ``للصحيفة``), which carries its words."""
+        if not source_tokens or not _is_addressee(source_tokens[-1]):
+            return None
+        outlet = lexicon.canonical_outlet(source_tokens[-1].text)
+        if outlet is None and any(
+            f in lexicon.ANAPHORIC_SOURCES for f in particle_forms(source_tokens[-1].norm)
+        ):
+            outlet = self.last_outlet
+        return outlet
 
     def _statement_setting(self, tokens: list[Token], j: int) -> tuple[int, str | None]:
         """Past "في بيان" / "في تصريح بثه الموقع الرسمي لنادي العين" after a source: where the
@@ -383,9 +397,9 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             continue
         if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
             break
-        if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and j + 1 < len(tokens):
-            if tokens[j + 1].norm in lexicon.TRANSLATED_BY:
-                break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
+        reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY
+        if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and reader_follows:
+            break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
         if (
             phrase
             and token.norm == lexicon.IN
@@ -548,7 +562,32 @@ def _phrase(article: Article, tokens: list[Token]) -> str:
 
 def canonical_source(source: str, last_outlet: str | None = None) -> str:
     """The canonical name of a cited source: a known outlet's name, the last outlet for
-    ``الصحيفة``/``التقرير``, a person's name without titles, a document's publisher."""
+    ``الصحيفة``/``التقرير``, a person's name without titles, a document's publisher; places
+    joined by و in one order (``مسؤولون في تركيا وأوروبا`` = ``مسؤولون في أوروبا وتركيا``)."""
+    return ordered_places(_canonical_source(source, last_outlet))
+
+
+def ordered_places(name: str) -> str:
+    """The name with each run of places joined by و sorted, so word order makes one source."""
+    words = name.split()
+    places = lexicon.place_names()
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        run = [words[k]]
+        while k + len(run) < len(words) and words[k + len(run)].startswith("و"):
+            run.append(words[k + len(run)])
+        bare = [run[0], *(w[1:] for w in run[1:])]
+        if len(run) > 1 and all(w in places for w in bare):
+            bare.sort()
+            out += [bare[0], *("و" + w for w in bare[1:])]
+        else:
+            out += run
+        k += len(run)
+    return " ".join(out)
+
+
+def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     outlet = lexicon.canonical_outlet(source)
     if outlet:
         return outlet
@@ -588,6 +627,10 @@ def canonical_source(source: str, last_outlet: str | None = None) -> str:
         titles = []  # "عائلة زعيم طالبان ...": the family, not its late leader
     if titles and not is_definite(words[titles[-1] + 1]) and not is_stopword(words[titles[-1] + 1]):
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
+    # A name, then its description: "فهد البقمي عضو لجنة الأوراق المالية".
+    described = next((m for m in range(2, len(words)) if words[m] in lexicon.DESCRIPTION_HEADS), None)
+    if described and not is_definite(words[0]) and not set(words[:described]) & lexicon.OFFICIAL_NOUNS:
+        return " ".join(words[:described])
     return " ".join(words)
 
 
