@@ -36,7 +36,7 @@ REPORTING_VERBS = _norm_set(
 NEEDS_OPENER = _norm_set(
     """
     أضاف أضافت يضيف تضيف نشر نشرت ينشر تنشر توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب
-    نفى نفت ينفي تنفي شدد شددت يشدد تشدد أعلن أعلنت يعلن تعلن كشف كشفت يكشف تكشف يرى ترى
+    نفى نفت ينفي تنفي شدد شددت يشدد تشدد كشف كشفت يكشف تكشف يرى ترى
     نقل نقلت ينقل تنقل نوه نوهت ينوه تنوه
     """
 )
@@ -49,6 +49,10 @@ STATEMENT_NOUNS = _norm_set(
 CARRIED_BY = _norm_set("بثه بثته نشره نشرته أوردته أورده نقله نقلته أذاعه أذاعته")
 # Nouns of telling between a prepositional cue and its source: "وفقا لرواية ثلاثة أشخاص".
 ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
+# Words inside a name after which a definite word is still the name: عبد الله، أبو الفضل، بن الحسن.
+NAME_LINKS = _norm_set("عبد أبو أبي أبا بن ابن بنت آل")
+# Words after which a verb form is a verbal noun: "في حال تم نقل اللقاء", "بعدم نقل المباريات".
+BEFORE_VERBAL_NOUNS = _norm_set("تم يتم سيتم وتم ويتم عدم بعدم لعدم وعدم")
 # Heads of a group that speaks as one, whose member's name inside the phrase is not the
 # speaker: "عائلة زعيم طالبان الراحل الملا محمد عمر".
 GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب مكتب محامي محامو أنصار")

@@ -144,9 +144,11 @@ class _Reader:
 
     def _verb(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         cue = tokens[i]
+        if i and tokens[i - 1].norm in lexicon.BEFORE_VERBAL_NOUNS:
+            return None, i  # "تم نقل اللقاء", "بعدم نقل المباريات": a verbal noun
         source_tokens, j = _source_after(tokens, i + 1)
         source: _Source | None = None
-        if _is_form_of(cue, lexicon.RELAY_VERBS) and source_tokens:
+        if _is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
             k = _skip_apposition(tokens, j)
             if k < len(tokens) and tokens[k].norm == lexicon.FROM_SOURCE:
                 cited, j = _source_after(tokens, k + 1)
@@ -178,7 +180,9 @@ class _Reader:
         needs_opener = _is_form_of(cue, lexicon.NEEDS_OPENER) and not _after_preposition(tokens, i)
         said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
         relayed = source.via is not None and _is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
-        if needs_opener and not (said_in or relayed) and not _opens_content(tokens, j, quotes=True):
+        # A phrase cut by length ran into the content: what follows it opens nothing.
+        opens = len(source_tokens) < MAX_SOURCE_TOKENS and _opens_content(tokens, j, quotes=True)
+        if needs_opener and not (said_in or relayed or opens):
             return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
         if _after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
             content = self._content_before(tokens, i)
@@ -619,7 +623,7 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     # description: "المهندس جديع القحطاني المتحدث الرسمي" is جديع القحطاني.
     if k and not is_definite(words[k]) and not is_stopword(words[k]) and not has_glued_preposition(words[k]):
         end = next((m for m in range(k + 1, len(words)) if _starts_description(words[m])), len(words))
-        if not any(is_definite(w) for w in words[k : end - 1]):
+        if not any(_describes(words, m) for m in range(k, end - 1)):
             return " ".join(words[k:end])
     # A description, then a title and a name: "الناطق الإعلامي لشرطة جازان المقدم محمد الحربي".
     titles = [m for m in range(1, len(words) - 1) if words[m] in lexicon.PERSON_TITLES]
@@ -632,6 +636,11 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     if described and not is_definite(words[0]) and not set(words[:described]) & lexicon.OFFICIAL_NOUNS:
         return " ".join(words[:described])
     return " ".join(words)
+
+
+def _describes(words: list[str], m: int) -> bool:
+    """Whether words[m] is a definite descriptor, not part of a name (عبد الله، بن الحسن)."""
+    return is_definite(words[m]) and not (m and words[m - 1] in lexicon.NAME_LINKS)
 
 
 def _starts_description(word: str) -> bool:

@@ -125,8 +125,8 @@ def _shortens(short: str, full: str) -> bool:
     a, b = entity_key(short).split(), entity_key(full).split()
     if not a or len(a) >= len(b):
         return False
-    if b[: len(a)] == a:
-        return True
+    if b[: len(a)] == a or (len(a) == 1 and b[1] == a[0]):
+        return True  # البنك المركزي, and المركزي for البنك المركزي المصري
     return b[-len(a) :] == a and not any(is_definite(w) for w in normalize(full).split()[:-1])
 
 
@@ -140,6 +140,7 @@ def merge_partial_sources(attributions: list[Attribution]) -> list[Attribution]:
     for article_id, names in by_article.items():
         for name in names:
             fuller = [other for other in names if other != name and _shortens(name, other)]
+            fuller = [f for f in fuller if not any(_shortens(f, g) for g in fuller)]  # the fullest
             if len(fuller) == 1:
                 renamed[(article_id, name)] = fuller[0]
     vias: dict[tuple[str, str], str] = {}
