@@ -423,10 +423,16 @@ def canonical_outlet(name: str) -> str | None:
     return None
 
 
+# CLDR territories that are no place of their own: the world, and the EU and the UN, which news
+# names as organisations; test locales.
+_NOT_PLACES = frozenset({"001", "EU", "UN", "EZ", "XA", "XB"})
+
+
 @cache
 def country_names() -> frozenset[str]:
     """Normalised Arabic names of countries and regions (CLDR data shipped with babel)."""
-    names = {normalize(name) for name in Locale("ar").territories.values()}
+    territories = Locale("ar").territories
+    names = {normalize(name) for code, name in territories.items() if code not in _NOT_PLACES}
     # CLDR writes the formal names; news text also uses these.
     names |= _norm_set(
         "سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر"
