@@ -84,9 +84,9 @@ def link_sources(
     linked = []
     for a in attributions:
         named = _person_in_source(a, texts.get(a.article_id), people[a.article_id]) if _describes(a) else None
-        entity = by_key.get(entity_key(a.source_canonical), a.source_canonical)
-        fuller = len(entity.split()) >= len(a.source_canonical.split())
-        canonical = named or (entity if fuller else a.source_canonical)
+        known = by_key.get(entity_key(a.source_canonical), a.source_canonical)
+        fuller = len(known.split()) >= len(a.source_canonical.split())
+        canonical = named or (known if fuller else a.source_canonical)
         linked.append(replace(a, source_canonical=canonical))
     return merge_partial_sources(linked)
 
@@ -149,9 +149,9 @@ def merge_partial_sources(attributions: list[Attribution]) -> list[Attribution]:
             vias.setdefault((a.article_id, a.source_canonical), a.via)
     out = []
     for a in attributions:
-        name = renamed.get((a.article_id, a.source_canonical))
-        if name is not None:
-            a = replace(a, source_canonical=name, via=a.via or vias.get((a.article_id, name)))
+        full = renamed.get((a.article_id, a.source_canonical))
+        if full is not None:
+            a = replace(a, source_canonical=full, via=a.via or vias.get((a.article_id, full)))
         out.append(a)
     return out
 
