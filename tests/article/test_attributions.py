@@ -129,3 +129,13 @@ def test_places_joined_by_wa_make_one_source_in_any_order() -> None:
 def test_a_verb_with_a_sense_other_than_saying_needs_content() -> None:
     text = "وأضاف المهاجم خالد الكعبي الهدف الثاني للهلال عند الدقيقة 80."
     assert find_attributions(_article(text)) == []
+
+
+def test_a_paper_cited_inside_a_report_reaches_the_article_through_the_report() -> None:
+    text = (
+        "ويستدرك التقرير بأن الدبلوماسيين الغربيين تلقوا مكالمات سرية من داخل الرقة، "
+        'وذلك بحسب تقرير لصحيفة "وول ستريت جورنال".'
+    )
+    article = segment(Article(id="t", text=text, source_path="t", outlet="ديلي تلغراف"))
+    cited = [a for a in find_attributions(article) if a.source_canonical == "وول ستريت جورنال"]
+    assert [a.via for a in cited] == ["ديلي تلغراف"]
