@@ -253,11 +253,16 @@ class _Reader:
         content = self._content_before(tokens, i)
         if content is not None:
             citing = next((a for a in reversed(self.sentence) if a.quote_span == content), None)
-            if citing is not None and citing.kind in ("outlet", "document") and source.via is None:
-                if citing.source_canonical != source.canonical:
-                    # "ويستدرك التقرير بأن ...، بحسب تقرير لصحيفة وول ستريت جورنال": the report
-                    # cites the paper, so the paper reaches the article through the report.
-                    source = replace(source, via=citing.source_canonical)
+            # "ويستدرك التقرير بأن ...، بحسب تقرير لصحيفة وول ستريت جورنال": the report cites
+            # the paper, so the paper reaches the article through the report.
+            reports = citing is not None and citing.kind in ("outlet", "document")
+            if (
+                reports
+                and citing is not None
+                and source.via is None
+                and citing.source_canonical != source.canonical
+            ):
+                source = replace(source, via=citing.source_canonical)
             return self._make(cue, source, content, False), j
         content, _, next_i = _content_after(tokens, j)
         if content is None:
