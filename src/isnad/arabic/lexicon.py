@@ -37,7 +37,7 @@ NEEDS_OPENER = _norm_set(
     """
     أضاف أضافت يضيف تضيف نشر نشرت ينشر تنشر توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب
     نفى نفت ينفي تنفي شدد شددت يشدد تشدد كشف كشفت يكشف تكشف يرى ترى
-    نقل نقلت ينقل تنقل نوه نوهت ينوه تنوه
+    نقل نقلت ينقل تنقل نوه نوهت ينوه تنوه أعلن أعلنت يعلن تعلن
     """
 )
 IN = normalize("في")
@@ -53,6 +53,10 @@ ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
 NAME_LINKS = _norm_set("عبد أبو أبي أبا بن ابن بنت آل")
 # Words after which a verb form is a verbal noun: "في حال تم نقل اللقاء", "بعدم نقل المباريات".
 BEFORE_VERBAL_NOUNS = _norm_set("تم يتم سيتم وتم ويتم عدم بعدم لعدم وعدم")
+# Words that end a source phrase after a verb cue: a new clause ("العقيد الدوسري فقد ...").
+SOURCE_ENDS = _norm_set("فقد وقد ثم")
+# Weekdays and "yesterday", which start a date rather than a source: "حذرت الأحد من ...".
+WEEKDAYS = _norm_set("الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس")
 # Heads of a group that speaks as one, whose member's name inside the phrase is not the
 # speaker: "عائلة زعيم طالبان الراحل الملا محمد عمر".
 GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب مكتب محامي محامو أنصار")

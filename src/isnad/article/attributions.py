@@ -194,14 +194,19 @@ class _Reader:
         return self._make(cue, source, content_span, direct), next_i
 
     def _addressee_outlet(self, source_tokens: list[Token]) -> str | None:
-        """The outlet a source spoke to (``للجارديان``, ``للصحيفة``), which carries its words."""
-        if not source_tokens or not _is_addressee(source_tokens[-1]):
+        """The outlet a source spoke to (``للجارديان``, ``للصحيفة``, ``لوكالة الأنباء الألمانية``),
+        which carries its words."""
+        start = _addressee_start(source_tokens)
+        if start is None:
             return None
-        outlet = lexicon.canonical_outlet(source_tokens[-1].text)
-        if outlet is None and any(
-            f in lexicon.ANAPHORIC_SOURCES for f in particle_forms(source_tokens[-1].norm)
-        ):
-            outlet = self.last_outlet
+        addressee = source_tokens[start:]
+        text = _phrase(self.article, addressee)
+        outlet = lexicon.canonical_outlet(text)
+        if outlet is None and len(addressee) == 1:
+            if any(f in lexicon.ANAPHORIC_SOURCES for f in particle_forms(addressee[0].norm)):
+                outlet = self.last_outlet
+        if outlet is None and len(addressee) > 1:
+            outlet = canonical_source(text[1:], self.last_outlet)
         return outlet
 
     def _statement_setting(self, tokens: list[Token], j: int) -> tuple[int, str | None]:
@@ -412,6 +417,8 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             continue
         if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
             break
+        if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
+            break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
         reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY
         if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and reader_follows:
             break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
@@ -502,11 +509,23 @@ def _is_addressee(token: Token) -> bool:
     )
 
 
-def _trim_addressee(phrase: list[Token]) -> list[Token]:
-    """The source phrase without its addressee (its last word: "لصحيفة" inside a phrase is a
-    possessive, تقرير لصحيفة ...) and the verb of speaking to it."""
+def _addressee_start(phrase: list[Token]) -> int | None:
+    """Where the addressee of a source phrase starts: its last word (``للجارديان``; "لصحيفة"
+    inside a phrase is a possessive, تقرير لصحيفة ...), or a phrase that opens with it (``قال
+    لوكالة الأنباء الألمانية``)."""
     if phrase and _is_addressee(phrase[-1]):
-        phrase = phrase[:-1]
+        return len(phrase) - 1
+    head = phrase[0].norm if phrase else ""
+    if has_glued_preposition(head) and head.startswith("ل") and head[1:] in lexicon.OUTLET_NOUNS:
+        return 0
+    return None
+
+
+def _trim_addressee(phrase: list[Token]) -> list[Token]:
+    """The source phrase without its addressee and the verb of speaking to it."""
+    start = _addressee_start(phrase)
+    if start is not None:
+        phrase = phrase[:start]
     if len(phrase) > 1 and phrase[-1].norm in lexicon.SPOKE_TO:
         phrase = phrase[:-1]
     return phrase
@@ -625,7 +644,19 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
                 return canonical_source(" ".join([words[k][1:], *words[k + 1 :]]), last_outlet)
         if document is not None:
             return document
+    relative = next((m for m in range(1, len(words)) if words[m] in lexicon.RELATIVE_PRONOUNS), None)
+    if relative is not None:
+        words = words[:relative]  # "قوة المهام المشتركة التي تشن الحملة"
+    if head & lexicon.OUTLET_NOUNS and len(words) > 2:
+        # An outlet no list holds: صحيفة "موندو ديبورتيفو" الإسبانية.
+        name = words[1:]
+        while len(name) > 1 and is_definite(name[-1]):
+            name.pop()
+        if not is_definite(name[0]):
+            return " ".join(name)
     words[0] = strip_particles(words[0])
+    if len(words) == 2 and words[0] in lexicon.PERSON_TITLES and is_definite(words[1]):
+        return words[1]  # "العقيد الدوسري": a family name after a title
     k = 0
     while k < len(words) - 1 and (words[k] in lexicon.PERSON_TITLES or (k and is_definite(words[k]))):
         k += 1
