@@ -61,7 +61,9 @@ WEEKDAYS = _norm_set("الأحد الاثنين الإثنين الثلاثاء 
 # speaker: "عائلة زعيم طالبان الراحل الملا محمد عمر".
 GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب مكتب محامي محامو أنصار")
 # Words that begin a description after a person's name: "فهد البقمي عضو لجنة الأوراق المالية".
-DESCRIPTION_HEADS = _norm_set("عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول")
+DESCRIPTION_HEADS = _norm_set("عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول محافظ")
+# Adverbs of time that may close a source phrase: "قبل أن تعلن الداخلية لاحقا".
+TIME_ADVERBS = _norm_set("لاحقا مؤخرا حاليا أيضا كذلك سابقا")
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
 CUE_LINKS = _norm_set("ما ل لـ عن")
 # "بحسب ما قال ...": the relative ما after a prepositional cue, before the verb.

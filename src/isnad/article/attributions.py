@@ -40,7 +40,7 @@ from isnad.arabic import (
 from isnad.arabic.dates import starts_date
 from isnad.model import Article, Attribution, SourceKind, Span
 
-MAX_SOURCE_TOKENS = 12  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
+MAX_SOURCE_TOKENS = 14  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
 MAX_SOURCE_BEFORE = 10
 MAX_APPOSITION_TOKENS = 6
 QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
@@ -397,9 +397,15 @@ def _skip_apposition(tokens: list[Token], j: int) -> int:
 def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """The noun phrase from token j up to a content opener, punctuation or another cue."""
     phrase: list[Token] = []
-    quoted = False
+    quoted = closed = False
     while j < len(tokens) and len(phrase) < MAX_SOURCE_TOKENS:
         token = tokens[j]
+        if (
+            closed
+            and not is_definite(token.norm)
+            and any(_is_form_of(t, lexicon.OUTLET_NOUNS) for t in phrase)
+        ):
+            break  # past a paper's quoted name only its adjectives follow: "واشنطن بوست" الأميركية | وجود
         if not quoted and token.text in _QUOTES_OPEN and _opens_content(tokens, j + 1):
             break  # "قال دبلوماسيون “إنهم ...”": the quotation, not a quoted name
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
@@ -408,6 +414,7 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             quoted = not closing and token.text in _QUOTES_OPEN
             if closing and j < len(tokens) and not is_definite(tokens[j].norm):
                 break  # the name is closed, and no adjective (البريطانية) follows: يروي "اريستيدو" تفاصيل
+            closed = closed or closing
             continue
         if starts_date(tokens, j):
             break  # "تقرير نشره الكونغرس في أيلول الماضي": the date is not part of the source
@@ -515,9 +522,15 @@ def _addressee_start(phrase: list[Token]) -> int | None:
     لوكالة الأنباء الألمانية``)."""
     if phrase and _is_addressee(phrase[-1]):
         return len(phrase) - 1
-    head = phrase[0].norm if phrase else ""
-    if has_glued_preposition(head) and head.startswith("ل") and head[1:] in lexicon.OUTLET_NOUNS:
-        return 0
+    if phrase and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(phrase[0].norm)):
+        return None  # "تقرير لصحيفة وول ستريت جورنال": the paper's report, not an addressee
+    for k, token in enumerate(phrase):
+        if (
+            has_glued_preposition(token.norm)
+            and token.norm.startswith("ل")
+            and token.norm[1:] in lexicon.OUTLET_NOUNS
+        ):
+            return k  # "مصادر محلية لوكالة الأنباء الألمانية"
     return None
 
 
@@ -626,8 +639,8 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     if outlet:
         return outlet
     words = normalize(source).replace('"', " ").split()
-    while len(words) > 1 and words[-1] in lexicon.ISSUED_BY:
-        words.pop()  # "التسجيل الصوتي الصادر [اليوم]"
+    while len(words) > 1 and (words[-1] in lexicon.ISSUED_BY or words[-1] in lexicon.TIME_ADVERBS):
+        words.pop()  # "التسجيل الصوتي الصادر [اليوم]", "الداخلية لاحقا"
     if not words:
         return ""
     if words[0] in lexicon.ANAPHORIC_SOURCES and len(words) <= 2 and last_outlet:
@@ -667,16 +680,27 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         end = next((m for m in range(k + 1, len(words)) if _starts_description(words[m])), len(words))
         if not any(_describes(words, m) for m in range(k, end - 1)):
             return " ".join(words[k:end])
+    # A name, then its description: "فهد البقمي عضو لجنة الأوراق المالية", "أشرف القدرة الناطق".
+    described = next((m for m in range(2, len(words)) if _starts_description(words[m])), None)
+    if (
+        described
+        and not _starts_description(words[0])
+        and not any(_describes(words, m) for m in range(described - 1))
+        and not set(words[:described]) & lexicon.OFFICIAL_NOUNS
+    ):
+        return " ".join(words[:described])
     # A description, then a title and a name: "الناطق الإعلامي لشرطة جازان المقدم محمد الحربي".
     titles = [m for m in range(1, len(words) - 1) if words[m] in lexicon.PERSON_TITLES]
     if words[0] in lexicon.GROUP_HEADS:
         titles = []  # "عائلة زعيم طالبان ...": the family, not its late leader
-    if titles and not is_definite(words[titles[-1] + 1]) and not is_stopword(words[titles[-1] + 1]):
+    after_title = words[titles[-1] + 1] if titles else ""
+    if (
+        titles
+        and not is_definite(after_title)
+        and not is_stopword(after_title)
+        and after_title not in lexicon.NOT_NAMES
+    ):
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
-    # A name, then its description: "فهد البقمي عضو لجنة الأوراق المالية".
-    described = next((m for m in range(2, len(words)) if words[m] in lexicon.DESCRIPTION_HEADS), None)
-    if described and not is_definite(words[0]) and not set(words[:described]) & lexicon.OFFICIAL_NOUNS:
-        return " ".join(words[:described])
     return " ".join(words)
 
 

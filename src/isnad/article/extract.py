@@ -81,13 +81,20 @@ def link_sources(
                 if entity.type == "PER":
                     people[mention.article_id].append((mention.span, entity.canonical))
     texts = {article.id: article.text for article in articles}
+    named: dict[tuple[str, str], str] = {}  # (article, canonical) -> the person it names
+    for a in attributions:
+        person = (
+            _person_in_source(a, texts.get(a.article_id), people[a.article_id]) if _describes(a) else None
+        )
+        if person is not None:
+            named.setdefault((a.article_id, a.source_canonical), person)
     linked = []
     for a in attributions:
-        named = _person_in_source(a, texts.get(a.article_id), people[a.article_id]) if _describes(a) else None
         known = by_key.get(entity_key(a.source_canonical), a.source_canonical)
         fuller = len(known.split()) >= len(a.source_canonical.split())
-        canonical = named or (known if fuller else a.source_canonical)
-        linked.append(replace(a, source_canonical=canonical))
+        # A continuing cue (وأضاف, مضيفا) repeats the description: it names the same person.
+        person = named.get((a.article_id, a.source_canonical))
+        linked.append(replace(a, source_canonical=person or (known if fuller else a.source_canonical)))
     return merge_partial_sources(linked)
 
 
@@ -95,7 +102,11 @@ def _describes(attribution: Attribution) -> bool:
     """Whether a canonical source is a description that may hold a name (``مخرج العمل رؤوف
     عبدالعزيز``): a long phrase with a definite word before its last."""
     words = normalize(attribution.source_canonical).split()
-    return len(words) > LONG_SOURCE_WORDS and any(is_definite(w) for w in words[:-1])
+    titled = bool(words) and (words[0] in lexicon.PERSON_TITLES or words[0] in lexicon.DESCRIPTION_HEADS)
+    described = any(
+        is_definite(w) and not (m and words[m - 1] in lexicon.NAME_LINKS) for m, w in enumerate(words[:-1])
+    )
+    return len(words) > LONG_SOURCE_WORDS and (titled or described)
 
 
 def _person_in_source(
