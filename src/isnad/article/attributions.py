@@ -202,9 +202,9 @@ class _Reader:
         addressee = source_tokens[start:]
         text = _phrase(self.article, addressee)
         outlet = lexicon.canonical_outlet(text)
-        if outlet is None and len(addressee) == 1:
-            if any(f in lexicon.ANAPHORIC_SOURCES for f in particle_forms(addressee[0].norm)):
-                outlet = self.last_outlet
+        anaphoric = any(f in lexicon.ANAPHORIC_SOURCES for f in particle_forms(addressee[0].norm))
+        if outlet is None and len(addressee) == 1 and anaphoric:
+            outlet = self.last_outlet  # "للصحيفة": the paper last named
         if outlet is None and len(addressee) > 1:
             outlet = canonical_source(text[1:], self.last_outlet)
         return outlet
