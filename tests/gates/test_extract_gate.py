@@ -57,10 +57,12 @@ def test_extraction_on_exara_news() -> None:
         assert getattr(evaluation, name).f1 >= floor, (name, evaluation)
 
 
-# Pinned 2026-11-30. Measured on the 30 articles of 2015-08-02 (dev, used while fixing):
-# canonical source F1 0.762, via 1.000; on the 11 held-out articles of 2015-08-03: F1 0.640.
-REAL_NEWS_SOURCE_F1_FLOOR = 0.72
-REAL_NEWS_VIA_FLOOR = 0.9
+# Pinned 2026-11-30. Measured on the 30 articles of 2015-08-02 (dev, used while fixing the
+# extractors): canonical source F1 0.800, via correct 1.000. Held out (see docs/sources.md):
+# 2015-08-08, labelled after the last change, F1 0.500, via 0.800; so this floor guards the dev
+# figure against regressions and says nothing of unseen news.
+REAL_NEWS_SOURCE_F1_FLOOR = 0.76
+REAL_NEWS_VIA_FLOOR = 0.95
 
 
 def test_sources_on_real_news() -> None:

@@ -140,6 +140,9 @@ PERSON_TITLES = _norm_set(
     الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو المهندس المقدم الخبير
     """
 )
+# Ranks and honorifics, after which a lone definite word is a family name (العقيد الدوسري), unlike
+# a function (المتحدث الرسمي).
+RANK_TITLES = _norm_set("الشيخ الدكتور د العقيد اللواء العميد المقدم الأمير الملك المهندس السيد السيدة")
 # Organisations news of the region names without a head noun, as phrases.
 KNOWN_ORGANISATIONS = frozenset(
     normalize(w)

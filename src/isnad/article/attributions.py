@@ -668,8 +668,8 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         if not is_definite(name[0]):
             return " ".join(name)
     words[0] = strip_particles(words[0])
-    if len(words) == 2 and words[0] in lexicon.PERSON_TITLES and is_definite(words[1]):
-        return words[1]  # "العقيد الدوسري": a family name after a title
+    if len(words) == 2 and words[0] in lexicon.RANK_TITLES and is_definite(words[1]):
+        return words[1]  # "العقيد الدوسري": a family name after a rank (not "المتحدث الرسمي")
     k = 0
     while k < len(words) - 1 and (words[k] in lexicon.PERSON_TITLES or (k and is_definite(words[k]))):
         k += 1
