@@ -1,4 +1,5 @@
-from isnad.article.attributions import canonical_source, find_attributions, source_kind
+from isnad.article.attributions import find_attributions
+from isnad.article.source_names import canonical_source, source_kind
 from isnad.model import Analysis, Article
 from isnad.pipeline import segment
 

@@ -7,10 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles, tokenize
-from isnad.article.attributions import find_attributions, source_kind
+from isnad.article.attributions import find_attributions
 from isnad.article.dates import find_dates
 from isnad.article.entities import find_entities, tagged_mentions
 from isnad.article.figures import find_figures
+from isnad.article.source_names import describes_at, source_kind
 from isnad.model import Article, Attribution, Date, Entity, Figure, Span
 
 LONG_SOURCE_WORDS = 3  # a longer canonical source is a description, which may hold a name
@@ -100,12 +101,10 @@ def link_sources(
 
 def _describes(attribution: Attribution) -> bool:
     """Whether a canonical source is a description that may hold a name (``مخرج العمل رؤوف
-    عبدالعزيز``): a long phrase with a definite word before its last."""
+    عبدالعزيز``): a long phrase that opens with a title or has a descriptor before its last word."""
     words = normalize(attribution.source_canonical).split()
     titled = bool(words) and (words[0] in lexicon.PERSON_TITLES or words[0] in lexicon.DESCRIPTION_HEADS)
-    described = any(
-        is_definite(w) and not (m and words[m - 1] in lexicon.NAME_LINKS) for m, w in enumerate(words[:-1])
-    )
+    described = any(describes_at(words, m) for m in range(len(words) - 1))
     return len(words) > LONG_SOURCE_WORDS and (titled or described)
 
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from isnad.arabic import entity_key, normalize, particle_forms
-from isnad.article.attributions import ordered_places
 from isnad.article.extract import Extraction, extract
+from isnad.article.source_names import ordered_places
 from isnad.evaluation.ner import Counts
 from isnad.evaluation.table import format_table, headline
 from isnad.model import Article, Span
