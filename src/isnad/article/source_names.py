@@ -137,3 +137,10 @@ def source_kind(source: str) -> SourceKind:
     if word_set & lexicon.PERSON_TITLES or 1 <= len(words) <= 4:
         return "person"
     return "other"
+
+
+def names_no_one(canonical: str) -> bool:
+    """Whether a canonical source is only a kind of document with no author or publisher
+    (``التقديرات``, ``البيان``): cited, but not a source anyone could trace."""
+    words = normalize(canonical).split()
+    return len(words) == 1 and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(words[0]))
