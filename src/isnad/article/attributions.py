@@ -458,13 +458,15 @@ def _can_name_a_source(phrase: list[Token]) -> bool:
 
 def _opens_content(tokens: list[Token], j: int, *, quotes: bool = False) -> bool:
     """Whether reported content opens at token j (أن، إن، إلى أن ..., or a colon; with
-    ``quotes``, also a quotation, or a comma before one)."""
+    ``quotes``, also a semicolon, a quotation, or a comma before one)."""
     if j >= len(tokens):
         return False
     if tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":":
         return True
     if not quotes:
         return False
+    if tokens[j].norm == ";":
+        return True  # "وأضاف؛ لقد لاحظنا ..."
     if tokens[j].text in _COMMAS and j + 1 < len(tokens):
         return _opens_content(tokens, j + 1, quotes=True)
     return tokens[j].text in _QUOTES_OPEN
