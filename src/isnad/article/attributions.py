@@ -15,7 +15,12 @@ Pattern-based over the text layer's tokens, one clause at a time:
 Reported content runs to the end of the clause: the sentence end, or the next cue that opens a
 new clause (after a comma or فيما، حيث ...). A quotation is direct content when it closes the
 clause; a quoted phrase inside running content (``أن "المسلحين الأجانب" لم يعودوا``) is not.
-The source's addressee (``للجارديان``, ``تحدثوا للصحيفة``) is not part of the source.
+The source's addressee (``للجارديان``, ``تحدثوا للصحيفة``) is not part of the source: it is the
+source's intermediary (``via``), as is the medium that carried a statement (``في تصريح بثه
+الموقع الرسمي لنادي العين``) or saw a report (``الذي أطلعت عليه واس``), and the report whose
+content a trailing ``بحسب تقرير لصحيفة ...`` cites. Verbs with another common sense (أضاف هدفا،
+نقل المباراة) are cues only when content plainly opens after their subject. Canonical names and
+kinds are `isnad.article.source_names`'.
 """
 
 from __future__ import annotations
@@ -260,10 +265,9 @@ class _Reader:
             citing = next((a for a in reversed(self.sentence) if a.quote_span == content), None)
             # "ويستدرك التقرير بأن ...، بحسب تقرير لصحيفة وول ستريت جورنال": the report cites
             # the paper, so the paper reaches the article through the report.
-            reports = citing is not None and citing.kind in ("outlet", "document")
             if (
-                reports
-                and citing is not None
+                citing is not None
+                and citing.kind in ("outlet", "document")
                 and source.via is None
                 and citing.source_canonical != source.canonical
             ):
