@@ -427,12 +427,20 @@ def eval_extraction(
     articles_dir: Annotated[Path, typer.Argument(help="Folder holding the articles the gold names.")],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
 ) -> None:
-    """Attributions, figures, dates and entity mentions against hand-labelled gold.
+    """Attributions, figures, dates and entity mentions against hand-labelled gold; or, for a
+    source-set gold that names a corpus file, each article's cited sources and their via.
 
-    Example: isnad eval extraction tests/fixtures/gold/seeds.json examples/seeds
+    Examples: isnad eval extraction tests/fixtures/gold/seeds.json examples/seeds;
+    isnad eval extraction tests/fixtures/gold/sources/saudinewsnet-2015-08-02.json ../shared/data/saudinewsnet
     """
     from isnad.evaluation.extraction import evaluate_extraction, print_extraction
+    from isnad.evaluation.sources import evaluate_sources, format_sources, is_sources_gold
 
+    if is_sources_gold(_require(gold_file, "the extraction gold")):
+        print(
+            format_sources(evaluate_sources(gold_file, _require(articles_dir, "the corpus")), verbose=verbose)
+        )
+        return
     print_extraction(
         evaluate_extraction(
             _require(gold_file, "the extraction gold"), _require(articles_dir, "the articles")

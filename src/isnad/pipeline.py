@@ -163,7 +163,9 @@ def analyze_articles(
         if progress:
             progress("articles", n, len(articles))
     corpus = Corpus([r.article for r in records], [r.doc for r in records])
-    extraction = combine(r.extraction for r in records if r.extraction is not None)
+    extraction = combine(
+        (r.extraction for r in records if r.extraction is not None), [r.article for r in records]
+    )
     features = [r.features for r in records]
     del records
     # Across the corpus: text reuse, events and storylines.

@@ -1,4 +1,5 @@
-from isnad.article.attributions import find_attributions, source_kind
+from isnad.article.attributions import find_attributions
+from isnad.article.source_names import canonical_source, source_kind
 from isnad.model import Analysis, Article
 from isnad.pipeline import segment
 
@@ -104,3 +105,38 @@ def test_cue_spans_point_at_the_cue() -> None:
     assert att.cue_span is not None
     assert text[att.cue_span[0] : att.cue_span[1]] == "وأفاد"
     assert att.kind == "official"
+
+
+def test_a_source_speaking_to_a_paper_has_the_paper_as_via() -> None:
+    text = 'ويقول مسرور برزاني للجارديان: "ستتغير طبيعة القتال".'
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "مسرور برزاني"
+    assert att.via == "الغارديان"
+
+
+def test_the_medium_that_carried_a_statement_is_its_via() -> None:
+    text = (
+        "قال ناصر الجنيبي مدير فريق العين في تصريح بثه الموقع الرسمي لنادي العين: «العقد تضمن شراء الحقوق»."
+    )
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "ناصر الجنيبي"
+    assert att.via == "نادي العين"
+
+
+def test_places_joined_by_wa_make_one_source_in_any_order() -> None:
+    assert canonical_source("مسؤولون في تركيا وأوروبا") == canonical_source("مسؤولون في أوروبا وتركيا")
+
+
+def test_a_verb_with_a_sense_other_than_saying_needs_content() -> None:
+    text = "وأضاف المهاجم خالد الكعبي الهدف الثاني للهلال عند الدقيقة 80."
+    assert find_attributions(_article(text)) == []
+
+
+def test_a_paper_cited_inside_a_report_reaches_the_article_through_the_report() -> None:
+    text = (
+        "ويستدرك التقرير بأن الدبلوماسيين الغربيين تلقوا مكالمات سرية من داخل الرقة، "
+        'وذلك بحسب تقرير لصحيفة "وول ستريت جورنال".'
+    )
+    article = segment(Article(id="t", text=text, source_path="t", outlet="ديلي تلغراف"))
+    cited = [a for a in find_attributions(article) if a.source_canonical == "وول ستريت جورنال"]
+    assert [a.via for a in cited] == ["ديلي تلغراف"]

@@ -47,3 +47,24 @@ def test_outlet_canonical_comes_from_the_lexicon(seed_analysis: Analysis) -> Non
         e for e in seed_analysis.entities if e.type == "ORG" and "الجارديان" in {m.text for m in e.mentions}
     ]
     assert [e.canonical for e in guardian] == ["الغارديان"]
+
+
+def test_words_that_never_name_anyone_are_no_entities() -> None:
+    from isnad.arabic import is_never_entity
+    from isnad.article.entities import find_entities
+    from isnad.model import Article
+    from isnad.pipeline import segment
+
+    for word in ("العالم", "الله", "الدولار", "ريال", "يوليو", "كانون الثاني", "الجمعة", "رمضان"):
+        assert is_never_entity(word), word
+    assert not is_never_entity("عبد الله")
+    text = (
+        "وتعد تايلاند من أكبر الدول المصدرة للأرز في العالم. ونفذت القوات إنزال بري قرب المدينة يوم الجمعة."
+    )
+    article = segment(Article(id="t", text=text, source_path="t"))
+    names = {(e.type, e.canonical) for e in find_entities([article])}
+    assert not {n for n in names if n[1] in ("العالم", "بري", "الجمعة")}
+    un = "وقالت الأمم المتحدة إن الاتحاد الأوروبي سيساعد."
+    found = {e.canonical: e.type for e in find_entities([segment(Article(id="u", text=un, source_path="u"))])}
+    assert found.get("الأمم المتحدة") == "ORG"
+    assert found.get("الاتحاد الأوروبي") == "ORG"

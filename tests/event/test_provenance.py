@@ -69,3 +69,21 @@ def test_chains_reuse_and_self_citation() -> None:
     assert svg.startswith("<svg")
     assert svg.count('<path class="edge') == len(graph.edges)
     assert 'href="#article-b"' in svg  # article nodes link to the article in the report
+
+
+def test_one_node_per_source_however_written_and_none_for_a_non_source() -> None:
+    a = _article("a", "قال مسؤولون في تركيا وأوروبا إن ... وبحسب التقديرات الغير رسمية فإن ...")
+    b = _article("b", "قال مسؤولون في أوروبا وتركيا إن ...")
+    cited = [
+        Attribution(
+            "a", "مسؤولون في تركيا وأوروبا", "مسوولون في اوروبا وتركيا", "official", "قال", "", (0, 30)
+        ),
+        Attribution("a", "التقديرات الغير رسمية", "التقديرات", "document", "وبحسب", "", (35, 60)),
+        Attribution(
+            "b", "مسؤولون في أوروبا وتركيا", "مسوولون في اوروبا وتركيا", "official", "قال", "", (0, 30)
+        ),
+    ]
+    graph = event_provenance(Event("e", ["a", "b"], "t"), {"a": a, "b": b}, cited, [])
+    sources = [n for n in graph.nodes if n.id.startswith("src:")]
+    assert [n.label for n in sources] == ["مسؤولون في تركيا وأوروبا"]
+    assert {e.target for e in graph.edges if e.source == sources[0].id} == {"art:a", "art:b"}

@@ -14,7 +14,7 @@ from isnad.arabic.morphology import (
     strip_definite,
     strip_particles,
 )
-from isnad.arabic.names import entity_key
+from isnad.arabic.names import COMMON_WORD_NAMES, entity_key, is_never_entity
 from isnad.arabic.normalize import NormalizedText, normalize, normalize_with_offsets
 from isnad.arabic.numbers import NumberExpr, find_numbers, is_magnitude_hedge, parse_number
 from isnad.arabic.sentences import clauses, split_sentences
@@ -22,6 +22,7 @@ from isnad.arabic.stopwords import STOPWORDS, is_stopword
 from isnad.arabic.tokens import Token, TokenKind, tokenize, words
 
 __all__ = [
+    "COMMON_WORD_NAMES",
     "STOPWORDS",
     "NormalizedText",
     "NumberExpr",
@@ -35,6 +36,7 @@ __all__ = [
     "has_glued_preposition",
     "is_definite",
     "is_magnitude_hedge",
+    "is_never_entity",
     "is_stopword",
     "normalize",
     "normalize_with_offsets",

@@ -29,8 +29,42 @@ REPORTING_VERBS = _norm_set(
     يستدرك تستدرك استدرك حذر حذرت يحذر تحذر زعم زعمت يزعم تزعم
     ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بينت يبين تبين خلص يخلص
     تطرق يرى ترى رأت أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
+    توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب نفى نفت ينفي تنفي شدد شددت يشدد تشدد
     """
 )
+# Verbs with a common sense that is not saying (أضاف هدفا، نقل مسافرين، نشر قوات، توقع نتيجة):
+# cues only when content plainly opens after their subject (أن، إن، عن، a colon, a quotation).
+NEEDS_OPENER = _norm_set(
+    """
+    أضاف أضافت يضيف تضيف نشر نشرت ينشر تنشر توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب
+    نفى نفت ينفي تنفي شدد شددت يشدد تشدد كشف كشفت يكشف تكشف يرى ترى
+    نقل نقلت ينقل تنقل نوه نوهت ينوه تنوه أعلن أعلنت يعلن تعلن
+    """
+)
+IN = normalize("في")
+# "قال X في بيان": the setting of a statement, which ends the source phrase ...
+STATEMENT_NOUNS = _norm_set(
+    "بيان تصريح تصريحات تصريحه تصريحاته كلمة كلمته حديث حديثه حديثها مؤتمر مقابلة لقاء تغريدة رسالة"
+)
+# ... and the verbs after it that name the medium that carried it: "في تصريح بثه الموقع الرسمي".
+CARRIED_BY = _norm_set("بثه بثته نشره نشرته أوردته أورده نقله نقلته أذاعه أذاعته")
+# Nouns of telling between a prepositional cue and its source: "وفقا لرواية ثلاثة أشخاص".
+ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
+# Words inside a name after which a definite word is still the name: عبد الله، أبو الفضل، بن الحسن.
+NAME_LINKS = _norm_set("عبد أبو أبي أبا بن ابن بنت آل")
+# Words after which a verb form is a verbal noun: "في حال تم نقل اللقاء", "بعدم نقل المباريات".
+BEFORE_VERBAL_NOUNS = _norm_set("تم يتم سيتم وتم ويتم عدم بعدم لعدم وعدم")
+# Words that end a source phrase after a verb cue: a new clause ("العقيد الدوسري فقد ...").
+SOURCE_ENDS = _norm_set("فقد وقد ثم")
+# Weekdays and "yesterday", which start a date rather than a source: "حذرت الأحد من ...".
+WEEKDAYS = _norm_set("الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس")
+# Heads of a group that speaks as one, whose member's name inside the phrase is not the
+# speaker: "عائلة زعيم طالبان الراحل الملا محمد عمر".
+GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب مكتب محامي محامو أنصار")
+# Words that begin a description after a person's name: "فهد البقمي عضو لجنة الأوراق المالية".
+DESCRIPTION_HEADS = _norm_set("عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول محافظ")
+# Adverbs of time that may close a source phrase: "قبل أن تعلن الداخلية لاحقا".
+TIME_ADVERBS = _norm_set("لاحقا مؤخرا حاليا أيضا كذلك سابقا")
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
 CUE_LINKS = _norm_set("ما ل لـ عن")
 # "بحسب ما قال ...": the relative ما after a prepositional cue, before the verb.
@@ -43,6 +77,8 @@ FROM_SOURCE = normalize("عن")
 FROM_CONTENT = normalize("من")
 # "التقرير، الذي ترجمته عربي21": the outlet that publishes a translated report names itself so.
 TRANSLATED_BY = _norm_set("ترجمته ترجمتها ترجمه ترجمها نقلته نقلها اطلعت اطلع")
+# "الذي أطلعت عليه الوكالة": the preposition after a verb of seeing.
+ON_IT = _norm_set("عليه عليها")
 # Verbs that relay another's words: "نقلت الصحيفة عن مسؤولين".
 RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
 # Verbs that go on reporting the last speaker when they have no subject: "ويضيف: ...".
@@ -102,9 +138,12 @@ PERSON_TITLES = _norm_set(
     """
     الرئيس رئيس الزعيم زعيم المنسق منسق مستشار المستشار الوزير وزير السفير الناطق المتحدث
     الشيخ الدكتور د القائد قائد الجنرال العقيد اللواء العميد الأمير الملك النائب الكاتب
-    الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو
+    الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو المهندس المقدم الخبير
     """
 )
+# Ranks and honorifics, after which a lone definite word is a family name (العقيد الدوسري), unlike
+# a function (المتحدث الرسمي).
+RANK_TITLES = _norm_set("الشيخ الدكتور د العقيد اللواء العميد المقدم الأمير الملك المهندس السيد السيدة")
 # Organisations news of the region names without a head noun, as phrases.
 KNOWN_ORGANISATIONS = frozenset(
     normalize(w)
@@ -370,6 +409,15 @@ def _outlet_spelled(words: tuple[str, ...]) -> str | None:
     return None
 
 
+def _ambiguous_inside(spelling: str, words: list[str]) -> bool:
+    """Whether a one-word outlet name that is also an ordinary word (العربية، الرياض) stands in a
+    longer phrase without an outlet noun before it: الخطوط الجوية العربية السعودية."""
+    if spelling not in AMBIGUOUS_OUTLETS or len(words) == 1:
+        return False
+    at = [k for k, w in enumerate(words) if spelling in _phrase_forms([w])]
+    return not any(k > 0 and words[k - 1] in OUTLET_NOUNS for k in at)
+
+
 @lru_cache(maxsize=65536)
 def canonical_outlet(name: str) -> str | None:
     """The canonical spelling of a known outlet named anywhere in ``name``, or None.
@@ -380,7 +428,8 @@ def canonical_outlet(name: str) -> str | None:
     words = normalize(name).replace('"', " ").replace("'", " ").split()
     padded = [f" {form} " for form in _phrase_forms(words)]
     for canonical, spellings in _OUTLET_SPELLINGS:
-        if any(s in p for s in spellings for p in padded):
+        hits = [s for s in spellings for p in padded if s in p]
+        if hits and not all(_ambiguous_inside(s.strip(), words) for s in hits):
             return canonical
     for length in (4, 3, 2):  # a transliteration no list holds, by match key
         for start in range(len(words) - length + 1):
@@ -390,10 +439,16 @@ def canonical_outlet(name: str) -> str | None:
     return None
 
 
+# CLDR territories that are no place of their own: the world, and the EU and the UN, which news
+# names as organisations; test locales.
+_NOT_PLACES = frozenset({"001", "EU", "UN", "EZ", "XA", "XB"})
+
+
 @cache
 def country_names() -> frozenset[str]:
     """Normalised Arabic names of countries and regions (CLDR data shipped with babel)."""
-    names = {normalize(name) for name in Locale("ar").territories.values()}
+    territories = Locale("ar").territories
+    names = {normalize(name) for code, name in territories.items() if code not in _NOT_PLACES}
     # CLDR writes the formal names; news text also uses these.
     names |= _norm_set(
         "سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر"

@@ -7,8 +7,10 @@ differences away; it is for matching only and is never shown.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
+from isnad.arabic.dates import MONTHS
 from isnad.arabic.normalize import normalize
 
 _QUOTES = str.maketrans("", "", "\"'“”«»")
@@ -37,3 +39,24 @@ def entity_key(name: str) -> str:
             word = word[0] + "".join(c for c in word[1:] if c not in _LONG_VOWELS)
         words.append(word)
     return " ".join(words)
+
+
+# Words that are also common nouns or adjectives (إنزال بري "a ground landing", أمل "hope"): alone,
+# they are names only after a title or a first name (الرئيس بري، نبيه بري).
+COMMON_WORD_NAMES = frozenset(normalize(w) for w in ["بري", "أمل", "سلام", "نصر"])
+
+
+@cache
+def _never_entities() -> frozenset[str]:
+    text = resources.files("isnad.arabic").joinpath("data/not_entities.txt").read_text(encoding="utf-8")
+    words = {
+        normalize(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    }
+    words |= {" ".join(month) for month in MONTHS}
+    return frozenset(words | {"ال" + w for w in words if not w.startswith("ال")})
+
+
+def is_never_entity(name: str) -> bool:
+    """Whether a mention is a word that never names an entity on its own: العالم, الله, a
+    currency, a month or a weekday (``data/not_entities.txt``)."""
+    return " ".join(normalize(name).translate(_QUOTES).split()) in _never_entities()

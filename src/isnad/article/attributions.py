@@ -15,13 +15,18 @@ Pattern-based over the text layer's tokens, one clause at a time:
 Reported content runs to the end of the clause: the sentence end, or the next cue that opens a
 new clause (after a comma or فيما، حيث ...). A quotation is direct content when it closes the
 clause; a quoted phrase inside running content (``أن "المسلحين الأجانب" لم يعودوا``) is not.
-The source's addressee (``للجارديان``, ``تحدثوا للصحيفة``) is not part of the source.
+The source's addressee (``للجارديان``, ``تحدثوا للصحيفة``) is not part of the source: it is the
+source's intermediary (``via``), as is the medium that carried a statement (``في تصريح بثه
+الموقع الرسمي لنادي العين``) or saw a report (``الذي أطلعت عليه واس``), and the report whose
+content a trailing ``بحسب تقرير لصحيفة ...`` cites. Verbs with another common sense (أضاف هدفا،
+نقل المباراة) are cues only when content plainly opens after their subject. Canonical names and
+kinds are `isnad.article.source_names`'.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from isnad.arabic import (
@@ -32,15 +37,15 @@ from isnad.arabic import (
     is_definite,
     is_stopword,
     lexicon,
-    normalize,
     particle_forms,
     strip_particles,
     tokenize,
 )
 from isnad.arabic.dates import starts_date
+from isnad.article.source_names import canonical_source, source_kind
 from isnad.model import Article, Attribution, SourceKind, Span
 
-MAX_SOURCE_TOKENS = 7
+MAX_SOURCE_TOKENS = 14  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
 MAX_SOURCE_BEFORE = 10
 MAX_APPOSITION_TOKENS = 6
 QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
@@ -144,9 +149,11 @@ class _Reader:
 
     def _verb(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         cue = tokens[i]
+        if i and tokens[i - 1].norm in lexicon.BEFORE_VERBAL_NOUNS:
+            return None, i  # "تم نقل اللقاء", "بعدم نقل المباريات": a verbal noun
         source_tokens, j = _source_after(tokens, i + 1)
         source: _Source | None = None
-        if _is_form_of(cue, lexicon.RELAY_VERBS) and source_tokens:
+        if _is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
             k = _skip_apposition(tokens, j)
             if k < len(tokens) and tokens[k].norm == lexicon.FROM_SOURCE:
                 cited, j = _source_after(tokens, k + 1)
@@ -167,6 +174,21 @@ class _Reader:
             source = self._source_of(tokens, i, source_tokens)
         if source is None:
             return None, i
+        spoken_to = self._addressee_outlet(source_tokens)
+        if spoken_to is not None and source.via is None and source.canonical != spoken_to:
+            source = replace(source, via=spoken_to)  # "قال X للجارديان": the paper carried it
+        j, carrier = self._statement_setting(tokens, j)
+        if carrier is None:
+            j, carrier = self._seen_by(tokens, j)
+        if carrier is not None and source.via is None:
+            source = replace(source, via=carrier)
+        needs_opener = _is_form_of(cue, lexicon.NEEDS_OPENER) and not _after_preposition(tokens, i)
+        said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
+        relayed = source.via is not None and _is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
+        # A phrase cut by length ran into the content: what follows it opens nothing.
+        opens = len(source_tokens) < MAX_SOURCE_TOKENS and _opens_content(tokens, j, quotes=True)
+        if needs_opener and not (said_in or relayed or opens):
+            return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
         if _after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
             content = self._content_before(tokens, i)
             if content is not None:
@@ -176,9 +198,61 @@ class _Reader:
             return None, i
         return self._make(cue, source, content_span, direct), next_i
 
+    def _addressee_outlet(self, source_tokens: list[Token]) -> str | None:
+        """The outlet a source spoke to (``للجارديان``, ``للصحيفة``, ``لوكالة الأنباء الألمانية``),
+        which carries its words."""
+        start = _addressee_start(source_tokens)
+        if start is None:
+            return None
+        addressee = source_tokens[start:]
+        text = _phrase(self.article, addressee)
+        outlet = lexicon.canonical_outlet(text)
+        anaphoric = any(f in lexicon.ANAPHORIC_SOURCES for f in particle_forms(addressee[0].norm))
+        if outlet is None and len(addressee) == 1 and anaphoric:
+            outlet = self.last_outlet  # "للصحيفة": the paper last named
+        if outlet is None and len(addressee) > 1:
+            outlet = canonical_source(text[1:], self.last_outlet)
+        return outlet
+
+    def _statement_setting(self, tokens: list[Token], j: int) -> tuple[int, str | None]:
+        """Past "في بيان" / "في تصريح بثه الموقع الرسمي لنادي العين" after a source: where the
+        content may start, and the medium that carried the statement (its via), if named."""
+        if not (
+            j + 1 < len(tokens)
+            and tokens[j].norm == lexicon.IN
+            and _is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
+        ):
+            return j, None
+        k = j + 2
+        if k < len(tokens) and tokens[k].norm in lexicon.CARRIED_BY:
+            carrier, after = _source_after(tokens, k + 1)
+            if carrier:
+                return after, self._resolve(carrier).canonical
+        for m in range(k, min(k + 4, len(tokens))):  # "في بيان له أن", "في بيان صحفي:"
+            if _opens_content(tokens, m, quotes=True):
+                return m, None
+        return k, None
+
+    def _seen_by(self, tokens: list[Token], j: int) -> tuple[int, str | None]:
+        """Past "الذي أطلعت عليه وكالة الأنباء السعودية" after a source: the outlet that saw or
+        translated the report is its intermediary."""
+        if not (j + 1 < len(tokens) and tokens[j].norm in lexicon.RELATIVE_PRONOUNS):
+            return j, None
+        if tokens[j + 1].norm not in lexicon.TRANSLATED_BY:
+            return j, None
+        k = j + 2
+        if k < len(tokens) and tokens[k].norm in lexicon.ON_IT:
+            k += 1
+        carrier, after = _source_after(tokens, k)
+        if not carrier:
+            return j, None
+        return after, self._resolve(carrier).canonical
+
     def _preposition(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         cue = tokens[i]
         j = _skip_preposition_words(tokens, i + 1)
+        if j < len(tokens) and _is_form_of(tokens[j], lexicon.ACCOUNT_NOUNS):
+            j += 1  # "وفقا لرواية ثلاثة أشخاص"
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
             return None, i  # "حسبما نقلت ..." is read at the verb
         source_tokens, j = _source_after(tokens, j)
@@ -188,6 +262,16 @@ class _Reader:
         source = self._resolve(source_tokens)
         content = self._content_before(tokens, i)
         if content is not None:
+            citing = next((a for a in reversed(self.sentence) if a.quote_span == content), None)
+            # "ويستدرك التقرير بأن ...، بحسب تقرير لصحيفة وول ستريت جورنال": the report cites
+            # the paper, so the paper reaches the article through the report.
+            if (
+                citing is not None
+                and citing.kind in ("outlet", "document")
+                and source.via is None
+                and citing.source_canonical != source.canonical
+            ):
+                source = replace(source, via=citing.source_canonical)
             return self._make(cue, source, content, False), j
         content, _, next_i = _content_after(tokens, j)
         if content is None:
@@ -317,9 +401,15 @@ def _skip_apposition(tokens: list[Token], j: int) -> int:
 def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """The noun phrase from token j up to a content opener, punctuation or another cue."""
     phrase: list[Token] = []
-    quoted = False
+    quoted = closed = False
     while j < len(tokens) and len(phrase) < MAX_SOURCE_TOKENS:
         token = tokens[j]
+        if (
+            closed
+            and not is_definite(token.norm)
+            and any(_is_form_of(t, lexicon.OUTLET_NOUNS) for t in phrase)
+        ):
+            break  # past a paper's quoted name only its adjectives follow: "واشنطن بوست" الأميركية | وجود
         if not quoted and token.text in _QUOTES_OPEN and _opens_content(tokens, j + 1):
             break  # "قال دبلوماسيون “إنهم ...”": the quotation, not a quoted name
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
@@ -328,6 +418,7 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             quoted = not closing and token.text in _QUOTES_OPEN
             if closing and j < len(tokens) and not is_definite(tokens[j].norm):
                 break  # the name is closed, and no adjective (البريطانية) follows: يروي "اريستيدو" تفاصيل
+            closed = closed or closing
             continue
         if starts_date(tokens, j):
             break  # "تقرير نشره الكونغرس في أيلول الماضي": the date is not part of the source
@@ -337,6 +428,18 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             continue
         if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
             break
+        if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
+            break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
+        reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY
+        if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and reader_follows:
+            break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
+        if (
+            phrase
+            and token.norm == lexicon.IN
+            and j + 1 < len(tokens)
+            and _is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
+        ):
+            break  # "قالت القوات الكردية في بيان": the statement is not part of the source
         if (
             token.norm == lexicon.FROM_CONTENT
             and j + 1 < len(tokens)
@@ -357,9 +460,20 @@ def _can_name_a_source(phrase: list[Token]) -> bool:
     return head.kind in ("word", "latin") and not is_stopword(head.text)
 
 
-def _opens_content(tokens: list[Token], j: int) -> bool:
-    """Whether reported content opens at token j (أن، إن، إلى أن ..., or a colon)."""
-    return j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":")
+def _opens_content(tokens: list[Token], j: int, *, quotes: bool = False) -> bool:
+    """Whether reported content opens at token j (أن، إن، إلى أن ..., or a colon; with
+    ``quotes``, also a semicolon, a quotation, or a comma before one)."""
+    if j >= len(tokens):
+        return False
+    if tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":":
+        return True
+    if not quotes:
+        return False
+    if tokens[j].norm == ";":
+        return True  # "وأضاف؛ لقد لاحظنا ..."
+    if tokens[j].text in _COMMAS and j + 1 < len(tokens):
+        return _opens_content(tokens, j + 1, quotes=True)
+    return tokens[j].text in _QUOTES_OPEN
 
 
 def _participle_opens(tokens: list[Token], k: int) -> bool:
@@ -408,11 +522,29 @@ def _is_addressee(token: Token) -> bool:
     )
 
 
-def _trim_addressee(phrase: list[Token]) -> list[Token]:
-    """The source phrase without its addressee (its last word: "لصحيفة" inside a phrase is a
-    possessive, تقرير لصحيفة ...) and the verb of speaking to it."""
+def _addressee_start(phrase: list[Token]) -> int | None:
+    """Where the addressee of a source phrase starts: its last word (``للجارديان``; "لصحيفة"
+    inside a phrase is a possessive, تقرير لصحيفة ...), or a phrase that opens with it (``قال
+    لوكالة الأنباء الألمانية``)."""
     if phrase and _is_addressee(phrase[-1]):
-        phrase = phrase[:-1]
+        return len(phrase) - 1
+    if phrase and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(phrase[0].norm)):
+        return None  # "تقرير لصحيفة وول ستريت جورنال": the paper's report, not an addressee
+    for k, token in enumerate(phrase):
+        if (
+            has_glued_preposition(token.norm)
+            and token.norm.startswith("ل")
+            and token.norm[1:] in lexicon.OUTLET_NOUNS
+        ):
+            return k  # "مصادر محلية لوكالة الأنباء الألمانية"
+    return None
+
+
+def _trim_addressee(phrase: list[Token]) -> list[Token]:
+    """The source phrase without its addressee and the verb of speaking to it."""
+    start = _addressee_start(phrase)
+    if start is not None:
+        phrase = phrase[:start]
     if len(phrase) > 1 and phrase[-1].norm in lexicon.SPOKE_TO:
         phrase = phrase[:-1]
     return phrase
@@ -479,50 +611,3 @@ def _clause_end(tokens: list[Token], j: int) -> int:
 
 def _phrase(article: Article, tokens: list[Token]) -> str:
     return article.text[tokens[0].start : tokens[-1].end]
-
-
-def canonical_source(source: str, last_outlet: str | None = None) -> str:
-    """The canonical name of a cited source: a known outlet's name, the last outlet for
-    ``الصحيفة``/``التقرير``, a person's name without titles, a document's publisher."""
-    outlet = lexicon.canonical_outlet(source)
-    if outlet:
-        return outlet
-    words = normalize(source).replace('"', " ").split()
-    if not words:
-        return ""
-    if words[0] in lexicon.ANAPHORIC_SOURCES and len(words) <= 2 and last_outlet:
-        return last_outlet
-    document = next((f for f in particle_forms(words[0]) if f in lexicon.DOCUMENT_NOUNS), None)
-    if document is not None:
-        for k in range(1, len(words) - 1):
-            if words[k] in lexicon.PUBLISHED_BY:
-                return canonical_source(" ".join(words[k + 1 :]), last_outlet)
-        if len(words) > 1 and has_glued_preposition(words[1]):
-            return canonical_source(" ".join([words[1][1:], *words[2:]]), last_outlet)
-        return document
-    words[0] = strip_particles(words[0])
-    k = 0
-    while k < len(words) - 1 and (words[k] in lexicon.PERSON_TITLES or (k and is_definite(words[k]))):
-        k += 1
-    # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
-    # description: "المتحدث باسم الخارجية" stays whole.
-    if k and not any(is_definite(w) for w in words[k:]) and not is_stopword(words[k]):
-        return " ".join(words[k:])
-    return " ".join(words)
-
-
-def source_kind(source: str) -> SourceKind:
-    """What kind of source a cited phrase names, judged by its words."""
-    words = normalize(source).split()
-    word_set = {f for w in words for f in particle_forms(w)}
-    if lexicon.canonical_outlet(source) or word_set & lexicon.OUTLET_NOUNS:
-        return "outlet"
-    if word_set & lexicon.DOCUMENT_NOUNS:
-        return "document"
-    if words and any(f in lexicon.ANONYMOUS_NOUNS for f in particle_forms(words[0])):
-        return "anonymous"
-    if word_set & lexicon.OFFICIAL_NOUNS:
-        return "official"
-    if word_set & lexicon.PERSON_TITLES or 1 <= len(words) <= 4:
-        return "person"
-    return "other"

@@ -21,9 +21,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from isnad.arabic import (
+    COMMON_WORD_NAMES,
     Token,
     entity_key,
     is_definite,
+    is_never_entity,
     is_stopword,
     lexicon,
     normalize,
@@ -67,8 +69,9 @@ def article_mentions(article: Article, sentences: Sequence[list[Token]]) -> list
 
 
 def link_mentions(found: list[Found]) -> list[Entity]:
-    """Entities from the mentions of every article (the corpus half of `find_entities`)."""
-    return _link(found)
+    """Entities from the mentions of every article (the corpus half of `find_entities`); words
+    that are never entities on their own (العالم, الله, ريال) are left out."""
+    return _link([(kind, m) for kind, m in found if not is_never_entity(m.text)])
 
 
 def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[Found]:
@@ -77,10 +80,19 @@ def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[
     out: list[Found] = []
     for tokens in sentences:
         for tag_type, first, end in entity_spans(tagger.tag([t.text for t in tokens])):
+            if end - first == 1 and _common_word_alone(tokens, first):
+                continue
             mention = _mention(article, tokens, first, end)
             if mention is not None:
                 out.append((entity_type(tag_type), mention))
     return out
+
+
+def _common_word_alone(tokens: list[Token], i: int) -> bool:
+    """A lone common word the tagger took for a name (إنزال بري), with no title before it."""
+    if strip_particles(tokens[i].norm) not in COMMON_WORD_NAMES:
+        return False
+    return i == 0 or strip_particles(tokens[i - 1].norm) not in lexicon.PERSON_TITLES
 
 
 def _original_length(text: str, letters: int) -> int:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from isnad.arabic import Token, entity_key, lexicon
-from isnad.article.attributions import find_attributions, source_kind
+from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles
+from isnad.article.attributions import find_attributions
 from isnad.article.dates import find_dates
 from isnad.article.doc import Doc
 from isnad.article.entities import Found, article_mentions, find_entities, link_mentions, tagged_mentions
 from isnad.article.figures import find_figures
-from isnad.model import Article, Attribution, Date, Entity, Figure
+from isnad.article.source_names import describes_at, source_kind
+from isnad.model import Article, Attribution, Date, Entity, Figure, Span
+
+LONG_SOURCE_WORDS = 3  # a longer canonical source is a description, which may hold a name
+SOURCE_REACH = 80  # characters between a cue and its source phrase (a comma, a date, a quote mark)
 
 
 @dataclass
@@ -56,8 +61,9 @@ def extract_article(doc: Doc) -> ArticleExtraction:
     )
 
 
-def combine(found: Iterable[ArticleExtraction]) -> Extraction:
-    """The extraction of a corpus from its articles' extractions: entities linked across them."""
+def combine(found: Iterable[ArticleExtraction], articles: Iterable[Article] = ()) -> Extraction:
+    """The extraction of a corpus from its articles' extractions: entities linked across them.
+    ``articles``, when given, let a long source phrase be read for the person it names."""
     result = Extraction()
     mentions: list[Found] = []
     for one in found:
@@ -66,14 +72,14 @@ def combine(found: Iterable[ArticleExtraction]) -> Extraction:
         result.dates += one.dates
         mentions += one.mentions
     result.entities = link_mentions(mentions)
-    result.attributions = link_sources(result.attributions, result.entities)
+    result.attributions = link_sources(result.attributions, result.entities, articles)
     return result
 
 
 def extract(articles: Iterable[Article | Doc]) -> Extraction:
     """Entities (linked across articles), attributions, figures and dates of the given articles."""
     docs = [a if isinstance(a, Doc) else Doc(a) for a in articles]
-    return combine(extract_article(doc) for doc in docs)
+    return combine((extract_article(doc) for doc in docs), [doc.article for doc in docs])
 
 
 def translating_outlet(sentences: Sequence[list[Token]]) -> str | None:
@@ -90,18 +96,105 @@ def translating_outlet(sentences: Sequence[list[Token]]) -> str | None:
     return None
 
 
-def link_sources(attributions: list[Attribution], entities: list[Entity]) -> list[Attribution]:
-    """Attributions whose canonical source names an entity get the entity's canonical name, so a
-    source and its mentions agree (اريستيدو -> ستيفن أريستيدو)."""
+def link_sources(
+    attributions: list[Attribution], entities: list[Entity], articles: Iterable[Article] = ()
+) -> list[Attribution]:
+    """Attributions whose source names an entity get the entity's canonical name, so a source
+    and its mentions agree (اريستيدو -> ستيفن أريستيدو): the person named inside a long source
+    phrase (``الناطق الإعلامي لشرطة منطقة جازان المقدم محمد الحربي``) when the article's text
+    is given, else the entity whose key the canonical source has. Then, within one article, a
+    source named by part of an earlier name (``القحطاني``, ``البنك المركزي``) is that source."""
     by_key: dict[str, str] = {}
+    people: dict[str, list[tuple[Span, str]]] = defaultdict(list)  # article id -> person mentions
     for entity in entities:
         if entity.type in ("PER", "ORG"):
             for mention in entity.mentions:
                 by_key.setdefault(entity_key(mention.text), entity.canonical)
-    return [
-        replace(a, source_canonical=by_key.get(entity_key(a.source_canonical), a.source_canonical))
-        for a in attributions
-    ]
+                if entity.type == "PER":
+                    people[mention.article_id].append((mention.span, entity.canonical))
+    texts = {article.id: article.text for article in articles}
+    named: dict[tuple[str, str], str] = {}  # (article, canonical) -> the person it names
+    for a in attributions:
+        person = (
+            _person_in_source(a, texts.get(a.article_id), people[a.article_id]) if _describes(a) else None
+        )
+        if person is not None:
+            named.setdefault((a.article_id, a.source_canonical), person)
+    linked = []
+    for a in attributions:
+        known = by_key.get(entity_key(a.source_canonical), a.source_canonical)
+        fuller = len(known.split()) >= len(a.source_canonical.split())
+        # A continuing cue (وأضاف, مضيفا) repeats the description: it names the same person.
+        person = named.get((a.article_id, a.source_canonical))
+        linked.append(replace(a, source_canonical=person or (known if fuller else a.source_canonical)))
+    return merge_partial_sources(linked)
+
+
+def _describes(attribution: Attribution) -> bool:
+    """Whether a canonical source is a description that may hold a name (``مخرج العمل رؤوف
+    عبدالعزيز``): a long phrase that opens with a title or has a descriptor before its last word."""
+    words = normalize(attribution.source_canonical).split()
+    titled = bool(words) and (words[0] in lexicon.PERSON_TITLES or words[0] in lexicon.DESCRIPTION_HEADS)
+    described = any(describes_at(words, m) for m in range(len(words) - 1))
+    return len(words) > LONG_SOURCE_WORDS and (titled or described)
+
+
+def _person_in_source(
+    attribution: Attribution, text: str | None, people: list[tuple[Span, str]]
+) -> str | None:
+    """The canonical name of the last person mentioned inside the attribution's source phrase
+    (found as written next to its cue), or None."""
+    if text is None or attribution.cue_span is None or not attribution.source:
+        return None
+    if strip_particles(normalize(attribution.source).split()[0]) in lexicon.GROUP_HEADS:
+        return None  # "عائلة ... الملا محمد عمر": the family speaks, not the man it names
+    cue_start, cue_end = attribution.cue_span
+    reach = len(attribution.source) + SOURCE_REACH
+    after = text.find(attribution.source, cue_end, cue_end + reach)
+    start = after if after >= 0 else text.rfind(attribution.source, max(0, cue_start - reach), cue_start)
+    if start < 0:
+        return None
+    end = start + len(attribution.source)
+    inside = [(span, name) for span, name in people if start <= span[0] and span[1] <= end]
+    return max(inside)[1] if inside else None
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether ``short`` is a shortened ``full``: its first words (البنك المركزي for البنك
+    المركزي المصري), or the last words of a name (القحطاني for جديع القحطاني; not البريطاني
+    for متحدثة باسم الخارجية البريطانية, a description)."""
+    a, b = entity_key(short).split(), entity_key(full).split()
+    if not a or len(a) >= len(b):
+        return False
+    if b[: len(a)] == a or (len(a) == 1 and b[1] == a[0]):
+        return True  # البنك المركزي, and المركزي for البنك المركزي المصري
+    return b[-len(a) :] == a and not any(is_definite(w) for w in normalize(full).split()[:-1])
+
+
+def merge_partial_sources(attributions: list[Attribution]) -> list[Attribution]:
+    """Within each article, a canonical source that shortens exactly one other source of the
+    same article takes that source's name and via (one node per source)."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for a in attributions:
+        by_article[a.article_id].add(a.source_canonical)
+    renamed: dict[tuple[str, str], str] = {}
+    for article_id, names in by_article.items():
+        for name in names:
+            fuller = [other for other in names if other != name and _shortens(name, other)]
+            fuller = [f for f in fuller if not any(_shortens(f, g) for g in fuller)]  # the fullest
+            if len(fuller) == 1:
+                renamed[(article_id, name)] = fuller[0]
+    vias: dict[tuple[str, str], str] = {}
+    for a in attributions:
+        if a.via and (a.article_id, a.source_canonical) not in renamed:
+            vias.setdefault((a.article_id, a.source_canonical), a.via)
+    out = []
+    for a in attributions:
+        full = renamed.get((a.article_id, a.source_canonical))
+        if full is not None:
+            a = replace(a, source_canonical=full, via=a.via or vias.get((a.article_id, full)))
+        out.append(a)
+    return out
 
 
 __all__ = [

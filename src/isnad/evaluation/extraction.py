@@ -28,6 +28,7 @@ from typing import Any
 
 from isnad.arabic import entity_key, normalize, particle_forms
 from isnad.article.extract import Extraction, extract
+from isnad.article.source_names import ordered_places
 from isnad.evaluation.ner import Counts
 from isnad.evaluation.table import format_table, headline
 from isnad.model import Article, Span
@@ -109,7 +110,7 @@ def _cue_forms(cue: str) -> set[str]:
 def _same_name(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return a is b
-    return entity_key(a) == entity_key(b)
+    return entity_key(ordered_places(normalize(a))) == entity_key(ordered_places(normalize(b)))
 
 
 def _closest(spans: Sequence[Span], anchor: Span) -> Span | None:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from isnad.arabic import normalize
 from isnad.arabic.lexicon import canonical_outlet
+from isnad.article.source_names import names_no_one
 from isnad.model import (
     Article,
     Attribution,
@@ -42,12 +43,16 @@ def article_label(article: Article) -> str:
     return " ".join(title[:5]) + ("…" if len(title) > 5 else "")
 
 
-def _source_node(name: str, kind: str, outlet: str | None = None) -> ProvenanceNode:
+def _source_node(
+    name: str, kind: str, outlet: str | None = None, canonical: str | None = None
+) -> ProvenanceNode:
+    """The node of a source, keyed by its canonical name (one node however it is written) and
+    labelled as first written."""
     outlet = outlet or canonical_outlet(name)
     if outlet:  # a paper's report and the paper are one origin
         return ProvenanceNode(f"src:{outlet}", outlet, "outlet")
     node_kind: ProvenanceKind = kind if kind in ("document", "person", "official", "anonymous") else "other"  # type: ignore[assignment]
-    return ProvenanceNode(f"src:{normalize(name)}", name, node_kind)
+    return ProvenanceNode(f"src:{normalize(canonical or name)}", name, node_kind)
 
 
 def _outlet_of(attribution: Attribution) -> str | None:
@@ -56,6 +61,8 @@ def _outlet_of(attribution: Attribution) -> str | None:
 
 
 def _shown(attribution: Attribution) -> bool:
+    if names_no_one(attribution.source_canonical):
+        return False  # "بحسب التقديرات الغير رسمية": no one to trace
     if attribution.kind in ("outlet", "document") or _outlet_of(attribution):
         return True
     named = attribution.kind in ("person", "official", "anonymous")
@@ -92,7 +99,9 @@ def event_provenance(
         )
         kept_others = {name for name, _ in others.most_common(MAX_OTHER_SOURCES)}
         for attribution in cited:
-            node = _source_node(attribution.source, attribution.kind, _outlet_of(attribution))
+            node = _source_node(
+                attribution.source, attribution.kind, _outlet_of(attribution), attribution.source_canonical
+            )
             if node.label == own_outlet:
                 continue  # an outlet quoting itself ("قالت سانا") is not a source of its story
             if node.kind not in ("outlet", "document") and attribution.source_canonical not in kept_others:

@@ -1,0 +1,146 @@
+"""Canonical names and kinds of cited sources, so that one source is one node however it is
+written: a known outlet's name, a person's name without titles and descriptions, a document's
+publisher, places joined by و in one order."""
+
+from __future__ import annotations
+
+from isnad.arabic import (
+    has_glued_preposition,
+    is_definite,
+    is_stopword,
+    lexicon,
+    normalize,
+    particle_forms,
+    strip_particles,
+)
+from isnad.model import SourceKind
+
+
+def canonical_source(source: str, last_outlet: str | None = None) -> str:
+    """The canonical name of a cited source: a known outlet's name, the last outlet for
+    ``الصحيفة``/``التقرير``, a person's name without titles, a document's publisher; places
+    joined by و in one order (``مسؤولون في تركيا وأوروبا`` = ``مسؤولون في أوروبا وتركيا``)."""
+    return ordered_places(_canonical_source(source, last_outlet))
+
+
+def ordered_places(name: str) -> str:
+    """The name with each run of places joined by و sorted, so word order makes one source."""
+    words = name.split()
+    places = lexicon.place_names()
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        run = [words[k]]
+        while k + len(run) < len(words) and words[k + len(run)].startswith("و"):
+            run.append(words[k + len(run)])
+        bare = [run[0], *(w[1:] for w in run[1:])]
+        if len(run) > 1 and all(w in places for w in bare):
+            bare.sort()
+            out += [bare[0], *("و" + w for w in bare[1:])]
+        else:
+            out += run
+        k += len(run)
+    return " ".join(out)
+
+
+def _canonical_source(source: str, last_outlet: str | None = None) -> str:
+    outlet = lexicon.canonical_outlet(source)
+    if outlet:
+        return outlet
+    words = normalize(source).replace('"', " ").split()
+    while len(words) > 1 and (words[-1] in lexicon.ISSUED_BY or words[-1] in lexicon.TIME_ADVERBS):
+        words.pop()  # "التسجيل الصوتي الصادر [اليوم]", "الداخلية لاحقا"
+    if not words:
+        return ""
+    if words[0] in lexicon.ANAPHORIC_SOURCES and len(words) <= 2 and last_outlet:
+        return last_outlet
+    head = set(particle_forms(words[0]))
+    document = next((f for f in head if f in lexicon.DOCUMENT_NOUNS), None)
+    if document is not None or head & lexicon.OUTLET_NOUNS:
+        for k in range(1, len(words) - 1):
+            if words[k] in lexicon.PUBLISHED_BY:
+                return canonical_source(" ".join(words[k + 1 :]), last_outlet)
+        # The publisher after a glued ل: "التقرير الإحصائي الشهري لتداول", "الموقع الرسمي لنادي العين".
+        for k in range(1, min(len(words), 4)):
+            if has_glued_preposition(words[k]) and words[k].startswith("ل"):
+                return canonical_source(" ".join([words[k][1:], *words[k + 1 :]]), last_outlet)
+        if document is not None:
+            return document
+    relative = next((m for m in range(1, len(words)) if words[m] in lexicon.RELATIVE_PRONOUNS), None)
+    if relative is not None:
+        words = words[:relative]  # "قوة المهام المشتركة التي تشن الحملة"
+    if head & lexicon.OUTLET_NOUNS and len(words) > 2:
+        # An outlet no list holds: صحيفة "موندو ديبورتيفو" الإسبانية.
+        name = words[1:]
+        while len(name) > 1 and is_definite(name[-1]):
+            name.pop()
+        if not is_definite(name[0]):
+            return " ".join(name)
+    words[0] = strip_particles(words[0])
+    if len(words) == 2 and words[0] in lexicon.RANK_TITLES and is_definite(words[1]):
+        return words[1]  # "العقيد الدوسري": a family name after a rank (not "المتحدث الرسمي")
+    k = 0
+    while k < len(words) - 1 and (words[k] in lexicon.PERSON_TITLES or (k and is_definite(words[k]))):
+        k += 1
+    # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
+    # description: "المتحدث باسم الخارجية" stays whole. A name runs up to the next title or
+    # description: "المهندس جديع القحطاني المتحدث الرسمي" is جديع القحطاني.
+    if k and not is_definite(words[k]) and not is_stopword(words[k]) and not has_glued_preposition(words[k]):
+        end = next((m for m in range(k + 1, len(words)) if _starts_description(words[m])), len(words))
+        if not any(describes_at(words, m) for m in range(k, end - 1)):
+            return " ".join(words[k:end])
+    # A name, then its description: "فهد البقمي عضو لجنة الأوراق المالية", "أشرف القدرة الناطق".
+    described = next((m for m in range(2, len(words)) if _starts_description(words[m])), None)
+    if (
+        described
+        and not _starts_description(words[0])
+        and not any(describes_at(words, m) for m in range(described - 1))
+        and not set(words[:described]) & lexicon.OFFICIAL_NOUNS
+    ):
+        return " ".join(words[:described])
+    # A description, then a title and a name: "الناطق الإعلامي لشرطة جازان المقدم محمد الحربي".
+    titles = [m for m in range(1, len(words) - 1) if words[m] in lexicon.PERSON_TITLES]
+    if words[0] in lexicon.GROUP_HEADS:
+        titles = []  # "عائلة زعيم طالبان ...": the family, not its late leader
+    after_title = words[titles[-1] + 1] if titles else ""
+    if (
+        titles
+        and not is_definite(after_title)
+        and not is_stopword(after_title)
+        and after_title not in lexicon.NOT_NAMES
+    ):
+        return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
+    return " ".join(words)
+
+
+def describes_at(words: list[str], m: int) -> bool:
+    """Whether words[m] is a definite descriptor, not part of a name (عبد الله، بن الحسن)."""
+    return is_definite(words[m]) and not (m and words[m - 1] in lexicon.NAME_LINKS)
+
+
+def _starts_description(word: str) -> bool:
+    return word in lexicon.PERSON_TITLES or word in lexicon.DESCRIPTION_HEADS or word in lexicon.NOT_NAMES
+
+
+def source_kind(source: str) -> SourceKind:
+    """What kind of source a cited phrase names, judged by its words."""
+    words = normalize(source).split()
+    word_set = {f for w in words for f in particle_forms(w)}
+    if lexicon.canonical_outlet(source) or word_set & lexicon.OUTLET_NOUNS:
+        return "outlet"
+    if word_set & lexicon.DOCUMENT_NOUNS:
+        return "document"
+    if words and any(f in lexicon.ANONYMOUS_NOUNS for f in particle_forms(words[0])):
+        return "anonymous"
+    if word_set & lexicon.OFFICIAL_NOUNS:
+        return "official"
+    if word_set & lexicon.PERSON_TITLES or 1 <= len(words) <= 4:
+        return "person"
+    return "other"
+
+
+def names_no_one(canonical: str) -> bool:
+    """Whether a canonical source is only a kind of document with no author or publisher
+    (``التقديرات``, ``البيان``): cited, but not a source anyone could trace."""
+    words = normalize(canonical).split()
+    return len(words) == 1 and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(words[0]))
