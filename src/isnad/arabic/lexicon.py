@@ -12,6 +12,7 @@ from babel import Locale
 
 from isnad.arabic.names import entity_key
 from isnad.arabic.normalize import normalize
+from isnad.arabic.subjects import SUBJECT_CLASS_NAMES, SUBJECT_CLASSES  # noqa: F401  (read as lexicon.*)
 
 
 def _norm_set(words: str) -> frozenset[str]:
@@ -234,8 +235,8 @@ PREDICATES: dict[str, frozenset[str]] = {
     "travelled": _norm_set("سافر سافروا سافرت يسافر يسافرون ذهب ذهبوا الذاهبين توجه توجهوا جاءوا جاء قدموا"),
     "returned": _norm_set("عاد عادوا عادت يعود يعودون العودة عودة رجع رجعوا بالعودة"),
     "joined": _norm_set("انضم انضموا انضمت ينضم ينضمون انضمام الانضمام التحق التحقوا أنضموا"),
-    "killed": _norm_set("قتل قتلوا قتلت يقتل مقتل لقي لقوا قضى قضوا"),
-    "wounded": _norm_set("جرح جرحوا أصيب أصيبوا إصابة"),
+    "killed": _norm_set("قتل قتلوا قتلت يقتل مقتل لقي لقوا قضى قضوا استشهد استشهدوا استشهاد مصرع توفي توفوا وفاة"),
+    "wounded": _norm_set("جرح جرحوا أصيب أصيبوا إصابة إصابات"),
     "arrested": _norm_set("اعتقل اعتقلوا اعتقال القبض احتجز احتجزوا احتجاز أوقف أوقفوا"),
     "fled": _norm_set("فر فروا فرار الفرار هرب هربوا الهروب يفرون يهربون انشق انشقوا"),
     "crossed": _norm_set("عبر عبروا يعبر تسلل تسللوا يتسللون دخل دخلوا"),
@@ -261,19 +262,6 @@ CONFLICTING: frozenset[frozenset[str]] = frozenset(
 )
 NEGATIONS = _norm_set("لا لم لن ليس ليست ليسوا غير عدم ما")
 
-# Nouns for counted people that outlets use interchangeably for the same group.
-SUBJECT_CLASSES: dict[str, frozenset[str]] = {
-    "fighters": _norm_set(
-        """
-        مقاتل مقاتلا مقاتلين مقاتلون المقاتلين مسلح مسلحا مسلحين المسلحين عنصر عنصرا عناصر
-        إرهابي إرهابيا إرهابيين جهادي جهاديا جهاديين متطوع متطوعا متشدد متشددا متطرف عضو أجنبي أجنبيا
-        أجانب شخص شخصا أشخاص مواطن مواطنا فرنسي فرنسيا بريطاني بريطانيا
-        """
-    ),
-    "women": _norm_set("امرأة نساء سيدة سيدتين امرأتين"),
-    "minors": _norm_set("قاصر قاصرا قاصرين طفل طفلا أطفال"),
-    "documents": _norm_set("ورقة أوراق وثيقة وثائق رسالة رسائل"),
-}
 # What an editor reads for each claim label and counted class (the report is in Arabic; the
 # labels stay English in analysis.json, where programs read them).
 PREDICATE_NAMES: dict[str, str] = {
@@ -290,12 +278,6 @@ PREDICATE_NAMES: dict[str, str] = {
     "surrendered": "الاستسلام",
 }
 NEGATED_PREDICATE = "عدم {}"  # "not travelled" reads عدم السفر
-SUBJECT_CLASS_NAMES: dict[str, str] = {
-    "fighters": "مقاتلون",
-    "women": "نساء",
-    "minors": "قاصرون",
-    "documents": "وثائق",
-}
 UNIT_NAMES: dict[str, str] = {
     "year": "سنة",
     "month": "شهر",

@@ -92,7 +92,9 @@ def predicate_of(token: Token) -> str | None:
 def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
     after = [i for i, t in enumerate(tokens) if t.start >= number.end]
     before = list(reversed([i for i, t in enumerate(tokens) if t.end <= number.start]))
-    near = after[:PREDICATE_WINDOW_AFTER] + before[:PREDICATE_WINDOW_BEFORE]
+    # A verbal noun right before the number governs it ("استشهاد عشرة ... وإصابة تسعة"): it comes
+    # first, before a verb further on that belongs to the next figure.
+    near = before[:1] + after[:PREDICATE_WINDOW_AFTER] + before[1:PREDICATE_WINDOW_BEFORE]
     label = _first_predicate(tokens, near)
     if label is None and any(
         tokens[i].norm in lexicon.COUNT_ANAPHORS for i in before[:PREDICATE_WINDOW_BEFORE]
