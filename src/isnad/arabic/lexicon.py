@@ -427,36 +427,6 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 )
 
 
-# How outlets name the actors of a story. Per actor, the labels an editor would compare, each with
-# the phrases that realise it; isnad.event.framing matches them by stem sequence, longest phrase first,
-# so "تنظيم داعش الإرهابي" counts as the loaded label and not also as plain "داعش".
-ACTOR_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
-    "تنظيم الدولة / داعش": {
-        "تنظيم الدولة": ("تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية"),
-        "داعش": ("داعش", "تنظيم داعش"),
-        "داعش الإرهابي": ("داعش الإرهابي", "تنظيم داعش الإرهابي", "التنظيم الإرهابي"),
-        "التنظيم التكفيري": ("التنظيم التكفيري", "التكفيريين", "التكفيري"),
-    },
-    "المقاتلون": {
-        "مقاتلون": ("مقاتل", "مقاتلين", "مقاتلون", "مقاتلي", "مقاتلو"),
-        "مسلحون": ("مسلح", "مسلحين", "مسلحون", "مسلحي"),
-        "إرهابيون": ("إرهابي", "إرهابيين", "إرهابيون"),
-        "جهاديون": ("جهادي", "جهاديين", "جهاديون"),
-        "متطرفون": ("متطرف", "متطرفين", "متطرفون"),
-        "عناصر": ("عنصر", "عناصر"),
-        "مرتزقة": ("مرتزقة",),
-    },
-}
-# Words that judge rather than report; in a sentence no source is cited for, they mark the
-# outlet's own voice. Hand-written for isnad.
-EVALUATIVE = _norm_set(
-    """
-    إرهابي إرهابية إرهابيين الإرهابي الإرهابية الإرهابيين تكفيري تكفيرية التكفيري التكفيرية
-    إجرامي إجرامية الإجرامي الإجرامية مجرم مجرمين المجرمين وحشي وحشية الوحشي الوحشية همجي همجية
-    ميليشيا ميليشيات مليشيات مرتزقة عصابة عصابات المزعوم المزعومة المزعومين ظلامي الظلامي
-    خيبة فاشل الفاشل فشل مشبوه المشبوهة إجرام جرائم فظائع بشع البشعة
-    """
-)
 # Negations that deny a claim. ما also opens relatives and hedges (ما يصل إلى، ما يقارب) and غير
 # negates adjectives (غير رسمية: unofficial) rather than the claim, so neither counts here.
 CLAIM_NEGATIONS = NEGATIONS - _norm_set("ما غير")

@@ -89,7 +89,9 @@ def read_gold_day(day: str | Path, gold: str | Path) -> GoldDay:
     return GoldDay(
         articles=kept,
         events=events,
-        storylines=[Storyline(s, ids, by_id[members[ids[0]][0]].title or "") for s, ids in storylines.items()],
+        storylines=[
+            Storyline(s, ids, by_id[members[ids[0]][0]].title or "") for s, ids in storylines.items()
+        ],
         event_of=event_of,
     )
 

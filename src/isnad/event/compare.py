@@ -113,7 +113,13 @@ def same_quantity(a: Figure, b: Figure, classes: Classes | None = None) -> bool:
     if is_magnitude_hedge(a.approx) != is_magnitude_hedge(b.approx):
         return False  # "dozens" is not "10": the one is an order of magnitude, the other a count
     tolerance = APPROX_TOLERANCE if (a.approx or b.approx) else 0.0
-    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+    if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):
+        return True
+    # 8769 and 8769.47 are one value, rounded by one outlet.
+    return any(
+        x.is_integer() and not y.is_integer() and abs(x - y) < 1
+        for x, y in ((a.value, b.value), (b.value, a.value))
+    )
 
 
 def _may_count_one_group(a: str | None, b: str | None) -> bool:

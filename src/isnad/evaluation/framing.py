@@ -1,0 +1,135 @@
+"""Framing measured against hand labels: which label each outlet uses for each actor of a story.
+
+The gold (``tests/fixtures/gold/framing/*.json``, see its README) lists, for a few storylines of a
+real day, the articles (by url) and the (outlet, actor, label) triples read in them, with whether
+each label judges. isnad's framing is run on the storyline's articles; its actors are matched to the
+gold's by the labels they share (each isnad actor to the gold actor with most of its labels), and
+labels are compared by `isnad.arabic.actors.label_key`: one label across spelling, clitics and
+word order, as the framing table groups them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from isnad.arabic.actors import label_key
+from isnad.article.doc import Corpus
+from isnad.article.extract import extract
+from isnad.evaluation.gold_events import read_day
+from isnad.evaluation.table import format_table, headline
+from isnad.event.framing import outlet_framings
+
+Triple = tuple[str, str, tuple[str, ...]]  # outlet, actor, label key
+
+
+@dataclass
+class FramingEvaluation:
+    storylines: int
+    gold: int
+    found: int
+    matched: int
+    judging_gold: int
+    judging_found: int
+    judging_matched: int
+
+    @staticmethod
+    def _f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return self._f1(self.precision, self.recall)
+
+    @property
+    def judging_precision(self) -> float:
+        return self.judging_matched / self.judging_found if self.judging_found else 0.0
+
+    @property
+    def judging_recall(self) -> float:
+        return self.judging_matched / self.judging_gold if self.judging_gold else 0.0
+
+
+def _key(label: str) -> tuple[str, ...]:
+    return label_key(label.split())
+
+
+def _system_triples(corpus: Corpus, article_ids: list[str]) -> dict[Triple, bool]:
+    """(outlet, isnad's actor, label key) -> whether isnad says the label judges."""
+    extraction = extract(corpus.articles)
+    found: dict[Triple, bool] = {}
+    for outlet in outlet_framings(corpus, article_ids, extraction.attributions, extraction.entities):
+        for name in outlet.names:
+            found[(outlet.outlet, name.actor, _key(name.term))] = name.judging
+    return found
+
+
+def _map_actors(found: dict[Triple, bool], gold: dict[Triple, bool]) -> dict[str, str]:
+    """Each isnad actor -> the gold actor sharing most (outlet, label) pairs with it."""
+    gold_actor = {(o, k): a for o, a, k in gold}
+    votes: dict[str, Counter[str]] = {}
+    for outlet, actor, key in found:
+        if (outlet, key) in gold_actor:
+            votes.setdefault(actor, Counter())[gold_actor[(outlet, key)]] += 1
+    return {actor: counts.most_common(1)[0][0] for actor, counts in votes.items()}
+
+
+def evaluate_framing(gold_file: Path, data_dir: Path) -> FramingEvaluation:
+    """Run framing on each gold storyline's articles and count matching triples and judging flags."""
+    gold_doc = json.loads(gold_file.read_text(encoding="utf-8"))
+    day = data_dir / gold_doc["file"]
+    totals = FramingEvaluation(0, 0, 0, 0, 0, 0, 0)
+    for storyline in gold_doc["storylines"]:
+        articles = read_day(day, storyline["urls"])
+        corpus = Corpus(articles)
+        gold = {(g["outlet"], g["actor"], _key(g["label"])): bool(g["judging"]) for g in storyline["labels"]}
+        found = _system_triples(corpus, [a.id for a in articles])
+        mapping = _map_actors(found, gold)
+        mapped = {(o, mapping.get(a, f"isnad:{a}"), k): j for (o, a, k), j in found.items()}
+        matched = set(mapped) & set(gold)
+        totals.storylines += 1
+        totals.gold += len(gold)
+        totals.found += len(mapped)
+        totals.matched += len(matched)
+        totals.judging_gold += sum(gold.values())
+        totals.judging_found += sum(mapped.values())
+        totals.judging_matched += sum(1 for t in matched if gold[t] and mapped[t])
+    return totals
+
+
+def print_framing(result: FramingEvaluation) -> None:
+    print(
+        format_table(
+            ["what", "gold", "isnad", "matched", "precision", "recall"],
+            [
+                [
+                    "(outlet, actor, label)",
+                    result.gold,
+                    result.found,
+                    result.matched,
+                    result.precision,
+                    result.recall,
+                ],
+                [
+                    "judging labels",
+                    result.judging_gold,
+                    result.judging_found,
+                    result.judging_matched,
+                    result.judging_precision,
+                    result.judging_recall,
+                ],
+            ],
+        )
+    )
+    print(f"storylines: {result.storylines}")
+    print(headline("framing_f1", result.f1))
