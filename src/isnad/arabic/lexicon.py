@@ -371,7 +371,7 @@ def country_names() -> frozenset[str]:
     names = {normalize(name) for name in Locale("ar").territories.values()}
     # CLDR writes the formal names; news text also uses these.
     names |= _norm_set(
-        "سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر"
+        "سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر أمريكا أميركا"
     )
     return frozenset(names)
 

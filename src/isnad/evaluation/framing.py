@@ -75,13 +75,20 @@ def _system_triples(corpus: Corpus, article_ids: list[str]) -> dict[Triple, bool
 
 
 def _map_actors(found: dict[Triple, bool], gold: dict[Triple, bool]) -> dict[str, str]:
-    """Each isnad actor -> the gold actor sharing most (outlet, label) pairs with it."""
+    """isnad's actors -> the gold's, one to one, the pairs sharing most (outlet, label) first.
+
+    One to one: a party isnad splits into two columns is one right column and one wrong one.
+    """
     gold_actor = {(o, k): a for o, a, k in gold}
-    votes: dict[str, Counter[str]] = {}
+    shared: Counter[tuple[str, str]] = Counter()
     for outlet, actor, key in found:
         if (outlet, key) in gold_actor:
-            votes.setdefault(actor, Counter())[gold_actor[(outlet, key)]] += 1
-    return {actor: counts.most_common(1)[0][0] for actor, counts in votes.items()}
+            shared[(actor, gold_actor[(outlet, key)])] += 1
+    mapping: dict[str, str] = {}
+    for (actor, gold_name), _n in shared.most_common():
+        if actor not in mapping and gold_name not in mapping.values():
+            mapping[actor] = gold_name
+    return mapping
 
 
 def evaluate_framing(gold_file: Path, data_dir: Path) -> FramingEvaluation:

@@ -1,35 +1,23 @@
 """Framing and terminology: how each outlet names the parties of a story, and where it judges.
 
 For every event and storyline, outlets side by side, from the story's own articles:
-- labels: noun phrases that name a party: a group head with its names and adjectives (قوات
-  التحالف العربي، ميليشيات الحوثي الانقلابية), a definite collective noun (التحالف، المقاومة
-  الشعبية), the members' plural (الحوثيين، الانقلابيين) or an organisation the entity layer
-  knows (داعش). A label ends at the first preposition, relative, coordinated word or punctuation.
-  One label is one key of `isnad.arabic.actors.label_key` (spelling, clitics, word order).
-- actors: labels are grouped into the parties they stand for. Labels that share their first name
-  word (الحوثي in ميليشيات الحوثي، الحوثيين، الميليشيات الحوثية) or an alias of the entity layer
-  (داعش / تنظيم الدولة) are one actor. A label of judging words only (الانقلابيين، الميليشيات)
-  joins the actor the story's articles apply those words to: in one phrase (ميليشيات الحوثي
-  الانقلابية) or side by side (الحوثيين والانقلابيين are two parties; الحوثيين الانقلابيين one).
-  Failing that, a label of a general class of counted people (مسلحون، عناصر) joins that class:
-  the armed men of a story are one party even when outlets call them differently.
-- each outlet's labels for each actor, with counts and mentions; a label judges when it holds an
-  epithet of `isnad.arabic.actors.EPITHETS`.
-- evaluative: judging words wherever they occur; editorial: sentences carrying one and citing no
-  source (no attribution of the article overlaps them): the outlet's own voice.
+- names: for each main actor of the story (found by `isnad.event.actors`: the most named, named
+  at least twice), the labels each outlet uses, with counts and mentions; a label judges when it
+  holds an epithet of `isnad.arabic.actors.EPITHETS` (الميليشيات الحوثية، داعش الإرهابي).
+- evaluative: judging words wherever they occur;
+- editorial: sentences carrying a judging word and citing no source (no attribution of the
+  article overlaps them): the outlet's own voice, not a quoted one.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from isnad.arabic import normalize, strip_particles
 from isnad.arabic import actors as words
-from isnad.arabic.lexicon import ENTITY_ALIASES, canonical_outlet
-from isnad.arabic.subjects import SUBJECT_CLASSES
-from isnad.article.doc import ArticleText, Corpus
+from isnad.arabic import normalize, strip_particles
+from isnad.article.doc import Corpus
+from isnad.event.actors import LabelMention, group_actors, judges, label_mentions, name_word
 from isnad.model import (
     Article,
     Attribution,
@@ -45,148 +33,11 @@ from isnad.model import (
 
 MIN_ACTOR_MENTIONS = 2  # a party named once in a story is not one of its main actors
 MAX_ACTORS = 8  # per event or storyline, the most named first
-_PUNCTUATION_GAP = set("،,.:;؛!?؟()[]«»\"'“”-–—/\n")
-
-
-@dataclass(frozen=True)
-class LabelMention:
-    """One label in one article: its words as written, span and sentence."""
-
-    article_id: str
-    words: tuple[str, ...]
-    span: Span
-    sentence: int
-
-    @property
-    def key(self) -> tuple[str, ...]:
-        return words.label_key(list(self.words))
 
 
 def outlet_key(article: Article) -> str:
     """The outlet an article speaks for; its id when the text names none."""
     return article.outlet or article.id
-
-
-def _organisation_starts(entities: Sequence[Entity], article_id: str) -> dict[int, int]:
-    """Start -> end of the organisations the entity layer found in one article."""
-    return {
-        m.span[0]: m.span[1]
-        for e in entities
-        if e.type == "ORG" and not canonical_outlet(e.canonical)  # the media are not parties
-        for m in e.mentions
-        if m.article_id == article_id
-    }
-
-
-def _joined(text: str, a: int, b: int) -> bool:
-    """Whether nothing but spaces stands between two tokens."""
-    return not any(c in _PUNCTUATION_GAP for c in text[a:b])
-
-
-def label_mentions(
-    corpus: Corpus, article_id: str, entities: Sequence[Entity] = ()
-) -> list[LabelMention]:
-    """The labels of parties in one article, in text order."""
-    text: ArticleText = corpus.text(article_id)
-    raw = text.article.text
-    tokens = text.tokens
-    organisations = _organisation_starts(entities, article_id)
-    found: list[LabelMention] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        end = i + 1
-        if token.start in organisations:  # an organisation: its whole span, then its adjectives
-            while end < len(tokens) and tokens[end].end <= organisations[token.start]:
-                end += 1
-        elif not (
-            words.is_head(token.text) or words.is_collective(token.text) or words.is_member_noun(token.text)
-        ):
-            i += 1
-            continue
-        head = words.is_head(token.text) and not words.is_collective(token.text)
-        while end < len(tokens) and end - i < words.MAX_LABEL_WORDS:
-            nxt = tokens[end]
-            if nxt.kind != "word" or not _joined(raw, tokens[end - 1].end, nxt.start):
-                break
-            if words.stops_label(nxt.text):
-                break
-            definite = strip_particles(nxt.norm).startswith("ال") and not nxt.norm.startswith(("وال", "فال"))
-            # After a head, a name may be indefinite (قوات صالح); anything else goes on with adjectives.
-            if not definite and not (head and end == i + 1 and len(nxt.norm) > 2):
-                break
-            end += 1
-        label = tuple(t.text for t in tokens[i:end])
-        if end > i + 1 or not words.is_kind_head(token.text) or _class_of(label):
-            sentence = text.sentence_index(i)
-            found.append(LabelMention(article_id, label, (token.start, tokens[end - 1].end), sentence))
-        i = end
-    return found
-
-
-def _alias(label: tuple[str, ...]) -> str | None:
-    """The entity layer's canonical name for the label without its epithets (داعش for تنظيم الدولة)."""
-    plain = normalize(" ".join(w for w in label if not words.is_epithet(w)))
-    plain = " ".join(strip_particles(w) for w in plain.split())
-    return ENTITY_ALIASES.get(plain)
-
-
-def name_word(label: tuple[str, ...]) -> str | None:
-    """The first word that says which party a label is about, as a key; None when the label only
-    says what kind of party it is (التنظيم، عناصر) or judges it (الانقلابيين)."""
-    alias = _alias(label)
-    if alias:
-        return words.word_key(alias.split()[0])
-    plain = [w for w in label if not words.is_epithet(w) and not words.is_head(w) and not words.is_collective(w)]
-    return words.word_key(plain[0]) if plain else None
-
-
-def _class_of(label: tuple[str, ...]) -> str | None:
-    """The class of counted people a label's first word belongs to (مسلحون: fighters)."""
-    first = strip_particles(normalize(label[0]))
-    bare = first[2:] if first.startswith("ال") else first
-    return next((c for c, members in SUBJECT_CLASSES.items() if first in members or bare in members), None)
-
-
-def judges(label: Sequence[str]) -> bool:
-    return any(words.is_epithet(w) for w in label)
-
-
-def group_actors(mentions: Sequence[LabelMention]) -> dict[tuple[str, ...], str]:
-    """Label key -> actor key, for the labels of one event or storyline."""
-    actor_of: dict[tuple[str, ...], str] = {}
-    unnamed: dict[tuple[str, ...], LabelMention] = {}
-    # Which named actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says
-    # ميليشيات and الانقلابية of الحوثي; "تنظيم داعش" says تنظيم of داعش.
-    said_of: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in mentions:
-        name = name_word(m.words)
-        if name is None:
-            unnamed.setdefault(m.key, m)
-            continue
-        actor_of[m.key] = name
-        for w in m.words:
-            said_of[words.word_key(w)][name] += 1
-    # A label of judging or kind words right beside a named one, with nothing but a comma or a
-    # space between, is said of it too ("... الحوثي، الانقلابيين").
-    ordered = sorted(mentions, key=lambda m: (m.article_id, m.span))
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        if a.article_id == b.article_id and b.span[0] - a.span[1] <= 2:
-            for bare, named in ((a, b), (b, a)):
-                name = actor_of.get(named.key)
-                if bare.key in unnamed and name:
-                    for w in bare.words:
-                        said_of[words.word_key(w)][name] += 1
-    for key, m in unnamed.items():
-        votes: Counter[str] = Counter()
-        for w in m.words:
-            votes.update(said_of.get(words.word_key(w), Counter()))
-        if votes:
-            actor_of[key] = votes.most_common(1)[0][0]
-        else:
-            kind = _class_of(m.words)
-            actor_of[key] = f"class:{kind}" if kind else key[0]
-    return actor_of
 
 
 def _evaluative(corpus: Corpus, article_id: str) -> list[Mention]:
@@ -255,7 +106,9 @@ def outlet_framings(
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for m in sorted(mentions, key=lambda m: name_word(m.words) is None):
         surfaces[actor_of[m.key]][" ".join(m.words)] += 1 if name_word(m.words) else 0
-    actor_name = {a: _display(+surfaces[a] or Counter({" ".join(_first_label(mentions, actor_of, a)): 1})) for a in main}
+    actor_name = {
+        a: _display(+surfaces[a] or Counter({" ".join(_first_label(mentions, actor_of, a)): 1})) for a in main
+    }
 
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
