@@ -26,7 +26,7 @@ def _stems(words: str) -> frozenset[str]:
 KIND_HEADS = _stems(
     """
     قوات جماعة تنظيم حركة حزب كتائب لواء ألوية وحدات فصائل فصيل ميليشيات مليشيات ميليشيا
-    مليشيا عصابات عصابة فلول عناصر مسلحي مقاتلي أنصار سلطات
+    مليشيا عصابات عصابة فلول عناصر مسلحي مقاتلي أنصار سلطات رجال
     """
 )
 # Nouns that name a party by themselves, with or without adjectives: التحالف (العربي)، المقاومة
@@ -42,7 +42,7 @@ GROUP_HEADS = KIND_HEADS | _PARTY_STEMS
 # "the general"): definite, they head a label only in the plural.
 PLURAL_ONLY_HEADS = _stems(
     """
-    مسلحي مقاتلي عناصر أنصار فلول وحدات لواء فصيل
+    مسلحي مقاتلي عناصر أنصار فلول وحدات لواء فصيل رجال
     """
 )
 # Words that share a head's stem but name no party: fighter jets, not fighters.

@@ -270,8 +270,29 @@ def _same_slot(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None
                 names.join(name, first)
 
 
-def group_actors(mentions: Sequence[LabelMention]) -> dict[tuple[str, ...], str]:
-    """Label key -> actor key, for the labels of one event or storyline."""
+def _naming_keys(label: tuple[str, ...]) -> list[str]:
+    """The keys of the words that say which party a label is: of a person, the last name only
+    (عبد of علي عبد الله صالح would meet عبد ربه منصور هادي)."""
+    plain = [w for w in label if _names(w)]
+    if any(normalize(w) in PERSON_TITLES or words.is_person_epithet(w) for w in label):
+        plain = plain[-1:]
+    return [words.word_key(w) for w in plain]
+
+
+def _served(m: LabelMention, known: dict[str, str]) -> str | None:
+    """The actor a loyal force serves, from the words after its label: الموالية للرئيس ... الأسد."""
+    if not any(words.is_loyal(w) for w in m.words):
+        return None
+    served = Counter(known[k] for k in map(words.word_key, m.after) if k in known)
+    return served.most_common(1)[0][0] if served else None
+
+
+def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
+    """The actor (a name key) of every label mention of one event or storyline.
+
+    Mentions, not labels: "القوات الموالية" is the army in one sentence and Saleh's forces in the
+    next, by whom it says they are loyal to.
+    """
     names = _Names()
     named: list[tuple[LabelMention, str]] = []
     unnamed: dict[tuple[str, ...], list[LabelMention]] = defaultdict(list)
@@ -285,19 +306,25 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[tuple[str, ...], str]
     # A party noun alone (الجيش) is the story's most named party of that noun (الجيش اليمني).
     placed = Counter(name for _m, name in named if ":" in name)
     for _m, name in named:
-        of_place = [(n, c) for n, c in placed.most_common() if n.split(":")[0] == name]
+        of_place = [n for n, _c in placed.most_common() if n.split(":")[0] == name]
         if of_place:
-            names.join(name, of_place[0][0])
-    actor_of = {m.key: names.root(name) for m, name in named}
+            names.join(name, of_place[0])
+    # A named force loyal to another party is on its side: قوات الحرس الجمهوري الموالية للرئيس المخلوع.
+    known = {k: name for m, name in named for k in _naming_keys(m.words)}
+    for m, name in named:
+        served = _served(m, known)
+        if served and served != name:
+            names.join(name, served)
+    actor_of: dict[LabelMention, str] = {m: names.root(name) for m, name in named}
+    known = {k: names.root(name) for k, name in known.items()}
     # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
-    # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة. (قوات is said of every force.)
+    # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة (a judging word counts
+    # twice: it is said of fewer parties than a head; قوات is said of every force and not at all).
     said_of: dict[str, Counter[str]] = defaultdict(Counter)
     for m, _name in named:
         for w in m.words:
             if not words.is_kind_head(w) or words.is_plural_only_head(w):
-                said_of[words.word_key(w)][actor_of[m.key]] += 1
-    # The words of a named label a loyal force serves: الموالية للرئيس السوري بشار الأسد.
-    known = {words.word_key(w): actor_of[m.key] for m, _name in named for w in m.words if _names(w)}
+                said_of[words.word_key(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
     # A label of judging or kind words right beside a named one, with nothing but a comma or a
     # space between, is said of it too ("... الحوثي، الانقلابيين").
     ordered = sorted(mentions, key=lambda m: (m.article_id, m.span))
@@ -308,20 +335,15 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[tuple[str, ...], str]
             and not words.is_coordinated(b.words[0])
         ):
             for bare, other in ((a, b), (b, a)):
-                if bare.key in unnamed and other.key in actor_of:
+                if bare.key in unnamed and other in actor_of:
                     for w in bare.words:
-                        said_of[words.word_key(w)][actor_of[other.key]] += 1
+                        said_of[words.word_key(w)][actor_of[other]] += 2
     for key, found in unnamed.items():
         votes: Counter[str] = Counter()
+        for w in found[0].words:
+            votes.update(said_of.get(words.word_key(w), Counter()))
+        kind = _class_of(found[0].words)
+        fallback = votes.most_common(1)[0][0] if votes else (f"class:{kind}" if kind else key[0])
         for m in found:
-            if any(words.is_loyal(w) for w in m.words):
-                votes.update(known[k] for k in map(words.word_key, m.after) if k in known)
-        if not votes:
-            for w in found[0].words:
-                votes.update(said_of.get(words.word_key(w), Counter()))
-        if votes:
-            actor_of[key] = votes.most_common(1)[0][0]
-        else:
-            kind = _class_of(found[0].words)
-            actor_of[key] = f"class:{kind}" if kind else key[0]
+            actor_of[m] = _served(m, known) or fallback
     return actor_of

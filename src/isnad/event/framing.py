@@ -66,10 +66,10 @@ def _editorial(
 
 
 def _first_label(
-    mentions: Sequence[LabelMention], actor_of: dict[tuple[str, ...], str], actor: str
+    mentions: Sequence[LabelMention], actor_of: dict[LabelMention, str], actor: str
 ) -> tuple[str, ...]:
     """The actor's most used label, when none of its labels names it."""
-    counts = Counter(m.words for m in mentions if actor_of[m.key] == actor)
+    counts = Counter(m.words for m in mentions if actor_of[m] == actor)
     return counts.most_common(1)[0][0]
 
 
@@ -100,12 +100,12 @@ def outlet_framings(
     mentions = [m for a in article_ids for m in labels[a]]
     actor_of = group_actors(mentions)
     # The main actors: the most named, named at least twice; each shown by its most used label.
-    actor_counts = Counter(actor_of[m.key] for m in mentions)
+    actor_counts = Counter(actor_of[m] for m in mentions)
     main = [a for a, n in actor_counts.most_common(MAX_ACTORS) if n >= MIN_ACTOR_MENTIONS]
     # Shown by its most used label that names it (داعش rather than التنظيم) when it has one.
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for m in sorted(mentions, key=lambda m: name_word(m.words) is None):
-        surfaces[actor_of[m.key]][" ".join(m.words)] += 1 if name_word(m.words) else 0
+        surfaces[actor_of[m]][" ".join(m.words)] += 1 if name_word(m.words) else 0
     actor_name = {
         a: _display(+surfaces[a] or Counter({" ".join(_first_label(mentions, actor_of, a)): 1})) for a in main
     }
@@ -121,7 +121,7 @@ def outlet_framings(
         framing = outlets.setdefault(key, OutletFraming(outlet=key, article_ids=[]))
         framing.article_ids.append(article_id)
         for m in labels[article_id]:
-            actor = actor_of[m.key]
+            actor = actor_of[m]
             if actor in actor_name:
                 named[key].setdefault((actor, m.key), []).append(m)
         evaluative = _evaluative(corpus, article_id)
