@@ -11,6 +11,42 @@ def _figure(value: float, subject: str, predicate: str | None, approx: str | Non
 def test_subject_classes_merge_outlet_vocabulary() -> None:
     assert subject_class("مقاتل") == subject_class("مسلح") == subject_class("إرهابي") == "fighters"
     assert subject_class("امرأة") != subject_class("مقاتل")
+    # General classes of news, not the seed story's: people are not fighters by default.
+    assert subject_class("شخصا") == subject_class("مواطنين") == "people"
+    assert subject_class("ريال") == "money"
+    assert subject_class("رجال", "الأمن") == "soldiers"
+
+
+def test_a_figure_must_say_what_it_counts_to_be_compared() -> None:
+    assert not same_quantity(_figure(36, "", None), _figure(36, "قتيلا", "killed"))
+    assert not same_quantity(_figure(90, "وفدا", None), _figure(90, "قتيلا", None))
+    # A kind of people and people in general may be one group when the counts are equal.
+    assert same_quantity(_figure(250, "أجنبيا", None), _figure(250, "عنصرا", None))
+
+
+def test_different_subjects_and_different_happenings_do_not_conflict() -> None:
+    """A ferry's dead and a blast's wounded, or people and soldiers: no conflict (issue 15)."""
+    assert not _compare("وغرق 36 شخصا في العبارة.", "وأصيب 90 شخصا في الانفجار.")
+    comparisons = _compare("وأسفر التفجير عن مقتل 13 شخصا.", "وأسفر التفجير عن مقتل 10 جنود.")
+    assert all(c.verdict != "conflict" for c in comparisons)
+
+
+def test_killed_counts_that_differ_conflict_once_per_pair_of_values() -> None:
+    comparisons = _compare(
+        "ونتج عنه استشهاد عشرة من رجال الأمن.",
+        "ونتج عنه استشهاد 12 رجل أمن.",
+        "ونتج عنه استشهاد عشرة من رجال الأمن وإصابة تسعة آخرين.",
+    )
+    [conflict] = [c for c in comparisons if c.verdict == "conflict"]
+    assert conflict.subject == "soldiers: killed"
+    assert {claim.value for claim in conflict.claims} == {10, 12}
+    assert len({claim.article_id for claim in conflict.claims}) == 3
+
+
+def test_a_hedge_read_as_a_negation_makes_no_conflict() -> None:
+    """ما لا يقل عن is "at least", and a figure with no claim has nothing to contradict."""
+    comparisons = _compare("وسيشارك أكثر من 90 وفدا رسميا.", "وسيحضر ما لا يقل عن 90 وفدا رسميا.")
+    assert all(c.verdict != "conflict" for c in comparisons)
 
 
 def test_hedged_values_match_within_tolerance() -> None:

@@ -138,7 +138,8 @@ def is_head(word: str) -> bool:
         if base in _PARTY_STEMS and is_plural(form):
             return True  # المعارضين: the members of a party noun
         return base in KIND_HEADS and (base not in PLURAL_ONLY_HEADS or is_plural(form))
-    return stem(form) in GROUP_HEADS
+    # Indefinite, a nisba (جماعي "collective") is an adjective; construct plurals (مسلحي) are heads.
+    return stem(form) in GROUP_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
 
 
 def is_party_noun(word: str) -> bool:

@@ -12,7 +12,8 @@ from babel import Locale
 
 from isnad.arabic.names import entity_key
 from isnad.arabic.normalize import normalize
-from isnad.arabic.subjects import SUBJECT_CLASS_NAMES, SUBJECT_CLASSES  # noqa: F401  (read as lexicon.*)
+from isnad.arabic.subjects import SUBJECT_CLASS_NAMES as SUBJECT_CLASS_NAMES
+from isnad.arabic.subjects import SUBJECT_CLASSES as SUBJECT_CLASSES
 
 
 def _norm_set(words: str) -> frozenset[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from isnad.arabic.actors import label_key
@@ -27,13 +27,16 @@ Triple = tuple[str, str, tuple[str, ...]]  # outlet, actor, label key
 
 @dataclass
 class FramingEvaluation:
-    storylines: int
-    gold: int
-    found: int
-    matched: int
-    judging_gold: int
-    judging_found: int
-    judging_matched: int
+    """Counts of (outlet, actor, label) triples and of judging labels, over one or more storylines."""
+
+    storylines: int = 0
+    gold: int = 0
+    found: int = 0
+    matched: int = 0
+    judging_gold: int = 0
+    judging_found: int = 0
+    judging_matched: int = 0
+    per_storyline: list[tuple[str, float, float]] = field(default_factory=list)  # id, precision, recall
 
     @staticmethod
     def _f1(p: float, r: float) -> float:
@@ -91,52 +94,70 @@ def _map_actors(found: dict[Triple, bool], gold: dict[Triple, bool]) -> dict[str
     return mapping
 
 
-def evaluate_framing(gold_file: Path, data_dir: Path) -> FramingEvaluation:
-    """Run framing on each gold storyline's articles and count matching triples and judging flags."""
-    gold_doc = json.loads(gold_file.read_text(encoding="utf-8"))
-    day = data_dir / gold_doc["file"]
-    totals = FramingEvaluation(0, 0, 0, 0, 0, 0, 0)
-    for storyline in gold_doc["storylines"]:
-        articles = read_day(day, storyline["urls"])
-        corpus = Corpus(articles)
-        gold = {(g["outlet"], g["actor"], _key(g["label"])): bool(g["judging"]) for g in storyline["labels"]}
-        found = _system_triples(corpus, [a.id for a in articles])
-        mapping = _map_actors(found, gold)
-        mapped = {(o, mapping.get(a, f"isnad:{a}"), k): j for (o, a, k), j in found.items()}
-        matched = set(mapped) & set(gold)
-        totals.storylines += 1
-        totals.gold += len(gold)
-        totals.found += len(mapped)
-        totals.matched += len(matched)
-        totals.judging_gold += sum(gold.values())
-        totals.judging_found += sum(mapped.values())
-        totals.judging_matched += sum(1 for t in matched if gold[t] and mapped[t])
+def gold_files(path: Path) -> list[Path]:
+    """The gold JSON files at ``path``: the file itself, or every ``*.json`` of a folder."""
+    return sorted(path.glob("*.json")) if path.is_dir() else [path]
+
+
+def evaluate_framing(gold_path: Path, data_dir: Path) -> FramingEvaluation:
+    """Run framing on each gold storyline's articles and count matching triples and judging flags.
+
+    ``gold_path`` is a gold file or a folder of them; each names its day's file under ``data_dir``.
+    """
+    totals = FramingEvaluation()
+    for gold_file in gold_files(gold_path):
+        gold_doc = json.loads(gold_file.read_text(encoding="utf-8"))
+        day = data_dir / gold_doc["file"]
+        for storyline in gold_doc["storylines"]:
+            articles = read_day(day, storyline["urls"])
+            if len(articles) != len(set(storyline["urls"])):
+                raise ValueError(f"{gold_file}: {storyline['id']}: some urls are not in {day}")
+            corpus = Corpus(articles)
+            gold = {
+                (g["outlet"], g["actor"], _key(g["label"])): bool(g["judging"]) for g in storyline["labels"]
+            }
+            found = _system_triples(corpus, [a.id for a in articles])
+            mapping = _map_actors(found, gold)
+            mapped = {(o, mapping.get(a, f"isnad:{a}"), k): j for (o, a, k), j in found.items()}
+            matched = set(mapped) & set(gold)
+            totals.storylines += 1
+            totals.gold += len(gold)
+            totals.found += len(mapped)
+            totals.matched += len(matched)
+            totals.judging_gold += sum(gold.values())
+            totals.judging_found += sum(mapped.values())
+            totals.judging_matched += sum(1 for t in matched if gold[t] and mapped[t])
+            totals.per_storyline.append(
+                (
+                    f"{gold_doc['day']} {storyline['id']}",
+                    len(matched) / max(len(mapped), 1),
+                    len(matched) / max(len(gold), 1),
+                )
+            )
     return totals
 
 
 def print_framing(result: FramingEvaluation) -> None:
-    print(
-        format_table(
-            ["what", "gold", "isnad", "matched", "precision", "recall"],
-            [
-                [
-                    "(outlet, actor, label)",
-                    result.gold,
-                    result.found,
-                    result.matched,
-                    result.precision,
-                    result.recall,
-                ],
-                [
-                    "judging labels",
-                    result.judging_gold,
-                    result.judging_found,
-                    result.judging_matched,
-                    result.judging_precision,
-                    result.judging_recall,
-                ],
-            ],
-        )
-    )
-    print(f"storylines: {result.storylines}")
+    rows: list[list[str | int | float]] = [
+        [name, "", "", "", precision, recall] for name, precision, recall in result.per_storyline
+    ]
+    rows += [
+        [
+            "all (outlet, actor, label)",
+            result.gold,
+            result.found,
+            result.matched,
+            result.precision,
+            result.recall,
+        ],
+        [
+            "judging labels",
+            result.judging_gold,
+            result.judging_found,
+            result.judging_matched,
+            result.judging_precision,
+            result.judging_recall,
+        ],
+    ]
+    print(format_table(["storyline / what", "gold", "isnad", "matched", "precision", "recall"], rows))
     print(headline("framing_f1", result.f1))

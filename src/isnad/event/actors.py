@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isnad.arabic import actors as words
-from isnad.arabic import normalize, strip_particles
+from isnad.arabic import normalize, particle_forms, strip_particles
 from isnad.arabic.lexicon import ENTITY_ALIASES, PERSON_TITLES, canonical_outlet
 from isnad.arabic.subjects import GENERIC_PEOPLE, SUBJECT_CLASSES
 from isnad.arabic.tokens import Token
@@ -105,7 +105,8 @@ def _continues(label: list[Token], nxt: Token, raw: str, nxt_in_name: bool) -> b
     definite = strip_particles(nxt.norm).startswith("ال") and not nxt.norm.startswith(("وال", "فال"))
     # After a head, a name may be indefinite (قوات صالح); anything else goes on with adjectives.
     head = words.is_head(label[0].text) and not words.bare(label[0].text).startswith("ال")
-    return definite or (head and len(label) == 1 and len(nxt.norm) > 2)
+    glued = words.bare(nxt.text) != nxt.norm  # لميليشيات: a preposition opens another phrase
+    return definite or (head and len(label) == 1 and len(nxt.norm) > 2 and not glued)
 
 
 def _in_person_name(label: Sequence[Token]) -> bool:
@@ -283,7 +284,9 @@ def _served(m: LabelMention, known: dict[str, str]) -> str | None:
     """The actor a loyal force serves, from the words after its label: الموالية للرئيس ... الأسد."""
     if not any(words.is_loyal(w) for w in m.words):
         return None
-    served = Counter(known[k] for k in map(words.word_key, m.after) if k in known)
+    # لصالح: a lone ل before a name, which `word_key` keeps in general (ل may begin a name).
+    after = [form for w in m.after for form in particle_forms(w)]
+    served = Counter(known[k] for k in map(words.word_key, after) if k in known)
     return served.most_common(1)[0][0] if served else None
 
 

@@ -116,10 +116,8 @@ def same_quantity(a: Figure, b: Figure, classes: Classes | None = None) -> bool:
     if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):
         return True
     # 8769 and 8769.47 are one value, rounded by one outlet.
-    return any(
-        x.is_integer() and not y.is_integer() and abs(x - y) < 1
-        for x, y in ((a.value, b.value), (b.value, a.value))
-    )
+    x, y = sorted((float(a.value), float(b.value)), key=lambda v: not v.is_integer())
+    return x.is_integer() and not y.is_integer() and abs(x - y) < 1
 
 
 def _may_count_one_group(a: str | None, b: str | None) -> bool:
