@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from isnad.arabic import actors as words
-from isnad.arabic import normalize, strip_particles
+from isnad.arabic import normalize
 from isnad.article.doc import Corpus
 from isnad.event.actors import LabelMention, group_actors, judges, label_mentions, name_word
 from isnad.model import (
@@ -74,11 +74,11 @@ def _first_label(
 
 
 def _display(surfaces: Counter[str]) -> str:
-    """A label as written most often, without the particle glued to its first word."""
+    """A label as written most often, without the particles glued to its first word (لميليشيات)."""
     text = surfaces.most_common(1)[0][0].split()
-    first = normalize(text[0])
-    stripped = len(first) - len(strip_particles(first))
-    return " ".join([text[0][stripped:] if stripped else text[0], *text[1:]])
+    first, kept = normalize(text[0]), words.bare(text[0])
+    glued = len(first) - len(kept) if first.endswith(kept) else 0
+    return " ".join([text[0][glued:] if glued else text[0], *text[1:]])
 
 
 def outlet_framings(
