@@ -101,7 +101,6 @@ def _continues(label: list[Token], nxt: Token, raw: str, nxt_in_name: bool) -> b
         return False
     if words.is_place_nisba(last.text) and not words.is_epithet(nxt.text):
         return False  # a country's adjective closes a name: المقاتلين السوريين (الوليدة)
-        return False
     definite = strip_particles(nxt.norm).startswith("ال") and not nxt.norm.startswith(("وال", "فال"))
     # After a head, a name may be indefinite (قوات صالح); anything else goes on with adjectives.
     head = words.is_head(label[0].text) and not words.bare(label[0].text).startswith("ال")
@@ -121,6 +120,28 @@ def _in_name(tokens: Sequence[Token], j: int, persons: dict[int, int]) -> bool:
     return inside or (j + 1 < len(tokens) and tokens[j + 1].start in persons)
 
 
+def _label_end(
+    tokens: Sequence[Token], i: int, raw: str, organisations: dict[int, int], persons: dict[int, int]
+) -> int:
+    """Where the label starting at token i ends (exclusive)."""
+    end = i + 1
+    if tokens[i].start in organisations:  # an organisation: its whole name, then epithets only
+        while end < len(tokens) and tokens[end].end <= organisations[tokens[i].start]:
+            end += 1
+        while (
+            end < len(tokens)
+            and words.is_epithet(tokens[end].text)
+            and _joined(raw, tokens[end - 1].end, tokens[end].start)
+        ):
+            end += 1
+        return end
+    while end < len(tokens) and _continues(
+        list(tokens[i:end]), tokens[end], raw, _in_name(tokens, end, persons)
+    ):
+        end += 1
+    return end
+
+
 def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] = ()) -> list[LabelMention]:
     """The labels of parties in one article, in text order."""
     text: ArticleText = corpus.text(article_id)
@@ -134,23 +155,7 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
         if not _starts_label(tokens, i, organisations):
             i += 1
             continue
-        end = i + 1
-        if tokens[i].start in organisations:  # an organisation: its whole name, then epithets only
-            while end < len(tokens) and tokens[end].end <= organisations[tokens[i].start]:
-                end += 1
-            while (
-                end < len(tokens)
-                and words.is_epithet(tokens[end].text)
-                and _joined(raw, tokens[end - 1].end, tokens[end].start)
-            ):
-                end += 1
-        elif_continue = tokens[i].start not in organisations
-        while (
-            elif_continue
-            and end < len(tokens)
-            and _continues(tokens[i:end], tokens[end], raw, _in_name(tokens, end, persons))
-        ):
-            end += 1
+        end = _label_end(tokens, i, raw, organisations, persons)
         label = tuple(t.text for t in tokens[i:end])
         # An indefinite head alone (قوات) names no party unless it is the plural of armed men
         # (عناصر); a definite one (التنظيم، الميليشيات) stands for one the story names.

@@ -15,9 +15,10 @@ counted noun that is itself a claim: قتيلا "killed"):
 - differ: claims that are different but compatible, or a claim that some articles make about the
   figure and others do not (a figure with no verb confirms nothing about it).
 The claims' sentences are also judged pair by pair with `isnad.event.stance.judge_pairs`, the decision
-``isnad eval stance`` measures: when some article makes a claim about the figure, a pair it calls
-``disagree`` on the strength of a rule (a negation on one side, opposite words, numbers that do not
-match) makes the group a conflict too, and every comparison's reason says what the decision saw.
+``isnad eval stance`` measures: a pair it calls ``disagree`` on opposite words (rose / fell), or on a
+negation on one side when the figure carries a claim, makes the group a conflict too; its other
+rules see the neighbouring facts of the clause, not the figure's. Every comparison's reason says
+what the decision saw.
 Figures of a multi-article event that no other article matches are single-outlet reports.
 """
 

@@ -65,12 +65,11 @@ def _editorial(
     return out
 
 
-def _first_label(
-    mentions: Sequence[LabelMention], actor_of: dict[LabelMention, str], actor: str
-) -> tuple[str, ...]:
-    """The actor's most used label, when none of its labels names it."""
-    counts = Counter(m.words for m in mentions if actor_of[m] == actor)
-    return counts.most_common(1)[0][0]
+def _actor_name(mentions: Sequence[LabelMention], actor_of: dict[LabelMention, str], actor: str) -> str:
+    """The actor's most used label that names it (داعش rather than التنظيم), else its most used one."""
+    own = [m for m in mentions if actor_of[m] == actor]
+    naming = [m for m in own if name_word(m.words)] or own
+    return _display(Counter(" ".join(m.words) for m in naming))
 
 
 def _display(surfaces: Counter[str]) -> str:
@@ -102,13 +101,12 @@ def outlet_framings(
     # The main actors: the most named, named at least twice; each shown by its most used label.
     actor_counts = Counter(actor_of[m] for m in mentions)
     main = [a for a, n in actor_counts.most_common(MAX_ACTORS) if n >= MIN_ACTOR_MENTIONS]
-    # Shown by its most used label that names it (داعش rather than التنظيم) when it has one.
-    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in sorted(mentions, key=lambda m: name_word(m.words) is None):
-        surfaces[actor_of[m]][" ".join(m.words)] += 1 if name_word(m.words) else 0
-    actor_name = {
-        a: _display(+surfaces[a] or Counter({" ".join(_first_label(mentions, actor_of, a)): 1})) for a in main
-    }
+    actor_name: dict[str, str] = {}
+    for actor in main:
+        name = _actor_name(mentions, actor_of, actor)
+        while name in actor_name.values():  # two parties shown alike keep two columns
+            name += "*"
+        actor_name[actor] = name
 
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
