@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
 
-from isnad.arabic import clauses, is_magnitude_hedge, lexicon, normalize, stem, strip_particles
+from isnad.arabic import clauses, is_magnitude_hedge, lexicon, normalize, stem, stems, strip_particles
 from isnad.arabic.subjects import (
     GENERIC_PEOPLE,
     KINDS_OF_PEOPLE,
@@ -51,6 +51,9 @@ NEGATION_REASON = "negated on one side"
 MAX_STANCE_PAIRS = 10  # sentence pairs judged per group of matched figures
 MAX_STANCE_PAIRS_PER_EVENT = 30  # and per event: the encoder's time stays linear in events
 CLAUSE_WORDS = 8  # words kept either side of a figure: ANS statements are 5-20 words long
+# Two reports of one happening name it alike: the place, the actor, the kind of event. Claims whose
+# sentences share fewer content words than this are about two happenings, whatever the event.
+MIN_SHARED_WORDS = 2
 
 
 @lru_cache(maxsize=65536)
@@ -126,6 +129,21 @@ def _may_count_one_group(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return False
     return a == b or ({a, b} & {GENERIC_PEOPLE} != set() and bool({a, b} & KINDS_OF_PEOPLE))
+
+
+@lru_cache(maxsize=65536)
+def _content(sentence: str) -> frozenset[str]:
+    """Content stems of a sentence, numbers aside."""
+    return frozenset(w for w in stems(sentence) if not w.isdigit())
+
+
+def same_happening(a: Claim, b: Claim) -> bool:
+    """Whether two claims' sentences tell of one happening: they share a few content words.
+
+    A conflict must be about one happening; events are clusters and may hold two, so this is
+    checked on the claims themselves.
+    """
+    return len(_content(a.text) & _content(b.text)) >= MIN_SHARED_WORDS
 
 
 def predicates_conflict(p: str | None, q: str | None) -> bool:
@@ -206,7 +224,9 @@ def _value_conflicts(
         ca, cb = classes[a], classes[b]
         if ca != cb or a.unit != b.unit or min(a.value, b.value) <= 0:
             continue
-        if max(a.value, b.value) / min(a.value, b.value) <= VALUE_CONFLICT_RATIO:
+        if max(a.value, b.value) / min(a.value, b.value) <= VALUE_CONFLICT_RATIO and same_happening(
+            _claim(a, articles), _claim(b, articles)
+        ):
             low, high = sorted((a.value, b.value))
             key = (ca or "?", claim_of(a) or "?", a.unit, low, high)
             claims = pairs.setdefault(key, {})
@@ -236,7 +256,12 @@ def _judge(
     subject = sorted((classes[f] or "?" for f in group), key=lambda c: c == GENERIC_PEOPLE)[0]
     label = f"{group[0].value:g} {subject}"
     stances = _stance_summary(decisions)
-    conflicting = [(p, q) for p, q in combinations(predicates, 2) if predicates_conflict(p, q)]
+    by_claim = {p: [c for c, f in zip(claims, group, strict=True) if claim_of(f) == p] for p in predicates}
+    conflicting = [
+        (p, q)
+        for p, q in combinations(predicates, 2)
+        if predicates_conflict(p, q) and any(same_happening(a, b) for a in by_claim[p] for b in by_claim[q])
+    ]
     if conflicting:
         p, q = conflicting[0]
         return Comparison(event_id, label, "conflict", claims, f"incompatible claims: {p} / {q}{stances}")
