@@ -110,8 +110,10 @@ def test_the_same_claim_on_both_sides_agrees() -> None:
 def test_dozens_are_not_in_conflict_with_an_exact_count() -> None:
     comparisons = _compare("وعاد عشرات المقاتلين إلى بلادهم.", "وعاد 25 مقاتلا إلى بلادهم.")
     assert all(c.verdict != "conflict" for c in comparisons)
-    exact = _compare("وعاد 12 مقاتلا إلى بلادهم.", "وعاد 25 مقاتلا إلى بلادهم.")
+    exact = _compare("وعاد 12 مقاتلا إلى بلادهم من سوريا.", "وعاد 25 مقاتلا إلى بلادهم من سوريا.")
     assert [c.verdict for c in exact] == ["conflict"]  # two counts of one claim do clash
+    # ... when both sentences tell of one happening, not of two that an event happens to hold.
+    assert not _compare("وعاد 12 مقاتلا إلى بلادهم من سوريا.", "وعاد 25 مقاتلا من العراق أمس.")
 
 
 def test_seed_figures_without_a_shared_claim_are_not_agreements(seed_analysis: Analysis) -> None:

@@ -52,7 +52,8 @@ MAX_STANCE_PAIRS = 10  # sentence pairs judged per group of matched figures
 MAX_STANCE_PAIRS_PER_EVENT = 30  # and per event: the encoder's time stays linear in events
 CLAUSE_WORDS = 8  # words kept either side of a figure: ANS statements are 5-20 words long
 # Two reports of one happening name it alike: the place, the actor, the kind of event. Claims whose
-# sentences share fewer content words than this are about two happenings, whatever the event.
+# sentences share fewer content words than this (besides the claim's verb and counted noun) are
+# about two happenings, whatever the event.
 MIN_SHARED_WORDS = 2
 
 
@@ -131,10 +132,18 @@ def _may_count_one_group(a: str | None, b: str | None) -> bool:
     return a == b or ({a, b} & {GENERIC_PEOPLE} != set() and bool({a, b} & KINDS_OF_PEOPLE))
 
 
+@lru_cache(maxsize=1)
+def _claim_stems() -> frozenset[str]:
+    """Stems of the words every claim of its kind shares (قتل، جنود): they say nothing of which
+    happening it is."""
+    lists = [*lexicon.PREDICATES.values(), *SUBJECT_CLASSES.values(), *PREDICATE_NOUNS.values()]
+    return frozenset(stem(word) for words in lists for word in words)
+
+
 @lru_cache(maxsize=65536)
 def _content(sentence: str) -> frozenset[str]:
-    """Content stems of a sentence, numbers aside."""
-    return frozenset(w for w in stems(sentence) if not w.isdigit())
+    """Content stems of a sentence, numbers and the words of claims and counted classes aside."""
+    return frozenset(w for w in stems(sentence) if not w.isdigit()) - _claim_stems()
 
 
 def same_happening(a: Claim, b: Claim) -> bool:
