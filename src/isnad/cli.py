@@ -390,9 +390,12 @@ def eval_framing(
     """
     from isnad.evaluation.framing import evaluate_framing, print_framing
 
-    print_framing(
-        evaluate_framing(_require(gold, "the framing gold"), _require(data, "the SaudiNewsNet days"))
-    )
+    try:
+        result = evaluate_framing(_require(gold, "the framing gold"), _require(data, "the SaudiNewsNet days"))
+    except (ValueError, KeyError, OSError) as exc:  # a gold file that is not what it should be
+        err.print(f"error: {gold}: {exc}", markup=False)
+        raise typer.Exit(code=2) from exc
+    print_framing(result)
 
 
 @eval_app.command("brief")

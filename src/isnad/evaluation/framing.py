@@ -106,7 +106,10 @@ def evaluate_framing(gold_path: Path, data_dir: Path) -> FramingEvaluation:
     """
     totals = FramingEvaluation()
     for gold_file in gold_files(gold_path):
-        gold_doc = json.loads(gold_file.read_text(encoding="utf-8"))
+        try:
+            gold_doc = json.loads(gold_file.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise ValueError(f"not valid JSON ({error.msg}, line {error.lineno})") from None
         day = data_dir / gold_doc["file"]
         for storyline in gold_doc["storylines"]:
             articles = read_day(day, storyline["urls"])
