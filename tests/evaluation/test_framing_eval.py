@@ -6,6 +6,9 @@ import gzip
 import json
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from isnad.cli import app
 from isnad.evaluation.framing import evaluate_framing
 from isnad.evaluation.gold_events import conflicts_across_gold_events, read_gold_day
 from isnad.model import Claim, Comparison
@@ -70,3 +73,11 @@ def test_gold_day_and_conflicts_across_its_events(tmp_path: Path) -> None:
     across = Comparison("x", "people: killed", "conflict", [Claim(a, "", (0, 1)), Claim(b, "", (0, 1))])
     within = Comparison("x", "people: killed", "conflict", [Claim(a, "", (0, 1)), Claim(a, "", (2, 3))])
     assert conflicts_across_gold_events([across, within], gold.event_of) == [across]
+
+
+def test_a_bad_gold_file_is_one_line_naming_it(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "framing", str(bad), "--data", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not valid JSON" in result.output
