@@ -142,6 +142,11 @@ def is_head(word: str) -> bool:
     return stem(form) in GROUP_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
 
 
+def is_head_adjective(word: str) -> bool:
+    """An adjective made from a kind head (المسلحة "armed"): it says what kind, not which party."""
+    return stem(bare(word)) in KIND_HEADS
+
+
 def is_party_noun(word: str) -> bool:
     """A noun that names a party by itself (التحالف، المقاومة، جيش)."""
     form = bare(word)

@@ -204,6 +204,7 @@ def _names(word: str) -> bool:
     return not (
         words.is_epithet(word)
         or words.is_head(word)
+        or words.is_head_adjective(word)
         or words.is_loyal(word)
         or words.is_place_nisba(word)
         or normalize(word) in PERSON_TITLES
