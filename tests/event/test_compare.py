@@ -33,9 +33,9 @@ def test_different_subjects_and_different_happenings_do_not_conflict() -> None:
 
 def test_killed_counts_that_differ_conflict_once_per_pair_of_values() -> None:
     comparisons = _compare(
-        "ونتج عنه استشهاد عشرة من رجال الأمن.",
-        "ونتج عنه استشهاد 12 رجل أمن.",
-        "ونتج عنه استشهاد عشرة من رجال الأمن وإصابة تسعة آخرين.",
+        "التفجير الذي استهدف مسجد قوات الطوارئ في عسير ظهر اليوم نتج عنه استشهاد عشرة من رجال الأمن.",
+        "التفجير الذي استهدف مسجد قوات الطوارئ في عسير ظهر اليوم نتج عنه استشهاد 12 رجل أمن.",
+        "التفجير الذي استهدف مسجد الطوارئ في عسير نتج عنه استشهاد عشرة من رجال الأمن وإصابة تسعة آخرين.",
     )
     [conflict] = [c for c in comparisons if c.verdict == "conflict"]
     assert conflict.subject == "soldiers: killed"
@@ -110,13 +110,21 @@ def test_the_same_claim_on_both_sides_agrees() -> None:
 def test_dozens_are_not_in_conflict_with_an_exact_count() -> None:
     comparisons = _compare("وعاد عشرات المقاتلين إلى بلادهم.", "وعاد 25 مقاتلا إلى بلادهم.")
     assert all(c.verdict != "conflict" for c in comparisons)
-    exact = _compare("وعاد 12 مقاتلا إلى بلادهم من سوريا.", "وعاد 25 مقاتلا إلى بلادهم من سوريا.")
+    one = "مقاتلا فرنسيا إلى بلادهم من سوريا عبر الحدود التركية خلال الصيف الماضي."
+    exact = _compare(f"وعاد 12 {one}", f"وعاد 25 {one}")
     assert [c.verdict for c in exact] == ["conflict"]  # two counts of one claim do clash
     # ... when both sentences tell of one happening, not of two that an event happens to hold.
-    assert not _compare("وعاد 12 مقاتلا إلى بلادهم من سوريا.", "وعاد 25 مقاتلا من العراق أمس.")
+    assert not _compare(f"وعاد 12 {one}", "وعاد 25 مقاتلا من العراق أمس بعد معارك الرمادي.")
 
 
 def test_seed_figures_without_a_shared_claim_are_not_agreements(seed_analysis: Analysis) -> None:
     by_value = {c.claims[0].value: c for c in seed_analysis.comparisons}
     assert by_value[250].verdict == "differ"  # infiltrated Europe / returned home
     assert by_value[10].verdict == "differ"  # dozens arrested / dozens, no verb
+
+
+def test_an_article_giving_both_numbers_contradicts_neither() -> None:
+    """12 of the regime's men and 9 of the opposition's killed: two groups, not two tolls."""
+    one = "في اشتباكات ريف إدلب الجنوبي مع قوات النظام أمس بحسب المرصد السوري"
+    comparisons = _compare(f"وقتل 12 عنصرا وقتل 9 عناصر {one}.", f"وقتل 9 عناصر {one}.")
+    assert all(c.verdict != "conflict" for c in comparisons)
