@@ -462,6 +462,29 @@ def eval_stance(
     print_stance(evaluate_stance(_require(csv_file, "the Arabic News Stance pairs")))
 
 
+@eval_app.command("framing")
+def eval_framing(
+    gold: Annotated[
+        Path, typer.Argument(help="Framing gold JSON, or a folder of them (see tests/fixtures/gold/framing).")
+    ],
+    data: Annotated[
+        Path, typer.Option(help="The folder the gold's day files are under (saudinewsnet/...).")
+    ] = Path("../shared/data"),
+) -> None:
+    """Framing against hand labels: (outlet, actor, label) and judging-label precision and recall.
+
+    Example: isnad eval framing tests/fixtures/gold/framing
+    """
+    from isnad.evaluation.framing import evaluate_framing, print_framing
+
+    try:
+        result = evaluate_framing(_require(gold, "the framing gold"), _require(data, "the SaudiNewsNet days"))
+    except (ValueError, KeyError, OSError) as exc:  # a gold file that is not what it should be
+        err.print(f"error: {gold}: {exc}", markup=False)
+        raise typer.Exit(code=2) from exc
+    print_framing(result)
+
+
 @eval_app.command("brief")
 def eval_brief(
     gold_file: Annotated[

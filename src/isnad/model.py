@@ -286,12 +286,17 @@ class StoryLink:
 
 @dataclass(frozen=True)
 class TermCount:
-    """How often an outlet names an actor with one label (``داعش`` versus ``تنظيم الدولة``)."""
+    """How often an outlet names an actor with one label (``داعش`` versus ``تنظيم الدولة``).
+
+    ``actor`` is the actor's most used label in the story; ``judging`` says the label holds an
+    epithet that judges (``الميليشيات الحوثية``, ``داعش الإرهابي``).
+    """
 
     actor: str
     term: str
     count: int
     mentions: list[Mention] = field(default_factory=list)
+    judging: bool = False
 
 
 @dataclass

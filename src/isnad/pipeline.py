@@ -182,7 +182,7 @@ def analyze_articles(
     step("compare")
     briefs = summarize(corpus, events, comparisons)
     step("brief")
-    framings = frame(corpus, events, storylines, extraction.attributions)
+    framings = frame(corpus, events, storylines, extraction.attributions, extraction.entities)
     provenance = trace(events, corpus.by_id, extraction.attributions, reuse)
     storyline_briefs = summarize_storylines(corpus, events, storylines, comparisons)
     singles = single_reports(events, extraction.figures, corpus.by_id)

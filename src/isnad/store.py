@@ -657,7 +657,13 @@ def _framing(d: dict[str, Any]) -> Framing:
             outlet=o["outlet"],
             article_ids=o["article_ids"],
             names=[
-                TermCount(n["actor"], n["term"], n["count"], [_mention(m) for m in n["mentions"]])
+                TermCount(
+                    n["actor"],
+                    n["term"],
+                    n["count"],
+                    [_mention(m) for m in n["mentions"]],
+                    n.get("judging", False),
+                )
                 for n in o["names"]
             ],
             evaluative=[_mention(m) for m in o["evaluative"]],

@@ -11,6 +11,42 @@ def _figure(value: float, subject: str, predicate: str | None, approx: str | Non
 def test_subject_classes_merge_outlet_vocabulary() -> None:
     assert subject_class("مقاتل") == subject_class("مسلح") == subject_class("إرهابي") == "fighters"
     assert subject_class("امرأة") != subject_class("مقاتل")
+    # General classes of news, not the seed story's: people are not fighters by default.
+    assert subject_class("شخصا") == subject_class("مواطنين") == "people"
+    assert subject_class("ريال") == "money"
+    assert subject_class("رجال", "الأمن") == "soldiers"
+
+
+def test_a_figure_must_say_what_it_counts_to_be_compared() -> None:
+    assert not same_quantity(_figure(36, "", None), _figure(36, "قتيلا", "killed"))
+    assert not same_quantity(_figure(90, "وفدا", None), _figure(90, "قتيلا", None))
+    # A kind of people and people in general may be one group when the counts are equal.
+    assert same_quantity(_figure(250, "أجنبيا", None), _figure(250, "عنصرا", None))
+
+
+def test_different_subjects_and_different_happenings_do_not_conflict() -> None:
+    """A ferry's dead and a blast's wounded, or people and soldiers: no conflict (issue 15)."""
+    assert not _compare("وغرق 36 شخصا في العبارة.", "وأصيب 90 شخصا في الانفجار.")
+    comparisons = _compare("وأسفر التفجير عن مقتل 13 شخصا.", "وأسفر التفجير عن مقتل 10 جنود.")
+    assert all(c.verdict != "conflict" for c in comparisons)
+
+
+def test_killed_counts_that_differ_conflict_once_per_pair_of_values() -> None:
+    comparisons = _compare(
+        "التفجير الذي استهدف مسجد قوات الطوارئ في عسير ظهر اليوم نتج عنه استشهاد عشرة من رجال الأمن.",
+        "التفجير الذي استهدف مسجد قوات الطوارئ في عسير ظهر اليوم نتج عنه استشهاد 12 رجل أمن.",
+        "التفجير الذي استهدف مسجد الطوارئ في عسير نتج عنه استشهاد عشرة من رجال الأمن وإصابة تسعة آخرين.",
+    )
+    [conflict] = [c for c in comparisons if c.verdict == "conflict"]
+    assert conflict.subject == "soldiers: killed"
+    assert {claim.value for claim in conflict.claims} == {10, 12}
+    assert len({claim.article_id for claim in conflict.claims}) == 3
+
+
+def test_a_hedge_read_as_a_negation_makes_no_conflict() -> None:
+    """ما لا يقل عن is "at least", and a figure with no claim has nothing to contradict."""
+    comparisons = _compare("وسيشارك أكثر من 90 وفدا رسميا.", "وسيحضر ما لا يقل عن 90 وفدا رسميا.")
+    assert all(c.verdict != "conflict" for c in comparisons)
 
 
 def test_hedged_values_match_within_tolerance() -> None:
@@ -74,11 +110,21 @@ def test_the_same_claim_on_both_sides_agrees() -> None:
 def test_dozens_are_not_in_conflict_with_an_exact_count() -> None:
     comparisons = _compare("وعاد عشرات المقاتلين إلى بلادهم.", "وعاد 25 مقاتلا إلى بلادهم.")
     assert all(c.verdict != "conflict" for c in comparisons)
-    exact = _compare("وعاد 12 مقاتلا إلى بلادهم.", "وعاد 25 مقاتلا إلى بلادهم.")
+    one = "مقاتلا فرنسيا إلى بلادهم من سوريا عبر الحدود التركية خلال الصيف الماضي."
+    exact = _compare(f"وعاد 12 {one}", f"وعاد 25 {one}")
     assert [c.verdict for c in exact] == ["conflict"]  # two counts of one claim do clash
+    # ... when both sentences tell of one happening, not of two that an event happens to hold.
+    assert not _compare(f"وعاد 12 {one}", "وعاد 25 مقاتلا من العراق أمس بعد معارك الرمادي.")
 
 
 def test_seed_figures_without_a_shared_claim_are_not_agreements(seed_analysis: Analysis) -> None:
     by_value = {c.claims[0].value: c for c in seed_analysis.comparisons}
     assert by_value[250].verdict == "differ"  # infiltrated Europe / returned home
     assert by_value[10].verdict == "differ"  # dozens arrested / dozens, no verb
+
+
+def test_an_article_giving_both_numbers_contradicts_neither() -> None:
+    """12 of the regime's men and 9 of the opposition's killed: two groups, not two tolls."""
+    one = "في اشتباكات ريف إدلب الجنوبي مع قوات النظام أمس بحسب المرصد السوري"
+    comparisons = _compare(f"وقتل 12 عنصرا وقتل 9 عناصر {one}.", f"وقتل 9 عناصر {one}.")
+    assert all(c.verdict != "conflict" for c in comparisons)

@@ -13,6 +13,8 @@ from babel import Locale
 
 from isnad.arabic.names import entity_key
 from isnad.arabic.normalize import normalize
+from isnad.arabic.subjects import SUBJECT_CLASS_NAMES as SUBJECT_CLASS_NAMES
+from isnad.arabic.subjects import SUBJECT_CLASSES as SUBJECT_CLASSES
 
 
 def _norm_set(words: str) -> frozenset[str]:
@@ -274,8 +276,10 @@ PREDICATES: dict[str, frozenset[str]] = {
     "travelled": _norm_set("سافر سافروا سافرت يسافر يسافرون ذهب ذهبوا الذاهبين توجه توجهوا جاءوا جاء قدموا"),
     "returned": _norm_set("عاد عادوا عادت يعود يعودون العودة عودة رجع رجعوا بالعودة"),
     "joined": _norm_set("انضم انضموا انضمت ينضم ينضمون انضمام الانضمام التحق التحقوا أنضموا"),
-    "killed": _norm_set("قتل قتلوا قتلت يقتل مقتل لقي لقوا قضى قضوا"),
-    "wounded": _norm_set("جرح جرحوا أصيب أصيبوا إصابة"),
+    "killed": _norm_set(
+        "قتل قتلوا قتلت يقتل مقتل لقي لقوا قضى قضوا استشهد استشهدوا استشهاد مصرع توفي توفوا وفاة"
+    ),
+    "wounded": _norm_set("جرح جرحوا أصيب أصيبوا إصابة إصابات"),
     "arrested": _norm_set("اعتقل اعتقلوا اعتقال القبض احتجز احتجزوا احتجاز أوقف أوقفوا"),
     "fled": _norm_set("فر فروا فرار الفرار هرب هربوا الهروب يفرون يهربون انشق انشقوا"),
     "crossed": _norm_set("عبر عبروا يعبر تسلل تسللوا يتسللون دخل دخلوا"),
@@ -301,19 +305,6 @@ CONFLICTING: frozenset[frozenset[str]] = frozenset(
 )
 NEGATIONS = _norm_set("لا لم لن ليس ليست ليسوا غير عدم ما")
 
-# Nouns for counted people that outlets use interchangeably for the same group.
-SUBJECT_CLASSES: dict[str, frozenset[str]] = {
-    "fighters": _norm_set(
-        """
-        مقاتل مقاتلا مقاتلين مقاتلون المقاتلين مسلح مسلحا مسلحين المسلحين عنصر عنصرا عناصر
-        إرهابي إرهابيا إرهابيين جهادي جهاديا جهاديين متطوع متطوعا متشدد متشددا متطرف عضو أجنبي أجنبيا
-        أجانب شخص شخصا أشخاص مواطن مواطنا فرنسي فرنسيا بريطاني بريطانيا
-        """
-    ),
-    "women": _norm_set("امرأة نساء سيدة سيدتين امرأتين"),
-    "minors": _norm_set("قاصر قاصرا قاصرين طفل طفلا أطفال"),
-    "documents": _norm_set("ورقة أوراق وثيقة وثائق رسالة رسائل"),
-}
 # What an editor reads for each claim label and counted class (the report is in Arabic; the
 # labels stay English in analysis.json, where programs read them).
 PREDICATE_NAMES: dict[str, str] = {
@@ -330,12 +321,6 @@ PREDICATE_NAMES: dict[str, str] = {
     "surrendered": "الاستسلام",
 }
 NEGATED_PREDICATE = "عدم {}"  # "not travelled" reads عدم السفر
-SUBJECT_CLASS_NAMES: dict[str, str] = {
-    "fighters": "مقاتلون",
-    "women": "نساء",
-    "minors": "قاصرون",
-    "documents": "وثائق",
-}
 UNIT_NAMES: dict[str, str] = {
     "year": "سنة",
     "month": "شهر",
@@ -451,7 +436,7 @@ def country_names() -> frozenset[str]:
     names = {normalize(name) for code, name in territories.items() if code not in _NOT_PLACES}
     # CLDR writes the formal names; news text also uses these.
     names |= _norm_set(
-        "سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر"
+        "سوريا سورية العراق تركيا فرنسا بريطانيا ألمانيا بلجيكا أستراليا أوروبا كوسوفو قبرص مصر أمريكا أميركا"
     )
     return frozenset(names)
 
@@ -507,36 +492,6 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 )
 
 
-# How outlets name the actors of a story. Per actor, the labels an editor would compare, each with
-# the phrases that realise it; isnad.event.framing matches them by stem sequence, longest phrase first,
-# so "تنظيم داعش الإرهابي" counts as the loaded label and not also as plain "داعش".
-ACTOR_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
-    "تنظيم الدولة / داعش": {
-        "تنظيم الدولة": ("تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية"),
-        "داعش": ("داعش", "تنظيم داعش"),
-        "داعش الإرهابي": ("داعش الإرهابي", "تنظيم داعش الإرهابي", "التنظيم الإرهابي"),
-        "التنظيم التكفيري": ("التنظيم التكفيري", "التكفيريين", "التكفيري"),
-    },
-    "المقاتلون": {
-        "مقاتلون": ("مقاتل", "مقاتلين", "مقاتلون", "مقاتلي", "مقاتلو"),
-        "مسلحون": ("مسلح", "مسلحين", "مسلحون", "مسلحي"),
-        "إرهابيون": ("إرهابي", "إرهابيين", "إرهابيون"),
-        "جهاديون": ("جهادي", "جهاديين", "جهاديون"),
-        "متطرفون": ("متطرف", "متطرفين", "متطرفون"),
-        "عناصر": ("عنصر", "عناصر"),
-        "مرتزقة": ("مرتزقة",),
-    },
-}
-# Words that judge rather than report; in a sentence no source is cited for, they mark the
-# outlet's own voice. Hand-written for isnad.
-EVALUATIVE = _norm_set(
-    """
-    إرهابي إرهابية إرهابيين الإرهابي الإرهابية الإرهابيين تكفيري تكفيرية التكفيري التكفيرية
-    إجرامي إجرامية الإجرامي الإجرامية مجرم مجرمين المجرمين وحشي وحشية الوحشي الوحشية همجي همجية
-    ميليشيا ميليشيات مليشيات مرتزقة عصابة عصابات المزعوم المزعومة المزعومين ظلامي الظلامي
-    خيبة فاشل الفاشل فشل مشبوه المشبوهة إجرام جرائم فظائع بشع البشعة
-    """
-)
 # Negations that deny a claim. ما also opens relatives and hedges (ما يصل إلى، ما يقارب) and غير
 # negates adjectives (غير رسمية: unofficial) rather than the claim, so neither counts here.
 CLAIM_NEGATIONS = NEGATIONS - _norm_set("ما غير")

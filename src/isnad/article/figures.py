@@ -98,7 +98,9 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
     last_before = bisect_right(tokens, number.start, key=lambda t: t.end) - 1
     after = list(range(first_after, min(first_after + PREDICATE_WINDOW_AFTER, len(tokens))))
     before = list(range(last_before, max(last_before - ANAPHOR_WINDOW_BEFORE, -1), -1))
-    near = after[:PREDICATE_WINDOW_AFTER] + before[:PREDICATE_WINDOW_BEFORE]
+    # A verbal noun right before the number governs it ("استشهاد عشرة ... وإصابة تسعة"): it comes
+    # first, before a verb further on that belongs to the next figure.
+    near = before[:1] + after[:PREDICATE_WINDOW_AFTER] + before[1:PREDICATE_WINDOW_BEFORE]
     label = _first_predicate(tokens, near)
     if label is None and any(
         tokens[i].norm in lexicon.COUNT_ANAPHORS for i in before[:PREDICATE_WINDOW_BEFORE]

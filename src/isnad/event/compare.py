@@ -1,20 +1,24 @@
 """Compare outlets: where the articles of an event agree, conflict or differ on a figure.
 
-First implementation over figures. Two figures from different articles of one event speak of
-the same quantity when their counted nouns belong to one class (مقاتل / مسلح / عنصر are all
-fighters) and their values match (exactly, or within the tolerance a hedge such as نحو allows).
+Only the figures of one event are compared, and only figures that count something: two figures
+from different articles speak of the same quantity when their counted nouns belong to one class
+(مقاتل / مسلح / عنصر are all fighters; a noun in no class of `isnad.arabic.subjects` only meets
+itself) and their values match (exactly, or within the tolerance a hedge such as نحو allows). A
+number with no counted noun says too little of what it counts to be lined up with another.
 A word of magnitude (عشرات, آلاف) only gives an order of magnitude: it matches the same word, never
 an exact figure, and is never in conflict with one.
-A group of such figures is then judged by the claims made about it:
+A group of such figures is then judged by the claims made about it (the verb of the figure, or a
+counted noun that is itself a claim: قتيلا "killed"):
 - agree: the same claim in every article, or no claim in any;
 - conflict: claims that cannot both hold (travelled / returned, killed / arrested, a claim and
-  its negation), or different values for the same claim about the same group;
+  its negation), or different values for the same claim about the same class;
 - differ: claims that are different but compatible, or a claim that some articles make about the
   figure and others do not (a figure with no verb confirms nothing about it).
 The claims' sentences are also judged pair by pair with `isnad.event.stance.judge_pairs`, the decision
-``isnad eval stance`` measures: a pair it calls ``disagree`` on the strength of a rule (a negation
-on one side, opposite words, numbers that do not match) makes the group a conflict too, and every
-comparison's reason says what the decision saw.
+``isnad eval stance`` measures: a pair it calls ``disagree`` on opposite words (rose / fell), or on a
+negation on one side when the figure carries a claim, makes the group a conflict too; its other
+rules see the neighbouring facts of the clause, not the figure's. Every comparison's reason says
+what the decision saw.
 Figures of a multi-article event that no other article matches are single-outlet reports.
 """
 
@@ -24,8 +28,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
 
-from isnad.arabic import clauses, is_magnitude_hedge, lexicon, normalize
-from isnad.event.stance import NUMBER_REASON, StanceDecision, judge_pairs
+from isnad.arabic import clauses, is_magnitude_hedge, lexicon, normalize, stem, stems, strip_particles
+from isnad.arabic.subjects import (
+    GENERIC_PEOPLE,
+    KINDS_OF_PEOPLE,
+    PREDICATE_NOUNS,
+    SUBJECT_CLASSES,
+    SUBJECT_QUALIFIERS,
+)
+from isnad.event.stance import StanceDecision, judge_pairs
 from isnad.model import Article, Claim, Comparison, Event, Figure, SingleReport
 
 APPROX_TOLERANCE = 0.1  # a hedged figure (نحو، حوالي) matches values within 10%
@@ -35,33 +46,117 @@ _TIME_UNITS = {"year", "month", "day"}
 # other than "different numbers" fired: the figures were matched by value already, so the other
 # numbers of their clauses say nothing about them.
 STANCE_CONFLICT_PROBABILITY = 0.6
+STANCE_RULES = ("opposite words",)  # reasons of `isnad.event.stance` that make a conflict on their own
+NEGATION_REASON = "negated on one side"
 MAX_STANCE_PAIRS = 10  # sentence pairs judged per group of matched figures
 MAX_STANCE_PAIRS_PER_EVENT = 30  # and per event: the encoder's time stays linear in events
 CLAUSE_WORDS = 8  # words kept either side of a figure: ANS statements are 5-20 words long
+# Two reports of one happening tell it alike: the place, the actor, the kind of event, when. Claims
+# whose sentences share fewer content words than these (besides the claim's verb and counted noun)
+# are about two happenings, whatever the event: on the labelled day the one real conflict's
+# sentences share 11 words (23%), those of two battles in one war a word or two (about 10%).
+MIN_SHARED_WORDS = 4
+MIN_SHARED_SHARE = 0.15
 
 
 @lru_cache(maxsize=65536)
-def subject_class(subject: str | None) -> str | None:
-    """The class of a counted noun (fighters, women, ...), or its normalised form."""
+def subject_class(subject: str | None, qualifier: str | None = None) -> str | None:
+    """The class of a counted noun (people, fighters, money, ...), or the noun's stem when it has none.
+
+    ``qualifier``, the word after the noun, may make generic people a kind ("رجال الأمن": soldiers).
+    """
     if not subject:
         return None
     word = normalize(subject).split()[0]
-    for label, words in lexicon.SUBJECT_CLASSES.items():
+    bare = strip_particles(word)
+    for label, words in SUBJECT_CLASSES.items():
+        if word in words or bare in words or (bare.startswith("ال") and bare[2:] in words):
+            if label == GENERIC_PEOPLE and qualifier:
+                return SUBJECT_QUALIFIERS.get(normalize(qualifier), label)
+            return label
+    return stem(word)
+
+
+@lru_cache(maxsize=65536)
+def noun_claim(subject: str | None) -> str | None:
+    """The claim a counted noun makes by itself: "36 قتيلا" is 36 killed."""
+    if not subject:
+        return None
+    word = strip_particles(normalize(subject).split()[0])
+    for label, words in PREDICATE_NOUNS.items():
         if word in words or (word.startswith("ال") and word[2:] in words):
             return label
-    return word
+    return None
 
 
-def same_quantity(a: Figure, b: Figure) -> bool:
+def claim_of(figure: Figure) -> str | None:
+    """What is said about the counted group: its verb, else what its counted noun says."""
+    return figure.predicate or noun_claim(figure.subject)
+
+
+def figure_class(figure: Figure, article: Article | None = None) -> str | None:
+    """The class of what a figure counts, read with the word after its counted noun when the
+    article is given ("١٢ رجل أمن": soldiers, not people)."""
+    qualifier = None
+    if article is not None and figure.subject:
+        following = article.text[figure.span[0] : figure.span[1] + 80].split()[:6]
+        noun = normalize(figure.subject)
+        at = next((i for i, w in enumerate(following) if normalize(w).strip("،,.") == noun), None)
+        if at is not None and at + 1 < len(following):
+            qualifier = following[at + 1].strip("،,.")
+    return subject_class(figure.subject, qualifier)
+
+
+Classes = dict[Figure, str | None]
+
+
+def same_quantity(a: Figure, b: Figure, classes: Classes | None = None) -> bool:
+    """Whether two figures count the same class with matching values (both must say what they count)."""
     if a.unit != b.unit:
         return False
-    ca, cb = subject_class(a.subject), subject_class(b.subject)
-    if ca and cb and ca != cb:
+    ca, cb = (classes[a], classes[b]) if classes else (subject_class(a.subject), subject_class(b.subject))
+    if not _may_count_one_group(ca, cb):
         return False
     if is_magnitude_hedge(a.approx) != is_magnitude_hedge(b.approx):
         return False  # "dozens" is not "10": the one is an order of magnitude, the other a count
     tolerance = APPROX_TOLERANCE if (a.approx or b.approx) else 0.0
-    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+    if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):
+        return True
+    # 8769 and 8769.47 are one value, rounded by one outlet.
+    x, y = sorted((float(a.value), float(b.value)), key=lambda v: not v.is_integer())
+    return x.is_integer() and not y.is_integer() and abs(x - y) < 1
+
+
+def _may_count_one_group(a: str | None, b: str | None) -> bool:
+    """One class, or people and a kind of people (equal counts of them may be the same group)."""
+    if a is None or b is None:
+        return False
+    return a == b or ({a, b} & {GENERIC_PEOPLE} != set() and bool({a, b} & KINDS_OF_PEOPLE))
+
+
+@lru_cache(maxsize=1)
+def _claim_stems() -> frozenset[str]:
+    """Stems of the words every claim of its kind shares (قتل، جنود): they say nothing of which
+    happening it is."""
+    lists = [*lexicon.PREDICATES.values(), *SUBJECT_CLASSES.values(), *PREDICATE_NOUNS.values()]
+    return frozenset(stem(word) for words in lists for word in words)
+
+
+@lru_cache(maxsize=65536)
+def _content(sentence: str) -> frozenset[str]:
+    """Content stems of a sentence, numbers and the words of claims and counted classes aside."""
+    return frozenset(w for w in stems(sentence) if not w.isdigit()) - _claim_stems()
+
+
+def same_happening(a: Claim, b: Claim) -> bool:
+    """Whether two claims' sentences tell of one happening: they share enough content words.
+
+    A conflict must be about one happening; events are clusters and may hold two, so this is
+    checked on the claims themselves.
+    """
+    words_a, words_b = _content(a.text), _content(b.text)
+    shared = len(words_a & words_b)
+    return shared >= MIN_SHARED_WORDS and shared >= MIN_SHARED_SHARE * len(words_a | words_b)
 
 
 def predicates_conflict(p: str | None, q: str | None) -> bool:
@@ -77,7 +172,11 @@ def _pool(event: Event, figures: Sequence[Figure]) -> list[Figure]:
     return [f for f in figures if f.article_id in members and f.unit not in _TIME_UNITS]
 
 
-def _groups(pool: Sequence[Figure]) -> list[list[Figure]]:
+def _classes(pool: Sequence[Figure], articles: dict[str, Article]) -> Classes:
+    return {f: figure_class(f, articles.get(f.article_id)) for f in pool}
+
+
+def _groups(pool: Sequence[Figure], classes: Classes) -> list[list[Figure]]:
     """Figures of one quantity reported by two or more articles (union-find over matching pairs)."""
     parent = list(range(len(pool)))
 
@@ -88,7 +187,7 @@ def _groups(pool: Sequence[Figure]) -> list[list[Figure]]:
         return i
 
     for i, j in combinations(range(len(pool)), 2):
-        if pool[i].article_id != pool[j].article_id and same_quantity(pool[i], pool[j]):
+        if pool[i].article_id != pool[j].article_id and same_quantity(pool[i], pool[j], classes):
             parent[root(i)] = root(j)
     groups: dict[int, list[Figure]] = {}
     for i, figure in enumerate(pool):
@@ -99,7 +198,8 @@ def _groups(pool: Sequence[Figure]) -> list[list[Figure]]:
 def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
     """Comparisons over the figures of one event's articles."""
     pool = _pool(event, figures)
-    groups = _groups(pool)
+    classes = _classes(pool, articles)
+    groups = _groups(pool, classes)
     claims = [[_claim(f, articles) for f in group] for group in groups]
     # One batch per event: the sentence encoder runs once for every pair of every group.
     pairs = [_stance_pairs(group) for group in groups]
@@ -115,59 +215,91 @@ def compare_event(event: Event, figures: Sequence[Figure], articles: dict[str, A
     for group, group_claims, group_pairs in zip(groups, claims, pairs, strict=True):
         decisions = flat[n : n + len(group_pairs)]
         n += len(group_pairs)
-        comparisons.append(_judge(event.id, group, group_claims, decisions))
-    comparisons += _value_conflicts(event.id, pool, articles)
+        comparisons.append(_judge(event.id, group, group_claims, decisions, classes))
+    comparisons += _value_conflicts(event.id, pool, articles, classes)
     return comparisons
 
 
-def _value_conflicts(event_id: str, pool: Sequence[Figure], articles: dict[str, Article]) -> list[Comparison]:
-    """Different values for the same claim about the same group, across articles."""
-    out = []
+def _value_conflicts(
+    event_id: str, pool: Sequence[Figure], articles: dict[str, Article], classes: Classes
+) -> list[Comparison]:
+    """Different values for the same claim about the same class, across articles.
+
+    One conflict per pair of values, holding every article's claim of either value: five copies
+    of one release that say 10 against one article that says 13 are one disagreement, not five.
+    """
     # Only claims about a group can clash, and only counts: "dozens" says no exact number to contradict.
-    claimed = [f for f in pool if f.predicate and f.subject and not is_magnitude_hedge(f.approx)]
+    claimed = [f for f in pool if claim_of(f) and classes[f] and not is_magnitude_hedge(f.approx)]
+    # An article that gives both numbers (12 of the regime's men killed, 9 of the opposition's)
+    # contradicts neither: its two figures count two groups.
+    reported = {(f.article_id, classes[f], claim_of(f), f.value) for f in claimed}
+    pairs: dict[tuple[str, str, str | None, float, float], dict[tuple[str, float], Figure]] = {}
     for a, b in combinations(claimed, 2):
-        if (
-            a.article_id == b.article_id
-            or same_quantity(a, b)
-            or not a.predicate
-            or a.predicate != b.predicate
+        if a.article_id == b.article_id or same_quantity(a, b, classes) or claim_of(a) != claim_of(b):
+            continue
+        if (a.article_id, classes[a], claim_of(a), b.value) in reported or (
+            b.article_id,
+            classes[b],
+            claim_of(b),
+            a.value,
+        ) in reported:
+            continue
+        ca, cb = classes[a], classes[b]
+        if ca != cb or a.unit != b.unit or min(a.value, b.value) <= 0:
+            continue
+        if max(a.value, b.value) / min(a.value, b.value) <= VALUE_CONFLICT_RATIO and same_happening(
+            _claim(a, articles), _claim(b, articles)
         ):
-            continue
-        ca, cb = subject_class(a.subject), subject_class(b.subject)
-        if ca is None or ca != cb or a.unit != b.unit or min(a.value, b.value) <= 0:
-            continue
-        if max(a.value, b.value) / min(a.value, b.value) <= VALUE_CONFLICT_RATIO:
-            out.append(
-                Comparison(
-                    event_id=event_id,
-                    subject=f"{ca}: {a.predicate}",
-                    verdict="conflict",
-                    claims=[_claim(a, articles), _claim(b, articles)],
-                    reason=f"different figures for the same claim: {a.value:g} / {b.value:g}",
-                )
-            )
-    return out
+            low, high = sorted((a.value, b.value))
+            key = (ca or "?", claim_of(a) or "?", a.unit, low, high)
+            claims = pairs.setdefault(key, {})
+            for figure in (a, b):
+                claims.setdefault((figure.article_id, figure.value), figure)
+    return [
+        Comparison(
+            event_id=event_id,
+            subject=f"{subject}: {claim}",
+            verdict="conflict",
+            claims=[_claim(f, articles) for f in figures.values()],
+            reason=f"different figures for the same claim: {low:g} / {high:g}",
+        )
+        for (subject, claim, _unit, low, high), figures in pairs.items()
+    ]
 
 
 def _judge(
-    event_id: str, group: list[Figure], claims: list[Claim], decisions: Sequence[StanceDecision]
+    event_id: str,
+    group: list[Figure],
+    claims: list[Claim],
+    decisions: Sequence[StanceDecision],
+    classes: Classes,
 ) -> Comparison:
-    predicates = sorted({f.predicate for f in group if f.predicate})
-    subject = subject_class(next((f.subject for f in group if f.subject), None)) or "?"
+    predicates = sorted({p for p in map(claim_of, group) if p})
+    # The most specific class of the group: "people" only when no figure names a kind of people.
+    subject = sorted((classes[f] or "?" for f in group), key=lambda c: c == GENERIC_PEOPLE)[0]
     label = f"{group[0].value:g} {subject}"
     stances = _stance_summary(decisions)
-    conflicting = [(p, q) for p, q in combinations(predicates, 2) if predicates_conflict(p, q)]
+    by_claim = {p: [c for c, f in zip(claims, group, strict=True) if claim_of(f) == p] for p in predicates}
+    conflicting = [
+        (p, q)
+        for p, q in combinations(predicates, 2)
+        if predicates_conflict(p, q) and any(same_happening(a, b) for a in by_claim[p] for b in by_claim[q])
+    ]
     if conflicting:
         p, q = conflicting[0]
         return Comparison(event_id, label, "conflict", claims, f"incompatible claims: {p} / {q}{stances}")
     # Figures that only give an order of magnitude are not what the sentences' other words decide on.
     vague = all(is_magnitude_hedge(f.approx) for f in group)
+    # A clause around a figure holds the neighbouring facts too, so of the sentence rules only
+    # opposite words (rose / fell) decide here; a negation only when the figure carries a claim (the
+    # hedge ما لا يقل عن reads as one), and claims are compared above on the figures themselves.
+    deciding = set(STANCE_RULES) | ({NEGATION_REASON} if predicates else set())
     ruled = [
         d
         for d in decisions
         if d.stance == "disagree"
         and d.probabilities["disagree"] >= STANCE_CONFLICT_PROBABILITY
-        and d.reason.replace(NUMBER_REASON, "").strip(", ")
+        and deciding & set(d.reason.split(", "))
     ]
     if ruled and not vague:
         return Comparison(
@@ -177,7 +309,7 @@ def _judge(
         return Comparison(
             event_id, label, "differ", claims, f"different claims: {', '.join(predicates)}{stances}"
         )
-    claiming = {f.article_id for f in group if f.predicate}
+    claiming = {f.article_id for f in group if claim_of(f)}
     if predicates and len(claiming) < len({f.article_id for f in group}):
         return Comparison(
             event_id, label, "differ", claims, f"a claim on one side only: {predicates[0]}{stances}"
@@ -233,7 +365,7 @@ def _claim(figure: Figure, articles: dict[str, Article]) -> Claim:
         text=article.span_text(span),
         span=span,
         value=figure.value,
-        predicate=figure.predicate,
+        predicate=claim_of(figure),
     )
 
 
@@ -251,13 +383,22 @@ def compare(
 def single_reports(
     events: Sequence[Event], figures: Sequence[Figure], articles: dict[str, Article]
 ) -> list[SingleReport]:
-    """Figures that only one article of a multi-article event reports: no other article matches them."""
+    """Figures of a multi-outlet event that one outlet alone reports: no article of another outlet
+    matches them (an outlet repeating its own figure in two articles is still one outlet)."""
     out: list[SingleReport] = []
     for event in events:
-        if len(event.article_ids) < 2:
+        if len({_outlet(articles[a]) for a in event.article_ids if a in articles}) < 2:
             continue
         pool = [f for f in _pool(event, figures) if f.subject]
+        classes = _classes(pool, articles)
         for figure in pool:
-            if not any(o.article_id != figure.article_id and same_quantity(figure, o) for o in pool):
+            outlet = _outlet(articles[figure.article_id])
+            if not any(
+                _outlet(articles[o.article_id]) != outlet and same_quantity(figure, o, classes) for o in pool
+            ):
                 out.append(SingleReport(event.id, _claim(figure, articles), "figure"))
     return out
+
+
+def _outlet(article: Article) -> str:
+    return article.outlet or article.id

@@ -1,26 +1,27 @@
-"""Framing and terminology: how each outlet names the actors, and where it speaks in its own voice.
+"""Framing and terminology: how each outlet names the parties of a story, and where it judges.
 
-For every event and storyline, outlets side by side:
-- names: for each actor of `lexicon.ACTOR_NAMES` (the group, its fighters), which label the
-  outlet uses and how often (تنظيم الدولة / داعش / داعش الإرهابي; مقاتلون / مسلحون / إرهابيون),
-  matched by stem sequence, longest phrase first;
-- evaluative: judging words (`lexicon.EVALUATIVE`) wherever they occur;
+For every event and storyline, outlets side by side, from the story's own articles:
+- names: for each main actor of the story (found by `isnad.event.actors`: the most named, named
+  at least twice), the labels each outlet uses, with counts and mentions; a label judges when it
+  holds an epithet of `isnad.arabic.actors.EPITHETS` (الميليشيات الحوثية، داعش الإرهابي).
+- evaluative: judging words wherever they occur;
 - editorial: sentences carrying a judging word and citing no source (no attribution of the
   article overlaps them): the outlet's own voice, not a quoted one.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
 
-from isnad.arabic import normalize, stem
-from isnad.arabic.lexicon import ACTOR_NAMES, EVALUATIVE
+from isnad.arabic import actors as words
+from isnad.arabic import normalize
 from isnad.article.doc import Corpus
+from isnad.event.actors import LabelMention, group_actors, judges, label_mentions, name_word
 from isnad.model import (
     Article,
     Attribution,
+    Entity,
     Event,
     Framing,
     Mention,
@@ -30,27 +31,8 @@ from isnad.model import (
     TermCount,
 )
 
-
-@dataclass(frozen=True)
-class _Phrase:
-    actor: str
-    term: str
-    stems: tuple[str, ...]
-
-
-@cache
-def _phrases() -> dict[str, tuple[_Phrase, ...]]:
-    """Every naming phrase as a stem sequence, by first stem, longest first so the fullest label wins."""
-    phrases = [
-        _Phrase(actor, term, tuple(stem(w) for w in normalize(text).split()))
-        for actor, terms in ACTOR_NAMES.items()
-        for term, texts in terms.items()
-        for text in texts
-    ]
-    by_first: dict[str, list[_Phrase]] = {}
-    for phrase in sorted(phrases, key=lambda p: -len(p.stems)):
-        by_first.setdefault(phrase.stems[0], []).append(phrase)
-    return {first: tuple(group) for first, group in by_first.items()}
+MIN_ACTOR_MENTIONS = 2  # a party named once in a story is not one of its main actors
+MAX_ACTORS = 8  # per event or storyline, the most named first
 
 
 def outlet_key(article: Article) -> str:
@@ -58,29 +40,11 @@ def outlet_key(article: Article) -> str:
     return article.outlet or article.id
 
 
-def name_mentions(corpus: Corpus, article_id: str) -> list[tuple[_Phrase, Span]]:
-    """The actor names of one article, each with its span, longest phrase first at each place."""
-    text = corpus.text(article_id)
-    stems = [stem(t.text) for t in text.tokens]  # stem() is cached: words repeat across articles
-    found: list[tuple[_Phrase, Span]] = []
-    i = 0
-    while i < len(stems):
-        candidates = _phrases().get(stems[i], ())
-        match = next((p for p in candidates if tuple(stems[i : i + len(p.stems)]) == p.stems), None)
-        if match is None:
-            i += 1
-            continue
-        end = i + len(match.stems)
-        found.append((match, (text.tokens[i].start, text.tokens[end - 1].end)))
-        i = end
-    return found
-
-
 def _evaluative(corpus: Corpus, article_id: str) -> list[Mention]:
     return [
         Mention(article_id, (t.start, t.end), t.text)
         for t in corpus.text(article_id).tokens
-        if normalize(t.text) in EVALUATIVE
+        if t.kind == "word" and words.is_judging(t.text)
     ]
 
 
@@ -101,31 +65,80 @@ def _editorial(
     return out
 
 
+def _actor_name(mentions: Sequence[LabelMention], actor_of: dict[LabelMention, str], actor: str) -> str:
+    """The actor's most used label that names it (داعش rather than التنظيم), else its most used one."""
+    own = [m for m in mentions if actor_of[m] == actor]
+    naming = [m for m in own if name_word(m.words)] or own
+    return _display(Counter(" ".join(m.words) for m in naming))
+
+
+def _display(surfaces: Counter[str]) -> str:
+    """A label as written most often, without the particles glued to its first word (لميليشيات)."""
+    text = surfaces.most_common(1)[0][0].split()
+    first, kept = normalize(text[0]), words.bare(text[0])
+    glued = len(first) - len(kept) if first.endswith(kept) else 0
+    return " ".join([text[0][glued:] if glued else text[0], *text[1:]])
+
+
 def outlet_framings(
-    corpus: Corpus, article_ids: Sequence[str], attributions: Sequence[Attribution]
+    corpus: Corpus,
+    article_ids: Sequence[str],
+    attributions: Sequence[Attribution],
+    entities: Sequence[Entity] = (),
+    labels: dict[str, list[LabelMention]] | None = None,
 ) -> list[OutletFraming]:
-    """One `OutletFraming` per outlet among the articles, in the articles' order."""
-    by_article: dict[str, list[Attribution]] = {}
+    """One `OutletFraming` per outlet among the articles, in the articles' order.
+
+    ``labels`` are the label mentions of each article, when found already (a storyline's articles
+    are those of its events).
+    """
+    labels = labels if labels is not None else {}
+    for article_id in article_ids:
+        if article_id not in labels:
+            labels[article_id] = label_mentions(corpus, article_id, entities)
+    mentions = [m for a in article_ids for m in labels[a]]
+    actor_of = group_actors(mentions)
+    # The main actors: the most named, named at least twice; each shown by its most used label.
+    actor_counts = Counter(actor_of[m] for m in mentions)
+    main = [a for a, n in actor_counts.most_common(MAX_ACTORS) if n >= MIN_ACTOR_MENTIONS]
+    actor_name: dict[str, str] = {}
+    for actor in main:
+        name = _actor_name(mentions, actor_of, actor)
+        while name in actor_name.values():  # two parties shown alike keep two columns
+            name += "*"
+        actor_name[actor] = name
+
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
-        by_article.setdefault(attribution.article_id, []).append(attribution)
+        by_article[attribution.article_id].append(attribution)
     outlets: dict[str, OutletFraming] = {}
-    counts: dict[str, dict[tuple[str, str], list[Mention]]] = {}
+    named: dict[str, dict[tuple[str, tuple[str, ...]], list[LabelMention]]] = defaultdict(dict)
     for article_id in article_ids:
         article = corpus.by_id[article_id]
         key = outlet_key(article)
         framing = outlets.setdefault(key, OutletFraming(outlet=key, article_ids=[]))
         framing.article_ids.append(article_id)
-        for phrase, span in name_mentions(corpus, article_id):
-            mention = Mention(article_id, span, article.span_text(span))
-            counts.setdefault(key, {}).setdefault((phrase.actor, phrase.term), []).append(mention)
+        for m in labels[article_id]:
+            actor = actor_of[m]
+            if actor in actor_name:
+                named[key].setdefault((actor, m.key), []).append(m)
         evaluative = _evaluative(corpus, article_id)
         framing.evaluative += evaluative
         framing.editorial += _editorial(article, evaluative, by_article.get(article_id, []))
+    order = {a: n for n, a in enumerate(main)}
     for key, framing in outlets.items():
         framing.names = [
-            TermCount(actor, term, len(mentions), mentions)
-            for (actor, term), mentions in sorted(
-                counts.get(key, {}).items(), key=lambda kv: (kv[0][0], -len(kv[1]))
+            TermCount(
+                actor=actor_name[actor],
+                term=_display(Counter(" ".join(m.words) for m in found)),
+                count=len(found),
+                mentions=[
+                    Mention(m.article_id, m.span, corpus.by_id[m.article_id].span_text(m.span)) for m in found
+                ],
+                judging=judges(found[0].words),
+            )
+            for (actor, _label), found in sorted(
+                named[key].items(), key=lambda kv: (order[kv[0][0]], -len(kv[1]))
             )
         ]
     return list(outlets.values())
@@ -136,10 +149,12 @@ def frame(
     events: Sequence[Event],
     storylines: Sequence[Storyline],
     attributions: Sequence[Attribution],
+    entities: Sequence[Entity] = (),
 ) -> list[Framing]:
     """Framing side by side for every event, then for every storyline of two or more events."""
+    labels: dict[str, list[LabelMention]] = {}
     out = [
-        Framing("event", event.id, outlet_framings(corpus, event.article_ids, attributions))
+        Framing("event", event.id, outlet_framings(corpus, event.article_ids, attributions, entities, labels))
         for event in events
     ]
     events_by_id = {e.id: e for e in events}
@@ -147,5 +162,11 @@ def frame(
         if len(storyline.event_ids) < 2:
             continue
         article_ids = [a for e in storyline.event_ids for a in events_by_id[e].article_ids]
-        out.append(Framing("storyline", storyline.id, outlet_framings(corpus, article_ids, attributions)))
+        out.append(
+            Framing(
+                "storyline",
+                storyline.id,
+                outlet_framings(corpus, article_ids, attributions, entities, labels),
+            )
+        )
     return out

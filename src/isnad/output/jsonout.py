@@ -294,6 +294,7 @@ def _framing(framing: Framing) -> dict[str, Any]:
                         "term": name.term,
                         "count": name.count,
                         "mentions": [_mention(m) for m in name.mentions],
+                        "judging": name.judging,
                     }
                     for name in outlet.names
                 ],

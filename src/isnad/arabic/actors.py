@@ -1,0 +1,236 @@
+"""How Arabic news names the parties of a story: head nouns of groups, judging epithets, label keys.
+
+None of these lists names a party: they are the general words news Arabic builds names of groups
+and forces from (قوات ... ، ميليشيات ... ، جماعة ...), the epithets that judge a party rather than
+name it (ميليشيا، انقلابي، متمرد، إرهابي، مخلوع، مزعوم ...), and the key that makes one label of
+its spellings, clitics, word order and inflections (ميليشيات الحوثي = الميليشيات الحوثية).
+`isnad.event.framing` finds the parties themselves in each story's own articles. Hand-written for
+isnad; words are matched by stem, so one form per word is enough.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from isnad.arabic.morphology import particle_forms, stem, strip_particles
+from isnad.arabic.normalize import normalize, word_set
+
+
+def _stems(words: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words.split())
+
+
+# Nouns that head the name of a group or force and say what kind of party it is, not which:
+# "قوات" of قوات التحالف، "جماعة" of جماعة الحوثي. Alone and definite, some stand for the party
+# the story has named (التنظيم، الجماعة، الميليشيات).
+KIND_HEADS = _stems(
+    """
+    قوات جماعة تنظيم حركة حزب كتائب لواء ألوية وحدات فصائل فصيل ميليشيات مليشيات ميليشيا
+    مليشيا عصابات عصابة فلول عناصر مسلحي مقاتلي أنصار سلطات رجال
+    """
+)
+# Nouns that name a party by themselves, with or without adjectives: التحالف (العربي)، المقاومة
+# (الشعبية)، الجيش (الوطني)، الحكومة (الشرعية)، النظام (السوري)، الثوار.
+PARTY_NOUNS = word_set(
+    """
+    تحالف مقاومة جيش معارضة حكومة نظام شرعية ثوار
+    """
+)
+_PARTY_STEMS = frozenset(stem(w) for w in PARTY_NOUNS)
+GROUP_HEADS = KIND_HEADS | _PARTY_STEMS
+# Kind heads whose definite singular is another word (المسلح "armed", الوحدة "unity", اللواء
+# "the general"): definite, they head a label only in the plural.
+PLURAL_ONLY_HEADS = _stems(
+    """
+    مسلحي مقاتلي عناصر أنصار فلول وحدات لواء فصيل رجال
+    """
+)
+# Words that share a head's stem but name no party: fighter jets, not fighters.
+NOT_HEADS = word_set(
+    """
+    مقاتلات المقاتلات
+    """
+)
+# Epithets that judge the party they qualify or stand for.
+EPITHETS = _stems(
+    """
+    ميليشيا مليشيا ميليشيات مليشيات انقلابي انقلابيين متمرد متمردين إرهابي إرهابيين تكفيري
+    تكفيريين مخلوع مزعوم إجرامي مجرم مجرمين عصابة عصابات مرتزقة فلول دموي وحشي همجي ظلامي
+    طائفي صفوي عميل عملاء خائن خونة غاشم متطرف متطرفين باغي بغاة تمرد انقلاب
+    """
+)
+# Words of judgement that are not labels: they mark the outlet's voice wherever they occur.
+JUDGING_WORDS = EPITHETS | _stems(
+    """
+    إجرام جرائم جريمة فظائع بشع وحشية همجية عدوان عدواني جبان غادر خسيس آثم
+    """
+)
+# Words that end a label: a label is a head with its names and adjectives, up to the first of these.
+LABEL_STOPS = word_set(
+    """
+    في من إلى الى عن مع بعد قبل منذ خلال ضد عند لدى حول أمس اليوم غدا التي الذي الذين التابعة
+    التابع بقيادة بزعامة باتجاه أن إن هو هي هم كما الموجودة الموجود الموجودين
+    السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة
+    """
+)
+# Words after a party that tie it to another (المقاومة الشعبية المسنودة بقوات الجيش): the rest of
+# the phrase is about that other party, so they end a label.
+RELATION_WORDS = word_set(
+    """
+    المسنودة المسنود المسنودين المتحالفة المتحالفين الحليفة الحليف المؤيدة المؤيدين الداعمة
+    المناهضة المناهضين المدعومة المدعوم المدعومين المدعومون
+    """
+)
+# ... except loyalty, which says which side a force is on and so belongs to its label (الجيش الموالي)
+# without naming it: "القوات الموالية" names the side by whom it is loyal to.
+LOYAL_WORDS = word_set(
+    """
+    الموالي الموالية الموالين الموالون
+    """
+)
+MAX_LABEL_WORDS = 4
+
+
+def bare(word: str) -> str:
+    """A word without the particles glued to it, including a lone ل or ب before a word this module
+    knows (لميليشيات، بقوات), which `strip_particles` leaves alone in general; a head in the
+    nominative construct (مقاتلو) in the form of the others (مقاتلي)."""
+    norm = normalize(word)
+    for form in reversed(particle_forms(norm)):
+        if form != norm and (form.startswith("ال") or stem(form) in GROUP_HEADS):
+            norm = form
+            break
+    else:
+        norm = strip_particles(norm)
+    if norm.endswith("و") and stem(norm[:-1] + "ي") in GROUP_HEADS:
+        return norm[:-1] + "ي"
+    return norm
+
+
+@lru_cache(maxsize=1 << 16)
+def word_key(word: str) -> str:
+    """One key for a word's spellings, clitics and inflections (ميليشيات / الميليشيات / مليشيات)."""
+    base = stem(bare(word))
+    if base.startswith("م") and base[1:] in EPITHETS:
+        base = base[1:]  # متمرد and تمرد, the rebel and the rebellion, judge alike
+    # Long vowels are spelt freely in borrowed words (ميليشيا / مليشيا): keep the first letter only.
+    return base[0] + "".join(c for c in base[1:] if c not in "اوي") if len(base) > 3 else base
+
+
+def label_key(words: list[str]) -> tuple[str, ...]:
+    """One key for a label across word order too: ميليشيات الحوثي = الميليشيات الحوثية."""
+    return tuple(sorted({word_key(w) for w in words}))
+
+
+def is_head(word: str) -> bool:
+    """A head noun of a label: a kind of party (قوات، ميليشيات) or a party noun (التحالف، الجيش).
+
+    Some definite kind heads must be plural (المسلحين، but المسلح of التمرد المسلح is an
+    adjective); nisba adjectives (الحكومي) share the stem of a head but are not one.
+    """
+    form = bare(word)
+    if form in NOT_HEADS:
+        return False
+    if form.startswith("ال"):
+        if form[2:] in PARTY_NOUNS:
+            return True
+        base = stem(form)
+        if base in _PARTY_STEMS and is_plural(form):
+            return True  # المعارضين: the members of a party noun
+        return base in KIND_HEADS and (base not in PLURAL_ONLY_HEADS or is_plural(form))
+    # Indefinite, a nisba (جماعي "collective") is an adjective; construct plurals (مسلحي) are heads.
+    return stem(form) in GROUP_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
+
+
+def is_head_adjective(word: str) -> bool:
+    """An adjective made from a kind head (المسلحة "armed"): it says what kind, not which party."""
+    return stem(bare(word)) in KIND_HEADS
+
+
+def is_party_noun(word: str) -> bool:
+    """A noun that names a party by itself (التحالف، المقاومة، جيش)."""
+    form = bare(word)
+    return (form[2:] if form.startswith("ال") else form) in PARTY_NOUNS
+
+
+def is_collective(word: str) -> bool:
+    """A definite head that stands alone for a party: التحالف، المقاومة، التنظيم، الميليشيات."""
+    return bare(word).startswith("ال") and is_head(word)
+
+
+def is_plural_only_head(word: str) -> bool:
+    """A head for the members of a party (مسلحي، مقاتلي، عناصر): said of the party it names."""
+    return stem(bare(word)) in PLURAL_ONLY_HEADS
+
+
+def is_kind_head(word: str) -> bool:
+    return is_head(word) and not is_party_noun(word)
+
+
+def is_epithet(word: str) -> bool:
+    return stem(bare(word)) in EPITHETS
+
+
+def is_judging(word: str) -> bool:
+    return stem(bare(word)) in JUDGING_WORDS
+
+
+def is_member_noun(word: str) -> bool:
+    """A definite plural of a nisba (الحوثيين، اليمنيون) or a judging epithet used as a noun
+    (الانقلابيين، المتمردين): the members of a party, standing for it."""
+    norm = bare(word)
+    if not norm.startswith("ال") or len(norm) < 7:
+        return False
+    return norm.endswith(("يين", "يون")) or (is_epithet(norm) and norm.endswith(("ين", "ون")))
+
+
+def is_plural(word: str) -> bool:
+    return bare(word).endswith(("ين", "ون", "ات")) or stem(bare(word)) == stem("عناصر")
+
+
+def is_relation(word: str) -> bool:
+    return normalize(word) in RELATION_WORDS
+
+
+def is_loyal(word: str) -> bool:
+    return normalize(word) in LOYAL_WORDS
+
+
+# Epithets of a person that a name follows: "المخلوع علي عبدالله صالح".
+PERSON_EPITHETS = _stems(
+    """
+    مخلوع
+    """
+)
+
+
+def is_person_epithet(word: str) -> bool:
+    return stem(bare(word)) in PERSON_EPITHETS
+
+
+def is_coordinated(word: str) -> bool:
+    """Whether the word opens with the conjunction و (والحوثيين، وقوات): a second party, not an apposition."""
+    norm = normalize(word)
+    return norm.startswith("و") and strip_particles(norm) != norm
+
+
+@lru_cache(maxsize=1 << 14)
+def is_place_nisba(word: str) -> bool:
+    """An adjective of a country (السوري، اليمنية، الأمريكيين): it says where a party is from, and
+    many parties of one story share it, so it never names one."""
+    from isnad.arabic.lexicon import country_names  # the lexicon imports this module's neighbours
+
+    form = bare(word)
+    form = form[2:] if form.startswith("ال") else form
+    for ending in ("يين", "يون", "يه", "ي"):
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            base = form[: -len(ending)]
+            return any(place in country_names() for place in (base, base + "يا", base + "ا", "ال" + base))
+    return False
+
+
+def stops_label(word: str) -> bool:
+    norm = normalize(word)
+    if word == "على":  # the preposition; normalised it is written like the name علي
+        return True
+    return norm in LABEL_STOPS or (strip_particles(norm) != norm and not norm.startswith("ال"))
