@@ -10,8 +10,9 @@ The unit is a run of ``n`` consecutive tokens (punctuation dropped, each token k
 `isnad.arabic.formulas.formula_key`, so the day's date or a columnist's code does not hide the
 formula). A run is a formula when it occurs in at least ``min_articles`` articles that are *not
 copies of one another*: the same agency release printed by six outlets is six copies of one piece
-of news, not a formula, so recurrence is counted over independent articles only (articles whose
-word trigrams overlap by less than ``copy_overlap`` of the smaller one). A formula run covers its
+of news, not a formula, so recurrence is counted over independent articles only: apart from the shared block
+of text that holds the run, two articles must share less than ``copy_overlap`` of the smaller
+one's word trigrams. A formula run covers its
 tokens; the covered tokens of an article, merged into runs, are its boilerplate spans.
 """
 
@@ -36,7 +37,8 @@ class BoilerplateParams:
     # word for word, in four articles that are otherwise different, while formulas recur in
     # dozens (datelines, footers) or at least in every article of a kind (appeals, titles).
     min_articles: int = 4
-    # Two articles are copies when this share of the smaller one's word trigrams is in the other.
+    # Two articles are copies when, beyond the block they share around a run, this share of the
+    # smaller one's word trigrams is in the other.
     copy_overlap: float = 0.5
 
     def __post_init__(self) -> None:
@@ -69,24 +71,26 @@ class Boilerplate:
         """The same from already tokenised articles: (outlet, tokens without punctuation)."""
         params = params or BoilerplateParams()
         outlet_of: list[str | None] = []
-        trigrams: list[frozenset[int]] = []
-        seen_in: dict[str, list[int]] = defaultdict(list)
+        keys_of: list[list[str]] = []
+        seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)  # run -> (article, position)
         for number, (outlet, tokens) in enumerate(documents):
             keys = [formula_key(t) for t in tokens if t.kind != "punct"]
             outlet_of.append(outlet)
-            trigrams.append(frozenset(hash(tuple(keys[i : i + 3])) for i in range(len(keys) - 2)))
-            for run in {" ".join(keys[i : i + params.n]) for i in range(len(keys) - params.n + 1)}:
-                seen_in[run].append(number)
-        judge = _CopyJudge(trigrams, params.copy_overlap)
+            keys_of.append(keys)
+            first: dict[str, int] = {}
+            for i in range(len(keys) - params.n + 1):
+                first.setdefault(" ".join(keys[i : i + params.n]), i)
+            for run, position in first.items():
+                seen_in[run].append((number, position))
+        judge = _CopyJudge(keys_of, params.copy_overlap)
         formulas: dict[str, int] = {}
         outlets: dict[str, int] = {}
         for run, where in seen_in.items():
             if len(where) < params.min_articles:
                 continue
-            independent = judge.independent(where, params.min_articles)
-            if len(independent) >= params.min_articles:
+            if judge.independent(where, params.min_articles) >= params.min_articles:
                 formulas[run] = len(where)
-                outlets[run] = len({outlet_of[i] for i in where})
+                outlets[run] = len({outlet_of[i] for i, _ in where})
         return cls(params=params, formulas=formulas, outlets=outlets)
 
     def spans(self, article: Article) -> list[Span]:
@@ -149,28 +153,70 @@ def _words(text: str) -> list[Token]:
 
 
 class _CopyJudge:
-    """Whether two articles are copies of one another, by the overlap of their word trigrams."""
+    """Whether two articles that share a run are copies of one another.
 
-    def __init__(self, trigrams: list[frozenset[int]], overlap: float) -> None:
-        self.trigrams = trigrams
+    Copies share word trigrams all through, and rewrites of one release most of their words;
+    articles that share a formula share one block of text around it and little else. So the
+    shared block holding the run is set aside, and the rest is compared: copies when what else
+    they share (trigrams, or words of four letters or more) reaches ``overlap`` of the smaller rest.
+    """
+
+    def __init__(self, keys: list[list[str]], overlap: float) -> None:
+        self.keys = keys
+        self.trigrams = [frozenset(_trigrams(k, 0, len(k))) for k in keys]
+        # Words of four letters or more: the names, places and figures a rewrite keeps.
+        self.words = [frozenset(w for w in k if len(w) > 3) for k in keys]
         self.overlap = overlap
-        self._known: dict[tuple[int, int], bool] = {}
+        self._shared: dict[tuple[int, int], tuple[int, int]] = {}
+        self._known: dict[tuple[int, int, int], bool] = {}
 
-    def copies(self, a: int, b: int) -> bool:
-        key = (a, b) if a < b else (b, a)
+    def copies(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """``a`` and ``b`` are (article, position of the run in it)."""
+        (first, i), (second, j) = a, b
+        keys_a, keys_b = self.keys[first], self.keys[second]
+        while i and j and keys_a[i - 1] == keys_b[j - 1]:  # the shared block's start
+            i, j = i - 1, j - 1
+        key = (first, second, i)
         known = self._known.get(key)
         if known is None:
-            ta, tb = self.trigrams[a], self.trigrams[b]
-            smaller = min(len(ta), len(tb))
-            known = self._known[key] = smaller == 0 or len(ta & tb) >= self.overlap * smaller
+            length = 0
+            while (
+                i + length < len(keys_a)
+                and j + length < len(keys_b)
+                and keys_a[i + length] == keys_b[j + length]
+            ):
+                length += 1
+            known = self._known[key] = self._beyond(first, second, keys_a[i : i + length])
         return known
 
-    def independent(self, where: Sequence[int], enough: int) -> list[int]:
-        """Articles among ``where`` that copy none of the others kept (greedy, stops at enough)."""
-        kept: list[int] = []
-        for article in where:
-            if all(not self.copies(article, other) for other in kept):
-                kept.append(article)
+    def _beyond(self, first: int, second: int, block: list[str]) -> bool:
+        """Copies by what they share beyond the block: word trigrams (a copy), or words (a rewrite)."""
+        pair = (min(first, second), max(first, second))
+        if pair not in self._shared:
+            self._shared[pair] = (
+                len(self.trigrams[first] & self.trigrams[second]),
+                len(self.words[first] & self.words[second]),
+            )
+        shared_trigrams, shared_words = self._shared[pair]
+        by_trigrams = (shared_trigrams, self.trigrams, _trigrams(block, 0, len(block)))
+        by_words = (shared_words, self.words, {w for w in block if len(w) > 3})
+        for shared, sets, in_block in (by_trigrams, by_words):
+            rest = min(len(sets[first]), len(sets[second])) - len(in_block)
+            # An article that is all block can't be told apart from a copy: it counts as one.
+            if rest < 3 or shared - len(in_block) >= self.overlap * rest:
+                return True
+        return False
+
+    def independent(self, where: Sequence[tuple[int, int]], enough: int) -> int:
+        """How many of ``where`` copy none of the others kept (greedy; stops at ``enough``)."""
+        kept: list[tuple[int, int]] = []
+        for occurrence in where:
+            if all(not self.copies(occurrence, other) for other in kept):
+                kept.append(occurrence)
                 if len(kept) >= enough:
                     break
-        return kept
+        return len(kept)
+
+
+def _trigrams(keys: list[str], start: int, end: int) -> set[int]:
+    return {hash((keys[i], keys[i + 1], keys[i + 2])) for i in range(start, end - 2)}
