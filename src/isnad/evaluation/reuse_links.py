@@ -20,7 +20,7 @@ import gzip
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from isnad.model import Article, ReuseLink
 
 LABELS = ("reuse", "partial", "topic", "boilerplate", "unrelated")
 CREDIT = {"reuse": 1.0, "partial": 0.5}
-BANDS = (0.0, 0.25, 0.5, 0.75, 1.01)
+BANDS = (0.0, 0.5, 0.75, 0.865, 0.95, 1.01)  # 0.865: the default threshold
 SILVER_N = 8  # words per sequence
 SILVER_SHARE = 0.5  # of the smaller article's sequences
 
@@ -48,7 +48,7 @@ class JudgedLink:
 @dataclass
 class LinkEvaluation:
     bands: list[tuple[str, int, int, float | None]]  # band, links, judged, precision
-    precision: float | None  # of links at or above the default threshold, judged ones
+    precision: float | None  # of links at or above the default threshold: bands weighted by size
     judged: int
     links: int
     silver: int
@@ -121,17 +121,25 @@ def evaluate_links(
 ) -> LinkEvaluation:
     """Score the links isnad reports on these articles (found here unless given)."""
     params = params or ReuseParams()
-    if links is None:
-        links = find_reuse(Corpus(articles), params)
+    if links is None:  # every aligned pair, so that the bands under the threshold show too
+        links = find_reuse(Corpus(articles), replace(params, min_link_score=0.0))
     by_id = {a.id: a for a in articles}
     labels = {tuple(sorted((j.url_a, j.url_b))): j.label for j in judged}
     found = {_key(by_id[link.a], by_id[link.b]): link.score for link in links}
     bands = []
     for lo, hi in pairwise(BANDS):
         inside = [key for key, score in found.items() if lo <= score < hi]
-        bands.append((f"{lo:.2f}-{min(hi, 1.0):.2f}", len(inside), *_precision(inside, labels)))
+        bands.append((f"{lo:.3f}-{min(hi, 1.0):.3f}", len(inside), *_precision(inside, labels)))
     reported = [key for key, score in found.items() if score >= params.min_link_score]
-    judged_count, precision = _precision(reported, labels)
+    # Judged links were sampled by band, so each band's precision counts by its share of links.
+    above = [
+        (count, judged, precision)
+        for (_, count, judged, precision), lo in zip(bands, BANDS, strict=False)
+        if lo >= params.min_link_score and precision is not None
+    ]
+    judged_count = sum(judged for _, judged, _ in above)
+    weight = sum(count for count, _, _ in above)
+    precision = sum(count * p for count, _, p in above) / weight if weight else None
     silver = silver_pairs(articles)
     return LinkEvaluation(
         bands=bands,
