@@ -16,8 +16,14 @@ Three steps, each kept cheap enough for a media monitor's daily volume:
    a large share of what both sides hold are kept, touching blocks merge into one passage (so a
    reused passage is reported once), and each passage is trimmed to the shared stems at its edges.
 
-Direction comes from publication dates when both are known, otherwise from textual evidence: the
-side that names the other's outlet, or whose text is nearly all inside the other, is the copy.
+Boilerplate learnt from the corpus (`isnad.corpus.boilerplate`: titles, datelines, formulas)
+weighs nothing, and stems weigh by a shipped background table, so a pair's passages do not depend
+on the other articles of the run. A link's score counts the phrases (runs of three stems in
+order) its passages share; links under ``min_link_score`` are not reported.
+
+Direction: two articles crediting the same agency are siblings; otherwise publication dates when
+both are known, otherwise textual evidence: the side that names the other's outlet, or whose text
+is nearly all inside the other, is the copy.
 """
 
 from __future__ import annotations
