@@ -363,6 +363,28 @@ def eval_reuse(
     print_reuse(evaluate_reuse(_require(corpus_dir, "the ExAra (AraPlagDet) corpus")))
 
 
+@eval_app.command("reuse-links")
+def eval_reuse_links(
+    day: Annotated[Path, typer.Argument(help="One day of articles as JSONL (.jsonl or .jsonl.gz).")],
+    gold: Annotated[
+        Path, typer.Argument(help="Links judged by reading: TSV with url_a, url_b, label, reason.")
+    ] = Path("tests/fixtures/gold/reuse-links/2015-08-03.tsv"),
+) -> None:
+    """Reuse links on a real day: precision by score band on judged links, recall of silver pairs.
+
+    Example: isnad eval reuse-links ../shared/data/saudinewsnet/2015-08-03.jsonl.gz
+    """
+    from isnad.evaluation.reuse_links import evaluate_links, format_links, read_day, read_judged
+
+    articles = read_day(_require(day, "the SaudiNewsNet days"))
+    try:
+        judged = read_judged(_require(gold, "the judged links"))
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(code=2) from exc
+    typer.echo(format_links(evaluate_links(articles, judged)))
+
+
 @eval_app.command("similarity")
 def eval_similarity(
     csv_file: Annotated[

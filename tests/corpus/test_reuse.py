@@ -22,14 +22,20 @@ COPY = (
 )
 
 
+EVERY_LINK = ReuseParams(min_link_score=0.0)  # alignment tests: keep links under the threshold
+
+
 def _article(text: str, id_: str, published: str | None = None) -> Article:
     return segment(Article(id=id_, text=text, source_path=id_, published=published))
 
 
 def test_copied_passage_is_found_with_spans_in_both() -> None:
     corpus = Corpus([_article(SOURCE, "src", "2017-03-01"), _article(COPY, "copy", "2017-03-02")])
-    links = find_reuse(corpus)
+    # One copied sentence is too little shared phrasing for the default link threshold.
+    assert find_reuse(corpus) == []
+    links = find_reuse(corpus, EVERY_LINK)
     assert len(links) == 1
+    assert links[0].score < ReuseParams().min_link_score
     link = links[0]
     assert (link.a, link.b) == ("src", "copy")
     assert link.direction == "a->b"
@@ -171,3 +177,57 @@ def test_a_bucket_above_the_cap_makes_no_candidates_while_a_copy_still_does() ->
     assert copy_pair < uncapped
     assert len(uncapped) == 1 + 10  # the copy and the ten pairs of notices
     assert candidate_pairs(texts, every, every, ReuseParams(max_bucket=4)) == copy_pair
+
+
+APPEAL = (
+    "وتهيب المديرية العامة للجوازات بجميع المواطنين والمقيمين مراجعة مكاتبها في أوقات الدوام الرسمي "
+    "وإنجاز معاملاتهم إلكترونيا عبر بوابة أبشر تسهيلا عليهم وحرصا على راحتهم وتفاديا للزحام والانتظار"
+)
+NEWS = [
+    "ضبطت دوريات الجوازات في منفذ البطحاء ثلاثة مقيمين حاولوا عبور الحدود بوثائق سفر مزورة صباح أمس",
+    "افتتحت جوازات منطقة القصيم قسما نسائيا جديدا في مدينة بريدة لخدمة المراجعات وتسليم الجوازات",
+    "أعلنت جوازات جدة تمديد ساعات العمل في مطار الملك عبدالعزيز مع بداية موسم العمرة وعودة المسافرين",
+    "رحلت جوازات المنطقة الشرقية مئتي مخالف لنظام الإقامة والعمل خلال الأسبوع الماضي بعد استكمال إجراءاتهم",
+    "استقبل مدير جوازات المدينة المنورة وفدا من طلاب الجامعة الإسلامية في زيارة للتعرف على خدمات الإدارة",
+]
+
+
+def test_a_standing_appeal_shared_by_unrelated_articles_links_none_of_them() -> None:
+    articles = [_article(f"{news}. {APPEAL}.", f"n{n}") for n, news in enumerate(NEWS)]
+    # Learnt from these articles, the appeal is a formula: shared, but not evidence of copying.
+    assert find_reuse(Corpus(articles)) == []
+    # The same articles with the appeal's recurrence unknown (too few of them to learn it) link.
+    assert find_reuse(Corpus(articles[:2]))
+
+
+def test_two_outlets_crediting_the_same_agency_are_siblings() -> None:
+    dateline = "الرياض 18 شوال 1436 هـ الموافق 03 أغسطس 2015 م واس "
+    corpus = Corpus(
+        [
+            _article(dateline + SOURCE, "first", "2015-08-03T10:00:00"),
+            _article(dateline + COPY, "second", "2015-08-03T12:00:00"),
+        ]
+    )
+    link = align(corpus.text("first"), corpus.text("second"))
+    assert link is not None
+    assert link.direction == "unknown"
+    assert "واس" in link.direction_evidence
+
+
+def test_a_pairs_passages_do_not_depend_on_the_articles_around_it() -> None:
+    from tests.gates import shared_data
+
+    from isnad.evaluation.reuse_links import read_day
+
+    pair = [
+        _article(path.read_text(encoding="utf-8"), path.name) for path in sorted(SEEDS.glob("00[12]_*.txt"))
+    ]
+    alone = find_reuse(Corpus(pair), EVERY_LINK)  # two translations of one report: under the threshold
+    assert len(alone) == 1
+    day = read_day(shared_data("saudinewsnet/2015-08-03.jsonl.gz"))[:300]
+    in_company = [
+        link
+        for link in find_reuse(Corpus(pair + day), EVERY_LINK)
+        if {link.a, link.b} == {p.id for p in pair}
+    ]
+    assert [link.passages for link in in_company] == [alone[0].passages]

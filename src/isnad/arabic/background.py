@@ -30,6 +30,12 @@ def _table() -> tuple[int, dict[str, int]]:
     return documents, counts
 
 
+def document_counts() -> tuple[int, dict[str, int]]:
+    """The table itself: how many background documents, and how many hold each stem."""
+    documents, counts = _table()
+    return documents, dict(counts)
+
+
 def idf(stem: str) -> float:
     """Smoothed inverse document frequency of a stem, ``ln((N+1)/(df+1)) + 1``.
 

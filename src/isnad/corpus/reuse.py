@@ -16,16 +16,22 @@ Three steps, each kept cheap enough for a media monitor's daily volume:
    a large share of what both sides hold are kept, touching blocks merge into one passage (so a
    reused passage is reported once), and each passage is trimmed to the shared stems at its edges.
 
-Direction comes from publication dates when both are known, otherwise from textual evidence: the
-side that names the other's outlet, or whose text is nearly all inside the other, is the copy.
+Boilerplate learnt from the corpus (`isnad.corpus.boilerplate`: titles, datelines, formulas)
+weighs nothing, and stems weigh by a shipped background table, so a pair's passages do not depend
+on the other articles of the run. A link's score counts the phrases (runs of three stems in
+order) its passages share; links under ``min_link_score`` are not reported.
+
+Direction: two articles crediting the same agency are siblings; otherwise publication dates when
+both are known, otherwise textual evidence: the side that names the other's outlet, or whose text
+is nearly all inside the other, is the copy.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,8 +39,10 @@ import rensa
 from numpy.typing import NDArray
 from scipy import ndimage
 
-from isnad.arabic import lexicon
+from isnad.arabic import background, lexicon, normalize
+from isnad.arabic.agencies import credited_agency
 from isnad.article.doc import ArticleText, Corpus
+from isnad.corpus.boilerplate import Boilerplate
 from isnad.model import Direction, Passage, ReuseLink, Span
 
 
@@ -61,6 +69,10 @@ class ReuseParams:
     # pairs made in such buckets grow with the square of the corpus. Chosen as the smallest
     # round value that leaves the ExAra dev output unchanged (see docs/reuse.md).
     max_bucket: int = 100
+    # Links scoring less are not reported: 1 - exp(-2), twenty shared runs of three stems. Set
+    # on 2015-08-03 of SaudiNewsNet (judged links; docs/reuse.md): every silver pair but one
+    # scores above it, titles of office and template sentences below.
+    min_link_score: float = 0.865
 
     def __post_init__(self) -> None:
         if (
@@ -76,23 +88,43 @@ class ReuseParams:
 
 @dataclass(frozen=True)
 class TermWeights:
-    """Rarity of each stem in a corpus: rare shared stems are evidence, common ones are not."""
+    """Rarity of each stem: rare shared stems are evidence, common ones are not.
+
+    ``formulas`` marks, per article id, the content terms that are boilerplate (see
+    `isnad.corpus.boilerplate`): they weigh nothing, so formulas neither make nor score a link.
+    """
 
     idf: dict[str, float]
-    default: float  # weight of a stem the corpus never saw (align on two articles alone)
+    default: float  # weight of a stem the table never saw
+    formulas: dict[str, NDArray[np.bool_]] = field(default_factory=dict, compare=False, repr=False)
     _by_article: dict[str, NDArray[np.float64]] = field(default_factory=dict, compare=False, repr=False)
     _term_ids: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     _groups: dict[tuple[str, int], TermGroups] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, texts: Sequence[ArticleText], max_df: float) -> TermWeights:
-        """Inverse document frequency; with few articles every stem weighs the same."""
-        n = len(texts)
-        if n < 20:  # too few articles to tell a rare stem from a common one
-            return cls(idf={}, default=1.0)
-        df = Counter(term for text in texts for term in set(text.content_terms()))
+    def background(cls, max_df: float) -> TermWeights:
+        """Inverse document frequency in the shipped background table (`isnad.arabic.background`).
+
+        The same weights whatever else is in the run, so a pair's passages do not depend on the
+        company it keeps.
+        """
+        n, df = background.document_counts()
         idf = {t: (math.log(n / d) if d <= max_df * n else 0.0) for t, d in df.items()}
         return cls(idf=idf, default=math.log(n))
+
+    def with_formulas(self, texts: Iterable[ArticleText], boilerplate: Boilerplate) -> TermWeights:
+        """These weights, with the boilerplate of each article weighing nothing."""
+        formulas = {}
+        for text in texts:
+            covered = np.array(boilerplate.covered(text.tokens), dtype=bool)
+            positions = np.array(text.content_positions(), dtype=np.int64)
+            formulas[text.article.id] = covered[positions] if len(positions) else np.zeros(0, dtype=bool)
+        return TermWeights(idf=self.idf, default=self.default, formulas=formulas)
+
+    def formula_of(self, text: ArticleText) -> NDArray[np.bool_]:
+        """Which content terms of the article are boilerplate (none when unknown)."""
+        mask = self.formulas.get(text.article.id)
+        return mask if mask is not None else np.zeros(len(text.content_terms()), dtype=bool)
 
     def __call__(self, term: str) -> float:
         return self.idf.get(term, self.default)
@@ -102,6 +134,7 @@ class TermWeights:
         cached = self._by_article.get(text.article.id)
         if cached is None:
             cached = np.array([self(t) for t in text.content_terms()], dtype=np.float64)
+            cached[self.formula_of(text)] = 0.0
             self._by_article[text.article.id] = cached
         return cached
 
@@ -156,7 +189,9 @@ class TermGroups:
         ordered_ids = ids[by_first]
         return cls(
             ids=ordered_ids,
-            weight=weights.of_text(text)[positions[start]],
+            # The stem's own weight: a group whose first occurrence is boilerplate still counts
+            # elsewhere (`_dot_plot` drops the points that fall on boilerplate).
+            weight=np.array([weights(terms[p]) for p in positions[start]], dtype=np.float64),
             start=start,
             count=count,
             positions=positions,
@@ -170,6 +205,7 @@ def find_reuse(
     params: ReuseParams | None = None,
     *,
     between: tuple[Sequence[str], Sequence[str]] | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> list[ReuseLink]:
     """Every pair of articles in the corpus that shares at least one passage.
 
@@ -179,7 +215,9 @@ def find_reuse(
     """
     params = params or ReuseParams()
     texts = corpus.texts()
-    weights = TermWeights.of(texts, params.max_term_df)
+    if boilerplate is None:
+        boilerplate = Boilerplate.learn_tokens((t.article.outlet, t.tokens) for t in texts)
+    weights = TermWeights.background(params.max_term_df).with_formulas(texts, boilerplate)
     position = {text.article.id: n for n, text in enumerate(texts)}
     if between is None:
         left = right = list(range(len(texts)))
@@ -192,7 +230,7 @@ def find_reuse(
         link = align(texts[a], texts[b], params, weights=weights)
         if link is not None:
             links.append(link)
-    return links
+    return [link for link in links if link.score >= params.min_link_score]
 
 
 def content_hash(text: ArticleText) -> str:
@@ -345,20 +383,26 @@ def align(
 ) -> ReuseLink | None:
     """The passages two articles share, or None when they share none.
 
-    ``weights`` rate the stems (`TermWeights.of` a corpus); without them every stem counts the same.
+    ``weights`` rate the stems; without them, the shipped background table (`TermWeights.background`).
     """
     params = params or ReuseParams()
-    weights = weights or TermWeights(idf={}, default=1.0)
+    weights = weights or TermWeights.background(params.max_term_df)
     terms_a, terms_b = a.content_terms(), b.content_terms()
     points = _dot_plot(a, b, weights, params.cell * params.block // 2)
     if points is None:
         return None
     weight_a, weight_b = weights.of_text(a), weights.of_text(b)
+    news_a, news_b = _cumulative(~weights.formula_of(a)), _cumulative(~weights.formula_of(b))
     pos_a, pos_b = a.content_positions(), b.content_positions()
+    formula_a, formula_b = weights.formula_of(a), weights.formula_of(b)
     passages: list[Passage] = []
     covered_a = covered_b = 0
-    for a_lo, a_hi, b_lo, b_hi, shared in _passages(points, weight_a, weight_b, params):
+    runs_a: set[tuple[str, ...]] = set()
+    runs_b: set[tuple[str, ...]] = set()
+    for a_lo, a_hi, b_lo, b_hi, shared in _passages(points, (weight_a, weight_b), (news_a, news_b), params):
         own = (weight_a[a_lo : a_hi + 1].sum() + weight_b[b_lo : b_hi + 1].sum()) / 2
+        runs_a |= _stem_runs(terms_a, formula_a, a_lo, a_hi)
+        runs_b |= _stem_runs(terms_b, formula_b, b_lo, b_hi)
         passages.append(
             Passage(
                 a_span=_char_span(a, pos_a, a_lo, a_hi),
@@ -366,15 +410,39 @@ def align(
                 score=round(float(min(1.0, shared / own)) if own else 0.0, 3),
             )
         )
-        covered_a += a_hi - a_lo + 1
-        covered_b += b_hi - b_lo + 1
+        covered_a += int(news_a[a_hi + 1] - news_a[a_lo])
+        covered_b += int(news_b[b_hi + 1] - news_b[b_lo])
     if not passages:
         return None
-    shorter = min(len(terms_a), len(terms_b)) or 1
-    score = round(min(1.0, min(covered_a, covered_b) / shorter), 3)
-    link = ReuseLink(a=a.article.id, b=b.article.id, score=score, passages=passages)
+    score = link_score(len(runs_a & runs_b))
+    link = ReuseLink(a=a.article.id, b=b.article.id, score=round(score, 3), passages=passages)
     orient(link, a, b, coverage=(covered_a / (len(terms_a) or 1), covered_b / (len(terms_b) or 1)))
     return link
+
+
+def link_score(shared_runs: int) -> float:
+    """How sure a link is to be copying, from 0 to 1, from the phrasing the two articles share.
+
+    ``shared_runs`` counts the distinct runs of three content stems, in order, found in the
+    passages of both, boilerplate left out. A copy, even a rewritten one, keeps its source's
+    phrases; two reports of one happening written apart share names and topic words but few
+    runs, and a title of office or a template sentence that the boilerplate model has not seen
+    often enough to learn is one sentence, about fifteen runs. Each run makes the link likelier:
+    ``RUN_SCALE`` runs give 0.63, twice as many 0.86 (the default threshold, see docs/reuse.md).
+    """
+    return 1.0 - math.exp(-shared_runs / RUN_SCALE)
+
+
+RUN_SCALE = 10.0
+
+
+def _stem_runs(terms: list[str], formula: NDArray[np.bool_], lo: int, hi: int) -> set[tuple[str, ...]]:
+    """Runs of three consecutive content stems in terms[lo..hi], none of them boilerplate."""
+    return {
+        (terms[i], terms[i + 1], terms[i + 2])
+        for i in range(lo, hi - 1)
+        if not (formula[i] or formula[i + 1] or formula[i + 2])
+    }
 
 
 Points = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]
@@ -424,14 +492,33 @@ def _dot_plot(a: ArticleText, b: ArticleText, weights: TermWeights, radius: int)
     rows.append(ga.positions[i])
     cols.append(gb.positions[j])
     values.append(weight[group] / np.maximum(ga.near[i], gb.near[j]))
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+    row, col, value = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+    # Boilerplate on either side is not evidence of copying.
+    real = ~(weights.formula_of(a)[row] | weights.formula_of(b)[col])
+    if not real.any():
+        return None
+    return row[real], col[real], value[real]
+
+
+def _cumulative(mask: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """counts[i] = how many of mask[:i] hold, so a range's count is counts[hi + 1] - counts[lo]."""
+    return np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
 
 
 def _passages(
-    points: Points, weight_a: NDArray[np.float64], weight_b: NDArray[np.float64], params: ReuseParams
+    points: Points,
+    own_weights: tuple[NDArray[np.float64], NDArray[np.float64]],
+    news: tuple[NDArray[np.int64], NDArray[np.int64]],
+    params: ReuseParams,
 ) -> list[tuple[int, int, int, int, float]]:
-    """Dense regions of the dot plot as (a_lo, a_hi, b_lo, b_hi, shared weight), inclusive."""
+    """Dense regions of the dot plot as (a_lo, a_hi, b_lo, b_hi, shared weight), inclusive.
+
+    ``own_weights`` is each side's weight per content term, ``news`` its `_cumulative` count of content
+    terms that are not boilerplate (a passage's length counts only those).
+    """
     rows, cols, values = points
+    weight_a, weight_b = own_weights
+    news_a, news_b = news
     cell, block = params.cell, params.block
     grid = np.zeros((len(weight_a) // cell + 1, len(weight_b) // cell + 1))
     np.add.at(grid, (rows // cell, cols // cell), values)
@@ -472,10 +559,17 @@ def _passages(
         a_lo, a_hi, b_lo, b_hi, weight = trimmed
         own = (weight_a[a_lo : a_hi + 1].sum() + weight_b[b_lo : b_hi + 1].sum()) / 2
         # A sparse region next to a real passage would be swallowed by the merge below.
-        long_enough = min(a_hi - a_lo, b_hi - b_lo) + 1 >= params.min_passage_terms
+        length = min(news_a[a_hi + 1] - news_a[a_lo], news_b[b_hi + 1] - news_b[b_lo])
+        long_enough = length >= params.min_passage_terms
         if long_enough and weight >= params.min_passage_score * own:
             found.append((a_lo, a_hi, b_lo, b_hi, weight))
-    return _merge_close(found, params.merge_gap)
+    cum_a, cum_b = np.concatenate([[0.0], np.cumsum(weight_a)]), np.concatenate([[0.0], np.cumsum(weight_b)])
+
+    def still_dense(a_lo: int, a_hi: int, b_lo: int, b_hi: int, shared: float) -> bool:
+        own = (cum_a[a_hi + 1] - cum_a[a_lo] + cum_b[b_hi + 1] - cum_b[b_lo]) / 2
+        return bool(shared >= params.min_passage_score * own)
+
+    return _merge_close(found, params.merge_gap, still_dense)
 
 
 def _window_sum1d(values: NDArray[np.float64], size: int) -> NDArray[np.float64]:
@@ -578,7 +672,9 @@ def _heaviest_run(positions: NDArray[np.int64], values: NDArray[np.float64], gap
 
 
 def _merge_close(
-    found: list[tuple[int, int, int, int, float]], gap: int
+    found: list[tuple[int, int, int, int, float]],
+    gap: int,
+    dense: Callable[[int, int, int, int, float], bool] | None = None,
 ) -> list[tuple[int, int, int, int, float]]:
     """Join passages that overlap or nearly touch on both sides, so one reuse is reported once.
 
@@ -594,14 +690,10 @@ def _merge_close(
             for n, (ma_lo, ma_hi, mb_lo, mb_hi, mw) in enumerate(out):
                 near_a = a_lo - ma_hi <= gap and ma_lo - a_hi <= gap
                 near_b = b_lo - mb_hi <= gap and mb_lo - b_hi <= gap
-                if near_a and near_b:
-                    out[n] = (
-                        min(a_lo, ma_lo),
-                        max(a_hi, ma_hi),
-                        min(b_lo, mb_lo),
-                        max(b_hi, mb_hi),
-                        weight + mw,
-                    )
+                joined = (min(a_lo, ma_lo), max(a_hi, ma_hi), min(b_lo, mb_lo), max(b_hi, mb_hi), weight + mw)
+                # Joined across an unshared stretch, a passage must still be mostly shared text.
+                if near_a and near_b and (dense is None or dense(*joined)):
+                    out[n] = joined
                     changed = True
                     break
             else:
@@ -621,7 +713,9 @@ def orient(
 ) -> None:
     """Which way the text most likely flowed, with a confidence and the evidence in words.
 
-    Publication dates decide when both are known and differ. Otherwise: an article that names
+    Two articles that credit the same agency (dateline, byline, signature) are siblings: both
+    took the agency's copy, and neither copied the other. Otherwise publication dates decide
+    when both are known and differ; otherwise: an article that names
     the other's outlet is quoting it; an article whose text is nearly all (80%) shared, while the
     other holds half as much again, is most likely a trimmed copy (outlets cut wire copy far more often than
     they pad it with another outlet's text).
@@ -635,6 +729,9 @@ def orient(
 def _direction(
     a: ArticleText, b: ArticleText, coverage: tuple[float, float] | None
 ) -> tuple[Direction, float, str]:
+    agency_a, agency_b = _credited_agency(a), _credited_agency(b)
+    if agency_a and agency_a == agency_b:
+        return "unknown", 0.0, f"both credit {agency_a}: siblings taking one source, not a copy of each other"
     pa, pb = a.article.published, b.article.published
     if pa and pb and pa != pb:
         return ("a->b" if pa < pb else "b->a"), 0.9, "publication dates"
@@ -658,6 +755,16 @@ def _direction(
                 f"a is {share_a:.0%} shared text, b only {share_b:.0%}: a looks trimmed from b",
             )
     return "unknown", 0.0, ""
+
+
+def _credited_agency(text: ArticleText) -> str | None:
+    """The agency the article credits in its dateline, byline or signature, if any."""
+    dateline = text.article.dateline
+    if dateline and dateline.outlet:
+        agency = credited_agency(normalize(dateline.outlet).split())
+        if agency:
+            return agency
+    return credited_agency([t.norm for t in text.tokens])
 
 
 def _names_outlet(text: ArticleText, outlet: str | None) -> bool:

@@ -1,0 +1,22 @@
+"""How boilerplate text is compared: the key of each token, so that one formula matches itself.
+
+Stock formulas come back with different figures (datelines carry the day's Hijri and Gregorian
+dates, SMS footers each columnist's code) and in different spellings (hamza, taa marbuta,
+diacritics), so a token's key is its normalised form with every number one symbol. Words glued
+to a clitic stay as written: the formula's wording is what recurs.
+"""
+
+from __future__ import annotations
+
+from isnad.arabic.tokens import Token
+
+NUMBER = "#"
+
+
+def formula_key(token: Token) -> str:
+    """The token as boilerplate is counted: normalised, any number one symbol, Latin lowercased."""
+    if token.kind == "number":
+        return NUMBER
+    if token.kind == "latin":
+        return token.norm.lower()
+    return token.norm

@@ -1,0 +1,222 @@
+"""Boilerplate learnt from the corpus: the formulas outlets repeat, which are not news.
+
+Agency datelines (``الرياض 18 شوال 1436 هـ الموافق 03 أغسطس 2015م واس``), market-report
+headers, columnists' SMS and contact footers, "news link" lines, closing prayers and condolence
+formulas, standing appeals, the full protocol titles of royals and ministers: text that recurs in
+many articles that otherwise say different things. Two articles that share only such text have not
+copied each other, and features made from it say nothing about the article's event.
+
+The unit is a run of ``n`` consecutive tokens (punctuation dropped, each token keyed by
+`isnad.arabic.formulas.formula_key`, so the day's date or a columnist's code does not hide the
+formula). A run is a formula when it occurs in at least ``min_articles`` articles that are *not
+copies of one another*: the same agency release printed by six outlets is six copies of one piece
+of news, not a formula, so recurrence is counted over independent articles only: apart from the shared block
+of text that holds the run, two articles must share less than ``copy_overlap`` of the smaller
+one's word trigrams. A formula run covers its
+tokens; the covered tokens of an article, merged into runs, are its boilerplate spans.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from isnad.arabic import Token, tokenize
+from isnad.arabic.formulas import formula_key
+from isnad.model import Article, Span
+
+
+@dataclass(frozen=True)
+class BoilerplateParams:
+    """Why these values: see docs/reuse.md ("Boilerplate")."""
+
+    n: int = 5  # tokens per run: the shortest formulas (a closing prayer) are about five words
+    # Independent articles a run must recur in. Within one day a piece of news is rarely told,
+    # word for word, in four articles that are otherwise different, while formulas recur in
+    # dozens (datelines, footers) or at least in every article of a kind (appeals, titles).
+    min_articles: int = 4
+    # Two articles are copies when, beyond the block they share around a run, this share of the
+    # smaller one's word trigrams is in the other.
+    copy_overlap: float = 0.5
+
+    def __post_init__(self) -> None:
+        if self.n < 2 or self.min_articles < 2 or not 0 < self.copy_overlap <= 1:
+            raise ValueError(f"BoilerplateParams out of range: {self}")
+
+
+@dataclass
+class Boilerplate:
+    """The formulas of a corpus and how to find them in any article.
+
+    ``formulas`` maps each formula run (keys joined by spaces) to the number of articles it was
+    seen in, and ``outlets`` to how many outlets those articles came from (1: an outlet's own
+    template; more: a formula of the trade).
+    """
+
+    params: BoilerplateParams = field(default_factory=BoilerplateParams)
+    formulas: dict[str, int] = field(default_factory=dict)
+    outlets: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def learn(cls, articles: Iterable[Article], params: BoilerplateParams | None = None) -> Boilerplate:
+        """Count every run over the corpus and keep those that recur in independent articles."""
+        return cls.learn_tokens(((a.outlet, _words(a.text)) for a in articles), params)
+
+    @classmethod
+    def learn_tokens(
+        cls, documents: Iterable[tuple[str | None, Sequence[Token]]], params: BoilerplateParams | None = None
+    ) -> Boilerplate:
+        """The same from already tokenised articles: (outlet, tokens without punctuation)."""
+        params = params or BoilerplateParams()
+        outlet_of: list[str | None] = []
+        keys_of: list[list[str]] = []
+        seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)  # run -> (article, position)
+        for number, (outlet, tokens) in enumerate(documents):
+            keys = [formula_key(t) for t in tokens if t.kind != "punct"]
+            outlet_of.append(outlet)
+            keys_of.append(keys)
+            first: dict[str, int] = {}
+            for i in range(len(keys) - params.n + 1):
+                first.setdefault(" ".join(keys[i : i + params.n]), i)
+            for run, position in first.items():
+                seen_in[run].append((number, position))
+        judge = _CopyJudge(keys_of, params.copy_overlap)
+        formulas: dict[str, int] = {}
+        outlets: dict[str, int] = {}
+        for run, where in seen_in.items():
+            if len(where) < params.min_articles:
+                continue
+            if judge.independent(where, params.min_articles) >= params.min_articles:
+                formulas[run] = len(where)
+                outlets[run] = len({outlet_of[i] for i, _ in where})
+        return cls(params=params, formulas=formulas, outlets=outlets)
+
+    def spans(self, article: Article) -> list[Span]:
+        """Character spans of the article's boilerplate, in order, not overlapping."""
+        return self.spans_of_tokens(_words(article.text))
+
+    def spans_of_tokens(self, tokens: Sequence[Token]) -> list[Span]:
+        """The same for an article's tokens (punctuation dropped): spans from token offsets."""
+        covered = self.covered(tokens)
+        spans: list[Span] = []
+        for i, token in enumerate(tokens):
+            if not covered[i]:
+                continue
+            if spans and i and covered[i - 1]:
+                spans[-1] = (spans[-1][0], token.end)
+            else:
+                spans.append((token.start, token.end))
+        return spans
+
+    def covered(self, tokens: Sequence[Token]) -> list[bool]:
+        """For each token (punctuation dropped), whether a formula covers it."""
+        n = self.params.n
+        keys = [formula_key(t) for t in tokens]
+        covered = [False] * len(keys)
+        for i in range(len(keys) - n + 1):
+            if " ".join(keys[i : i + n]) in self.formulas:
+                covered[i : i + n] = [True] * n
+        return covered
+
+    def to_json(self) -> str:
+        """A compact text form for a store to keep; `from_json` restores it."""
+        return json.dumps(
+            {
+                "params": {
+                    "n": self.params.n,
+                    "min_articles": self.params.min_articles,
+                    "copy_overlap": self.params.copy_overlap,
+                },
+                "formulas": [
+                    [run, count, self.outlets.get(run, 0)] for run, count in sorted(self.formulas.items())
+                ],
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Boilerplate:
+        try:
+            data = json.loads(text)
+            params = BoilerplateParams(**data["params"])
+            formulas = {str(run): int(count) for run, count, _ in data["formulas"]}
+            outlets = {str(run): int(outlets) for run, _, outlets in data["formulas"]}
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"not a saved Boilerplate: {error}") from error
+        return cls(params=params, formulas=formulas, outlets=outlets)
+
+
+def _words(text: str) -> list[Token]:
+    return [t for t in tokenize(text) if t.kind != "punct"]
+
+
+class _CopyJudge:
+    """Whether two articles that share a run are copies of one another.
+
+    Copies share word trigrams all through, and rewrites of one release most of their words;
+    articles that share a formula share one block of text around it and little else. So the
+    shared block holding the run is set aside, and the rest is compared: copies when what else
+    they share (trigrams, or words of four letters or more) reaches ``overlap`` of the smaller rest.
+    """
+
+    def __init__(self, keys: list[list[str]], overlap: float) -> None:
+        self.keys = keys
+        self.trigrams = [frozenset(_trigrams(k, 0, len(k))) for k in keys]
+        # Words of four letters or more: the names, places and figures a rewrite keeps.
+        self.words = [frozenset(w for w in k if len(w) > 3) for k in keys]
+        self.overlap = overlap
+        self._shared: dict[tuple[int, int], tuple[int, int]] = {}
+        self._known: dict[tuple[int, int, int], bool] = {}
+
+    def copies(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """``a`` and ``b`` are (article, position of the run in it)."""
+        (first, i), (second, j) = a, b
+        keys_a, keys_b = self.keys[first], self.keys[second]
+        while i and j and keys_a[i - 1] == keys_b[j - 1]:  # the shared block's start
+            i, j = i - 1, j - 1
+        key = (first, second, i)
+        known = self._known.get(key)
+        if known is None:
+            length = 0
+            while (
+                i + length < len(keys_a)
+                and j + length < len(keys_b)
+                and keys_a[i + length] == keys_b[j + length]
+            ):
+                length += 1
+            known = self._known[key] = self._beyond(first, second, keys_a[i : i + length])
+        return known
+
+    def _beyond(self, first: int, second: int, block: list[str]) -> bool:
+        """Copies by what they share beyond the block: word trigrams (a copy), or words (a rewrite)."""
+        pair = (min(first, second), max(first, second))
+        if pair not in self._shared:
+            self._shared[pair] = (
+                len(self.trigrams[first] & self.trigrams[second]),
+                len(self.words[first] & self.words[second]),
+            )
+        shared_trigrams, shared_words = self._shared[pair]
+        by_trigrams = (shared_trigrams, self.trigrams, _trigrams(block, 0, len(block)))
+        by_words = (shared_words, self.words, {w for w in block if len(w) > 3})
+        for shared, sets, in_block in (by_trigrams, by_words):
+            rest = min(len(sets[first]), len(sets[second])) - len(in_block)
+            # An article that is all block can't be told apart from a copy: it counts as one.
+            if rest < 3 or shared - len(in_block) >= self.overlap * rest:
+                return True
+        return False
+
+    def independent(self, where: Sequence[tuple[int, int]], enough: int) -> int:
+        """How many of ``where`` copy none of the others kept (greedy; stops at ``enough``)."""
+        kept: list[tuple[int, int]] = []
+        for occurrence in where:
+            if all(not self.copies(occurrence, other) for other in kept):
+                kept.append(occurrence)
+                if len(kept) >= enough:
+                    break
+        return len(kept)
+
+
+def _trigrams(keys: list[str], start: int, end: int) -> set[int]:
+    return {hash((keys[i], keys[i + 1], keys[i + 2])) for i in range(start, end - 2)}
