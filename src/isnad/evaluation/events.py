@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import html
 import shutil
 import tempfile
 import time
@@ -35,8 +36,9 @@ from isnad.corpus.stories import group_stories, lead
 from isnad.evaluation.clustering import bcubed
 from isnad.evaluation.table import format_table, headline
 from isnad.event.compare import compare
+from isnad.ingest import read_paths
 from isnad.model import Article, Event
-from isnad.pipeline import read
+from isnad.pipeline import segment
 
 GOLD_COLUMNS = ("url", "event", "storyline")
 # The peer's one threshold, a cosine distance: 0.7 was its best on the dev day among 0.5-0.85 in
@@ -119,17 +121,33 @@ def peer_clusters(articles: Sequence[Article]) -> list[int]:
     return [int(c) for c in fcluster(tree, t=PEER_DISTANCE, criterion="distance")]
 
 
-def _read_day(day: Path) -> list[Article]:
-    """The day's articles; a ``.gz`` file is read as its uncompressed form."""
+def _read_day(day: Path) -> tuple[list[Article], dict[str, str]]:
+    """The day's articles (each content once) and the article id of every URL, duplicates'
+    included; a ``.gz`` file is read as its uncompressed form."""
     if day.suffix != ".gz":
-        articles, _ = read([day])
-        return articles
+        return _read_plain(day)
     with tempfile.TemporaryDirectory() as folder:
         plain = Path(folder) / day.stem
         with gzip.open(day, "rb") as source, plain.open("wb") as target:
             shutil.copyfileobj(source, target)
-        articles, _ = read([plain])
-    return articles
+        return _read_plain(plain)
+
+
+def _read_plain(path: Path) -> tuple[list[Article], dict[str, str]]:
+    articles: dict[str, Article] = {}
+    id_of_url: dict[str, str] = {}
+    for item in read_paths([path]):
+        if isinstance(item, Article):
+            articles.setdefault(item.id, item)
+            if item.url:
+                id_of_url[_url_key(item.url)] = item.id
+    return [segment(a) for a in articles.values()], id_of_url
+
+
+def _url_key(url: str) -> str:
+    """A URL as ingest may have cleaned it: character references decoded, no white space (a
+    labelled URL may hold a no-break space that ingest turned into a plain one)."""
+    return "".join(html.unescape(url).split())
 
 
 def _gold_conflicts(events: Sequence[Event], labelled: Sequence[Article], gold_event: dict[str, str]) -> int:
@@ -156,12 +174,13 @@ def evaluate_events(day: str | Path, gold_tsv: str | Path, conflicts: bool = Fal
     started = time.perf_counter()
     day, gold_tsv = Path(day), Path(gold_tsv)
     gold = read_gold(gold_tsv)
-    articles = _read_day(day)
-    by_url = {a.url: a for a in articles if a.url}
-    unknown = [row["url"] for row in gold if row["url"] not in by_url]
+    articles, id_of_url = _read_day(day)
+    unknown = [row["url"] for row in gold if _url_key(row["url"]) not in id_of_url]
     if unknown:
         raise ValueError(f"{gold_tsv}: {len(unknown)} labelled URL(s) are not in {day}, e.g. {unknown[0]}")
-    labelled = [by_url[row["url"]] for row in gold]
+    by_id = {a.id: a for a in articles}
+    # Two labelled URLs may carry one text: that article is scored once per label row.
+    labelled = [by_id[id_of_url[_url_key(row["url"])]] for row in gold]
     gold_events = [row["event"] for row in gold]
     gold_storylines = [row["storyline"] for row in gold]
 
