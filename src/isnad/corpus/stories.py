@@ -362,6 +362,15 @@ class StoryIndex:
                 parts.append(chunk.vectors[name][inside - chunk.start])
         return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
 
+    def _compact(self, name: str, rows: NDArray[np.intp]) -> sparse.csr_matrix:
+        """The sparse vectors ``name`` of ``rows`` (ascending) over only the hashed ids they use:
+        transposing 4M mostly empty columns would cost more than the product."""
+        vectors = self._vectors(name, rows)
+        used, indices = np.unique(vectors.indices, return_inverse=True)
+        return sparse.csr_matrix(
+            (vectors.data, indices.ravel(), vectors.indptr), shape=(len(rows), len(used))
+        )
+
     def _product(self, name: str, rows: NDArray[np.intp], count: int) -> sparse.coo_matrix:
         """Dot products of the articles at ``rows`` with the first ``count`` articles (sparse).
 
@@ -631,9 +640,16 @@ class StoryIndex:
                 continue
             story, _ = self._block_similarity(block)
             story *= 0.5 ** (np.nan_to_num(self._days_apart(block)) / self.params.storyline_half_life_days)
-            membership = (event_at[block][:, None] == events[None, :]).astype(np.float64)
-            sizes = membership.sum(axis=0)
-            between = membership.T @ story @ membership / np.outer(sizes, sizes)
+            # Sums over the article pairs between two events: a sparse membership matrix
+            # (articles x events) on both sides of the dense similarity.
+            column = np.searchsorted(events, event_at[block], sorter=np.argsort(events))
+            column = np.argsort(events)[column]
+            membership = sparse.csr_matrix(
+                (np.ones(len(block)), (np.arange(len(block)), column)), shape=(len(block), len(events))
+            )
+            sizes = np.asarray(membership.sum(axis=0)).ravel()
+            summed = membership.T @ (membership.T @ story).T
+            between = np.asarray(summed) / np.outer(sizes, sizes)
             labels = _average_linkage(between, self.params.storyline_threshold)
             for label in np.unique(labels):
                 yield block[np.isin(event_at[block], events[labels == label])], -1
@@ -659,15 +675,15 @@ class StoryIndex:
         story = np.clip(embeddings @ embeddings.T - EMBEDDING_FLOOR, 0.0, 1 - EMBEDDING_FLOOR)
         story *= EMBEDDING_WEIGHT / ((1 - EMBEDDING_FLOOR) * total)
         for name, weight in (("terms", TERM_WEIGHT), ("anchors", ANCHOR_WEIGHT)):
-            vectors = self._vectors(name, rows).astype(np.float64)
+            vectors = self._compact(name, rows).astype(np.float64)
             story += (weight / total) * (vectors @ vectors.T).toarray()
-        shingles = self._vectors("shingles", rows)
+        shingles = self._compact("shingles", rows)
         shared = (shingles @ shingles.T).tocoo()
         counts = self._shingle_counts[rows]
         smaller = np.maximum(np.minimum(counts[shared.row], counts[shared.col]), 1)
         story[shared.row, shared.col] += self.params.reuse_bonus * shared.data / smaller
         np.minimum(story, 1.0, out=story)
-        sources = self._vectors("sources", rows)
+        sources = self._compact("sources", rows)
         same_source = (sources @ sources.T).toarray() > 0
         both_cite = np.outer(self._cites[rows], self._cites[rows])
         event = np.where(
