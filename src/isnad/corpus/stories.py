@@ -516,12 +516,11 @@ class StoryIndex:
         known_events, known_storylines = known or ((), ())
         ids = self.ids
         event_before = self._before([e.article_ids for e in known_events])
-        storyline_before = self._before(
-            [
-                [i for e in known_events if e.storyline_id == s.id for i in e.article_ids]
-                for s in known_storylines
-            ]
+        storyline_index = {s.id: k for k, s in enumerate(known_storylines)}
+        storyline_of_event = np.array(
+            [storyline_index.get(e.storyline_id or "", -1) for e in known_events] + [-1], dtype=np.int64
         )
+        storyline_before = storyline_of_event[event_before]  # -1 (the last entry) for new articles
 
         events: list[Event] = []
         event_at = np.zeros(len(ids), dtype=np.int64)  # index into ``events`` of each article
@@ -580,12 +579,14 @@ class StoryIndex:
         starts = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0])
         return np.split(order, starts[1:])
 
-    def _unchanged(self, block: NDArray[np.int64], before: NDArray[np.int64], known: int) -> list[int] | None:
-        """The earlier groups that make up ``block`` when none of its articles is new, else None."""
+    def _unchanged(
+        self, block: NDArray[np.int64], before: NDArray[np.int64], sizes: NDArray[np.int64]
+    ) -> list[int] | None:
+        """The earlier groups (of ``sizes`` members) that make up ``block`` when none of its
+        articles is new, else None."""
         if self._fresh[block].any() or (before[block] < 0).any():
             return None
         groups = np.unique(before[block])
-        sizes = np.bincount(before[before >= 0], minlength=known)
         return groups.tolist() if sizes[groups].sum() == len(block) else None
 
     def _event_groups(
@@ -598,8 +599,9 @@ class StoryIndex:
         component of the event links). Average linkage never joins articles no chain of links
         joins, so clustering each component alone loses nothing.
         """
+        sizes = np.bincount(before[before >= 0], minlength=known)
         for block in self._blocks(self._link_event):
-            kept = self._unchanged(block, before, known)
+            kept = self._unchanged(block, before, sizes)
             if kept is not None:
                 for k in kept:
                     yield block[before[block] == k], k, -1
@@ -625,8 +627,9 @@ class StoryIndex:
         """Storylines as (member positions, index of the earlier storyline it is or -1): events
         joined by average linkage, over the article pairs between them, of the time-discounted
         storyline similarity, within each component of all links."""
+        sizes = np.bincount(before[before >= 0], minlength=known)
         for block in self._blocks(np.ones(len(self._link_event), dtype=bool)):
-            kept = self._unchanged(block, before, known)
+            kept = self._unchanged(block, before, sizes)
             if kept is not None:
                 for k in kept:
                     yield block[before[block] == k], k
