@@ -168,7 +168,7 @@ def _gold_conflicts(events: Sequence[Event], labelled: Sequence[Article], gold_e
         for e in events
         if sum(i in ids for i in e.article_ids) > 1
     ]
-    figures = extract(list(labelled)).figures
+    figures = extract(list(by_id.values())).figures
     conflicts = 0
     for comparison in compare(scoped, figures, by_id):
         if comparison.verdict != "conflict":
