@@ -83,7 +83,8 @@ OTHER_SOURCE_FACTOR = 0.6  # event similarity kept when both cite outlets, none 
 # one word) says too little to be told from another: it links to nothing and stands alone.
 MIN_TERMS = 2
 ROUNDING = 5  # similarities are rounded so that float noise of block shapes cannot flip an edge
-FEATURES_VERSION = 3  # bump when features change meaning: stored ones are then recomputed
+# Bump when features change meaning: stored ones are then recomputed. 4: outlets' fixed lines out.
+FEATURES_VERSION = 4
 
 
 @dataclass(frozen=True)
