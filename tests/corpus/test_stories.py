@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from tests.conftest import SEEDS
 
 from isnad.article.doc import Corpus
+from isnad.corpus import stories
 from isnad.corpus.stories import (
     EMBEDDING_DIM,
     StoryIndex,
@@ -346,3 +347,20 @@ def test_a_word_alone_links_nothing() -> None:
     index.add(features)
     events, _ = index.stories(_articles(features))
     assert sorted(e.article_ids for e in events) == [["cartoon"], ["cartoon2"], ["x"]]
+
+
+def test_a_block_too_big_for_one_matrix_is_cut_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories, "MAX_BLOCK", 3)
+    day = publication_day("2017-03-01")
+    assert day is not None
+    # One story told every day for a week: a chain of event links, one block of seven.
+    features = [_features(f"a{n}", 1, day + n) for n in range(7)]
+    articles = _articles(features, {f"a{n}": f"2017-03-0{n + 1}" for n in range(7)})
+    batch = StoryIndex()
+    batch.add(features)
+    expected = batch.stories(articles)
+    assert [e.article_ids for e in expected[0]] == [["a0", "a1", "a2"], ["a3", "a4", "a5"], ["a6"]]
+    incremental = StoryIndex()
+    for part in (features[4:], features[:4]):
+        incremental.add(part)
+    assert incremental.stories(articles) == expected

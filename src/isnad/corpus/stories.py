@@ -79,6 +79,9 @@ ANCHOR_WEIGHT = 0.3
 EMBEDDING_FLOOR = 0.3
 SOURCE_BONUS = 0.1  # similarity added when two articles cite one outlet
 OTHER_SOURCE_FACTOR = 0.6  # event similarity kept when both cite outlets, none in common
+# Articles clustered with one dense similarity matrix (8 bytes a pair: 128 MB at 4,000); a bigger
+# block is cut in time order (`StoryIndex._time_pieces`). A day's largest block held 2,343.
+MAX_BLOCK = 4000
 # An article with fewer distinct content stems (a cartoon titled "كاريكاتير", a bare headline of
 # one word) says too little to be told from another: it links to nothing and stands alone.
 MIN_TERMS = 2
@@ -607,20 +610,18 @@ class StoryIndex:
                 for k in kept:
                     yield block[before[block] == k], k, -1
                 continue
-            if len(block) == 1:
-                yield block, -1, int(block[0])
-                continue
-            # Members in id order: the clustering must not depend on the order articles came in.
-            block = block[np.argsort([self.ids[m] for m in block], kind="stable")]
-            _, event = self._block_similarity(block)
-            far = self._days_apart(block) > self.params.event_window_days
-            event[far] = 0.0
-            labels = _average_linkage(event, self.params.event_threshold)
-            for label in np.unique(labels):
-                inside = np.flatnonzero(labels == label)
-                # The medoid, the article closest to the others, names the event best.
-                medoid = inside[int(np.argmax(event[np.ix_(inside, inside)].sum(axis=1)))]
-                yield block[inside], -1, int(block[medoid])
+            for piece in self._time_pieces(block, block):
+                if len(piece) == 1:
+                    yield piece, -1, int(piece[0])
+                    continue
+                _, event = self._block_similarity(piece)
+                event[self._days_apart(piece) > self.params.event_window_days] = 0.0
+                labels = _average_linkage(event, self.params.event_threshold)
+                for label in np.unique(labels):
+                    inside = np.flatnonzero(labels == label)
+                    # The medoid, the article closest to the others, names the event best.
+                    medoid = inside[int(np.argmax(event[np.ix_(inside, inside)].sum(axis=1)))]
+                    yield piece[inside], -1, int(piece[medoid])
 
     def _storyline_groups(
         self, event_at: NDArray[np.int64], before: NDArray[np.int64], known: int
@@ -628,35 +629,59 @@ class StoryIndex:
         """Storylines as (member positions, index of the earlier storyline it is or -1): events
         joined by average linkage, over the article pairs between them, of the time-discounted
         storyline similarity, within each component of all links."""
-        sizes = np.bincount(before[before >= 0], minlength=known)
+        known_sizes = np.bincount(before[before >= 0], minlength=known)
         for block in self._blocks(np.ones(len(self._link_event), dtype=bool)):
-            kept = self._unchanged(block, before, sizes)
+            kept = self._unchanged(block, before, known_sizes)
             if kept is not None:
                 for k in kept:
                     yield block[before[block] == k], k
                 continue
-            block = block[np.argsort([self.ids[m] for m in block], kind="stable")]
-            # Events in the order of their first member, which is by id.
-            events, first = np.unique(event_at[block], return_index=True)
-            events = events[np.argsort(first)]
-            if len(events) == 1:
-                yield block, -1
-                continue
-            story, _ = self._block_similarity(block)
-            story *= 0.5 ** (np.nan_to_num(self._days_apart(block)) / self.params.storyline_half_life_days)
-            # Sums over the article pairs between two events: a sparse membership matrix
-            # (articles x events) on both sides of the dense similarity.
-            column = np.searchsorted(events, event_at[block], sorter=np.argsort(events))
-            column = np.argsort(events)[column]
-            membership = sparse.csr_matrix(
-                (np.ones(len(block)), (np.arange(len(block)), column)), shape=(len(block), len(events))
-            )
-            sizes = np.asarray(membership.sum(axis=0)).ravel()
-            summed = membership.T @ (membership.T @ story).T
-            between = np.asarray(summed) / np.outer(sizes, sizes)
-            labels = _average_linkage(between, self.params.storyline_threshold)
-            for label in np.unique(labels):
-                yield block[np.isin(event_at[block], events[labels == label])], -1
+            for piece in self._time_pieces(block, event_at[block]):
+                # Events in the order of their first member, which is by id.
+                events, first = np.unique(event_at[piece], return_index=True)
+                events = events[np.argsort(first)]
+                if len(events) == 1:
+                    yield piece, -1
+                    continue
+                story, _ = self._block_similarity(piece)
+                story *= 0.5 ** (
+                    np.nan_to_num(self._days_apart(piece)) / self.params.storyline_half_life_days
+                )
+                # Sums over the article pairs between two events: a sparse membership matrix
+                # (articles x events) on both sides of the dense similarity.
+                order = np.argsort(events)
+                column = order[np.searchsorted(events, event_at[piece], sorter=order)]
+                membership = sparse.csr_matrix(
+                    (np.ones(len(piece)), (np.arange(len(piece)), column)), shape=(len(piece), len(events))
+                )
+                sizes = np.asarray(membership.sum(axis=0)).ravel()
+                summed = membership.T @ (membership.T @ story).T
+                between = np.asarray(summed) / np.outer(sizes, sizes)
+                labels = _average_linkage(between, self.params.storyline_threshold)
+                for label in np.unique(labels):
+                    yield piece[np.isin(event_at[piece], events[labels == label])], -1
+
+    def _time_pieces(self, block: NDArray[np.int64], group_of: NDArray[np.int64]) -> list[NDArray[np.int64]]:
+        """``block`` in id order, or, past MAX_BLOCK articles, cut in time order into pieces of at
+        most MAX_BLOCK that never split a group (``group_of`` gives each article's): a dense
+        matrix per block must fit in memory, and a store of months chains most of its articles
+        into one storyline block. Pieces depend on dates and ids only, not on arrival order."""
+        ids = self.ids
+        if len(block) <= MAX_BLOCK:
+            return [block[np.argsort([ids[m] for m in block], kind="stable")]]
+        members: dict[int, list[int]] = {}
+        start: dict[int, tuple[float, str]] = {}
+        for m, g in zip(block.tolist(), group_of.tolist(), strict=True):
+            day = float(self._days[m])
+            key = (np.inf if np.isnan(day) else day, ids[m])
+            members.setdefault(g, []).append(m)
+            start[g] = min(start.get(g, key), key)
+        pieces: list[list[int]] = [[]]
+        for g in sorted(members, key=start.__getitem__):
+            if pieces[-1] and len(pieces[-1]) + len(members[g]) > MAX_BLOCK:
+                pieces.append([])
+            pieces[-1] += members[g]
+        return [np.array(sorted(p, key=ids.__getitem__), dtype=np.int64) for p in pieces]
 
     def _days_apart(self, block: NDArray[np.int64]) -> NDArray[np.float64]:
         """Days between the articles at ``block``, pairwise; NaN where a date is unknown."""
