@@ -11,7 +11,7 @@ from tests.conftest import SEEDS
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", [["add"], ["stories"], ["eval", "clustering"]])
+@pytest.mark.parametrize("command", [["add"], ["stories"], ["eval", "clustering"], ["eval", "events"]])
 def test_new_commands_have_help_with_an_example(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

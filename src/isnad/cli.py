@@ -426,6 +426,31 @@ def eval_clustering(
     )
 
 
+@eval_app.command("events")
+def eval_events(
+    day: Annotated[Path, typer.Argument(help="A day of articles (.jsonl or .jsonl.gz) to group whole.")],
+    gold: Annotated[Path, typer.Argument(help="TSV with n, url, event, storyline for some of them.")],
+    conflicts: Annotated[
+        bool, typer.Option(help="Also count conflicts between labelled articles of different gold events.")
+    ] = False,
+) -> None:
+    """Events and storylines of a whole day against hand labels, beside a character TF-IDF peer.
+
+    Example: isnad eval events ../shared/data/saudinewsnet/2015-08-06.jsonl.gz
+    ../shared/data/saudinewsnet/events-gold-2015-08-06.tsv
+    """
+    from isnad.evaluation.events import evaluate_events, print_events
+
+    try:
+        evaluation = evaluate_events(
+            _require(day, "the day of articles"), _require(gold, "the events gold TSV"), conflicts
+        )
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(code=2) from exc
+    print_events(evaluation)
+
+
 @eval_app.command("ner")
 def eval_ner(
     gold_file: Annotated[

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from tests.conftest import SEEDS
 
 from isnad.article.doc import Corpus
+from isnad.corpus import stories
 from isnad.corpus.stories import (
     EMBEDDING_DIM,
     StoryIndex,
@@ -288,7 +289,78 @@ def test_a_store_update_reads_only_the_articles_of_changed_events(
         monkeypatch.setattr(Store, "articles", counting)
         store.add_articles([seed_articles[k] for k in ("001", "002", "003")])
         events, _ = update_store(store)
-    # 003 joins 000's event, which is built again; the Washington Post event (004) is kept.
+    # 003 joins 000's event, which is built again (its medoid read for a headline); the
+    # Washington Post event (004) is kept, unread.
     assert seed_articles["004"].id not in read_ids
-    assert seed_articles["000"].id in read_ids
+    assert read_ids
+    assert set(read_ids) <= {seed_articles[k].id for k in ("000", "001", "002", "003")}
     assert events == group_stories(Corpus(seed_articles.values()))[0]
+
+
+# -- cluster-level evidence: one article resembling two stories does not chain them -------------
+
+
+def _bridged(article_id: str, terms: list[int], seed: int) -> ArticleFeatures:
+    """Features whose similarity comes from ``terms`` alone: embeddings of different seeds are
+    nearly orthogonal, under the embedding floor."""
+    rng = np.random.default_rng(seed)
+    embedding = rng.normal(size=EMBEDDING_DIM).astype(np.float32)
+    embedding /= np.linalg.norm(embedding)
+    ids = np.array(sorted(terms), dtype=np.int32)
+    return ArticleFeatures(
+        article_id=article_id,
+        day=None,
+        term_ids=ids,
+        term_weights=np.full(len(ids), 1 / np.sqrt(len(ids)), dtype=np.float32),
+        shingles=np.zeros(0, dtype=np.int32),
+        anchors=np.zeros(0, dtype=np.int32),
+        embedding=embedding,
+        sources=np.zeros(0, dtype=np.int32),
+    )
+
+
+def test_an_article_like_two_stories_does_not_chain_them() -> None:
+    first, second = list(range(10)), list(range(10, 20))
+    # a and a2 tell one story, c and c2 another; b shares half its words with each.
+    features = [
+        _bridged("a", first, 1),
+        _bridged("a2", first, 2),
+        _bridged("b", first + second, 3),
+        _bridged("c", second, 4),
+        _bridged("c2", second, 5),
+    ]
+    index = StoryIndex(StoryParams(event_threshold=0.3, storyline_threshold=0.1))
+    index.add(features)
+    assert {(link.a, link.b) for link in index.links if link.event} >= {("a", "b"), ("b", "c")}
+    events, storylines = index.stories(_articles(features))
+    groups = sorted(sorted(e.article_ids) for e in events)
+    # Single links would make one event of all five; b joins one side at most.
+    assert ["a", "a2"] in [[m for m in g if m != "b"] for g in groups]
+    assert not any({"a", "c"} <= set(g) for g in groups)
+    assert len(events) == 2
+    assert len(storylines) == 1  # the two stories are close enough to be one running story
+
+
+def test_a_word_alone_links_nothing() -> None:
+    features = [_bridged("cartoon", [7], 1), _bridged("cartoon2", [7], 1), _bridged("x", list(range(9)), 1)]
+    index = StoryIndex()
+    index.add(features)
+    events, _ = index.stories(_articles(features))
+    assert sorted(e.article_ids for e in events) == [["cartoon"], ["cartoon2"], ["x"]]
+
+
+def test_a_block_too_big_for_one_matrix_is_cut_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories, "MAX_BLOCK", 3)
+    day = publication_day("2017-03-01")
+    assert day is not None
+    # One story told every day for a week: a chain of event links, one block of seven.
+    features = [_features(f"a{n}", 1, day + n) for n in range(7)]
+    articles = _articles(features, {f"a{n}": f"2017-03-0{n + 1}" for n in range(7)})
+    batch = StoryIndex()
+    batch.add(features)
+    expected = batch.stories(articles)
+    assert [e.article_ids for e in expected[0]] == [["a0", "a1", "a2"], ["a3", "a4", "a5"], ["a6"]]
+    incremental = StoryIndex()
+    for part in (features[4:], features[:4]):
+        incremental.add(part)
+    assert incremental.stories(articles) == expected

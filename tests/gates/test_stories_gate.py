@@ -11,10 +11,11 @@ from tests.gates import ROOT, shared_data
 LABELS = ROOT / "tests" / "fixtures" / "event_clusters" / "labels.csv"
 
 # Pinned 2026-11-22. Measured: semeval dev pearson 0.705, same-event accuracy 0.784;
-# labelled set B-cubed F1 events 0.946, storylines 0.908.
+# labelled set B-cubed F1 events 0.946, storylines 0.908. 2026-11-30, average linkage (events
+# 0.4, storylines 0.2): events 0.960, storylines 0.913.
 PEARSON_FLOOR = 0.69
 SAME_EVENT_ACCURACY_FLOOR = 0.76
-EVENT_BCUBED_F1_FLOOR = 0.93
+EVENT_BCUBED_F1_FLOOR = 0.94
 STORYLINE_BCUBED_F1_FLOOR = 0.89
 
 
