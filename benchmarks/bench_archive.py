@@ -1,7 +1,7 @@
 """How isnad grows with a real archive: prefixes of SaudiNewsNet (1k, 3k, 10k, 27.6k articles).
 
 The articles are read in time order (the day files by name, each file's lines in order), and
-each prefix is written to a JSONL file of its own. For each size, in fresh subprocesses:
+each prefix is written to a folder of JSONL files. For each size, in fresh subprocesses:
 - ``isnad add PREFIX --db NEW.db``: the archive path (every article's story features, events
   and storylines);
 - ``isnad analyze PREFIX`` for sizes up to ``--analyze-max``: the whole pipeline;
@@ -25,6 +25,7 @@ import json
 import math
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,24 +34,43 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+from isnad.store import Store  # noqa: E402
+
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 ISNAD = [sys.executable, "-m", "isnad.cli"]
 PEER_THRESHOLD = 0.7  # cosine distance at which average linkage stops merging (peer events)
 LEAD_CHARS = 300
+FILE_LINES = 2000  # articles per prefix file
 
 
-def write_prefix(data: Path, size: int, path: Path) -> int:
-    """The first ``size`` articles of the archive in time order, as JSONL; returns how many."""
+def write_prefix(data: Path, size: int, folder: Path) -> int:
+    """The first ``size`` articles of the archive in time order, as JSONL files of at most
+    ``FILE_LINES`` lines in ``folder`` (isnad refuses single files over 20 MB); returns how many."""
+    folder.mkdir(parents=True, exist_ok=True)
     written = 0
-    with path.open("w", encoding="utf-8") as out:
-        for day in sorted(data.glob("*.jsonl.gz")):
-            with gzip.open(day, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    if written == size:
-                        return written
-                    out.write(line)
-                    written += 1
+    out = None
+    for day in sorted(data.glob("*.jsonl.gz")):
+        with gzip.open(day, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                if written == size:
+                    break
+                if written % FILE_LINES == 0:
+                    if out is not None:
+                        out.close()
+                    out = (folder / f"{written // FILE_LINES:04d}.jsonl").open("w", encoding="utf-8")
+                assert out is not None
+                out.write(line)
+                written += 1
+    if out is not None:
+        out.close()
     return written
+
+
+def read_prefix(folder: Path) -> list[dict[str, str]]:
+    return [
+        json.loads(line) for path in sorted(folder.glob("*.jsonl")) for line in path.open(encoding="utf-8")
+    ]
 
 
 def _tree_rss(root: int) -> int:
@@ -111,7 +131,7 @@ def peers(prefix: Path) -> dict[str, float]:
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    records = [json.loads(line) for line in prefix.open(encoding="utf-8")]
+    records = read_prefix(prefix)
     leads = [(r.get("title") or "") + " " + r["text"][:LEAD_CHARS] for r in records]
     start = time.perf_counter()
     vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(leads)
@@ -169,11 +189,14 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="isnad-archive-") as tmp:
         for size in args.sizes:
-            prefix = Path(tmp) / f"prefix-{size}.jsonl"
+            prefix = Path(tmp) / f"prefix-{size}"
             size = write_prefix(args.data, size, prefix)
             row: dict[str, object] = {"articles": size}
             db = Path(tmp) / f"archive-{size}.db"
             row["add"] = measure([*ISNAD, "add", str(prefix), "--db", str(db)], env)
+            with Store(db) as store:  # a run that read nothing would look very fast
+                if len(store.article_ids()) != size:
+                    raise RuntimeError(f"isnad add stored {len(store.article_ids())} of {size} articles")
             if size <= args.analyze_max:
                 out = Path(tmp) / f"out-{size}"
                 row["analyze"] = measure([*ISNAD, "analyze", str(prefix), "--out", str(out), "-q"], env)
@@ -187,7 +210,7 @@ def main() -> None:
                 row["peers"] = json.loads(done.stdout)
             rows.append(row)
             print(json.dumps(row), flush=True)
-            prefix.unlink()
+            shutil.rmtree(prefix)
             db.unlink()
     report(rows)
     if args.out:
