@@ -16,12 +16,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, islice
 
 from isnad.article.attributions import find_attributions
 from isnad.article.doc import Doc, collector_paused
 from isnad.article.extract import ArticleExtraction, extract_article, settle_outlet
 from isnad.article.ner import default_tagger
+from isnad.corpus.outlet_lines import OutletLines
 from isnad.corpus.stories import embed, features_of, lead
 from isnad.encoder import sentence_encoder
 from isnad.model import Article, ArticleFeatures
@@ -41,8 +43,11 @@ class ArticleRecord:
     extraction: ArticleExtraction | None = None
 
 
-def process_batch(articles: Sequence[Article], extract: bool = True) -> list[ArticleRecord]:
-    """The per-article pass over a batch of articles, in this process."""
+def process_batch(
+    articles: Sequence[Article], extract: bool = True, fixed: OutletLines | None = None
+) -> list[ArticleRecord]:
+    """The per-article pass over a batch of articles, in this process. ``fixed``: the outlets'
+    fixed lines (learnt from the whole input beforehand), left out of the story features."""
     with collector_paused():  # millions of small objects, no cycles: see `Corpus.texts`
         docs = [Doc(article) for article in articles]
         if extract:
@@ -53,26 +58,31 @@ def process_batch(articles: Sequence[Article], extract: bool = True) -> list[Art
             for doc in docs:
                 settle_outlet(doc)
             attributions = [find_attributions(doc.article, doc.sentence_tokens) for doc in docs]
-    embeddings = embed([lead(doc.article) for doc in docs])
+    skips = [fixed.spans(doc.article) if fixed else [] for doc in docs]
+    embeddings = embed([lead(doc.article, skip) for doc, skip in zip(docs, skips, strict=True)])
     return [
-        ArticleRecord(doc.article, doc, features_of(doc, cited, embedding), extraction)
-        for doc, cited, embedding, extraction in zip(docs, attributions, embeddings, extractions, strict=True)
+        ArticleRecord(doc.article, doc, features_of(doc, cited, embedding, skip), extraction)
+        for doc, cited, embedding, extraction, skip in zip(
+            docs, attributions, embeddings, extractions, skips, strict=True
+        )
     ]
 
 
-def _features_batch(articles: Sequence[Article]) -> list[ArticleRecord]:
-    return process_batch(articles, extract=False)
-
-
 def article_pass(
-    articles: Iterable[Article], *, extract: bool = True, workers: int | None = None
+    articles: Iterable[Article],
+    *,
+    extract: bool = True,
+    workers: int | None = None,
+    fixed: OutletLines | None = None,
 ) -> Iterator[ArticleRecord]:
     """The per-article pass over ``articles``, records in input order.
 
     ``workers`` processes share the work (default: one per available core); with one worker,
     or too few articles for a pool to pay, it runs in this process.
     """
-    work: Callable[[Sequence[Article]], list[ArticleRecord]] = process_batch if extract else _features_batch
+    work: Callable[[Sequence[Article]], list[ArticleRecord]] = partial(
+        process_batch, extract=extract, fixed=fixed
+    )
     batches = _batches(iter(articles), BATCH_SIZE)
     first = list(islice(batches, MIN_PARALLEL // BATCH_SIZE))
     workers = available_cores() if workers is None else workers

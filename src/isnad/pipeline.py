@@ -19,6 +19,7 @@ from isnad.arabic import split_sentences
 from isnad.article.doc import Corpus
 from isnad.article.extract import combine
 from isnad.article_pass import article_pass
+from isnad.corpus.outlet_lines import OutletLines
 from isnad.corpus.reuse import find_reuse
 from isnad.corpus.stories import group_stories, update_store
 from isnad.event.brief import summarize, summarize_storylines
@@ -129,8 +130,9 @@ def add(
             store.add_problems(batch_problems)
             problems += batch_problems
 
-        def featurize(articles: Iterable[Article]) -> Iterator[ArticleFeatures]:
-            return (r.features for r in article_pass(articles, extract=False, workers=workers))
+        def featurize(articles: Iterable[Article], fixed: OutletLines) -> Iterator[ArticleFeatures]:
+            records = article_pass(articles, extract=False, workers=workers, fixed=fixed)
+            return (r.features for r in records)
 
         events, storylines = update_store(store, featurize=featurize)
     return Added(new, already, problems, events, storylines)
@@ -158,7 +160,10 @@ def analyze_articles(
 
     # Per article: text layer, outlet, attributions, figures, dates, mentions, story features.
     records = []
-    for n, record in enumerate(article_pass(articles, workers=workers), start=1):
+    # Outlets' fixed lines (bylines, footers) are learnt from the whole input first: the story
+    # features leave them out.
+    fixed = OutletLines.learn(articles)
+    for n, record in enumerate(article_pass(articles, workers=workers, fixed=fixed), start=1):
         records.append(record)
         if progress:
             progress("articles", n, len(articles))

@@ -111,6 +111,14 @@ class Doc:
         inside = (index >= 0) & (starts < bounds[np.maximum(index, 0), 1])
         return np.where(inside, index, -1)
 
+    def sentence_index(self, token_index: int) -> int:
+        """The sentence holding (word) token ``token_index``, -1 when outside every one."""
+        return int(self._sentence_of[token_index])
+
+    @cached_property
+    def _sentence_of(self) -> NDArray[np.int64]:
+        return self.sentence_of_tokens()
+
     def sentence_terms(self) -> list[list[str]]:
         """Content terms of each sentence, in sentence order."""
         out: list[list[str]] = [[] for _ in self.article.sentences]
