@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from isnad.archive import Archive, snippet
 from isnad.serve import create_app
 from isnad.store import StoreError
+from isnad.store.archive import Archive, snippet
 
 
 @pytest.fixture(scope="module")

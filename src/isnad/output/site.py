@@ -15,7 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from isnad.archive import (
+from isnad.model import Analysis
+from isnad.output.graph_svg import provenance_svg
+from isnad.output.jsonout import write_text_atomic
+from isnad.serve import views
+from isnad.store.archive import (
     ArchiveIndex,
     ArticleMeta,
     ArticleRecords,
@@ -26,10 +30,6 @@ from isnad.archive import (
     conflicts_first,
     events_in_time_order,
 )
-from isnad.model import Analysis
-from isnad.output.graph_svg import provenance_svg
-from isnad.output.jsonout import write_text_atomic
-from isnad.serve import views
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _FILES = {

@@ -27,10 +27,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from isnad.archive import Archive, ArticleMeta, EventSummary
 from isnad.output import jsonout
 from isnad.output.graph_svg import provenance_svg
 from isnad.serve import views
+from isnad.store.archive import Archive, ArticleMeta, EventSummary
 
 PAGE_SIZE = 30
 LIVE_LINKS = {

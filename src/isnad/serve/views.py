@@ -16,7 +16,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from isnad import __version__
-from isnad.archive import (
+from isnad.model import Article, BriefSentence, Comparison, Framing, ReuseLink, Span, Storyline
+from isnad.output import labels
+from isnad.output.report import Segment, highlight_segments
+from isnad.store.archive import (
     ArchiveIndex,
     ArticleMeta,
     ArticleRecords,
@@ -25,9 +28,6 @@ from isnad.archive import (
     Hit,
     StorylineRecords,
 )
-from isnad.model import Article, BriefSentence, Comparison, Framing, ReuseLink, Span, Storyline
-from isnad.output import labels
-from isnad.output.report import Segment, highlight_segments
 
 CONTEXT_CHARS = 220  # characters of a reused passage shown in a side-by-side pair
 
