@@ -195,8 +195,9 @@ def main() -> None:
             db = Path(tmp) / f"archive-{size}.db"
             row["add"] = measure([*ISNAD, "add", str(prefix), "--db", str(db)], env)
             with Store(db) as store:  # a run that read nothing would look very fast
-                if len(store.article_ids()) != size:
-                    raise RuntimeError(f"isnad add stored {len(store.article_ids())} of {size} articles")
+                row["stored"] = len(store.article_ids())  # fewer than read: copies are stored once
+            if not row["stored"]:
+                raise RuntimeError(f"isnad add stored none of the {size} articles")
             if size <= args.analyze_max:
                 out = Path(tmp) / f"out-{size}"
                 row["analyze"] = measure([*ISNAD, "analyze", str(prefix), "--out", str(out), "-q"], env)
