@@ -1,5 +1,9 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from isnad.arabic.names import entity_key
-from isnad.model import Analysis
+from isnad.article.entities import _not_overlapping
+from isnad.model import Analysis, Mention
 
 
 def test_spelling_variants_share_a_key() -> None:
@@ -68,3 +72,19 @@ def test_words_that_never_name_anyone_are_no_entities() -> None:
     found = {e.canonical: e.type for e in find_entities([segment(Article(id="u", text=un, source_path="u"))])}
     assert found.get("الأمم المتحدة") == "ORG"
     assert found.get("الاتحاد الأوروبي") == "ORG"
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=12),
+)
+def test_overlap_filter_equals_checking_every_pair(
+    candidates: list[tuple[int, int]], kept: list[tuple[int, int]]
+) -> None:
+    def found(spans: list[tuple[int, int]]) -> list[tuple[str, Mention]]:
+        return [("LOC", Mention("a", (s, s + n), "x")) for s, n in spans]
+
+    cands, keep = found(candidates), found(kept)
+    taken = [m.span for _, m in keep]
+    brute = [(k, m) for k, m in cands if not any(s < m.span[1] and m.span[0] < e for s, e in taken)]
+    assert _not_overlapping(cands, keep) == brute
