@@ -117,7 +117,9 @@ def main() -> None:
             ),
             "/articles/{id}": (
                 lambda: client.get(f"/articles/{rng.choice(article_ids)}").raise_for_status(),
-                lambda: raw.execute("SELECT * FROM articles WHERE id = ?", (rng.choice(article_ids),)).fetchall(),
+                lambda: raw.execute(
+                    "SELECT * FROM articles WHERE id = ?", (rng.choice(article_ids),)
+                ).fetchall(),
             ),
             "/search?q=": (
                 lambda: client.get("/search", params={"q": rng.choice(QUERIES)}).raise_for_status(),
@@ -127,7 +129,9 @@ def main() -> None:
                 ).fetchall(),
             ),
         }
-        print(f"store: {articles} articles, {len(events)} events on the first page; {args.requests} requests each")
+        print(
+            f"store: {articles} articles, {len(events)} events on the first page; {args.requests} requests each"
+        )
         print(f"{'page':<16}{'p50 ms':>9}{'p95 ms':>9}   {'peer p50':>9}{'peer p95':>9}  (bare SQLite query)")
         for name, (page, peer) in cases.items():
             p50, p95 = percentiles(timed(page, args.requests))
