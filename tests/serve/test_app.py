@@ -79,6 +79,11 @@ def test_snippet_maps_normalised_hits_to_the_original_text() -> None:
     assert [window[s:e] for s, e in marks] == ["الأجانب"]
 
 
+def test_snippet_marks_whole_words_only_as_the_index_matched() -> None:
+    window, marks = snippet("قتيلان في الحادث وقتيل ثالث، وسقط قتيل", ["قتيل"])
+    assert [window[s:e] for s, e in marks] == ["قتيل"]
+
+
 @pytest.mark.parametrize("url", ["/", "/search?q=خبيث", "/?outlet=x<script>"])
 def test_hostile_values_are_escaped(client: TestClient, url: str) -> None:
     body = client.get(url).text

@@ -430,16 +430,21 @@ def conflicts_first(comparisons: Sequence[Comparison]) -> list[Comparison]:
 def snippet(text: str, terms: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
     """A window of ``text`` around its first hit, in the original spelling, with the hit spans.
 
-    ``terms`` are normalised words; a hit is a word of the text whose normalised form starts
-    with a term (FTS5 matched whole tokens, and Arabic prefixes such as و and ال stay attached).
+    ``terms`` are normalised words; a hit is a whole word of the text whose normalised form is
+    a term, as FTS5 matched whole tokens (a word with a glued و or ب is another token).
     """
     normal = normalize_with_offsets(text)
     spans: list[tuple[int, int]] = []
     for term in terms:
         at = normal.text.find(term)
         while at >= 0:
-            spans.append(normal.to_original(at, at + len(term)))
-            at = normal.text.find(term, at + len(term))
+            end = at + len(term)
+            whole = (at == 0 or not normal.text[at - 1].isalnum()) and (
+                end == len(normal.text) or not normal.text[end].isalnum()
+            )
+            if whole:
+                spans.append(normal.to_original(at, end))
+            at = normal.text.find(term, end)
     if not spans:
         return text[: 2 * SNIPPET_CHARS].strip(), []
     spans.sort()
