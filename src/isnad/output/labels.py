@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
 from isnad.arabic import lexicon
 
 VERDICTS = {"agree": "متّفقة", "conflict": "متعارضة", "differ": "متباينة"}
@@ -86,10 +88,37 @@ def provenance_evidence(evidence: str) -> str:
     return evidence
 
 
+def number(value: float) -> str:
+    """``150.0`` as ``150``, ``12000.0`` as ``12,000``, ``2.5`` as ``2.5``: no float noise on a page."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
 def _number(text: str) -> str:
-    """``30000`` as ``30,000``, as the report writes every figure."""
+    """A number written by `isnad.event.compare` into a reason (``30000``), as pages write it."""
     value = float(text)
-    return f"{int(value):,}" if value.is_integer() else text
+    return number(value) if value.is_integer() else text
+
+
+def environment(package: str) -> Environment:
+    """The Jinja set-up every page of isnad shares (the report, the web app, the static site):
+    escaping on, undefined names an error, and the labels above as filters."""
+    env = Environment(
+        loader=PackageLoader(package, "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        number=number,
+        comparison_subject=comparison_subject,
+        comparison_reason=comparison_reason,
+        predicate_label=predicate_label,
+        unit_label=unit_label,
+        provenance_evidence=provenance_evidence,
+    )
+    env.globals["VERDICTS"] = VERDICTS
+    return env
 
 
 def _reason_part(part: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from isnad.model import (
@@ -146,21 +146,9 @@ def write_report(analysis: Analysis, path: str | os.PathLike[str]) -> None:
 
 @cache
 def _environment() -> Environment:
-    environment = Environment(
-        loader=PackageLoader("isnad.output", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["number"] = _format_number
+    environment = labels.environment("isnad.output")
     environment.filters["safe_url"] = _safe_url
     environment.filters["count_words"] = _count_words
-    environment.filters["comparison_subject"] = labels.comparison_subject
-    environment.filters["comparison_reason"] = labels.comparison_reason
-    environment.filters["predicate_label"] = labels.predicate_label
-    environment.filters["unit_label"] = labels.unit_label
-    environment.globals["VERDICTS"] = labels.VERDICTS
     return environment
 
 
@@ -173,13 +161,6 @@ def _article_view(article: Article, number: int, spans: list[tuple[Span, str]]) 
 
 def _anchor(article_id: str) -> str:
     return f"article-{article_id}"
-
-
-def _format_number(value: float) -> str:
-    """``150.0`` as ``150``, ``12000.0`` as ``12,000``, ``2.5`` as ``2.5``: no float noise in the page."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}"
 
 
 def _count_words(words: Iterable[str]) -> list[tuple[str, int]]:

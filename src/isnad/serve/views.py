@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from isnad import __version__
@@ -41,30 +41,15 @@ def environment(link: Callable[..., str], live: bool) -> Environment:
 
     ``link(kind, id)`` writes the address of a page (kind: home, css, event, storyline, article).
     """
-    env = Environment(
-        loader=PackageLoader("isnad.serve", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["comparison_subject"] = labels.comparison_subject
-    env.filters["comparison_reason"] = labels.comparison_reason
-    env.filters["provenance_evidence"] = labels.provenance_evidence
-    env.filters["number"] = number
+    env = labels.environment("isnad.serve")
     env.filters["day"] = day_label
-    env.globals.update(VERDICTS=labels.VERDICTS, link=link, live=live, version=__version__)
+    env.globals.update(link=link, live=live, version=__version__)
     return env
 
 
 def markup(html: str) -> Markup:
     """HTML that isnad itself drew (the provenance SVG escapes every label it writes)."""
     return Markup(html)
-
-
-def number(value: float) -> str:
-    """``150.0`` as ``150``, ``12000.0`` as ``12,000``: no float noise on the page."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def day_label(published: str | None) -> str:
