@@ -49,7 +49,7 @@ def report(name: str, articles: list[Article], repeat: int) -> None:
         "attributions": lambda: [find_attributions(a, tokens[a.id]) for a in articles],
         "figures": lambda: [find_figures(a, tokens[a.id]) for a in articles],
         "dates": lambda: [find_dates(a, tokens[a.id]) for a in articles],
-        "entities": lambda: find_entities(articles, (), tokens),
+        "entities": lambda: find_entities(articles, tokens),
         "extract (all)": lambda: extract(articles),
     }
     medians = {stage: median_time(fn, repeat) for stage, fn in stages.items()}

@@ -38,7 +38,7 @@ from isnad.arabic import (
 )
 from isnad.article.attributions import cue_kind
 from isnad.article.ner import default_tagger, entity_spans, entity_type
-from isnad.model import Article, Attribution, Entity, EntityType, Mention
+from isnad.model import Article, Entity, EntityType, Mention
 
 MAX_NAME_TOKENS = 3
 MAX_PHRASE_TOKENS = 4
@@ -46,14 +46,12 @@ Found = tuple[EntityType, Mention]
 
 
 def find_entities(
-    articles: Iterable[Article],
-    attributions: Sequence[Attribution] = (),
-    tokens: Mapping[str, Sequence[list[Token]]] | None = None,
+    articles: Iterable[Article], tokens: Mapping[str, Sequence[list[Token]]] | None = None
 ) -> list[Entity]:
-    """Entities of all articles, linked across articles.
+    """Entities of all articles, linked across articles (for tools and tests; the pipeline runs
+    the two halves, `article_mentions` and `link_mentions`, in the per-article pass and after it).
 
     ``tokens`` maps an article id to the tokens of its sentences, when the caller has them.
-    ``attributions`` lend their canonical sources to the entities they name.
     """
     found: list[Found] = []
     for article in articles:
