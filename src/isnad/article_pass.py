@@ -23,7 +23,7 @@ from isnad.article.attributions import find_attributions
 from isnad.article.doc import Doc, collector_paused
 from isnad.article.extract import ArticleExtraction, extract_article, settle_outlet
 from isnad.article.ner import default_tagger
-from isnad.corpus.outlet_lines import OutletLines
+from isnad.corpus.boilerplate import FIXED_LINES, Boilerplate
 from isnad.corpus.stories import embed, features_of, lead
 from isnad.encoder import sentence_encoder
 from isnad.model import Article, ArticleFeatures
@@ -44,7 +44,7 @@ class ArticleRecord:
 
 
 def process_batch(
-    articles: Sequence[Article], extract: bool = True, fixed: OutletLines | None = None
+    articles: Sequence[Article], extract: bool = True, fixed: Boilerplate | None = None
 ) -> list[ArticleRecord]:
     """The per-article pass over a batch of articles, in this process. ``fixed``: the outlets'
     fixed lines (learnt from the whole input beforehand), left out of the story features."""
@@ -58,7 +58,7 @@ def process_batch(
             for doc in docs:
                 settle_outlet(doc)
             attributions = [find_attributions(doc.article, doc.sentence_tokens) for doc in docs]
-    skips = [fixed.spans(doc.article) if fixed else [] for doc in docs]
+    skips = [fixed.spans(doc.article, FIXED_LINES) if fixed else [] for doc in docs]
     embeddings = embed([lead(doc.article, skip) for doc, skip in zip(docs, skips, strict=True)])
     return [
         ArticleRecord(doc.article, doc, features_of(doc, cited, embedding, skip), extraction)
@@ -73,7 +73,7 @@ def article_pass(
     *,
     extract: bool = True,
     workers: int | None = None,
-    fixed: OutletLines | None = None,
+    fixed: Boilerplate | None = None,
 ) -> Iterator[ArticleRecord]:
     """The per-article pass over ``articles``, records in input order.
 

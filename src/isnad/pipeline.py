@@ -19,7 +19,7 @@ from isnad.arabic import split_sentences
 from isnad.article.doc import Corpus
 from isnad.article.extract import combine
 from isnad.article_pass import article_pass
-from isnad.corpus.outlet_lines import OutletLines
+from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.reuse import find_reuse
 from isnad.corpus.stories import group_stories, update_store
 from isnad.event.brief import summarize, summarize_storylines
@@ -130,7 +130,7 @@ def add(
             store.add_problems(batch_problems)
             problems += batch_problems
 
-        def featurize(articles: Iterable[Article], fixed: OutletLines) -> Iterator[ArticleFeatures]:
+        def featurize(articles: Iterable[Article], fixed: Boilerplate) -> Iterator[ArticleFeatures]:
             records = article_pass(articles, extract=False, workers=workers, fixed=fixed)
             return (r.features for r in records)
 
@@ -160,10 +160,10 @@ def analyze_articles(
 
     # Per article: text layer, outlet, attributions, figures, dates, mentions, story features.
     records = []
-    # Outlets' fixed lines (bylines, footers) are learnt from the whole input first: the story
-    # features leave them out.
-    fixed = OutletLines.learn(articles)
-    for n, record in enumerate(article_pass(articles, workers=workers, fixed=fixed), start=1):
+    # Boilerplate (formulas, outlets' fixed lines) is learnt once from the whole input first: the
+    # story features leave out the fixed lines, text reuse both layers.
+    boilerplate = Boilerplate.learn(articles)
+    for n, record in enumerate(article_pass(articles, workers=workers, fixed=boilerplate), start=1):
         records.append(record)
         if progress:
             progress("articles", n, len(articles))
@@ -174,7 +174,7 @@ def analyze_articles(
     features = [r.features for r in records]
     del records
     # Across the corpus: text reuse, events and storylines.
-    reuse = find_reuse(corpus)
+    reuse = find_reuse(corpus, boilerplate=boilerplate)
     step("reuse")
     if store is not None:
         made = {f.article_id: f for f in features}

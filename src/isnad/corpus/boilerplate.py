@@ -1,4 +1,4 @@
-"""Boilerplate learnt from the corpus: the formulas outlets repeat, which are not news.
+"""Boilerplate learnt from the corpus: the formulas and fixed lines outlets repeat, which are not news.
 
 Agency datelines (``الرياض 18 شوال 1436 هـ الموافق 03 أغسطس 2015م واس``), market-report
 headers, columnists' SMS and contact footers, "news link" lines, closing prayers and condolence
@@ -13,17 +13,26 @@ copies of one another*: the same agency release printed by six outlets is six co
 of news, not a formula, so recurrence is counted over independent articles only: apart from the shared block
 of text that holds the run, two articles must share less than ``copy_overlap`` of the smaller
 one's word trigrams. A formula run covers its
-tokens; the covered tokens of an article, merged into runs, are its boilerplate spans.
+tokens; the covered tokens of an article, merged into runs, are its formula spans.
+
+The model has a second layer, each outlet's **fixed lines**: a whole short line (a byline, an
+SMS footer, a "news link" line) that recurs, word for word once normalised, under at least
+``min_titles`` differently titled articles of one outlet. They say who published, not what
+happened. Both layers are learnt in one pass over the corpus (`Boilerplate.learn`) and found by
+one method (`Boilerplate.spans`). Text reuse leaves out both (neither is evidence of copying);
+the events stage leaves out the fixed lines only: formulas of the trade include the titles of
+office that name an event's actors.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
-from isnad.arabic import Token, tokenize
+from isnad.arabic import Token, normalize, tokenize
 from isnad.arabic.formulas import formula_key
 from isnad.model import Article, Span
 
@@ -40,40 +49,78 @@ class BoilerplateParams:
     # Two articles are copies when, beyond the block they share around a run, this share of the
     # smaller one's word trigrams is in the other.
     copy_overlap: float = 0.5
+    # Under this many differently titled articles of one outlet, a repeated line may be a story
+    # the outlet followed all day; a byline or a footer recurs far more often over a day's output.
+    min_titles: int = 4
+    max_line_chars: int = 200  # fixed lines are short; a long repeated paragraph is content
 
     def __post_init__(self) -> None:
-        if self.n < 2 or self.min_articles < 2 or not 0 < self.copy_overlap <= 1:
+        if (
+            self.n < 2
+            or self.min_articles < 2
+            or not 0 < self.copy_overlap <= 1
+            or self.min_titles < 2
+            or self.max_line_chars < 1
+        ):
             raise ValueError(f"BoilerplateParams out of range: {self}")
+
+
+Layer = Literal["formula", "line"]
+LAYERS: tuple[Layer, ...] = ("formula", "line")
+# What the events stage leaves out of its features: an outlet's fixed lines say who published,
+# while formulas of the trade include the titles of office that name an event's actors.
+FIXED_LINES: tuple[Layer, ...] = ("line",)
 
 
 @dataclass
 class Boilerplate:
-    """The formulas of a corpus and how to find them in any article.
+    """The formulas and fixed lines of a corpus, and how to find them in any article.
 
     ``formulas`` maps each formula run (keys joined by spaces) to the number of articles it was
     seen in, and ``outlets`` to how many outlets those articles came from (1: an outlet's own
-    template; more: a formula of the trade).
+    template; more: a formula of the trade). ``lines`` holds each outlet's fixed lines (normalised).
     """
 
     params: BoilerplateParams = field(default_factory=BoilerplateParams)
     formulas: dict[str, int] = field(default_factory=dict)
     outlets: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def learn(cls, articles: Iterable[Article], params: BoilerplateParams | None = None) -> Boilerplate:
-        """Count every run over the corpus and keep those that recur in independent articles."""
-        return cls.learn_tokens(((a.outlet, _words(a.text)) for a in articles), params)
+    def learn(
+        cls,
+        articles: Iterable[Article],
+        params: BoilerplateParams | None = None,
+        layers: Collection[Layer] = LAYERS,
+    ) -> Boilerplate:
+        """These layers, in one pass over the corpus (``articles`` may be a stream). Fixed lines
+        alone need no tokens and keep only each line's titles, not the articles' text."""
+        with_tokens = "formula" in layers
+        return cls.learn_tokens(
+            ((a, _words(a.text) if with_tokens else []) for a in articles), params, layers
+        )
 
     @classmethod
     def learn_tokens(
-        cls, documents: Iterable[tuple[str | None, Sequence[Token]]], params: BoilerplateParams | None = None
+        cls,
+        documents: Iterable[tuple[Article, Sequence[Token]]],
+        params: BoilerplateParams | None = None,
+        layers: Collection[Layer] = LAYERS,
     ) -> Boilerplate:
-        """The same from already tokenised articles: (outlet, tokens without punctuation)."""
+        """The same from already tokenised articles: (article, its tokens without punctuation)."""
         params = params or BoilerplateParams()
         outlet_of: list[str | None] = []
         keys_of: list[list[str]] = []
         seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)  # run -> (article, position)
-        for number, (outlet, tokens) in enumerate(documents):
+        titles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (outlet, line) -> titles under it
+        for number, (article, tokens) in enumerate(documents):
+            outlet = article.outlet
+            if outlet and "line" in layers:
+                title = normalize(article.title or article.text[:80])
+                for _, _, line in _lines(article.text, params.max_line_chars):
+                    titles[(outlet, line)].add(title)
+            if "formula" not in layers:
+                continue
             keys = [formula_key(t) for t in tokens if t.kind != "punct"]
             outlet_of.append(outlet)
             keys_of.append(keys)
@@ -91,14 +138,38 @@ class Boilerplate:
             if judge.independent(where, params.min_articles) >= params.min_articles:
                 formulas[run] = len(where)
                 outlets[run] = len({outlet_of[i] for i, _ in where})
-        return cls(params=params, formulas=formulas, outlets=outlets)
+        fixed: dict[str, set[str]] = defaultdict(set)
+        for (outlet, line), seen in titles.items():
+            if len(seen) >= params.min_titles:
+                fixed[outlet].add(line)
+        lines = {outlet: frozenset(found) for outlet, found in fixed.items()}
+        return cls(params=params, formulas=formulas, outlets=outlets, lines=lines)
 
-    def spans(self, article: Article) -> list[Span]:
-        """Character spans of the article's boilerplate, in order, not overlapping."""
-        return self.spans_of_tokens(_words(article.text))
+    def spans(self, article: Article, layers: Collection[Layer] = LAYERS) -> list[Span]:
+        """Character spans of the article's boilerplate of these layers, in order, not overlapping."""
+        found = self.line_spans(article) if "line" in layers else []
+        if "formula" in layers:
+            found += self._formula_spans(_words(article.text))
+        merged: list[Span] = []
+        for start, end in sorted(found):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
 
-    def spans_of_tokens(self, tokens: Sequence[Token]) -> list[Span]:
-        """The same for an article's tokens (punctuation dropped): spans from token offsets."""
+    def line_spans(self, article: Article) -> list[Span]:
+        """Where the article's outlet's fixed lines lie in its text."""
+        fixed = self.lines.get(article.outlet or "")
+        if not fixed:
+            return []
+        return [
+            (start, end)
+            for start, end, line in _lines(article.text, self.params.max_line_chars)
+            if line in fixed
+        ]
+
+    def _formula_spans(self, tokens: Sequence[Token]) -> list[Span]:
         covered = self.covered(tokens)
         spans: list[Span] = []
         for i, token in enumerate(tokens):
@@ -110,14 +181,20 @@ class Boilerplate:
                 spans.append((token.start, token.end))
         return spans
 
-    def covered(self, tokens: Sequence[Token]) -> list[bool]:
-        """For each token (punctuation dropped), whether a formula covers it."""
+    def covered(self, tokens: Sequence[Token], article: Article | None = None) -> list[bool]:
+        """For each token (punctuation dropped), whether a formula covers it, or, given the
+        article the tokens are of, one of its outlet's fixed lines."""
         n = self.params.n
         keys = [formula_key(t) for t in tokens]
         covered = [False] * len(keys)
         for i in range(len(keys) - n + 1):
             if " ".join(keys[i : i + n]) in self.formulas:
                 covered[i : i + n] = [True] * n
+        if article is not None:
+            for start, end in self.line_spans(article):
+                for i, token in enumerate(tokens):
+                    if start <= token.start < end:
+                        covered[i] = True
         return covered
 
     def to_json(self) -> str:
@@ -128,10 +205,13 @@ class Boilerplate:
                     "n": self.params.n,
                     "min_articles": self.params.min_articles,
                     "copy_overlap": self.params.copy_overlap,
+                    "min_titles": self.params.min_titles,
+                    "max_line_chars": self.params.max_line_chars,
                 },
                 "formulas": [
                     [run, count, self.outlets.get(run, 0)] for run, count in sorted(self.formulas.items())
                 ],
+                "lines": {outlet: sorted(lines) for outlet, lines in sorted(self.lines.items())},
             },
             ensure_ascii=False,
         )
@@ -143,13 +223,29 @@ class Boilerplate:
             params = BoilerplateParams(**data["params"])
             formulas = {str(run): int(count) for run, count, _ in data["formulas"]}
             outlets = {str(run): int(outlets) for run, _, outlets in data["formulas"]}
-        except (ValueError, KeyError, TypeError) as error:
+            lines = {str(outlet): frozenset(map(str, found)) for outlet, found in data["lines"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"not a saved Boilerplate: {error}") from error
-        return cls(params=params, formulas=formulas, outlets=outlets)
+        return cls(params=params, formulas=formulas, outlets=outlets, lines=lines)
+
+
+def inside(position: int, spans: list[Span]) -> bool:
+    """Whether a character position lies in one of ``spans``."""
+    return any(start <= position < end for start, end in spans)
 
 
 def _words(text: str) -> list[Token]:
     return [t for t in tokenize(text) if t.kind != "punct"]
+
+
+def _lines(text: str, longest: int) -> Iterator[tuple[int, int, str]]:
+    """Each short non-empty line of the text: its span and its normalised form."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip() and len(line) <= longest:
+            yield start, end, " ".join(normalize(line).split())
+        start = end + 1
 
 
 class _CopyJudge:

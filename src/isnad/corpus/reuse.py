@@ -116,7 +116,7 @@ class TermWeights:
         """These weights, with the boilerplate of each article weighing nothing."""
         formulas = {}
         for text in texts:
-            covered = np.array(boilerplate.covered(text.tokens), dtype=bool)
+            covered = np.array(boilerplate.covered(text.tokens, text.article), dtype=bool)
             positions = np.array(text.content_positions(), dtype=np.int64)
             formulas[text.article.id] = covered[positions] if len(positions) else np.zeros(0, dtype=bool)
         return TermWeights(idf=self.idf, default=self.default, formulas=formulas)
@@ -216,7 +216,7 @@ def find_reuse(
     params = params or ReuseParams()
     texts = corpus.texts()
     if boilerplate is None:
-        boilerplate = Boilerplate.learn_tokens((t.article.outlet, t.tokens) for t in texts)
+        boilerplate = Boilerplate.learn_tokens((t.article, t.tokens) for t in texts)
     weights = TermWeights.background(params.max_term_df).with_formulas(texts, boilerplate)
     position = {text.article.id: n for n, text in enumerate(texts)}
     if between is None:

@@ -13,7 +13,7 @@ old ones without recomputing anything:
   cite outlets, but different ones, report different reports: a penalty at the event level only,
   since a paper's report and another paper's report weeks later are one storyline.
 
-An outlet's fixed lines (bylines, footers, contact lines; `isnad.corpus.outlet_lines`, learnt
+An outlet's fixed lines (bylines, footers, contact lines; `isnad.corpus.boilerplate`, learnt
 from the articles added together) are left out of every feature.
 
 Links only propose; groups are decided on group-level evidence. An event link joins two articles
@@ -54,7 +54,7 @@ from isnad.arabic.background import idf, idf_of_share
 from isnad.article.attributions import find_attributions
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import settle_outlet
-from isnad.corpus.outlet_lines import OutletLines, inside
+from isnad.corpus.boilerplate import FIXED_LINES, Boilerplate, inside
 from isnad.encoder import sentence_encoder
 from isnad.model import Article, ArticleFeatures, Attribution, Event, Span, Storyline, StoryLink
 from isnad.store import Store
@@ -134,7 +134,7 @@ def article_features(
     corpus: Corpus,
     ids: Sequence[str] | None = None,
     encoder: Encoder = embed,
-    fixed: OutletLines | None = None,
+    fixed: Boilerplate | None = None,
 ) -> list[ArticleFeatures]:
     """Features of the corpus's articles (or of those with ``ids``), in that order.
 
@@ -144,7 +144,7 @@ def article_features(
     docs = corpus.texts(ids)
     for doc in docs:
         settle_outlet(doc)
-    skips = [fixed.spans(d.article) if fixed else [] for d in docs]
+    skips = [fixed.spans(d.article, FIXED_LINES) if fixed else [] for d in docs]
     embeddings = encoder([lead(d.article, skip) for d, skip in zip(docs, skips, strict=True)])
     return [
         features_of(doc, find_attributions(doc.article, doc.sentence_tokens), embedding, skip)
@@ -786,7 +786,9 @@ def group_stories(
     (``made``: the features of its articles, in corpus order, when made already)."""
     index = StoryIndex(params)
     if made is None:
-        made = article_features(corpus, encoder=encoder, fixed=OutletLines.learn(corpus.articles))
+        made = article_features(
+            corpus, encoder=encoder, fixed=Boilerplate.learn(corpus.articles, layers=FIXED_LINES)
+        )
     index.add(made)
     return index.stories(corpus.by_id)
 
@@ -797,7 +799,7 @@ def update_store(
     encoder: Encoder = embed,
     corpus: Corpus | None = None,
     made: Mapping[str, ArticleFeatures] | None = None,
-    featurize: Callable[[Iterable[Article], OutletLines], Iterable[ArticleFeatures]] | None = None,
+    featurize: Callable[[Iterable[Article], Boilerplate], Iterable[ArticleFeatures]] | None = None,
 ) -> tuple[list[Event], list[Storyline]]:
     """Bring the stored events and storylines up to date with the stored articles.
 
@@ -831,7 +833,9 @@ def update_store(
     # added at once learns what a batch run of it learns; a handful added alone learn none
     # (docs/events.md).
     unmade_ids = [i for i in missing if i not in made]
-    fixed = OutletLines.learn(a for batch in _read_batches(store, unmade_ids) for a in batch)
+    fixed = Boilerplate.learn(
+        (a for batch in _read_batches(store, unmade_ids) for a in batch), layers=FIXED_LINES
+    )
     unmade = _read_batches(store, unmade_ids)
     if featurize is None:
         found = {
