@@ -4,7 +4,15 @@ from pathlib import Path
 import pytest
 
 from isnad.article.doc import ArticleText, Corpus
-from isnad.corpus.reuse import ReuseParams, align, candidate_pairs, content_hash, find_reuse
+from isnad.corpus.reuse import (
+    CLOCK_MIN_ARTICLES,
+    ReuseParams,
+    align,
+    candidate_pairs,
+    content_hash,
+    find_reuse,
+    publishing_clocks,
+)
 from isnad.model import Article
 from isnad.pipeline import segment
 
@@ -159,6 +167,44 @@ def test_publication_dates_outweigh_textual_evidence() -> None:
     link = align(corpus.text("full"), corpus.text("trimmed"))
     assert link is not None
     assert (link.direction, link.direction_evidence) == ("b->a", "publication dates")
+
+
+def test_crawl_stamps_order_nothing_within_a_date_while_publishing_times_do() -> None:
+    full = (SEEDS / "003_4822fe9b3c5ba666.txt").read_text(encoding="utf-8")
+    filler = [f"{SOURCE} {n}" for n in range(CLOCK_MIN_ARTICLES)]
+
+    def outlet_day(outlet: str, stamps: list[str], lead: tuple[str, str]) -> list[Article]:
+        texts = [lead[0], *filler][: len(stamps)]
+        made = [
+            _article(text, f"{outlet}{n}", stamp)
+            for n, (text, stamp) in enumerate(zip(texts, stamps, strict=False))
+        ]
+        made[0].id = lead[1]
+        for article in made:
+            article.outlet = outlet
+        return made
+
+    # Each outlet's day read by a crawler in a few minutes, the trimmed copy's outlet first.
+    crawled = [f"2015-08-03T20:{m:02d}:00" for m in range(CLOCK_MIN_ARTICLES)]
+    late = [f"2015-08-03T21:{m:02d}:00" for m in range(CLOCK_MIN_ARTICLES)]
+    articles = outlet_day("okaz", late, (full, "full")) + outlet_day(
+        "sabq", crawled, (_seed_paragraph(), "trimmed")
+    )
+    assert publishing_clocks(articles) == set()
+    link = next(
+        link for link in find_reuse(Corpus(articles), EVERY_LINK) if {link.a, link.b} == {"full", "trimmed"}
+    )
+    assert "trimmed" in link.direction_evidence  # the evidence of the text, not the crawl's order
+    # Stamps spread over the day are publishing times, and the earlier article is the source.
+    spread = [f"2015-08-03T{h:02d}:00:00" for h in range(8, 8 + CLOCK_MIN_ARTICLES)]
+    articles = outlet_day("okaz", [*spread[1:], "2015-08-03T23:00:00"], (full, "full"))
+    articles += outlet_day("sabq", spread, (_seed_paragraph(), "trimmed"))
+    assert publishing_clocks(articles) == {"okaz", "sabq"}
+    link = next(
+        link for link in find_reuse(Corpus(articles), EVERY_LINK) if {link.a, link.b} == {"full", "trimmed"}
+    )
+    assert link.direction_evidence == "publication times"
+    assert link.direction == ("b->a" if link.a == "full" else "a->b")
 
 
 def _text(text: str, id_: str) -> ArticleText:

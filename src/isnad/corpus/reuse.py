@@ -28,11 +28,13 @@ is nearly all inside the other, is the copy.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import numpy as np
 import rensa
@@ -43,7 +45,7 @@ from isnad.arabic import background, lexicon, normalize
 from isnad.arabic.agencies import credited_agency
 from isnad.article.doc import ArticleText, Corpus
 from isnad.corpus.boilerplate import Boilerplate
-from isnad.model import Direction, Passage, ReuseLink, Span
+from isnad.model import Article, Direction, Passage, ReuseLink, Span
 
 
 @dataclass(frozen=True)
@@ -224,10 +226,11 @@ def find_reuse(
     else:
         left = [position[i] for i in between[0]]
         right = [position[i] for i in between[1]]
+    clocked = publishing_clocks(corpus.articles)
     duplicates = _exact_duplicates(texts, left, right)
-    links = [_whole_link(texts[a], texts[b]) for a, b in sorted(duplicates)]
+    links = [_whole_link(texts[a], texts[b], clocked) for a, b in sorted(duplicates)]
     for a, b in sorted(candidate_pairs(texts, left, right, params) - duplicates):
-        link = align(texts[a], texts[b], params, weights=weights)
+        link = align(texts[a], texts[b], params, weights=weights, clocked=clocked)
         if link is not None:
             links.append(link)
     return [link for link in links if link.score >= params.min_link_score]
@@ -255,11 +258,11 @@ def _exact_duplicates(
     }
 
 
-def _whole_link(a: ArticleText, b: ArticleText) -> ReuseLink:
+def _whole_link(a: ArticleText, b: ArticleText, clocked: Collection[str]) -> ReuseLink:
     span_a = (a.tokens[0].start, a.tokens[-1].end)
     span_b = (b.tokens[0].start, b.tokens[-1].end)
     link = ReuseLink(a=a.article.id, b=b.article.id, score=1.0, passages=[Passage(span_a, span_b, 1.0)])
-    orient(link, a, b)
+    orient(link, a, b, clocked=clocked)
     return link
 
 
@@ -380,10 +383,12 @@ def align(
     params: ReuseParams | None = None,
     *,
     weights: TermWeights | None = None,
+    clocked: Collection[str] | None = None,
 ) -> ReuseLink | None:
     """The passages two articles share, or None when they share none.
 
     ``weights`` rate the stems; without them, the shipped background table (`TermWeights.background`).
+    ``clocked``: the outlets whose time stamps are publishing times (see `orient`).
     """
     params = params or ReuseParams()
     weights = weights or TermWeights.background(params.max_term_df)
@@ -416,7 +421,8 @@ def align(
         return None
     score = link_score(len(runs_a & runs_b))
     link = ReuseLink(a=a.article.id, b=b.article.id, score=round(score, 3), passages=passages)
-    orient(link, a, b, coverage=(covered_a / (len(terms_a) or 1), covered_b / (len(terms_b) or 1)))
+    coverage = (covered_a / (len(terms_a) or 1), covered_b / (len(terms_b) or 1))
+    orient(link, a, b, coverage=coverage, clocked=clocked)
     return link
 
 
@@ -709,32 +715,38 @@ def _char_span(text: ArticleText, positions: list[int], lo: int, hi: int) -> Spa
 
 
 def orient(
-    link: ReuseLink, a: ArticleText, b: ArticleText, *, coverage: tuple[float, float] | None = None
+    link: ReuseLink,
+    a: ArticleText,
+    b: ArticleText,
+    *,
+    coverage: tuple[float, float] | None = None,
+    clocked: Collection[str] | None = None,
 ) -> None:
     """Which way the text most likely flowed, with a confidence and the evidence in words.
 
     Two articles that credit the same agency (dateline, byline, signature) are siblings: both
     took the agency's copy, and neither copied the other. Otherwise publication dates decide
-    when both are known and differ; otherwise: an article that names
+    when both are known and differ, and times of day within one date when both outlets are
+    ``clocked`` (`publishing_clocks`; None: every outlet); otherwise: an article that names
     the other's outlet is quoting it; an article whose text is nearly all (80%) shared, while the
     other holds half as much again, is most likely a trimmed copy (outlets cut wire copy far more often than
     they pad it with another outlet's text).
     """
-    direction, confidence, evidence = _direction(a, b, coverage)
+    direction, confidence, evidence = _direction(a, b, coverage, clocked)
     link.direction = direction
     link.direction_confidence = confidence
     link.direction_evidence = evidence
 
 
 def _direction(
-    a: ArticleText, b: ArticleText, coverage: tuple[float, float] | None
+    a: ArticleText, b: ArticleText, coverage: tuple[float, float] | None, clocked: Collection[str] | None
 ) -> tuple[Direction, float, str]:
     agency_a, agency_b = _credited_agency(a), _credited_agency(b)
     if agency_a and agency_a == agency_b:
         return "unknown", 0.0, f"both credit {agency_a}: siblings taking one source, not a copy of each other"
-    pa, pb = a.article.published, b.article.published
-    if pa and pb and pa != pb:
-        return ("a->b" if pa < pb else "b->a"), 0.9, "publication dates"
+    when = _published_order(a.article, b.article, clocked)
+    if when is not None:
+        return when
     a_names_b = _names_outlet(a, b.article.outlet)
     b_names_a = _names_outlet(b, a.article.outlet)
     if a_names_b != b_names_a:
@@ -755,6 +767,62 @@ def _direction(
                 f"a is {share_a:.0%} shared text, b only {share_b:.0%}: a looks trimmed from b",
             )
     return "unknown", 0.0, ""
+
+
+def publishing_clocks(articles: Iterable[Article]) -> set[str]:
+    """The outlets whose time stamps in this run say when each article was published.
+
+    A crawl stamps an outlet's articles with the time it read them: on SaudiNewsNet each outlet's
+    whole day carries stamps a few minutes apart, outlet after outlet, so comparing two outlets'
+    times orders the crawl, not the publishing. An outlet that publishes through the day spreads
+    its stamps; one whose articles (at least ``CLOCK_MIN_ARTICLES`` on a date) nearly all fall in
+    one window of ``CLOCK_WINDOW`` keeps only the date of its stamps.
+    """
+    times: dict[tuple[str, str], list[datetime]] = defaultdict(list)
+    for article in articles:
+        stamp = _stamp(article.published)
+        if article.outlet and stamp is not None and len(article.published or "") > 10:
+            times[(article.outlet, stamp.date().isoformat())].append(stamp)
+    crawled, seen = set(), set()
+    for (outlet, _), stamps in times.items():
+        seen.add(outlet)
+        if len(stamps) < CLOCK_MIN_ARTICLES:
+            continue
+        stamps.sort()
+        inside = max(bisect.bisect_right(stamps, start + CLOCK_WINDOW) - n for n, start in enumerate(stamps))
+        if inside >= 0.9 * len(stamps):
+            crawled.add(outlet)
+    return seen - crawled
+
+
+CLOCK_MIN_ARTICLES = 10  # fewer stamps on a date say too little about how an outlet stamps
+CLOCK_WINDOW = timedelta(hours=2)  # no outlet publishes 90% of a day's articles in two hours
+
+
+def _stamp(published: str | None) -> datetime | None:
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published)
+    except ValueError:
+        return None
+
+
+def _published_order(
+    a: Article, b: Article, clocked: Collection[str] | None
+) -> tuple[Direction, float, str] | None:
+    """Direction from publication stamps: dates when they differ, times only from clocked outlets."""
+    pa, pb = _stamp(a.published), _stamp(b.published)
+    if pa is None or pb is None:
+        return None
+    if (pa.tzinfo is None) != (pb.tzinfo is None):
+        pa, pb = pa.replace(tzinfo=None), pb.replace(tzinfo=None)
+    if pa.date() != pb.date():
+        return ("a->b" if pa < pb else "b->a"), 0.9, "publication dates"
+    timed = clocked is None or (a.outlet in clocked and b.outlet in clocked)
+    if timed and pa != pb and len(a.published or "") > 10 and len(b.published or "") > 10:
+        return ("a->b" if pa < pb else "b->a"), 0.9, "publication times"
+    return None
 
 
 def _credited_agency(text: ArticleText) -> str | None:
