@@ -4,16 +4,20 @@ from pathlib import Path
 import pytest
 
 from isnad.article.doc import ArticleText, Corpus
-from isnad.corpus.reuse import (
+from isnad.corpus.direction import (
     CLOCK_MIN_ARTICLES,
+    TRIMMED_CONFIDENCE,
+    publishing_clocks,
+    siblings_of_one_source,
+)
+from isnad.corpus.reuse import (
     ReuseParams,
     align,
     candidate_pairs,
     content_hash,
     find_reuse,
-    publishing_clocks,
 )
-from isnad.model import Article
+from isnad.model import Article, ReuseLink
 from isnad.pipeline import segment
 
 SOURCE = (
@@ -277,3 +281,21 @@ def test_a_pairs_passages_do_not_depend_on_the_articles_around_it() -> None:
         if {link.a, link.b} == {p.id for p in pair}
     ]
     assert [link.passages for link in in_company] == [alone[0].passages]
+
+
+def test_a_text_three_outlets_print_makes_siblings_not_a_copy() -> None:
+    by_id = {
+        name: Article(id=name, text="", source_path=name, outlet=outlet)
+        for name, outlet in (("a", "okaz"), ("b", "sabq"), ("c", "alyaum"), ("d", "okaz"))
+    }
+
+    def trimmed(a: str, b: str) -> ReuseLink:
+        return ReuseLink(a, b, 1.0, [], "a->b", TRIMMED_CONFIDENCE, "b looks trimmed from a")
+
+    three = [trimmed("a", "b"), trimmed("a", "c"), trimmed("b", "c")]
+    siblings_of_one_source(three, by_id)
+    assert all(link.direction == "unknown" and "siblings" in link.direction_evidence for link in three)
+    # A third article of one of the two outlets is no independent witness.
+    two = [trimmed("a", "b"), trimmed("a", "d"), trimmed("b", "d")]
+    siblings_of_one_source(two, by_id)
+    assert two[0].direction == "a->b"
