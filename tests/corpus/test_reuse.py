@@ -11,11 +11,13 @@ from isnad.corpus.direction import (
     siblings_of_one_source,
 )
 from isnad.corpus.reuse import (
+    SPARSE_CAP,
     ReuseParams,
     align,
     candidate_pairs,
     content_hash,
     find_reuse,
+    link_score,
 )
 from isnad.model import Article, ReuseLink
 from isnad.pipeline import segment
@@ -281,6 +283,12 @@ def test_a_pairs_passages_do_not_depend_on_the_articles_around_it() -> None:
         if {link.a, link.b} == {p.id for p in pair}
     ]
     assert [link.passages for link in in_company] == [alone[0].passages]
+
+
+def test_a_link_under_half_shared_phrasing_is_a_rewrite_at_best() -> None:
+    assert link_score(30) == link_score(30, passage_terms=60) > ReuseParams().min_link_score
+    # The same thirty phrases spread over a passage of a hundred stems: a rewritten release.
+    assert link_score(30, passage_terms=100) == SPARSE_CAP < ReuseParams().min_link_score
 
 
 def test_a_text_three_outlets_print_makes_siblings_not_a_copy() -> None:

@@ -417,14 +417,14 @@ def align(
         covered_b += int(news_b[b_hi + 1] - news_b[b_lo])
     if not passages:
         return None
-    score = link_score(len(runs_a & runs_b))
+    score = link_score(len(runs_a & runs_b), min(covered_a, covered_b))
     link = ReuseLink(a=a.article.id, b=b.article.id, score=round(score, 3), passages=passages)
     coverage = (covered_a / (len(terms_a) or 1), covered_b / (len(terms_b) or 1))
     orient(link, a, b, coverage=coverage, clocked=clocked)
     return link
 
 
-def link_score(shared_runs: int) -> float:
+def link_score(shared_runs: int, passage_terms: int | None = None) -> float:
     """How sure a link is to be copying, from 0 to 1, from the phrasing the two articles share.
 
     ``shared_runs`` counts the distinct runs of three content stems, in order, found in the
@@ -433,11 +433,23 @@ def link_score(shared_runs: int) -> float:
     runs, and a title of office or a template sentence that the boilerplate model has not seen
     often enough to learn is one sentence, about fifteen runs. Each run makes the link likelier:
     ``RUN_SCALE`` runs give 0.63, twice as many 0.86 (the default threshold, see docs/reuse.md).
+
+    A copy also keeps its source's wording all through the passage: given ``passage_terms``, the
+    content stems of the shorter side's passages, runs must number at least ``MIN_RUN_DENSITY`` of
+    them. Sparser passages are a release rewritten by each outlet or a template filled with other
+    names, partial copying at best, and score no more than ``SPARSE_CAP``.
     """
-    return 1.0 - math.exp(-shared_runs / RUN_SCALE)
+    score = 1.0 - math.exp(-shared_runs / RUN_SCALE)
+    if passage_terms is not None and shared_runs < MIN_RUN_DENSITY * passage_terms:
+        return min(score, SPARSE_CAP)
+    return score
 
 
 RUN_SCALE = 10.0
+# Half the passage: on 2015-08-03 (docs/reuse.md) most judged links under it are rewrites of one
+# release or templates, most above it copies.
+MIN_RUN_DENSITY = 0.5
+SPARSE_CAP = 0.75  # the band where judged links are about half right, under the default threshold
 
 
 def _stem_runs(terms: list[str], formula: NDArray[np.bool_], lo: int, hi: int) -> set[tuple[str, ...]]:
