@@ -3,8 +3,8 @@
 Two articles that credit the same agency are siblings; otherwise publication dates when both are
 known and differ, and times of day only from outlets whose stamps are publishing times (a crawl
 stamps a whole outlet within minutes); otherwise textual evidence: the side that names the other's
-outlet, or whose text is nearly all inside the other, is the copy. A text-only guess is withdrawn
-when a third outlet prints the text too: the articles are then siblings of one source.
+outlet is the copy, and of one outlet's two articles, the one nearly all inside the other. That
+guess is withdrawn when another outlet prints the text too: they are then siblings of one source.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ def orient(
     took the agency's copy, and neither copied the other. Otherwise publication dates decide
     when both are known and differ, and times of day within one date when both outlets are
     ``clocked`` (`publishing_clocks`; None: every outlet); otherwise: an article that names
-    the other's outlet is quoting it; an article whose text is nearly all (80%) shared, while the
-    other holds half as much again, is most likely a trimmed copy (outlets cut wire copy far more often than
-    they pad it with another outlet's text).
+    the other's outlet is quoting it; of two articles of one outlet, one whose text is nearly all
+    (80%) shared, while the other holds half as much again, is most likely a trimmed copy. Across
+    outlets that only says which of them cut one source more, and no direction is given.
     """
     direction, confidence, evidence = _direction(a, b, coverage, clocked)
     link.direction = direction
@@ -60,22 +60,22 @@ def _direction(
         return ("a->b" if b_names_a else "b->a"), 0.75, f"the copy names {named} as its source"
     if coverage is not None:
         share_a, share_b = coverage
-        if share_b >= 0.8 and share_a <= 2 / 3:
-            return (
-                "a->b",
-                TRIMMED_CONFIDENCE,
-                f"b is {share_b:.0%} shared text, a only {share_a:.0%}: b looks trimmed from a",
-            )
-        if share_a >= 0.8 and share_b <= 2 / 3:
-            return (
-                "b->a",
-                TRIMMED_CONFIDENCE,
-                f"a is {share_a:.0%} shared text, b only {share_b:.0%}: a looks trimmed from b",
-            )
+        flows: tuple[tuple[str, str, Direction, tuple[float, float]], ...] = (
+            ("b", "a", "a->b", (share_b, share_a)),
+            ("a", "b", "b->a", (share_a, share_b)),
+        )
+        for short, long, flow, (share_short, share_long) in flows:
+            if share_short >= 0.8 and share_long <= 2 / 3:
+                shares = f"{short} is {share_short:.0%} shared text, {long} only {share_long:.0%}"
+                # Across outlets a shorter version is what each makes of one wire or release
+                # (read on 2015-08-03: docs/reuse.md): it says who cut more, not who copied.
+                if a.article.outlet != b.article.outlet:
+                    return "unknown", 0.0, f"{shares}: a cut of one source, or of {long}"
+                return flow, TRIMMED_CONFIDENCE, f"{shares}: {short} looks trimmed from {long}"
     return "unknown", 0.0, ""
 
 
-TRIMMED_CONFIDENCE = 0.6  # a direction guessed from one side looking cut from the other
+TRIMMED_CONFIDENCE = 0.6  # an outlet's article that looks cut from another of its own
 
 
 def publishing_clocks(articles: Iterable[Article]) -> set[str]:
