@@ -190,9 +190,9 @@ def test_crawl_stamps_order_nothing_within_a_date_while_publishing_times_do() ->
             article.outlet = outlet
         return made
 
-    # Each outlet's day read by a crawler in a few minutes, the trimmed copy's outlet first.
-    crawled = [f"2015-08-03T20:{m:02d}:00" for m in range(CLOCK_MIN_ARTICLES)]
-    late = [f"2015-08-03T21:{m:02d}:00" for m in range(CLOCK_MIN_ARTICLES)]
+    # Each outlet's day read by a crawler, an article every two seconds, the trimmed copy's first.
+    crawled = [f"2015-08-03T20:00:{2 * n:02d}" for n in range(CLOCK_MIN_ARTICLES)]
+    late = [f"2015-08-03T21:00:{2 * n:02d}" for n in range(CLOCK_MIN_ARTICLES)]
     articles = outlet_day("okaz", late, (full, "full")) + outlet_day(
         "sabq", crawled, (_seed_paragraph(), "trimmed")
     )
