@@ -1,7 +1,8 @@
 """Reuse links on a real day (SaudiNewsNet 2015-08-03) against links judged by reading.
 
-Pinned 2026-11-30 (docs/reuse.md): precision at the default threshold 0.92 (bands weighted by
-their size), silver recall 0.997 (296 of 297 pairs).
+Pinned 2026-11-30, second round (docs/reuse.md): precision at the default threshold 0.953 (bands
+weighted by their size; 149 judged links, 72 of them among the 508 reported), silver recall 0.997
+(296 of 297 pairs).
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from isnad.evaluation.reuse_links import evaluate_links, read_day, read_judged
 from tests.gates import ROOT, shared_data
 
-PRECISION_FLOOR = 0.90
-SILVER_RECALL_FLOOR = 0.98
+PRECISION_FLOOR = 0.94
+SILVER_RECALL_FLOOR = 0.99
 
 
 def test_reuse_links_on_a_real_day() -> None:
