@@ -179,7 +179,7 @@ def features_of(
     # (داعش, سوريا) made every article an anchor-neighbour of every other.
     numbers = find_numbers(article.text, tokens=doc.all_tokens)
     figures = {f"n:{n.value:g}" for n in numbers if not n.is_year and not inside(n.start, skip)}
-    happenings = happening_phrases(_lead_terms(doc, skip), lambda stem: idf(stem) >= COMMON_STEM_IDF)
+    happenings = happening_phrases(_lead_terms(doc), lambda stem: idf(stem) >= COMMON_STEM_IDF)
     anchors = [_bucket(a) & ~HAPPENING_BIT for a in figures] + [
         _bucket(f"h:{p}") | HAPPENING_BIT for p in happenings
     ]
@@ -213,16 +213,14 @@ def _content_terms(doc: Doc, skip: list[Span]) -> list[str]:
     ]
 
 
-def _lead_terms(doc: Doc, skip: list[Span]) -> list[str]:
-    """The terms (``""`` for stopwords) of the body's first `LEAD_SENTENCES` sentences, its
-    fixed lines left out; the whole text when it has no sentences."""
-    kept = [s for s in doc.article.sentences if not inside(s[0], skip)][:LEAD_SENTENCES]
-    end = kept[-1][1] if kept else len(doc.article.text)
-    return [
-        term
-        for term, token in zip(doc.terms, doc.tokens, strict=True)
-        if token.start < end and not inside(token.start, skip)
-    ]
+def _lead_terms(doc: Doc) -> list[str]:
+    """The terms (``""`` for stopwords) of the body's first `LEAD_SENTENCES` sentences, the whole
+    text when it has none. Nothing is skipped: a happening's phrase is no byline, and the words of
+    reactions to one happening recur in independent articles as a formula does."""
+    if not doc.article.sentences:
+        return doc.terms
+    sentence = doc.sentence_of_tokens()
+    return [term for term, k in zip(doc.terms, sentence.tolist(), strict=True) if 0 <= k < LEAD_SENTENCES]
 
 
 def publication_day(published: str | None) -> int | None:

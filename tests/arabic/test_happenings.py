@@ -1,0 +1,39 @@
+from isnad.arabic import stem
+from isnad.arabic.happenings import HAPPENING_STEMS, OBJECT_WORDS, happening_phrases
+from isnad.arabic.normalize import normalize
+from isnad.arabic.stopwords import is_stopword
+from isnad.arabic.tokens import words
+
+
+def _terms(text: str) -> list[str]:
+    # As the text layer gives them: a stem per word, "" for a stopword.
+    return ["" if is_stopword(normalize(w)) else stem(normalize(w)) for w in words(text)]
+
+
+def _all(_: str) -> bool:
+    return True
+
+
+def test_the_noun_of_a_happening_and_its_object_make_the_phrase() -> None:
+    report = happening_phrases(_terms("أمير عسير يزور مصابي تفجير مسجد قوات الطوارئ"), _all)
+    reaction = happening_phrases(_terms("أدان الملك التفجير الذي استهدف مسجد قوات الطوارئ الخاصة"), _all)
+    # The stopword (الذي) is skipped; the object follows the noun in both.
+    assert report & reaction >= {"تفجير~مسجد", "تفجير~قوات"}
+
+
+def test_without_a_happening_noun_there_is_no_phrase() -> None:
+    assert happening_phrases(_terms("أمير عسير يستقبل رئيس الغرفة التجارية"), _all) == set()
+
+
+def test_the_object_is_a_few_words_after_the_noun_and_not_common_words() -> None:
+    terms = _terms("حريق في مستودع للأخشاب شرق مدينة جدة مساء اليوم")
+    phrases = happening_phrases(terms, _all)
+    assert len(phrases) == OBJECT_WORDS
+    assert all(p.startswith(stem(normalize("حريق")) + "~") for p in phrases)
+    common = stem(normalize("مستودع"))
+    assert f"حريق~{common}" not in happening_phrases(terms, lambda word: word != common)
+
+
+def test_every_listed_noun_is_a_stem_the_text_layer_gives() -> None:
+    for noun in ("تفجير", "انفجار", "هجوم", "حادثة", "حريق", "اصطدام"):
+        assert _terms(noun)[0] in HAPPENING_STEMS
