@@ -368,22 +368,25 @@ def test_reactions_naming_one_happening_share_its_phrase() -> None:
     assert not happenings["other"]
 
 
-def test_a_shared_happening_phrase_adds_its_bonus_and_only_then() -> None:
-    phrase = stories.HAPPENING_BIT + 5
+def test_shared_happening_phrases_add_their_bonus_and_one_alone_does_not() -> None:
+    phrases = np.array([stories.HAPPENING_BIT + 5, stories.HAPPENING_BIT + 6], dtype=np.int32)
     plain = [
-        _bridged("a", list(range(10)), 1),
-        _bridged("b", list(range(5, 15)), 2),
-        _bridged("c", list(range(5, 15)), 3),
+        _bridged(k, list(range(s, s + 10)), n) for n, (k, s) in enumerate((("a", 0), ("b", 5), ("c", 5)))
     ]
-    named = [replace(f, anchors=np.array([phrase], dtype=np.int32)) for f in plain[:2]] + plain[2:]
+    named = [
+        replace(plain[0], anchors=phrases),
+        replace(plain[1], anchors=phrases),
+        replace(plain[2], anchors=phrases[:1]),
+    ]
     before, after = StoryIndex(), StoryIndex()
     before.add(plain)
     after.add(named)
     rows = np.arange(3)
     story_before, _ = before.similarity_among(rows)
     story_after, _ = after.similarity_among(rows)
+    assert stories.HAPPENING_SHARED == 2
     assert story_after[0, 1] == pytest.approx(story_before[0, 1] + stories.HAPPENING_BONUS, abs=1e-4)
-    assert story_after[0, 2] == pytest.approx(story_before[0, 2])
+    assert story_after[0, 2] == pytest.approx(story_before[0, 2])  # one phrase in common
     # The index's links weigh the pair as the blocks do.
     linked = {(link.a, link.b): link.similarity for link in after.links}
     assert linked[("a", "b")] == pytest.approx(story_after[0, 1], abs=1e-4)

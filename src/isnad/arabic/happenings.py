@@ -15,7 +15,10 @@ from collections.abc import Callable, Sequence
 from isnad.arabic.morphology import stem
 from isnad.arabic.normalize import normalize
 
-_NOUNS = "تفجير انفجار هجوم حادث حادثة اعتداء حريق غرق زلزال تحطم اصطدام انهيار قصف اغتيال اختطاف"
+# Attacks only: an attack draws reactions (condemnations, condolence calls, visits to the wounded)
+# that name it. Accidents and fires (حادث، حريق، تحطم) are the daily items of every city: sharing
+# "traffic accident" or "fire in a building" says nothing about which one.
+_NOUNS = "تفجير هجوم اعتداء قصف اغتيال اختطاف"
 # As the text layer stems them: a Doc's terms are compared with these.
 HAPPENING_STEMS = frozenset(stem(normalize(word)) for word in _NOUNS.split())
 # Content words after the noun that may name its object ("the bombing [that targeted] the mosque

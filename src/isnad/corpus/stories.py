@@ -92,6 +92,9 @@ SOURCE_BONUS = 0.1  # similarity added when two articles cite one outlet
 # it, and no more: the words must still be alike. Chosen by cross-validation over the dev day's
 # gold storylines (0.1-0.3; docs/events.md).
 HAPPENING_BONUS = 0.3
+# Phrases two articles must share: one may be a word of any attack (terrorist, targeted), two name
+# its object.
+HAPPENING_SHARED = 2
 LEAD_SENTENCES = 3  # sentences of the body that make its lead
 OTHER_SOURCE_FACTOR = 0.6  # event similarity kept when both cite outlets, none in common
 # Articles clustered with one dense similarity matrix (8 bytes a pair: 128 MB at 4,000); a bigger
@@ -492,7 +495,7 @@ class StoryIndex:
         smaller = np.minimum(self._shingle_counts[rows][shared.row], self._shingle_counts[shared.col])
         story[shared.col, shared.row] += self.params.reuse_bonus * shared.data / np.maximum(smaller, 1)
         happening = self._product("happenings", rows, count)
-        story[happening.col, happening.row] += HAPPENING_BONUS * (happening.data > 0)
+        story[happening.col, happening.row] += HAPPENING_BONUS * (happening.data >= HAPPENING_SHARED)
         np.minimum(story, 1.0, out=story)
         return story
 
@@ -750,7 +753,7 @@ class StoryIndex:
         story[shared.row, shared.col] += self.params.reuse_bonus * shared.data / smaller
         happenings = self._compact("happenings", rows)
         happening = (happenings @ happenings.T).tocoo()
-        story[happening.row, happening.col] += HAPPENING_BONUS * (happening.data > 0)
+        story[happening.row, happening.col] += HAPPENING_BONUS * (happening.data >= HAPPENING_SHARED)
         np.minimum(story, 1.0, out=story)
         sources = self._compact("sources", rows)
         same_source = (sources @ sources.T).toarray() > 0
