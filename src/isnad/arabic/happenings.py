@@ -1,10 +1,10 @@
-"""Nouns that name a sudden happening (a bombing, a fire, a crash), and the phrases they head.
+"""Nouns that name an attack (a bombing, a raid, an assassination), and the phrases they head.
 
-Reactions to one happening (condemnations, condolence calls, the governor's visit to the
-wounded, a ministry's denial) are written with other words than the first report, but they name
-the happening they react to, mostly with the same noun and object: ``تفجير مسجد قوات الطوارئ``,
-``التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ``, ``#تفجير_طوارئ_عسير``. Such a phrase in two
-articles' leads says they are about one happening; `happening_phrases` gives them as
+Reactions to one attack (condemnations, condolence calls, the governor's visit to the wounded, a
+ministry's denial) are written with other words than the first report, but they name the attack
+they react to, mostly with the same noun and object: ``تفجير مسجد قوات الطوارئ``,
+``التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ``, ``#تفجير_طوارئ_عسير``. Such phrases in two
+articles' leads say they are about one happening; `happening_phrases` gives them as
 ``noun~word`` keys.
 """
 
