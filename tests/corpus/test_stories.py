@@ -1,5 +1,6 @@
 import itertools
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -347,6 +348,48 @@ def test_a_word_alone_links_nothing() -> None:
     index.add(features)
     events, _ = index.stories(_articles(features))
     assert sorted(e.article_ids for e in events) == [["cartoon"], ["cartoon2"], ["x"]]
+
+
+def _embedded(texts: list[str]) -> np.ndarray:
+    """One embedding for every text: the test is about the words alone."""
+    return np.tile(np.eye(EMBEDDING_DIM, dtype=np.float32)[0], (len(texts), 1))
+
+
+def test_reactions_naming_one_happening_share_its_phrase() -> None:
+    texts = {
+        "report": "أمير عسير يزور مصابي تفجير مسجد قوات الطوارئ في أبها ويطمئن على صحتهم.",
+        "reaction": "أدان ملك الأردن التفجير الذي استهدف مسجد قوات الطوارئ الخاصة في منطقة عسير.",
+        "other": "أمير عسير يستقبل رئيس الغرفة التجارية ويطلع على خطط الاستثمار في المنطقة.",
+    }
+    corpus = Corpus(Article(id=k, text=v, title=None, source_path=k) for k, v in texts.items())
+    features = {f.article_id: f for f in article_features(corpus, encoder=_embedded)}
+    happenings = {k: set(f.anchors[f.anchors >= stories.HAPPENING_BIT].tolist()) for k, f in features.items()}
+    assert happenings["report"] & happenings["reaction"]
+    assert not happenings["other"]
+
+
+def test_shared_happening_phrases_add_their_bonus_and_one_alone_does_not() -> None:
+    phrases = np.array([stories.HAPPENING_BIT + 5, stories.HAPPENING_BIT + 6], dtype=np.int32)
+    plain = [
+        _bridged(k, list(range(s, s + 10)), n) for n, (k, s) in enumerate((("a", 0), ("b", 5), ("c", 5)))
+    ]
+    named = [
+        replace(plain[0], anchors=phrases),
+        replace(plain[1], anchors=phrases),
+        replace(plain[2], anchors=phrases[:1]),
+    ]
+    before, after = StoryIndex(), StoryIndex()
+    before.add(plain)
+    after.add(named)
+    rows = np.arange(3)
+    story_before, _ = before.similarity_among(rows)
+    story_after, _ = after.similarity_among(rows)
+    assert stories.HAPPENING_SHARED == 2
+    assert story_after[0, 1] == pytest.approx(story_before[0, 1] + stories.HAPPENING_BONUS, abs=1e-4)
+    assert story_after[0, 2] == pytest.approx(story_before[0, 2])  # one phrase in common
+    # The index's links weigh the pair as the blocks do.
+    linked = {(link.a, link.b): link.similarity for link in after.links}
+    assert linked[("a", "b")] == pytest.approx(story_after[0, 1], abs=1e-4)
 
 
 def test_a_block_too_big_for_one_matrix_is_cut_in_time(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -130,7 +130,7 @@ def peer_clusters(articles: Sequence[Article]) -> list[int]:
     return [int(c) for c in fcluster(tree, t=PEER_DISTANCE, criterion="distance")]
 
 
-def _read_day(day: Path) -> tuple[list[Article], dict[str, str]]:
+def read_day(day: Path) -> tuple[list[Article], dict[str, str]]:
     """The day's articles (each content once) and the article id of every URL, duplicates'
     included; a ``.gz`` file is read as its uncompressed form."""
     if day.suffix != ".gz":
@@ -149,11 +149,11 @@ def _read_plain(path: Path) -> tuple[list[Article], dict[str, str]]:
         if isinstance(item, Article):
             articles.setdefault(item.id, item)
             if item.url:
-                id_of_url[_url_key(item.url)] = item.id
+                id_of_url[url_key(item.url)] = item.id
     return [segment(a) for a in articles.values()], id_of_url
 
 
-def _url_key(url: str) -> str:
+def url_key(url: str) -> str:
     """A URL as ingest may have cleaned it: character references decoded, no white space (a
     labelled URL may hold a no-break space that ingest turned into a plain one)."""
     return "".join(html.unescape(url).split())
@@ -183,13 +183,13 @@ def evaluate_events(day: str | Path, gold_tsv: str | Path, conflicts: bool = Fal
     started = time.perf_counter()
     day, gold_tsv = Path(day), Path(gold_tsv)
     gold = read_gold(gold_tsv)
-    articles, id_of_url = _read_day(day)
-    unknown = [row["url"] for row in gold if _url_key(row["url"]) not in id_of_url]
+    articles, id_of_url = read_day(day)
+    unknown = [row["url"] for row in gold if url_key(row["url"]) not in id_of_url]
     if unknown:
         raise ValueError(f"{gold_tsv}: {len(unknown)} labelled URL(s) are not in {day}, e.g. {unknown[0]}")
     by_id = {a.id: a for a in articles}
     # Two labelled URLs may carry one text: that article is scored once per label row.
-    labelled = [by_id[id_of_url[_url_key(row["url"])]] for row in gold]
+    labelled = [by_id[id_of_url[url_key(row["url"])]] for row in gold]
     gold_events = [row["event"] for row in gold]
     gold_storylines = [row["storyline"] for row in gold]
 
