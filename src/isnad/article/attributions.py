@@ -35,6 +35,7 @@ from isnad.arabic import (
     has_conjunction,
     has_glued_preposition,
     is_definite,
+    is_pronoun_complement,
     is_stopword,
     lexicon,
     particle_forms,
@@ -42,13 +43,14 @@ from isnad.arabic import (
     tokenize,
 )
 from isnad.arabic.dates import starts_date
-from isnad.article.source_names import canonical_source, source_kind
+from isnad.article.source_names import canonical_source, earlier_source, is_issued_statement, source_kind
 from isnad.model import Article, Attribution, SourceKind, Span
 
 MAX_SOURCE_TOKENS = 14  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
 MAX_SOURCE_BEFORE = 10
 MAX_APPOSITION_TOKENS = 6
 QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
+MAX_QUOTED_NAME_TOKENS = 5  # a quoted name in a source phrase: صحيفة "وول ستريت جورنال"
 MIN_CONTENT_BEFORE = 3  # fewer tokens before a prepositional cue are not a clause of their own
 _QUOTES_OPEN = {'"', "“", "«", "„"}
 _QUOTES_CLOSE = {'"', "”", "»"}
@@ -224,8 +226,10 @@ class _Reader:
         ):
             return j, None
         k = j + 2
-        if k < len(tokens) and tokens[k].norm in lexicon.CARRIED_BY:
-            carrier, after = _source_after(tokens, k + 1)
+        # "في تصريح بثه الموقع", "في كلمة عبر التلفزيون", "في كلمة ألقاها عبر التلفزيون"
+        through = next((m for m in (k, k + 1) if m < len(tokens) and tokens[m].norm in lexicon.THROUGH), None)
+        if k < len(tokens) and (tokens[k].norm in lexicon.CARRIED_BY or through is not None):
+            carrier, after = _source_after(tokens, (through if through is not None else k) + 1)
             if carrier:
                 return after, self._resolve(carrier).canonical
         for m in range(k, min(k + 4, len(tokens))):  # "في بيان له أن", "في بيان صحفي:"
@@ -340,8 +344,22 @@ class _Reader:
         return _Source(last.source, last.source_canonical, last.kind, last.via)
 
     def _resolve(self, tokens: list[Token], via: str | None = None) -> _Source:
+        """The source a phrase names; a re-mention (``المصادر``, ``مدير المرصد``, ``البيان``) is
+        the earlier source it shortens, or the last statement's issuer."""
         text = _phrase(self.article, tokens).strip('"“”«» ')
-        return _Source(text, canonical_source(text, self.last_outlet), source_kind(text), via)
+        canonical = canonical_source(text, self.last_outlet)
+        named = earlier_source(canonical, [(a.source, a.source_canonical) for a in self.found])
+        if named is not None:
+            first = next(a for a in self.found if a.source_canonical == named)
+            return _Source(text, named, first.kind, via)
+        speaker = self._speaker_source()
+        if (
+            is_issued_statement(canonical)
+            and speaker is not None
+            and speaker.kind not in ("anonymous", "document")
+        ):
+            return _Source(text, speaker.canonical, speaker.kind, via)
+        return _Source(text, canonical, source_kind(text), via)
 
     # -- content -------------------------------------------------------------------------------
 
@@ -410,8 +428,8 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             and any(_is_form_of(t, lexicon.OUTLET_NOUNS) for t in phrase)
         ):
             break  # past a paper's quoted name only its adjectives follow: "واشنطن بوست" الأميركية | وجود
-        if not quoted and token.text in _QUOTES_OPEN and _opens_content(tokens, j + 1):
-            break  # "قال دبلوماسيون “إنهم ...”": the quotation, not a quoted name
+        if not quoted and token.text in _QUOTES_OPEN and not _quotes_a_name(tokens, j):
+            break  # "قال دبلوماسيون “إنهم ...”", "وقال صالح " يمكننا ...": a quotation, not a name
         if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
             j += 1  # outlet names are often quoted: صحيفة "ديلي تلغراف"
             closing = quoted and token.text in _QUOTES_CLOSE
@@ -430,6 +448,8 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             break
         if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
             break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
+        if phrase and is_pronoun_complement(token.norm):
+            break  # "وفق عبد الرحمن لوجودها على طريق": the reason, not the source
         reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY
         if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and reader_follows:
             break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
@@ -451,6 +471,15 @@ def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         phrase.append(token)
         j += 1
     return phrase, j
+
+
+def _quotes_a_name(tokens: list[Token], j: int) -> bool:
+    """Whether the quotation mark at j opens a quoted name (صحيفة "ديلي تلغراف", مدير "تعليم
+    الليث"): names are short, so the mark closes within a few words and no content opens."""
+    if _opens_content(tokens, j + 1):
+        return False
+    end = min(j + 2 + MAX_QUOTED_NAME_TOKENS, len(tokens))
+    return any(t.text in _QUOTES_CLOSE for t in tokens[j + 2 : end])
 
 
 def _can_name_a_source(phrase: list[Token]) -> bool:

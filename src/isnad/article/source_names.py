@@ -4,6 +4,8 @@ publisher, places joined by و in one order."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from isnad.arabic import (
     has_glued_preposition,
     is_definite,
@@ -11,6 +13,7 @@ from isnad.arabic import (
     lexicon,
     normalize,
     particle_forms,
+    strip_definite,
     strip_particles,
 )
 from isnad.model import SourceKind
@@ -19,8 +22,61 @@ from isnad.model import SourceKind
 def canonical_source(source: str, last_outlet: str | None = None) -> str:
     """The canonical name of a cited source: a known outlet's name, the last outlet for
     ``الصحيفة``/``التقرير``, a person's name without titles, a document's publisher; places
-    joined by و in one order (``مسؤولون في تركيا وأوروبا`` = ``مسؤولون في أوروبا وتركيا``)."""
-    return ordered_places(_canonical_source(source, last_outlet))
+    joined by و in one order (``مسؤولون في تركيا وأوروبا`` = ``مسؤولون في أوروبا وتركيا``).
+    Words the source phrase holds keep the article's own spelling (``مصادر محلية``, not the
+    matching form ``مصادر محليه``)."""
+    return as_written(ordered_places(_canonical_source(source, last_outlet)), source)
+
+
+def as_written(name: str, source: str) -> str:
+    """``name`` (words in matching form) with each word spelt as in ``source`` where the source
+    holds it, whole or after glued particles (``لتداول`` -> ``تداول``)."""
+    written: dict[str, str] = {}
+    for word in source.replace('"', " ").split():
+        norm = normalize(word)
+        written.setdefault(norm, word)
+        for cut in range(1, 3):  # و، ل، ب، وب، ول ... glued before the word
+            if len(word) > cut + 2 and normalize(word[cut:]) == norm[cut:]:
+                written.setdefault(norm[cut:], word[cut:])
+    return " ".join(written.get(w, w) for w in name.split())
+
+
+def earlier_source(canonical: str, earlier: Sequence[tuple[str, str]]) -> str | None:
+    """The canonical name of the one earlier source (``(as written, canonical)`` pairs of the same
+    article) that a shorter re-mention names: the definite form of its opening words
+    (``المصادر``, ``المصادر ذاتها`` for ``مصادر محلية``; ``البيان`` for ``بيان للجيش``), or its
+    opening words as written (``مدير المرصد`` for ``مدير المرصد السوري رامي عبد الرحمن``), or a
+    definite description by the head noun the earlier phrase describes it with (``المدرب
+    الأرجنتيني`` for ``ماوريسيو بوكيتينو مدرب توتنهام``)."""
+    words = normalize(canonical).split()
+    while len(words) > 1 and words[-1] in lexicon.SAME_AS:
+        words.pop()
+    if not words:
+        return None
+    forms = [words]
+    definite = all(is_definite(w) for w in words)
+    if definite:
+        forms.append([strip_definite(w) for w in words])
+    head = strip_definite(words[0])
+    described = definite and len(words) <= 2 and _starts_description(head)
+    found = set()
+    for text, name in earlier:
+        written = [strip_particles(w) for w in normalize(text).split()]
+        for phrase in (written, normalize(name).split()):
+            phrase[:1] = [strip_particles(w) for w in phrase[:1]]
+            if any(len(phrase) > len(f) and phrase[: len(f)] == f for f in forms):
+                found.add(name)
+        # "المدرب الأرجنتيني" for "ماوريسيو بوكيتينو مدرب توتنهام": a description by its head noun
+        if described and head in written[1:]:
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def is_issued_statement(canonical: str) -> bool:
+    """Whether a canonical source is a statement named by its kind alone (``البيان``,
+    ``التسجيل الصوتي``): the words of whoever issued the last statement cited."""
+    words = normalize(canonical).split()
+    return 1 <= len(words) <= 2 and words[0] in lexicon.ISSUED_STATEMENTS
 
 
 def ordered_places(name: str) -> str:
