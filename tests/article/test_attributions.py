@@ -193,3 +193,33 @@ def test_a_description_by_its_head_noun_is_the_person_it_described() -> None:
     text = "قال ماوريسيو بوكيتينو مدرب توتنهام إن الفريق لعب جيدا. وقال المدرب الأرجنتيني إن الدوري طويل."
     names = [a.source_canonical for a in find_attributions(_article(text))]
     assert names == ["ماوريسيو بوكيتينو", "ماوريسيو بوكيتينو"]
+
+
+def test_an_outlet_spoken_to_written_apart_is_no_part_of_the_source() -> None:
+    text = "أكد لـ«عكاظ» وكيل وزارة الصحة الدكتور عبدالعزيز بن سعيد، أن الصحة لم تسجل إصابات."
+    [att] = find_attributions(_article(text))
+    assert (att.source_canonical, att.via) == ("عبدالعزيز بن سعيد", None)  # an unknown outlet: no via
+    [att] = find_attributions(_article('وقالت مصادر لـ "سبق": "الجهات المعنية لم تتلق ما يفيد وقوع إصابات".'))
+    assert att.source_canonical == "مصادر"
+
+
+def test_the_outlet_a_statement_was_given_to_before_the_cue_is_the_via() -> None:
+    text = 'وفي تصريح لوكالة فرانس برس، قالت بارول خاتون "هذه أهم لحظة في حياتي".'
+    [att] = find_attributions(_article(text))
+    assert (att.source_canonical, att.via, att.quote) == ("بارول خاتون", "فرانس برس", "هذه أهم لحظة في حياتي")
+
+
+def test_a_warning_source_ends_at_what_it_warns_of() -> None:
+    text = "حذرت المديرية العامة للدفاع المدني من أمطار غزيرة بمناطق جازان."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "المديرية العامة للدفاع المدني"
+
+
+def test_an_abstract_object_is_not_a_speaker() -> None:
+    text = "وأكد ضرورة استمرار التوعية بالمرض على مدار العام."
+    assert find_attributions(_article(text)) == []
+
+
+def test_a_title_before_a_name_ends_a_description() -> None:
+    assert canonical_source("استشاري أمراض الدم الدكتور عبدالكريم سالم") == "عبدالكريم سالم"
+    assert canonical_source("أشرف القدرة الناطق باسم وزارة الصحة") == "أشرف القدرة"

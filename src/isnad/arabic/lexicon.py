@@ -44,6 +44,7 @@ NEEDS_OPENER = _norm_set(
     """
 )
 IN = normalize("في")
+IN_FORMS = _norm_set("في وفي")  # "وفي تصريح لوكالة فرانس برس، قالت ..."
 # "قال X في بيان": the setting of a statement, which ends the source phrase ...
 STATEMENT_NOUNS = _norm_set(
     "بيان تصريح تصريحات تصريحه تصريحاته كلمة كلمته حديث حديثه حديثها مؤتمر مقابلة لقاء تغريدة رسالة"
@@ -83,6 +84,12 @@ ACCORDING_AS = _norm_set("حسبما وحسبما")
 FROM_SOURCE = normalize("عن")
 # "حذر من أن": من before a content opener belongs to the verb, not the source.
 FROM_CONTENT = normalize("من")
+# Verbs of warning, after which من opens the danger warned of: "حذرت المديرية من أمطار غزيرة".
+WARNING_VERBS = _norm_set("حذر حذرت يحذر تحذر")
+# A preposition written apart before the outlet spoken to: "قالت مصادر لـ «سبق»".
+BARE_TO = _norm_set("ل لـ")
+# Abstract nouns that are the object of a saying verb, never its subject: "وأكد ضرورة استمرار".
+OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام")
 # "التقرير، الذي ترجمته عربي21": the outlet that publishes a translated report names itself so.
 TRANSLATED_BY = _norm_set("ترجمته ترجمتها ترجمه ترجمها نقلته نقلها اطلعت اطلع")
 # "الذي أطلعت عليه الوكالة": the preposition after a verb of seeing.

@@ -39,6 +39,7 @@ from isnad.article.cue_phrases import (
     content_after,
     cue_kind,
     is_form_of,
+    leading_addressee,
     opens_content,
     participle_opens,
     phrase,
@@ -46,6 +47,7 @@ from isnad.article.cue_phrases import (
     skip_preposition_words,
     source_after,
     source_before,
+    statement_addressee,
     trim_addressee,
 )
 from isnad.article.source_names import canonical_source, earlier_source, is_issued_statement, source_kind
@@ -60,6 +62,15 @@ class _Source:
     canonical: str
     kind: SourceKind
     via: str | None = None
+
+
+def _before_warning(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
+    """A warning's source ends at من, which opens the danger: "حذرت المديرية من أمطار غزيرة"."""
+    cut = next((k for k, t in enumerate(source_tokens) if k and t.norm == lexicon.FROM_CONTENT), None)
+    if cut is None:
+        return source_tokens, j
+    at = next(n for n, t in enumerate(tokens) if t is source_tokens[cut])
+    return source_tokens[:cut], at
 
 
 def find_attributions(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Attribution]:
@@ -126,7 +137,12 @@ class _Reader:
         cue = tokens[i]
         if i and tokens[i - 1].norm in lexicon.BEFORE_VERBAL_NOUNS:
             return None, i  # "تم نقل اللقاء", "بعدم نقل المباريات": a verbal noun
-        source_tokens, j = source_after(tokens, i + 1)
+        lead, start = leading_addressee(tokens, i + 1)
+        source_tokens, j = source_after(tokens, start)
+        if source_tokens and is_form_of(cue, lexicon.WARNING_VERBS):
+            source_tokens, j = _before_warning(tokens, source_tokens, j)
+        if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
+            source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
         source: _Source | None = None
         if is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
             k = skip_apposition(tokens, j)
@@ -149,7 +165,9 @@ class _Reader:
             source = self._source_of(tokens, i, source_tokens)
         if source is None:
             return None, i
-        spoken_to = self._addressee_outlet(source_tokens)
+        spoken_to = self._addressee_outlet(lead or source_tokens)
+        if spoken_to is None:
+            spoken_to = self._addressee_outlet(statement_addressee(tokens, i))
         if spoken_to is not None and source.via is None and source.canonical != spoken_to:
             source = replace(source, via=spoken_to)  # "قال X للجارديان": the paper carried it
         j, carrier = self._statement_setting(tokens, j)
@@ -180,6 +198,8 @@ class _Reader:
         if start is None:
             return None
         addressee = source_tokens[start:]
+        if addressee[0].norm in lexicon.BARE_TO:  # "لـ «عكاظ»": only a known outlet is a via
+            return lexicon.canonical_outlet(phrase(self.article, addressee[1:]))
         text = phrase(self.article, addressee)
         outlet = lexicon.canonical_outlet(text)
         anaphoric = any(f in lexicon.ANAPHORIC_SOURCES for f in particle_forms(addressee[0].norm))

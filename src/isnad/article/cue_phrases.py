@@ -96,8 +96,13 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             j += 1  # outlet names are often quoted: صحيفة "ديلي تلغراف"
             closing = quoted and token.text in QUOTES_CLOSE
             quoted = not closing and token.text in QUOTES_OPEN
-            if closing and j < len(tokens) and not is_definite(tokens[j].norm):
-                break  # the name is closed, and no adjective (البريطانية) follows: يروي "اريستيدو" تفاصيل
+            describes = bool(phrase) and is_form_of(
+                phrase[0], lexicon.PERSON_TITLES | lexicon.DESCRIPTION_HEADS
+            )
+            if closing and j < len(tokens) and not is_definite(tokens[j].norm) and not describes:
+                # The name is closed, and no adjective (البريطانية) follows: يروي "اريستيدو" تفاصيل;
+                # but a person's description goes on to the name: مدير "تعليم الليث" مرعي البركاتي.
+                break
             closed = closed or closing
             continue
         if starts_date(tokens, j):
@@ -137,11 +142,16 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
 
 def quotes_a_name(tokens: list[Token], j: int) -> bool:
     """Whether the quotation mark at j opens a quoted name (صحيفة "ديلي تلغراف", مدير "تعليم
-    الليث"): names are short, so the mark closes within a few words and no content opens."""
+    الليث"): names are short and hold no function words, so the mark closes within a few words,
+    none of them a stopword, and no content opens ("هذه أهم لحظة في حياتي" is a quotation)."""
     if opens_content(tokens, j + 1):
         return False
-    end = min(j + 2 + MAX_QUOTED_NAME_TOKENS, len(tokens))
-    return any(t.text in QUOTES_CLOSE for t in tokens[j + 2 : end])
+    for k in range(j + 1, min(j + 2 + MAX_QUOTED_NAME_TOKENS, len(tokens))):
+        if tokens[k].text in QUOTES_CLOSE:
+            return k > j + 1
+        if is_stopword(tokens[k].text):
+            return False
+    return False
 
 
 def can_name_a_source(phrase: list[Token]) -> bool:
@@ -213,6 +223,36 @@ def is_addressee(token: Token) -> bool:
     )
 
 
+def leading_addressee(tokens: list[Token], j: int) -> tuple[list[Token], int]:
+    """An addressee written apart right after a cue, before its subject (``أكد لـ«عكاظ» وكيل
+    الوزارة``): its tokens and where the subject starts; ``([], j)`` when there is none. (A glued
+    one, ``قال لوكالة الأنباء الألمانية``, is read with the source phrase: `addressee_start`.)"""
+    if j + 1 >= len(tokens) or tokens[j].norm not in lexicon.BARE_TO:
+        return [], j
+    k = j + 1
+    if tokens[k].text not in QUOTES_OPEN:
+        return tokens[j : k + 1], k + 1
+    for end in range(k + 2, min(k + 2 + MAX_QUOTED_NAME_TOKENS, len(tokens))):
+        if tokens[end].text in QUOTES_CLOSE:
+            return [tokens[j], *tokens[k + 1 : end]], end + 1
+    return [], j
+
+
+def statement_addressee(tokens: list[Token], i: int) -> list[Token]:
+    """The outlet a statement was given to, when the statement opens the clause before the cue:
+    ``وفي تصريح لوكالة فرانس برس، قالت ...`` (the addressee's tokens, or none)."""
+    k = i - 1
+    if k >= 0 and tokens[k].text in COMMAS:
+        k -= 1
+    end = k + 1
+    while k >= 1 and tokens[k].kind != "punct" and end - k <= MAX_APPOSITION_TOKENS:
+        if is_form_of(tokens[k], lexicon.STATEMENT_NOUNS) and tokens[k - 1].norm in lexicon.IN_FORMS:
+            addressee = tokens[k + 1 : end]
+            return addressee if addressee_start(addressee) == 0 else []
+        k -= 1
+    return []
+
+
 def addressee_start(phrase: list[Token]) -> int | None:
     """Where the addressee of a source phrase starts: its last word (``للجارديان``; "لصحيفة"
     inside a phrase is a possessive, تقرير لصحيفة ...), or a phrase that opens with it (``قال
@@ -222,6 +262,8 @@ def addressee_start(phrase: list[Token]) -> int | None:
     if phrase and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(phrase[0].norm)):
         return None  # "تقرير لصحيفة وول ستريت جورنال": the paper's report, not an addressee
     for k, token in enumerate(phrase):
+        if token.norm in lexicon.BARE_TO and k + 1 < len(phrase):
+            return k  # "مصادر لـ سبق" (the quotation marks are not in the phrase)
         if (
             has_glued_preposition(token.norm)
             and token.norm.startswith("ل")

@@ -149,6 +149,7 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     described = next((m for m in range(2, len(words)) if _starts_description(words[m])), None)
     if (
         described
+        and not _titles_a_name(words, described)  # "استشاري أمراض الدم الدكتور عبدالكريم سالم"
         and not _starts_description(words[0])
         and not any(describes_at(words, m) for m in range(described - 1))
         and not set(words[:described]) & lexicon.OFFICIAL_NOUNS
@@ -158,15 +159,18 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     titles = [m for m in range(1, len(words) - 1) if words[m] in lexicon.PERSON_TITLES]
     if words[0] in lexicon.GROUP_HEADS:
         titles = []  # "عائلة زعيم طالبان ...": the family, not its late leader
-    after_title = words[titles[-1] + 1] if titles else ""
-    if (
-        titles
-        and not is_definite(after_title)
-        and not is_stopword(after_title)
-        and after_title not in lexicon.NOT_NAMES
-    ):
+    if titles and _titles_a_name(words, titles[-1]):
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
     return " ".join(words)
+
+
+def _titles_a_name(words: list[str], m: int) -> bool:
+    """Whether words[m] is a person's title with a name after it (الدكتور عبدالكريم, not
+    الناطق باسم)."""
+    if words[m] not in lexicon.PERSON_TITLES or m + 1 >= len(words):
+        return False
+    after = words[m + 1]
+    return not is_definite(after) and not is_stopword(after) and after not in lexicon.NOT_NAMES
 
 
 def describes_at(words: list[str], m: int) -> bool:
