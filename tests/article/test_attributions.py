@@ -223,3 +223,10 @@ def test_an_abstract_object_is_not_a_speaker() -> None:
 def test_a_title_before_a_name_ends_a_description() -> None:
     assert canonical_source("استشاري أمراض الدم الدكتور عبدالكريم سالم") == "عبدالكريم سالم"
     assert canonical_source("أشرف القدرة الناطق باسم وزارة الصحة") == "أشرف القدرة"
+
+
+def test_a_subject_ends_at_its_object_and_first_person_hedges_cite_no_one() -> None:
+    text = "وأكد الرئيس المصري أهمية زيارة ولي العهد لمصر."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "الرئيس المصري"
+    assert find_attributions(_article("بحسب ما أعرف فإن كل شيء كان قانونيا.")) == []

@@ -67,10 +67,22 @@ class _Source:
 def _before_warning(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """A warning's source ends at من, which opens the danger: "حذرت المديرية من أمطار غزيرة"."""
     cut = next((k for k, t in enumerate(source_tokens) if k and t.norm == lexicon.FROM_CONTENT), None)
+    return _cut_at(tokens, source_tokens, j, cut)
+
+
+def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
+    """A subject ends where an abstract object starts: "وأكد الرئيس المصري أهمية الزيارة"."""
+    cut = next((k for k, t in enumerate(source_tokens) if k and is_form_of(t, lexicon.OBJECT_NOUNS)), None)
+    return _cut_at(tokens, source_tokens, j, cut)
+
+
+def _cut_at(
+    tokens: list[Token], source_tokens: list[Token], j: int, cut: int | None
+) -> tuple[list[Token], int]:
+    """The source phrase up to its token ``cut`` and the index of that token in the sentence."""
     if cut is None:
         return source_tokens, j
-    at = next(n for n, t in enumerate(tokens) if t is source_tokens[cut])
-    return source_tokens[:cut], at
+    return source_tokens[:cut], next(n for n, t in enumerate(tokens) if t is source_tokens[cut])
 
 
 def find_attributions(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Attribution]:
@@ -143,6 +155,7 @@ class _Reader:
             source_tokens, j = _before_warning(tokens, source_tokens, j)
         if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
             source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
+        source_tokens, j = _before_object(tokens, source_tokens, j)
         source: _Source | None = None
         if is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
             k = skip_apposition(tokens, j)
@@ -252,6 +265,8 @@ class _Reader:
             j += 1  # "وفقا لرواية ثلاثة أشخاص"
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
             return None, i  # "حسبما نقلت ..." is read at the verb
+        if any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j]):
+            return None, i  # "بحسب ما أعرف": ما opens a clause, and its verb is not one of saying
         source_tokens, j = source_after(tokens, j)
         source_tokens = trim_addressee(source_tokens)
         if not source_tokens:
