@@ -147,7 +147,7 @@ def _cue(norm: str, base: str) -> str:
 
 def word_attributes(word: str, res: Resources) -> dict[str, str]:
     """What one word looks like to a tagger, whatever its neighbours: its forms, clusters, cue,
-    shape, frequency band and affixes (shared by the CRF and the network tagger)."""
+    shape, frequency band and affixes (the CRF's, and the experimental network's in scripts/)."""
     norm = normalize(word)
     pre, base, enc = split_clitics(norm)
     fine, coarse = res.clusters.get(norm) or res.clusters.get(base) or ("-", "-")
