@@ -229,4 +229,6 @@ def test_a_subject_ends_at_its_object_and_first_person_hedges_cite_no_one() -> N
     text = "وأكد الرئيس المصري أهمية زيارة ولي العهد لمصر."
     [att] = find_attributions(_article(text))
     assert att.source_canonical == "الرئيس المصري"
+    [att] = find_attributions(_article("من جهته، أكد شكري على أهمية العلاقات بين البلدين."))
+    assert att.source_canonical == "شكري"
     assert find_attributions(_article("بحسب ما أعرف فإن كل شيء كان قانونيا.")) == []

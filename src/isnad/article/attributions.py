@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isnad.arabic import Token, has_conjunction, lexicon, particle_forms, tokenize
+from isnad.arabic import Token, has_conjunction, is_stopword, lexicon, particle_forms, tokenize
 from isnad.article.cue_phrases import (
     MAX_SOURCE_TOKENS,
     MIN_CONTENT_BEFORE,
@@ -71,8 +71,11 @@ def _before_warning(tokens: list[Token], source_tokens: list[Token], j: int) -> 
 
 
 def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
-    """A subject ends where an abstract object starts: "وأكد الرئيس المصري أهمية الزيارة"."""
+    """A subject ends where an abstract object starts, with the preposition before it: "وأكد
+    الرئيس المصري أهمية الزيارة", "أكد شكري على أهمية العلاقات"."""
     cut = next((k for k, t in enumerate(source_tokens) if k and is_form_of(t, lexicon.OBJECT_NOUNS)), None)
+    while cut is not None and cut > 1 and is_stopword(source_tokens[cut - 1].text):
+        cut -= 1
     return _cut_at(tokens, source_tokens, j, cut)
 
 

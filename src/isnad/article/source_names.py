@@ -141,7 +141,14 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
     # description: "المتحدث باسم الخارجية" stays whole. A name runs up to the next title or
     # description: "المهندس جديع القحطاني المتحدث الرسمي" is جديع القحطاني.
-    if k and not is_definite(words[k]) and not is_stopword(words[k]) and not has_glued_preposition(words[k]):
+    heads = lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS  # "رئيس مجلس إدارة ...": no name
+    if (
+        k
+        and not is_definite(words[k])
+        and not is_stopword(words[k])
+        and not has_glued_preposition(words[k])
+        and words[k] not in heads
+    ):
         end = next((m for m in range(k + 1, len(words)) if _starts_description(words[m])), len(words))
         if not any(describes_at(words, m) for m in range(k, end - 1)):
             return " ".join(words[k:end])
@@ -170,7 +177,8 @@ def _titles_a_name(words: list[str], m: int) -> bool:
     if words[m] not in lexicon.PERSON_TITLES or m + 1 >= len(words):
         return False
     after = words[m + 1]
-    return not is_definite(after) and not is_stopword(after) and after not in lexicon.NOT_NAMES
+    heads = lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS
+    return not is_definite(after) and not is_stopword(after) and after not in lexicon.NOT_NAMES | heads
 
 
 def describes_at(words: list[str], m: int) -> bool:
