@@ -57,12 +57,13 @@ def test_extraction_on_exara_news() -> None:
         assert getattr(evaluation, name).f1 >= floor, (name, evaluation)
 
 
-# Pinned 2026-11-30. Measured on the 30 articles of 2015-08-02 (dev, used while fixing the
-# extractors): canonical source F1 0.800, via correct 1.000. Held out (see docs/sources.md):
-# 2015-08-08, labelled after the last change, F1 0.500, via 0.800; so this floor guards the dev
-# figure against regressions and says nothing of unseen news.
-REAL_NEWS_SOURCE_F1_FLOOR = 0.76
+# Pinned 2026-11-30 (second pass). Measured on the 30 articles of 2015-08-02 (dev, used while
+# fixing the extractors): canonical source F1 0.828, via correct 1.000. Held out (docs/sources.md):
+# 2015-07-31, labelled before scoring and scored once, F1 0.519, via 1.000 (7); it is 0.615 now,
+# after fixes its misses prompted, and this floor guards that against regressions.
+REAL_NEWS_SOURCE_F1_FLOOR = 0.80
 REAL_NEWS_VIA_FLOOR = 0.95
+HELD_OUT_SOURCE_F1_FLOOR = 0.58
 
 
 def test_sources_on_real_news() -> None:
@@ -72,3 +73,6 @@ def test_sources_on_real_news() -> None:
     result = evaluate_sources(GOLD / "sources" / "saudinewsnet-2015-08-02.json", corpus)
     assert result.sources.f1 >= REAL_NEWS_SOURCE_F1_FLOOR, result.misses
     assert result.via_accuracy >= REAL_NEWS_VIA_FLOOR, result.misses
+    held_out = evaluate_sources(GOLD / "sources" / "saudinewsnet-2015-07-31.json", corpus)
+    assert held_out.sources.f1 >= HELD_OUT_SOURCE_F1_FLOOR, held_out.misses
+    assert held_out.via_accuracy >= REAL_NEWS_VIA_FLOOR, held_out.misses

@@ -44,18 +44,22 @@ NEEDS_OPENER = _norm_set(
     """
 )
 IN = normalize("في")
+IN_FORMS = _norm_set("في وفي")  # "وفي تصريح لوكالة فرانس برس، قالت ..."
 # "قال X في بيان": the setting of a statement, which ends the source phrase ...
 STATEMENT_NOUNS = _norm_set(
     "بيان تصريح تصريحات تصريحه تصريحاته كلمة كلمته حديث حديثه حديثها مؤتمر مقابلة لقاء تغريدة رسالة"
 )
 # ... and the verbs after it that name the medium that carried it: "في تصريح بثه الموقع الرسمي".
 CARRIED_BY = _norm_set("بثه بثته نشره نشرته أوردته أورده نقله نقلته أذاعه أذاعته")
+# ... or "في كلمة ألقاها عبر التلفزيون السعودي": the medium through which it was given.
+THROUGH = _norm_set("عبر")
 # Nouns of telling between a prepositional cue and its source: "وفقا لرواية ثلاثة أشخاص".
 ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
 # Words inside a name after which a definite word is still the name: عبد الله، أبو الفضل، بن الحسن.
 NAME_LINKS = _norm_set("عبد أبو أبي أبا بن ابن بنت آل")
-# Words after which a verb form is a verbal noun: "في حال تم نقل اللقاء", "بعدم نقل المباريات".
-BEFORE_VERBAL_NOUNS = _norm_set("تم يتم سيتم وتم ويتم عدم بعدم لعدم وعدم")
+# Words after which a verb form is a verbal noun: "في حال تم نقل اللقاء", "بعدم نقل المباريات",
+# and prepositions, which a verb never follows: "مع كشف درجات".
+BEFORE_VERBAL_NOUNS = _norm_set("تم يتم سيتم وتم ويتم عدم بعدم لعدم وعدم مع عند خلال")
 # Words that end a source phrase after a verb cue: a new clause ("العقيد الدوسري فقد ...").
 SOURCE_ENDS = _norm_set("فقد وقد ثم")
 # Weekdays and "yesterday", which start a date rather than a source: "حذرت الأحد من ...".
@@ -64,7 +68,10 @@ WEEKDAYS = _norm_set("الأحد الاثنين الإثنين الثلاثاء 
 # speaker: "عائلة زعيم طالبان الراحل الملا محمد عمر".
 GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب مكتب محامي محامو أنصار")
 # Words that begin a description after a person's name: "فهد البقمي عضو لجنة الأوراق المالية".
-DESCRIPTION_HEADS = _norm_set("عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول محافظ")
+# Jobs as well: "ماوريسيو بوكيتينو مدرب توتنهام".
+DESCRIPTION_HEADS = _norm_set(
+    "عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول محافظ مدرب لاعب مهاجم حارس وكيل أستاذ مندوب ممثل"
+)
 # Adverbs of time that may close a source phrase: "قبل أن تعلن الداخلية لاحقا".
 TIME_ADVERBS = _norm_set("لاحقا مؤخرا حاليا أيضا كذلك سابقا")
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
@@ -77,6 +84,12 @@ ACCORDING_AS = _norm_set("حسبما وحسبما")
 FROM_SOURCE = normalize("عن")
 # "حذر من أن": من before a content opener belongs to the verb, not the source.
 FROM_CONTENT = normalize("من")
+# Verbs of warning, after which من opens the danger warned of: "حذرت المديرية من أمطار غزيرة".
+WARNING_VERBS = _norm_set("حذر حذرت يحذر تحذر")
+# A preposition written apart before the outlet spoken to: "قالت مصادر لـ «سبق»".
+BARE_TO = _norm_set("ل لـ")
+# Abstract nouns that are the object of a saying verb, never its subject: "وأكد ضرورة استمرار".
+OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام")
 # "التقرير، الذي ترجمته عربي21": the outlet that publishes a translated report names itself so.
 TRANSLATED_BY = _norm_set("ترجمته ترجمتها ترجمه ترجمها نقلته نقلها اطلعت اطلع")
 # "الذي أطلعت عليه الوكالة": the preposition after a verb of seeing.
@@ -91,6 +104,10 @@ CONTINUING_VERBS = _norm_set(
 SAY_VERBS = _norm_set("قال قالت يقول تقول")
 # A source named by its kind only, which stands for the outlet last named: "وتقول الصحيفة".
 ANAPHORIC_SOURCES = _norm_set("الصحيفة الجريدة الوكالة الموقع المجلة التقرير القناة")
+# A statement named by its kind alone is the last issuer's: "وقال البيان", "وأضاف التسجيل الصوتي".
+ISSUED_STATEMENTS = _norm_set("البيان التسجيل الرسالة الشريط")
+# "المصادر ذاتها", "المسؤول نفسه": the same source again.
+SAME_AS = _norm_set("ذاتها ذاته ذاتهم نفسها نفسه نفسهم أنفسهم")
 # Words between a document and its publisher: "تقرير نشره الكونغرس", "تقرير صادر عن صحيفة".
 PUBLISHED_BY = _norm_set("نشره نشرته أصدره أصدرته الصادر صادر عن في")
 # Auxiliaries that open a subject-first clause: "وكان تقرير ... حذر".
@@ -106,7 +123,8 @@ PARTICIPLE_CUES = _norm_set(
     """
 )
 # Words that open a new clause, after which a cue starts a new attribution: "..., فيما قالت ...".
-CLAUSE_LINKS = _norm_set("فيما بينما حيث وذلك كما")
+# ("عندما تبين أنه ...": the clause before عندما is not the subject of تبين)
+CLAUSE_LINKS = _norm_set("فيما بينما حيث وذلك كما عندما حينما بعدما")
 # A relative pronoun as the subject of a cue stands for the source named just before it:
 # "بحسب أمه، التي قالت إن ...".
 RELATIVE_PRONOUNS = _norm_set("الذي التي الذين اللذان اللتان اللواتي")

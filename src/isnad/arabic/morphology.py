@@ -139,6 +139,12 @@ def strip_definite(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
+def is_pronoun_complement(word: str) -> bool:
+    """Whether a normalised word is a preposition, noun and pronoun in one (لوجودها "for its
+    being", بأنهم): a complement that never belongs to a name or a title."""
+    return has_glued_preposition(word) and bool(split_clitics(word)[2])
+
+
 def has_glued_preposition(word: str) -> bool:
     """Whether a normalised word begins with a preposition ل/ب/ك glued to it (للصحيفة, لوثائق)."""
     return len(word) > 3 and word[0] in "لبك" and word not in _PROTECTED and not _is_protected(word)

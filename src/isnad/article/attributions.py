@@ -20,42 +20,38 @@ source's intermediary (``via``), as is the medium that carried a statement (``ف
 الموقع الرسمي لنادي العين``) or saw a report (``الذي أطلعت عليه واس``), and the report whose
 content a trailing ``بحسب تقرير لصحيفة ...`` cites. Verbs with another common sense (أضاف هدفا،
 نقل المباراة) are cues only when content plainly opens after their subject. Canonical names and
-kinds are `isnad.article.source_names`'.
+kinds are `isnad.article.source_names`'; reading the phrases around a cue is
+`isnad.article.cue_phrases`'.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
-from isnad.arabic import (
-    Token,
-    conjunction_forms,
-    has_conjunction,
-    has_glued_preposition,
-    is_definite,
-    is_stopword,
-    lexicon,
-    particle_forms,
-    strip_particles,
-    tokenize,
+from isnad.arabic import Token, has_conjunction, is_stopword, lexicon, particle_forms, tokenize
+from isnad.article.cue_phrases import (
+    MAX_SOURCE_TOKENS,
+    MIN_CONTENT_BEFORE,
+    addressee_start,
+    after_preposition,
+    can_name_a_source,
+    content_after,
+    cue_kind,
+    is_form_of,
+    leading_addressee,
+    opens_content,
+    participle_opens,
+    phrase,
+    skip_apposition,
+    skip_preposition_words,
+    source_after,
+    source_before,
+    statement_addressee,
+    trim_addressee,
 )
-from isnad.arabic.dates import starts_date
-from isnad.article.source_names import canonical_source, source_kind
+from isnad.article.source_names import canonical_source, earlier_source, is_issued_statement, source_kind
 from isnad.model import Article, Attribution, SourceKind, Span
-
-MAX_SOURCE_TOKENS = 14  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
-MAX_SOURCE_BEFORE = 10
-MAX_APPOSITION_TOKENS = 6
-QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
-MIN_CONTENT_BEFORE = 3  # fewer tokens before a prepositional cue are not a clause of their own
-_QUOTES_OPEN = {'"', "“", "«", "„"}
-_QUOTES_CLOSE = {'"', "”", "»"}
-_COMMAS = {"،", ",", ":"}
-# Marks between a cue and its content, in the normalised form: "قال: ...", "وقال؛ ...", "قال، ...".
-_CONTENT_MARKS = {",", ":", ";"}
-CueKind = Literal["verb", "preposition", "participle"]
 
 
 @dataclass(frozen=True)
@@ -68,23 +64,28 @@ class _Source:
     via: str | None = None
 
 
-def cue_kind(token: Token) -> CueKind | None:
-    """Whether a token is a reporting cue, and which kind (a glued و/ف looked through, and for
-    prepositions ب/ل as well: وبحسب، للمسؤولين)."""
-    if token.norm in lexicon.NOT_CUES:
-        return None
-    verb_forms = conjunction_forms(token.norm)
-    if any(f in lexicon.REPORTING_VERBS for f in verb_forms):
-        return "verb"
-    if any(f in lexicon.REPORTING_PREPOSITIONS for f in particle_forms(token.norm)):
-        return "preposition"
-    if any(f in lexicon.PARTICIPLE_CUES for f in verb_forms):
-        return "participle"
-    return None
+def _before_warning(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
+    """A warning's source ends at من, which opens the danger: "حذرت المديرية من أمطار غزيرة"."""
+    cut = next((k for k, t in enumerate(source_tokens) if k and t.norm == lexicon.FROM_CONTENT), None)
+    return _cut_at(tokens, source_tokens, j, cut)
 
 
-def _is_form_of(token: Token, words: set[str] | frozenset[str]) -> bool:
-    return any(f in words for f in particle_forms(token.norm))
+def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
+    """A subject ends where an abstract object starts, with the preposition before it: "وأكد
+    الرئيس المصري أهمية الزيارة", "أكد شكري على أهمية العلاقات"."""
+    cut = next((k for k, t in enumerate(source_tokens) if k and is_form_of(t, lexicon.OBJECT_NOUNS)), None)
+    while cut is not None and cut > 1 and is_stopword(source_tokens[cut - 1].text):
+        cut -= 1
+    return _cut_at(tokens, source_tokens, j, cut)
+
+
+def _cut_at(
+    tokens: list[Token], source_tokens: list[Token], j: int, cut: int | None
+) -> tuple[list[Token], int]:
+    """The source phrase up to its token ``cut`` and the index of that token in the sentence."""
+    if cut is None:
+        return source_tokens, j
+    return source_tokens[:cut], next(n for n, t in enumerate(tokens) if t is source_tokens[cut])
 
 
 def find_attributions(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Attribution]:
@@ -151,30 +152,38 @@ class _Reader:
         cue = tokens[i]
         if i and tokens[i - 1].norm in lexicon.BEFORE_VERBAL_NOUNS:
             return None, i  # "تم نقل اللقاء", "بعدم نقل المباريات": a verbal noun
-        source_tokens, j = _source_after(tokens, i + 1)
+        lead, start = leading_addressee(tokens, i + 1)
+        source_tokens, j = source_after(tokens, start)
+        if source_tokens and is_form_of(cue, lexicon.WARNING_VERBS):
+            source_tokens, j = _before_warning(tokens, source_tokens, j)
+        if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
+            source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
+        source_tokens, j = _before_object(tokens, source_tokens, j)
         source: _Source | None = None
-        if _is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
-            k = _skip_apposition(tokens, j)
+        if is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
+            k = skip_apposition(tokens, j)
             if k < len(tokens) and tokens[k].norm == lexicon.FROM_SOURCE:
-                cited, j = _source_after(tokens, k + 1)
+                cited, j = source_after(tokens, k + 1)
                 if cited:
                     via = self._resolve(source_tokens).canonical
                     source = self._resolve(cited, via)
         if source is None and j < len(tokens) and cue_kind(tokens[j]) == "preposition":
-            cited, after = _source_after(tokens, _skip_preposition_words(tokens, j + 1))
+            cited, after = source_after(tokens, skip_preposition_words(tokens, j + 1))
             if cited and source_tokens:  # "وتطرق التقرير بحسب المركز": the report cites the centre
                 source = self._resolve(cited, self._resolve(source_tokens).canonical)
                 cue, j = tokens[j], after
             elif cited:  # "قالت بحسب الصحيفة": the subject said it, through the paper
                 source_tokens, j = [], after
-                before = _source_before(tokens, i) or _source_before(tokens, i, across_comma=True)
+                before = source_before(tokens, i) or source_before(tokens, i, across_comma=True)
                 if before:
                     source = self._resolve(before, self._resolve(cited).canonical)
         if source is None:
             source = self._source_of(tokens, i, source_tokens)
         if source is None:
             return None, i
-        spoken_to = self._addressee_outlet(source_tokens)
+        spoken_to = self._addressee_outlet(lead or source_tokens)
+        if spoken_to is None:
+            spoken_to = self._addressee_outlet(statement_addressee(tokens, i))
         if spoken_to is not None and source.via is None and source.canonical != spoken_to:
             source = replace(source, via=spoken_to)  # "قال X للجارديان": the paper carried it
         j, carrier = self._statement_setting(tokens, j)
@@ -182,18 +191,18 @@ class _Reader:
             j, carrier = self._seen_by(tokens, j)
         if carrier is not None and source.via is None:
             source = replace(source, via=carrier)
-        needs_opener = _is_form_of(cue, lexicon.NEEDS_OPENER) and not _after_preposition(tokens, i)
+        needs_opener = is_form_of(cue, lexicon.NEEDS_OPENER) and not after_preposition(tokens, i)
         said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
-        relayed = source.via is not None and _is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
+        relayed = source.via is not None and is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
         # A phrase cut by length ran into the content: what follows it opens nothing.
-        opens = len(source_tokens) < MAX_SOURCE_TOKENS and _opens_content(tokens, j, quotes=True)
+        opens = len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True)
         if needs_opener and not (said_in or relayed or opens):
             return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
-        if _after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
+        if after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
             content = self._content_before(tokens, i)
             if content is not None:
                 return self._make(cue, source, content, False), j
-        content_span, direct, next_i = _content_after(tokens, j)
+        content_span, direct, next_i = content_after(tokens, j)
         if content_span is None:
             return None, i
         return self._make(cue, source, content_span, direct), next_i
@@ -201,11 +210,13 @@ class _Reader:
     def _addressee_outlet(self, source_tokens: list[Token]) -> str | None:
         """The outlet a source spoke to (``للجارديان``, ``للصحيفة``, ``لوكالة الأنباء الألمانية``),
         which carries its words."""
-        start = _addressee_start(source_tokens)
+        start = addressee_start(source_tokens)
         if start is None:
             return None
         addressee = source_tokens[start:]
-        text = _phrase(self.article, addressee)
+        if addressee[0].norm in lexicon.BARE_TO:  # "لـ «عكاظ»": only a known outlet is a via
+            return lexicon.canonical_outlet(phrase(self.article, addressee[1:]))
+        text = phrase(self.article, addressee)
         outlet = lexicon.canonical_outlet(text)
         anaphoric = any(f in lexicon.ANAPHORIC_SOURCES for f in particle_forms(addressee[0].norm))
         if outlet is None and len(addressee) == 1 and anaphoric:
@@ -220,16 +231,18 @@ class _Reader:
         if not (
             j + 1 < len(tokens)
             and tokens[j].norm == lexicon.IN
-            and _is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
+            and is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
         ):
             return j, None
         k = j + 2
-        if k < len(tokens) and tokens[k].norm in lexicon.CARRIED_BY:
-            carrier, after = _source_after(tokens, k + 1)
+        # "في تصريح بثه الموقع", "في كلمة عبر التلفزيون", "في كلمة ألقاها عبر التلفزيون"
+        through = next((m for m in (k, k + 1) if m < len(tokens) and tokens[m].norm in lexicon.THROUGH), None)
+        if k < len(tokens) and (tokens[k].norm in lexicon.CARRIED_BY or through is not None):
+            carrier, after = source_after(tokens, (through if through is not None else k) + 1)
             if carrier:
                 return after, self._resolve(carrier).canonical
         for m in range(k, min(k + 4, len(tokens))):  # "في بيان له أن", "في بيان صحفي:"
-            if _opens_content(tokens, m, quotes=True):
+            if opens_content(tokens, m, quotes=True):
                 return m, None
         return k, None
 
@@ -243,20 +256,22 @@ class _Reader:
         k = j + 2
         if k < len(tokens) and tokens[k].norm in lexicon.ON_IT:
             k += 1
-        carrier, after = _source_after(tokens, k)
+        carrier, after = source_after(tokens, k)
         if not carrier:
             return j, None
         return after, self._resolve(carrier).canonical
 
     def _preposition(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         cue = tokens[i]
-        j = _skip_preposition_words(tokens, i + 1)
-        if j < len(tokens) and _is_form_of(tokens[j], lexicon.ACCOUNT_NOUNS):
+        j = skip_preposition_words(tokens, i + 1)
+        if j < len(tokens) and is_form_of(tokens[j], lexicon.ACCOUNT_NOUNS):
             j += 1  # "وفقا لرواية ثلاثة أشخاص"
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
             return None, i  # "حسبما نقلت ..." is read at the verb
-        source_tokens, j = _source_after(tokens, j)
-        source_tokens = _trim_addressee(source_tokens)
+        if any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j]):
+            return None, i  # "بحسب ما أعرف": ما opens a clause, and its verb is not one of saying
+        source_tokens, j = source_after(tokens, j)
+        source_tokens = trim_addressee(source_tokens)
         if not source_tokens:
             return None, i
         source = self._resolve(source_tokens)
@@ -273,19 +288,19 @@ class _Reader:
             ):
                 source = replace(source, via=citing.source_canonical)
             return self._make(cue, source, content, False), j
-        content, _, next_i = _content_after(tokens, j)
+        content, _, next_i = content_after(tokens, j)
         if content is None:
             return None, i
         return self._make(cue, source, content, False), next_i
 
     def _participle(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
-        if not _participle_opens(tokens, i):
+        if not participle_opens(tokens, i):
             return None, i
         # The participle's subject is the main clause's: the sentence's first source.
         previous = self.sentence[0] if self.sentence else (self.found[-1] if self.found else None)
         if previous is None:
             return None, i
-        content, direct, next_i = _content_after(tokens, i + 1)
+        content, direct, next_i = content_after(tokens, i + 1)
         if content is None:
             return None, i
         source = _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
@@ -299,10 +314,10 @@ class _Reader:
 
         Unvocalised يعتقد، يقال، يقدر are as often passive ("it is believed") as active, so they
         need a source after them that names someone who speaks (not "عددهم" ...)."""
-        after = _trim_addressee(after)
-        if after and not _can_name_a_source(after):
+        after = trim_addressee(after)
+        if after and not can_name_a_source(after):
             return None  # "نقل 5 ملايين مسافر", "يحذر فيها ...": not a speaker after the verb
-        if _is_form_of(tokens[i], lexicon.PASSIVE_PRONE_VERBS):
+        if is_form_of(tokens[i], lexicon.PASSIVE_PRONE_VERBS):
             source = self._resolve(after) if after else None
             return source if source is not None and source.kind not in ("person", "other") else None
         if after:
@@ -312,23 +327,23 @@ class _Reader:
             # subject is not the end of the last one, but the speaker already quoted.
             return (
                 self._speaker_source()
-                if _is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS)
+                if is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS)
                 else None
             )
-        before = _source_before(tokens, i)
+        before = source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
-            return self._resolve(before) if _can_name_a_source(before) else None
+            return self._resolve(before) if can_name_a_source(before) else None
         if not before:
             # "مصادر داخل التنظيم، قالت": a comma may part a long subject from its verb, when
             # the subject is plainly a speaker (sources, officials, an outlet, a document).
-            spoken = _source_before(tokens, i, across_comma=True)
+            spoken = source_before(tokens, i, across_comma=True)
             source = self._resolve(spoken) if spoken else None
             if source is not None and source.kind not in ("person", "other"):
                 return source
         previous = self.sentence[-1] if self.sentence else None
         if before and previous is not None:
             return _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
-        if not before and _is_form_of(tokens[i], lexicon.CONTINUING_VERBS):
+        if not before and is_form_of(tokens[i], lexicon.CONTINUING_VERBS):
             return self._speaker_source()
         return None
 
@@ -340,8 +355,22 @@ class _Reader:
         return _Source(last.source, last.source_canonical, last.kind, last.via)
 
     def _resolve(self, tokens: list[Token], via: str | None = None) -> _Source:
-        text = _phrase(self.article, tokens).strip('"“”«» ')
-        return _Source(text, canonical_source(text, self.last_outlet), source_kind(text), via)
+        """The source a phrase names; a re-mention (``المصادر``, ``مدير المرصد``, ``البيان``) is
+        the earlier source it shortens, or the last statement's issuer."""
+        text = phrase(self.article, tokens).strip('"“”«» ')
+        canonical = canonical_source(text, self.last_outlet)
+        named = earlier_source(canonical, [(a.source, a.source_canonical) for a in self.found])
+        if named is not None:
+            first = next(a for a in self.found if a.source_canonical == named)
+            return _Source(text, named, first.kind, via)
+        speaker = self._speaker_source()
+        if (
+            is_issued_statement(canonical)
+            and speaker is not None
+            and speaker.kind not in ("anonymous", "document")
+        ):
+            return _Source(text, speaker.canonical, speaker.kind, via)
+        return _Source(text, canonical, source_kind(text), via)
 
     # -- content -------------------------------------------------------------------------------
 
@@ -374,240 +403,3 @@ class _Reader:
             via=source.via,
             cue_span=(cue.start, cue.end),
         )
-
-
-def _skip_preposition_words(tokens: list[Token], j: int) -> int:
-    while j < len(tokens) and tokens[j].norm in lexicon.CUE_LINKS:
-        j += 1  # بحسب ما، وفقا لـ، نقلا عن
-    return j
-
-
-def _after_preposition(tokens: list[Token], i: int) -> bool:
-    """Whether a verb cue follows بحسب ما / حسبما / وفقا لما, which put its content before it."""
-    if i >= 1 and tokens[i - 1].norm in lexicon.ACCORDING_AS:
-        return False  # "وحسبما نقلت الصحيفة عن ..., يعتقد أن": the content follows
-    return i >= 2 and tokens[i - 1].norm in lexicon.AS_WHAT and cue_kind(tokens[i - 2]) == "preposition"
-
-
-def _skip_apposition(tokens: list[Token], j: int) -> int:
-    """Past a short apposition between commas: "التقرير، الذي ترجمته عربي21، عن ..."."""
-    if j < len(tokens) and tokens[j].text in _COMMAS:
-        for k in range(j + 1, min(j + 2 + MAX_APPOSITION_TOKENS, len(tokens))):
-            if tokens[k].text in _COMMAS:
-                return k + 1
-    return j
-
-
-def _source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
-    """The noun phrase from token j up to a content opener, punctuation or another cue."""
-    phrase: list[Token] = []
-    quoted = closed = False
-    while j < len(tokens) and len(phrase) < MAX_SOURCE_TOKENS:
-        token = tokens[j]
-        if (
-            closed
-            and not is_definite(token.norm)
-            and any(_is_form_of(t, lexicon.OUTLET_NOUNS) for t in phrase)
-        ):
-            break  # past a paper's quoted name only its adjectives follow: "واشنطن بوست" الأميركية | وجود
-        if not quoted and token.text in _QUOTES_OPEN and _opens_content(tokens, j + 1):
-            break  # "قال دبلوماسيون “إنهم ...”": the quotation, not a quoted name
-        if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
-            j += 1  # outlet names are often quoted: صحيفة "ديلي تلغراف"
-            closing = quoted and token.text in _QUOTES_CLOSE
-            quoted = not closing and token.text in _QUOTES_OPEN
-            if closing and j < len(tokens) and not is_definite(tokens[j].norm):
-                break  # the name is closed, and no adjective (البريطانية) follows: يروي "اريستيدو" تفاصيل
-            closed = closed or closing
-            continue
-        if starts_date(tokens, j):
-            break  # "تقرير نشره الكونغرس في أيلول الماضي": the date is not part of the source
-        if token.norm == lexicon.FROM_SOURCE and phrase and phrase[-1].norm in lexicon.ISSUED_BY:
-            phrase.append(token)
-            j += 1
-            continue
-        if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
-            break
-        if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
-            break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
-        reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY
-        if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and reader_follows:
-            break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
-        if (
-            phrase
-            and token.norm == lexicon.IN
-            and j + 1 < len(tokens)
-            and _is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
-        ):
-            break  # "قالت القوات الكردية في بيان": the statement is not part of the source
-        if (
-            token.norm == lexicon.FROM_CONTENT
-            and j + 1 < len(tokens)
-            and tokens[j + 1].norm in lexicon.CONTENT_OPENERS
-        ):
-            break  # "حذر من أن"
-        if cue_kind(token) is not None:
-            break
-        phrase.append(token)
-        j += 1
-    return phrase, j
-
-
-def _can_name_a_source(phrase: list[Token]) -> bool:
-    """A source phrase starts with a noun: not a number, a preposition or another function word
-    ("خلال صيف", "من خلالها", "بعضهم" are not speakers)."""
-    head = phrase[0]
-    return head.kind in ("word", "latin") and not is_stopword(head.text)
-
-
-def _opens_content(tokens: list[Token], j: int, *, quotes: bool = False) -> bool:
-    """Whether reported content opens at token j (أن، إن، إلى أن ..., or a colon; with
-    ``quotes``, also a semicolon, a quotation, or a comma before one)."""
-    if j >= len(tokens):
-        return False
-    if tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":":
-        return True
-    if not quotes:
-        return False
-    if tokens[j].norm == ";":
-        return True  # "وأضاف؛ لقد لاحظنا ..."
-    if tokens[j].text in _COMMAS and j + 1 < len(tokens):
-        return _opens_content(tokens, j + 1, quotes=True)
-    return tokens[j].text in _QUOTES_OPEN
-
-
-def _participle_opens(tokens: list[Token], k: int) -> bool:
-    """A participle is a cue only when content opens right after it (لافتا إلى أن, معتبرة ان),
-    not when it qualifies a noun (أعداد معتبرة)."""
-    return _opens_content(tokens, k + 1) or (k + 1 < len(tokens) and tokens[k + 1].text in _QUOTES_OPEN)
-
-
-def _source_before(tokens: list[Token], i: int, *, across_comma: bool = False) -> list[Token]:
-    """The subject noun phrase before a cue, back to the sentence start or punctuation
-    (``across_comma``: the phrase before a comma that stands right before the cue)."""
-    phrase: list[Token] = []
-    j = i - 1
-    if across_comma:
-        if j < 0 or tokens[j].text not in _COMMAS:
-            return []
-        j -= 1
-    while j >= 0 and len(phrase) < MAX_SOURCE_BEFORE:
-        token = tokens[j]
-        if token.text in _QUOTES_OPEN or token.text in _QUOTES_CLOSE:
-            j -= 1
-            continue
-        if (
-            token.kind == "punct"
-            or token.norm in lexicon.CONTENT_OPENERS
-            or token.norm in lexicon.CLAUSE_LINKS
-        ):
-            break
-        if starts_date(tokens, j):
-            phrase = []  # the date and what follows it are not the source
-        else:
-            phrase.insert(0, token)
-        j -= 1
-    while phrase and phrase[0].norm in lexicon.AUXILIARIES:
-        phrase.pop(0)
-    return _trim_addressee(phrase)
-
-
-def _is_addressee(token: Token) -> bool:
-    """``للجارديان``, ``للصحيفة``: the outlet spoken to, not the speaker."""
-    if not has_glued_preposition(token.norm):
-        return False
-    rests = [f for f in particle_forms(token.norm) if f != token.norm]
-    return bool(lexicon.canonical_outlet(token.text)) or any(
-        r in lexicon.OUTLET_NOUNS or r in lexicon.ANAPHORIC_SOURCES for r in rests
-    )
-
-
-def _addressee_start(phrase: list[Token]) -> int | None:
-    """Where the addressee of a source phrase starts: its last word (``للجارديان``; "لصحيفة"
-    inside a phrase is a possessive, تقرير لصحيفة ...), or a phrase that opens with it (``قال
-    لوكالة الأنباء الألمانية``)."""
-    if phrase and _is_addressee(phrase[-1]):
-        return len(phrase) - 1
-    if phrase and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(phrase[0].norm)):
-        return None  # "تقرير لصحيفة وول ستريت جورنال": the paper's report, not an addressee
-    for k, token in enumerate(phrase):
-        if (
-            has_glued_preposition(token.norm)
-            and token.norm.startswith("ل")
-            and token.norm[1:] in lexicon.OUTLET_NOUNS
-        ):
-            return k  # "مصادر محلية لوكالة الأنباء الألمانية"
-    return None
-
-
-def _trim_addressee(phrase: list[Token]) -> list[Token]:
-    """The source phrase without its addressee and the verb of speaking to it."""
-    start = _addressee_start(phrase)
-    if start is not None:
-        phrase = phrase[:start]
-    if len(phrase) > 1 and phrase[-1].norm in lexicon.SPOKE_TO:
-        phrase = phrase[:-1]
-    return phrase
-
-
-def _content_after(tokens: list[Token], j: int) -> tuple[Span | None, bool, int]:
-    """The reported content from token j: a quotation when one opens there and closes the
-    clause, else the clause up to the next cue that opens a new clause."""
-    while j < len(tokens) and (tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].norm in _CONTENT_MARKS):
-        j += 1
-    if j >= len(tokens):
-        return None, False, j
-    quote = _quotation(tokens, j)
-    if quote is not None:
-        return quote
-    end = _clause_end(tokens, j)
-    last = end - 1
-    while last > j and (tokens[last].kind == "punct" or tokens[last].norm in lexicon.CLAUSE_LINKS):
-        if tokens[last].text in _QUOTES_CLOSE and _quote_marks(tokens[j : last + 1]) % 2 == 0:
-            break  # the content ends with a quoted phrase: keep its closing mark
-        last -= 1
-    if tokens[last].kind == "punct" and tokens[last].text not in _QUOTES_CLOSE:
-        return None, False, j
-    return (tokens[j].start, tokens[last].end), False, end
-
-
-def _quote_marks(tokens: list[Token]) -> int:
-    return sum(t.text in _QUOTES_OPEN or t.text in _QUOTES_CLOSE for t in tokens)
-
-
-def _quotation(tokens: list[Token], j: int) -> tuple[Span, bool, int] | None:
-    """A quotation opening at j, or after a short apposition and a colon (قال فلان، مستشار: "...")."""
-    for k in range(j, min(j + QUOTE_SEARCH_TOKENS, len(tokens) - 1)):
-        if tokens[k].text in _QUOTES_OPEN and (k == j or tokens[k - 1].text == ":"):
-            j = k
-            break
-    if tokens[j].text not in _QUOTES_OPEN:
-        return None
-    for k in range(j + 1, len(tokens)):
-        if tokens[k].text in _QUOTES_CLOSE:
-            closes_clause = k + 1 >= len(tokens) or tokens[k + 1].kind == "punct"
-            if k > j + 1 and closes_clause:
-                return (tokens[j + 1].start, tokens[k - 1].end), True, k + 1
-            return None
-    return None
-
-
-def _clause_end(tokens: list[Token], j: int) -> int:
-    """Index where the content starting at j ends: the next participle cue, the next verb cue
-    with a conjunction, or the next cue after a comma or a clause link."""
-    for k in range(j + 1, len(tokens)):
-        kind = cue_kind(tokens[k])
-        if kind is None:
-            continue
-        previous = tokens[k - 1]
-        if kind == "participle" and _participle_opens(tokens, k):
-            return k
-        if kind != "participle" and (previous.text in _COMMAS or previous.norm in lexicon.CLAUSE_LINKS):
-            return k
-        if kind == "verb" and has_conjunction(tokens[k].norm):
-            return k  # "... إقبالا جيدا وقال؛ ...": a conjoined cue opens a new clause
-    return len(tokens)
-
-
-def _phrase(article: Article, tokens: list[Token]) -> str:
-    return article.text[tokens[0].start : tokens[-1].end]

@@ -36,7 +36,7 @@ from isnad.arabic import (
     strip_particles,
     tokenize,
 )
-from isnad.article.attributions import cue_kind
+from isnad.article.cue_phrases import cue_kind
 from isnad.article.ner import default_tagger, entity_spans, entity_type
 from isnad.model import Article, Entity, EntityType, Mention
 

@@ -145,31 +145,45 @@ def _cue(norm: str, base: str) -> str:
     return "-"
 
 
+def word_attributes(word: str, res: Resources) -> dict[str, str]:
+    """What one word looks like to a tagger, whatever its neighbours: its forms, clusters, cue,
+    shape, frequency band and affixes (the CRF's, and the experimental network's in scripts/)."""
+    norm = normalize(word)
+    pre, base, enc = split_clitics(norm)
+    fine, coarse = res.clusters.get(norm) or res.clusters.get(base) or ("-", "-")
+    embedded = res.embedding_clusters.get(norm) or res.embedding_clusters.get(base) or ()
+    return (
+        {
+            "w": norm,
+            "b": base,
+            "c": fine,
+            "cc": coarse,
+            "q": _cue(norm, base),
+            "sh": _shape(norm),
+            "stop": "1" if is_stopword(norm) else "0",
+            "fq": res.bands.get(norm) or res.bands.get(base) or "oov",
+        }
+        | {"pre": pre, "enc": enc, "st": stem(norm), "p2": base[:2], "s2": base[-2:], "s3": base[-3:]}
+        | {f"e{level}": cluster for level, cluster in enumerate(embedded)}
+    )
+
+
+def gazetteer_tags(bases: Sequence[str], res: Resources) -> list[str]:
+    """BIO tags of the longest gazetteer phrases over a sentence's clitic-free bases."""
+    return _gazetteer_tags(bases, res.gazetteer)
+
+
+def token_attributes(words: Sequence[str], res: Resources) -> list[dict[str, str]]:
+    """The word attributes of each token of one sentence and its gazetteer tag (``g``)."""
+    own = [word_attributes(w, res) for w in words]
+    for attributes, tag in zip(own, gazetteer_tags([a["b"] for a in own], res), strict=True):
+        attributes["g"] = tag
+    return own
+
+
 def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
     """The CRF features of each token of one sentence."""
-    norms = [normalize(w) for w in words]
-    parts = [split_clitics(n) for n in norms]
-    bases = [p[1] for p in parts]
-    gazetteer = _gazetteer_tags(bases, res.gazetteer)
-    own: list[dict[str, str]] = []
-    for norm, (pre, base, enc), gaz in zip(norms, parts, gazetteer, strict=True):
-        fine, coarse = res.clusters.get(norm) or res.clusters.get(base) or ("-", "-")
-        embedded = res.embedding_clusters.get(norm) or res.embedding_clusters.get(base) or ()
-        own.append(
-            {
-                "w": norm,
-                "b": base,
-                "c": fine,
-                "cc": coarse,
-                "g": gaz,
-                "q": _cue(norm, base),
-                "sh": _shape(norm),
-                "stop": "1" if is_stopword(norm) else "0",
-                "fq": res.bands.get(norm) or res.bands.get(base) or "oov",
-            }
-            | {"pre": pre, "enc": enc, "st": stem(norm), "p2": base[:2], "s2": base[-2:], "s3": base[-3:]}
-            | {f"e{level}": cluster for level, cluster in enumerate(embedded)}
-        )
+    own = token_attributes(words, res)
     features: list[list[str]] = []
     n = len(own)
     for i, f in enumerate(own):

@@ -4,6 +4,8 @@ publisher, places joined by و in one order."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from isnad.arabic import (
     has_glued_preposition,
     is_definite,
@@ -11,6 +13,7 @@ from isnad.arabic import (
     lexicon,
     normalize,
     particle_forms,
+    strip_definite,
     strip_particles,
 )
 from isnad.model import SourceKind
@@ -19,8 +22,61 @@ from isnad.model import SourceKind
 def canonical_source(source: str, last_outlet: str | None = None) -> str:
     """The canonical name of a cited source: a known outlet's name, the last outlet for
     ``الصحيفة``/``التقرير``, a person's name without titles, a document's publisher; places
-    joined by و in one order (``مسؤولون في تركيا وأوروبا`` = ``مسؤولون في أوروبا وتركيا``)."""
-    return ordered_places(_canonical_source(source, last_outlet))
+    joined by و in one order (``مسؤولون في تركيا وأوروبا`` = ``مسؤولون في أوروبا وتركيا``).
+    Words the source phrase holds keep the article's own spelling (``مصادر محلية``, not the
+    matching form ``مصادر محليه``)."""
+    return as_written(ordered_places(_canonical_source(source, last_outlet)), source)
+
+
+def as_written(name: str, source: str) -> str:
+    """``name`` (words in matching form) with each word spelt as in ``source`` where the source
+    holds it, whole or after glued particles (``لتداول`` -> ``تداول``)."""
+    written: dict[str, str] = {}
+    for word in source.replace('"', " ").split():
+        norm = normalize(word)
+        written.setdefault(norm, word)
+        for cut in range(1, 3):  # و، ل، ب، وب، ول ... glued before the word
+            if len(word) > cut + 2 and normalize(word[cut:]) == norm[cut:]:
+                written.setdefault(norm[cut:], word[cut:])
+    return " ".join(written.get(w, w) for w in name.split())
+
+
+def earlier_source(canonical: str, earlier: Sequence[tuple[str, str]]) -> str | None:
+    """The canonical name of the one earlier source (``(as written, canonical)`` pairs of the same
+    article) that a shorter re-mention names: the definite form of its opening words
+    (``المصادر``, ``المصادر ذاتها`` for ``مصادر محلية``; ``البيان`` for ``بيان للجيش``), or its
+    opening words as written (``مدير المرصد`` for ``مدير المرصد السوري رامي عبد الرحمن``), or a
+    definite description by the head noun the earlier phrase describes it with (``المدرب
+    الأرجنتيني`` for ``ماوريسيو بوكيتينو مدرب توتنهام``)."""
+    words = normalize(canonical).split()
+    while len(words) > 1 and words[-1] in lexicon.SAME_AS:
+        words.pop()
+    if not words:
+        return None
+    forms = [words]
+    definite = all(is_definite(w) for w in words)
+    if definite:
+        forms.append([strip_definite(w) for w in words])
+    head = strip_definite(words[0])
+    described = definite and len(words) <= 2 and _starts_description(head)
+    found = set()
+    for text, name in earlier:
+        written = [strip_particles(w) for w in normalize(text).split()]
+        for phrase in (written, normalize(name).split()):
+            phrase[:1] = [strip_particles(w) for w in phrase[:1]]
+            if any(len(phrase) > len(f) and phrase[: len(f)] == f for f in forms):
+                found.add(name)
+        # "المدرب الأرجنتيني" for "ماوريسيو بوكيتينو مدرب توتنهام": a description by its head noun
+        if described and head in written[1:]:
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def is_issued_statement(canonical: str) -> bool:
+    """Whether a canonical source is a statement named by its kind alone (``البيان``,
+    ``التسجيل الصوتي``): the words of whoever issued the last statement cited."""
+    words = normalize(canonical).split()
+    return 1 <= len(words) <= 2 and words[0] in lexicon.ISSUED_STATEMENTS
 
 
 def ordered_places(name: str) -> str:
@@ -85,7 +141,14 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
     # description: "المتحدث باسم الخارجية" stays whole. A name runs up to the next title or
     # description: "المهندس جديع القحطاني المتحدث الرسمي" is جديع القحطاني.
-    if k and not is_definite(words[k]) and not is_stopword(words[k]) and not has_glued_preposition(words[k]):
+    heads = lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS  # "رئيس مجلس إدارة ...": no name
+    if (
+        k
+        and not is_definite(words[k])
+        and not is_stopword(words[k])
+        and not has_glued_preposition(words[k])
+        and words[k] not in heads
+    ):
         end = next((m for m in range(k + 1, len(words)) if _starts_description(words[m])), len(words))
         if not any(describes_at(words, m) for m in range(k, end - 1)):
             return " ".join(words[k:end])
@@ -93,6 +156,7 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     described = next((m for m in range(2, len(words)) if _starts_description(words[m])), None)
     if (
         described
+        and not _titles_a_name(words, described)  # "استشاري أمراض الدم الدكتور عبدالكريم سالم"
         and not _starts_description(words[0])
         and not any(describes_at(words, m) for m in range(described - 1))
         and not set(words[:described]) & lexicon.OFFICIAL_NOUNS
@@ -102,15 +166,19 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     titles = [m for m in range(1, len(words) - 1) if words[m] in lexicon.PERSON_TITLES]
     if words[0] in lexicon.GROUP_HEADS:
         titles = []  # "عائلة زعيم طالبان ...": the family, not its late leader
-    after_title = words[titles[-1] + 1] if titles else ""
-    if (
-        titles
-        and not is_definite(after_title)
-        and not is_stopword(after_title)
-        and after_title not in lexicon.NOT_NAMES
-    ):
+    if titles and _titles_a_name(words, titles[-1]):
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
     return " ".join(words)
+
+
+def _titles_a_name(words: list[str], m: int) -> bool:
+    """Whether words[m] is a person's title with a name after it (الدكتور عبدالكريم, not
+    الناطق باسم)."""
+    if words[m] not in lexicon.PERSON_TITLES or m + 1 >= len(words):
+        return False
+    after = words[m + 1]
+    heads = lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS
+    return not is_definite(after) and not is_stopword(after) and after not in lexicon.NOT_NAMES | heads
 
 
 def describes_at(words: list[str], m: int) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from isnad.arabic import normalize
+from isnad.arabic import entity_key
 from isnad.arabic.lexicon import canonical_outlet
 from isnad.article.source_names import names_no_one
 from isnad.model import (
@@ -46,13 +46,14 @@ def article_label(article: Article) -> str:
 def _source_node(
     name: str, kind: str, outlet: str | None = None, canonical: str | None = None
 ) -> ProvenanceNode:
-    """The node of a source, keyed by its canonical name (one node however it is written) and
-    labelled as first written."""
+    """The node of a source, keyed by its canonical name in matching form (one node however it is
+    spelt or inflected, `entity_key`) and labelled with the canonical name as the article wrote
+    it (``قوة المهام المشتركة``, not the whole phrase ``قوة المهام المشتركة التي تشن الحملة``)."""
     outlet = outlet or canonical_outlet(name)
     if outlet:  # a paper's report and the paper are one origin
         return ProvenanceNode(f"src:{outlet}", outlet, "outlet")
     node_kind: ProvenanceKind = kind if kind in ("document", "person", "official", "anonymous") else "other"  # type: ignore[assignment]
-    return ProvenanceNode(f"src:{normalize(canonical or name)}", name, node_kind)
+    return ProvenanceNode(f"src:{entity_key(canonical or name)}", canonical or name, node_kind)
 
 
 def _outlet_of(attribution: Attribution) -> str | None:

@@ -1,0 +1,155 @@
+"""An experimental named-entity tagger: a small convolutional network with a CRF layer, run in
+plain numpy (no torch at tag time). Not shipped: on the held-out block of ANERcorp it scored below
+the CRF of `isnad.article.ner` (see `src/isnad/article/models/README.md`).
+
+Each token is described by the same attributes as the CRF's (`ner.token_attributes`: its form,
+clitic-free base and stem, affixes, unsupervised word clusters, sentence-encoder embedding
+clusters, gazetteer tag, cue word, shape, frequency band), each looked up in a small learnt
+embedding table, plus a character convolution over its base, so a name never seen in training
+still gets a vector from its letters and its clusters. Stacked dilated convolutions (each token
+sees seven either side) read the sentence, and a CRF layer (learnt transition scores, Viterbi
+decoding) picks the tag sequence. Convolutions rather than an LSTM because they tag a whole
+sentence in a few matrix products, which keeps numpy inference fast.
+
+The network is trained with torch by ``scripts/train_ner_network.py`` (its docstring is the
+recipe) and saved as one ``.npz`` of float32 arrays and a JSON header of vocabularies, which this
+module reads.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from isnad.article.ner import Resources, gazetteer_tags, word_attributes
+
+# Token attributes the network embeds (keys of `ner.token_attributes`).
+FEATURES = (
+    "w", "b", "st", "c", "cc", "e0", "e1", "e2", "g", "q", "sh", "stop", "fq", "pre", "enc", "p2", "s2", "s3",
+)  # fmt: skip
+MAX_CHARS = 12  # letters of the base the character convolution reads
+GAZETTEER_COLUMN = FEATURES.index("g")  # the one attribute that depends on the neighbours
+CACHE_WORDS = 200_000  # encoded words kept between sentences
+HEADER = "header"  # the npz entry holding the JSON vocabularies
+DILATIONS = (1, 2, 4)  # token distances of the stacked convolutions: each token sees 7 either side
+
+
+class Vocabularies:
+    """Ids of attribute values, characters and tags; id 0 is 'unknown' (and padding)."""
+
+    def __init__(self, features: dict[str, list[str]], chars: list[str], tags: list[str]) -> None:
+        self.features = features
+        self.chars = chars
+        self.tags = tags
+        self._ids = {name: {v: i + 1 for i, v in enumerate(values)} for name, values in features.items()}
+        self._char_ids = {c: i + 1 for i, c in enumerate(chars)}
+        self._cache: dict[str, tuple[list[int], list[int], str]] = {}
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"features": self.features, "chars": self.chars, "tags": self.tags}, ensure_ascii=False
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Vocabularies:
+        data = json.loads(text)
+        return cls(data["features"], data["chars"], data["tags"])
+
+    def encode(self, words: Sequence[str], res: Resources) -> tuple[np.ndarray, np.ndarray]:
+        """Attribute ids ``(tokens, len(FEATURES))`` and character ids ``(tokens, MAX_CHARS)``."""
+        rows = [self._word_ids(w, res) for w in words]
+        ids = np.array([r[0] for r in rows], dtype=np.int64).reshape(len(words), len(FEATURES))
+        chars = np.array([r[1] for r in rows], dtype=np.int64).reshape(len(words), MAX_CHARS)
+        gazetteer = self._ids["g"]
+        ids[:, GAZETTEER_COLUMN] = [gazetteer.get(t, 0) for t in gazetteer_tags([r[2] for r in rows], res)]
+        return ids, chars
+
+    def _word_ids(self, word: str, res: Resources) -> tuple[list[int], list[int], str]:
+        """A word's attribute ids (gazetteer left 0), letter ids and base; cached, as news repeats
+        its words."""
+        found = self._cache.get(word)
+        if found is None:
+            if len(self._cache) > CACHE_WORDS:
+                self._cache.clear()
+            attributes = word_attributes(word, res)
+            ids = [self._ids[name].get(attributes.get(name, ""), 0) for name in FEATURES]
+            base = attributes["b"]
+            letters = [self._char_ids.get(c, 0) for c in base[:MAX_CHARS]]
+            found = self._cache[word] = (ids, letters + [0] * (MAX_CHARS - len(letters)), base)
+        return found
+
+
+class NetworkTagger:
+    """The network with its vocabularies and the feature tables of `ner.Resources`."""
+
+    def __init__(self, model_path: Path, res: Resources) -> None:
+        try:
+            with np.load(model_path, allow_pickle=False) as data:
+                self.weights = {k: data[k] for k in data.files if k != HEADER}
+                header = str(data[HEADER])
+        except (OSError, ValueError, KeyError) as error:
+            raise ValueError(f"{model_path}: not a network tagger model ({error})") from error
+        self.vocab = Vocabularies.from_json(header)
+        self.resources = res
+        self._tags = self.vocab.tags
+
+    def emissions(self, words: Sequence[str]) -> np.ndarray:
+        """Tag scores ``(tokens, tags)`` of one sentence before the CRF layer."""
+        w = self.weights
+        ids, chars = self.vocab.encode(words, self.resources)
+        parts = [w[f"emb_{name}"][ids[:, k]] for k, name in enumerate(FEATURES)]
+        parts.append(self._char_features(chars))
+        x = np.maximum(np.concatenate(parts, axis=1) @ w["input_w"] + w["input_b"], 0.0)
+        for layer, dilation in enumerate(DILATIONS):
+            x = x + self._convolution(x, f"conv{layer}", dilation)
+        scores: np.ndarray = x @ w["out_w"] + w["out_b"]
+        return scores
+
+    def _char_features(self, chars: np.ndarray) -> np.ndarray:
+        """Max over the base's letters of a width-3 letter convolution (relu; zero past the word)."""
+        w = self.weights
+        kernel = w["char_conv_w"]  # (3, dims, filters): letter before, letter, letter after
+        table = w["char_emb"][chars]  # (tokens, letters, dims)
+        conv = table @ kernel[1] + w["char_conv_b"]
+        conv[:, 1:] += table[:, :-1] @ kernel[0]
+        conv[:, :-1] += table[:, 1:] @ kernel[2]
+        conv = np.maximum(conv, 0.0) * (chars > 0)[:, :, None]  # letters only; relu makes 0 neutral
+        pooled: np.ndarray = conv.max(axis=1)
+        return pooled
+
+    def _convolution(self, x: np.ndarray, name: str, dilation: int) -> np.ndarray:
+        """A width-3 convolution over tokens ``dilation`` apart (zero beyond the sentence), relu."""
+        n, channels = x.shape
+        kernel = self.weights[f"{name}_w"]  # (3 * channels, channels): before, self, after
+        out = x @ kernel[channels : 2 * channels] + self.weights[f"{name}_b"]
+        if n > dilation:
+            out[dilation:] += x[:-dilation] @ kernel[:channels]
+            out[:-dilation] += x[dilation:] @ kernel[2 * channels :]
+        result: np.ndarray = np.maximum(out, 0.0)
+        return result
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """BIO tags for one sentence of words (Viterbi over the CRF's transition scores)."""
+        if not words:
+            return []
+        return [self._tags[i] for i in viterbi(self.emissions(words), self.weights)]
+
+
+def viterbi(emissions: np.ndarray, weights: dict[str, np.ndarray]) -> list[int]:
+    """The best tag path under emission, transition (``from x to``), start and end scores."""
+    transitions = weights["crf_transitions"]
+    score = weights["crf_start"] + emissions[0]
+    back = np.empty((len(emissions), emissions.shape[1]), dtype=np.int64)
+    for t in range(1, len(emissions)):
+        total = score[:, None] + transitions
+        back[t] = total.argmax(axis=0)
+        score = total.max(axis=0) + emissions[t]
+    best = int((score + weights["crf_end"]).argmax())
+    path = [best]
+    for t in range(len(emissions) - 1, 0, -1):
+        best = int(back[t, best])
+        path.append(best)
+    return path[::-1]
