@@ -35,6 +35,7 @@ from isnad.model import Entity, Span
 
 _PUNCTUATION_GAP = set("،,.:;؛!?؟()[]«»\"'“”-–—/\n")
 CONTEXT_WORDS = 5  # words kept either side of a label: its slot, and whom a loyal force serves
+MAX_SERVED_WORDS = 3  # words of the party a loyal force serves: للحكومة اليمنية الشرعية
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,23 @@ def _joined(text: str, a: int, b: int) -> bool:
     return not any(c in _PUNCTUATION_GAP for c in text[a:b])
 
 
+def _serves(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i is in the phrase a loyal force is said to serve ("الموالية للحكومة اليمنية
+    الشرعية"): that party is named for the force's sake, not in its own right."""
+    j = i - 1
+    while j >= 0 and j >= i - MAX_SERVED_WORDS:
+        if words.is_loyal(tokens[j].text):
+            return True
+        if not tokens[j].norm.startswith(("ال", "لل")):
+            return False
+        j -= 1
+    return False
+
+
 def _starts_label(tokens: Sequence[Token], i: int, organisations: dict[int, int]) -> bool:
     token = tokens[i]
-    if i > 0 and (words.is_relation(tokens[i - 1].text) or words.is_loyal(tokens[i - 1].text)):
-        return False  # "الموالي للشرعية" ties a party to another; it names neither
+    if _serves(tokens, i):
+        return False  # "الموالي للشرعية" ties a force to a party; the party is not named here
     if token.start in organisations:
         return True
     if words.is_member_noun(token.text):
@@ -80,23 +94,32 @@ def _starts_label(tokens: Sequence[Token], i: int, organisations: dict[int, int]
         # happens to, not a party.
         return _class_of((token.text,)) != GENERIC_PEOPLE and not words.is_place_nisba(token.text)
     norm = normalize(token.text)
-    if not norm.startswith(("ال", "وال")) and norm.endswith(("ها", "هم", "هما", "هن")):
-        return False  # جيشها، قواتهم: a pronoun for a party named elsewhere, not a label
+    if not norm.startswith(("ال", "وال")) and (
+        norm.endswith(("ها", "هم", "هما", "هن"))
+        or (token.text.endswith("ه") and words.is_head(token.text[:-1]))
+    ):
+        return False  # جيشها، قواتهم، قواته: a pronoun for a party named elsewhere, not a label
     if words.is_person_epithet(token.text):
         return True  # المخلوع علي عبدالله صالح
     return words.is_head(token.text) or words.is_collective(token.text)
 
 
-def _continues(label: list[Token], nxt: Token, raw: str, nxt_in_name: bool) -> bool:
-    """Whether the next token still belongs to the label (``nxt_in_name``: it is part of a
-    person's name the entity layer found)."""
+def _continues(label: list[Token], nxt: Token, raw: str, in_name: tuple[bool, bool]) -> bool:
+    """Whether the next token still belongs to the label (``in_name``: whether the label's last
+    token and the next one are part of a person's name the entity layer found)."""
     last = label[-1]
-    if nxt.kind != "word" or not _joined(raw, last.end, nxt.start) or words.stops_label(nxt.text):
+    if nxt.kind != "word" or not _joined(raw, last.end, nxt.start):
         return False
-    if words.is_relation(nxt.text):  # المقاومة الشعبية المسنودة بقوات الجيش
-        return False
-    if _in_person_name(label) and nxt_in_name:  # قوات الرئيس المخلوع علي عبدالله صالح
+    # A person's name goes on after a title (قوات الرئيس المخلوع علي عبدالله صالح, even with علي
+    # written على) or after its own first word (قوات علي صالح).
+    if (
+        in_name[1]
+        and (_in_person_name(label) or (in_name[0] and len(label) > 1))
+        and not words.ends_like_a_verb(nxt.text)
+    ):
         return True
+    if words.stops_label(nxt.text) or words.is_relation(nxt.text):  # المسنودة بقوات الجيش
+        return False
     if len(label) >= words.MAX_LABEL_WORDS:
         return False
     if words.is_place_nisba(last.text) and not words.is_epithet(nxt.text):
@@ -136,7 +159,10 @@ def _label_end(
             end += 1
         return end
     while end < len(tokens) and _continues(
-        list(tokens[i:end]), tokens[end], raw, _in_name(tokens, end, persons)
+        list(tokens[i:end]),
+        tokens[end],
+        raw,
+        (_in_name(tokens, end - 1, persons), _in_name(tokens, end, persons)),
     ):
         end += 1
     return end
@@ -150,6 +176,7 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
     organisations = _entity_spans(entities, article_id, "ORG")
     persons = _entity_spans(entities, article_id, "PER")
     found: list[LabelMention] = []
+    speaks_of_places = any(_means_a_place(tokens, j) for j in range(len(tokens)))
     i = 0
     while i < len(tokens):
         if not _starts_label(tokens, i, organisations):
@@ -157,12 +184,15 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
             continue
         end = _label_end(tokens, i, raw, organisations, persons)
         label = tuple(t.text for t in tokens[i:end])
+        if words.is_place_noun(label[0]) and (speaks_of_places or _means_a_place(tokens, i)):
+            i = end  # القاعدة the base, not al-Qaeda: see `isnad.arabic.actors.PLACE_NAMES`
+            continue
         # An indefinite head alone (قوات) names no party unless it is the plural of armed men
-        # (عناصر); a definite one (التنظيم، الميليشيات) stands for one the story names.
-        if (
-            end > i + 1
-            or not words.is_kind_head(label[0])
-            or words.bare(label[0]).startswith("ال")
+        # (عناصر); a definite one (التنظيم، الميليشيات) stands for one the story names, except
+        # heads said of every force (القوات).
+        alone = end == i + 1 and words.is_kind_head(label[0])
+        if not alone or (
+            (words.bare(label[0]).startswith("ال") and not words.is_generic_head(label[0]))
             or (words.is_plural(label[0]) and _class_of(label))
         ):
             sentence = text.sentence_index(i)
@@ -178,6 +208,17 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
             )
         i = end
     return found
+
+
+def _means_a_place(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i is a place noun that names a place here (قاعدة العند، القاعدة الجوية)."""
+    if not words.is_place_noun(tokens[i].text):
+        return False
+    before = tokens[i - 1].text if i > 0 else None
+    after = tokens[i + 1].text if i + 1 < len(tokens) else None
+    if before is not None and words.is_kind_head(before):
+        return False  # عناصر القاعدة، تنظيم القاعدة: the organisation
+    return words.means_a_place(tokens[i].text, before, after)
 
 
 def _context(text: ArticleText, positions: range, sentence: int) -> tuple[str, ...]:
@@ -224,7 +265,7 @@ def name_word(label: tuple[str, ...]) -> str | None:
     plain = [w for w in label if _names(w)]
     if not plain:
         return None
-    if any(normalize(w) in PERSON_TITLES or words.is_person_epithet(w) for w in label):
+    if _personal(label, plain):
         return words.word_key(plain[-1])
     name = words.word_key(plain[0])
     if words.is_party_noun(plain[0]):  # الجيش الأمريكي and الجيش اليمني are two armies
@@ -277,23 +318,103 @@ def _same_slot(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None
                 names.join(name, first)
 
 
+def _served_phrase(m: LabelMention) -> tuple[str, ...]:
+    """The party a loyal force is said to serve, as written right after it: للحكومة اليمنية الشرعية."""
+    if not m.after or not any(words.is_loyal(w) for w in m.words):
+        return ()
+    phrase = [m.after[0]]
+    for w in m.after[1:MAX_SERVED_WORDS]:
+        if not w.startswith("ال"):
+            break
+        phrase.append(w)
+    return tuple(phrase)
+
+
+def _one_party(phrase: Sequence[str]) -> list[str]:
+    """The names one noun phrase gives a single party: its name and every other party noun in it
+    (الحكومة اليمنية الشرعية: the government is the legitimacy; الجيش الوطني الشرعي)."""
+    name = name_word(tuple(phrase))
+    if name is None:
+        return []
+    others = {words.word_key(w) for w in phrase if words.is_party_noun(w) or words.word_key(w) in _PARTY_KEYS}
+    return [name, *sorted(others - {name.split(":")[0]})]
+
+
+_PARTY_KEYS = frozenset(words.word_key(w) for w in words.PARTY_NOUNS)
+
+
+def _state_sides(all_names: Sequence[str], names: _Names) -> None:
+    """Join the organs of one state: الجيش اليمني and الحكومة اليمنية are one side."""
+    by_place: dict[str, list[str]] = defaultdict(list)
+    for name in set(all_names):
+        noun, _sep, place = name.partition(":")
+        if place and noun in _STATE_KEYS:
+            by_place[place].append(name)
+    for organs in by_place.values():
+        first, *rest = sorted(organs)
+        for name in rest:
+            names.join(name, first)
+
+
+_STATE_KEYS = frozenset(words.word_key(w) for w in words.STATE_NOUNS)
+
+
 def _naming_keys(label: tuple[str, ...]) -> list[str]:
     """The keys of the words that say which party a label is: of a person, the last name only
     (عبد of علي عبد الله صالح would meet عبد ربه منصور هادي)."""
     plain = [w for w in label if _names(w)]
-    if any(normalize(w) in PERSON_TITLES or words.is_person_epithet(w) for w in label):
+    if _personal(label, plain):
         plain = plain[-1:]
     return [words.word_key(w) for w in plain]
 
 
-def _served(m: LabelMention, known: dict[str, str]) -> str | None:
-    """The actor a loyal force serves, from the words after its label: الموالية للرئيس ... الأسد."""
+def _personal(label: Sequence[str], plain: Sequence[str]) -> bool:
+    """Whether a label names a party by a person: a title or epithet (المخلوع علي عبدالله صالح)
+    or two names or more with no article (قوات علي صالح), of which the last one says who."""
+    if any(normalize(w) in PERSON_TITLES or words.is_person_epithet(w) for w in label):
+        return True
+    return len(plain) > 1 and not any(words.bare(w).startswith("ال") for w in plain)
+
+
+def _served(m: LabelMention, known: dict[str, str], titled: dict[tuple[str, ...], str]) -> str | None:
+    """The actor a loyal force serves, from the words after its label: الموالية للرئيس ... الأسد;
+    or, when they give a title and no name (الموالية للرئيس السابق), the one the story gives
+    that title (``titled``: the keys of the title words of labels naming a person, and its actor)."""
     if not any(words.is_loyal(w) for w in m.words):
         return None
     # لصالح: a lone ل before a name, which `word_key` keeps in general (ل may begin a name).
-    after = [form for w in m.after for form in particle_forms(w)]
-    served = Counter(known[k] for k in map(words.word_key, after) if k in known)
-    return served.most_common(1)[0][0] if served else None
+    phrase = _served_phrase(m)
+    rest = m.after[len(phrase) :]
+    for w in phrase:
+        for k in map(words.word_key, particle_forms(w)):
+            if k in known:
+                return known[k]
+    # A title alone is the person the story gives exactly that title (للرئيس السابق; not
+    # للرئيس اليمني, which a name follows).
+    actor = titled.get(words.label_key(list(phrase))) if phrase else None
+    if actor:
+        return actor
+    for w in rest:  # else the nearest name: الموالية للرئيس اليمني السابق علي صالح
+        for k in map(words.word_key, particle_forms(w)):
+            if k in known:
+                return known[k]
+    return None
+
+
+def _is_title(word: str) -> bool:
+    return normalize(word) in PERSON_TITLES or words.is_person_epithet(word)
+
+
+def _titles(named: Sequence[tuple[LabelMention, str]], names: _Names) -> dict[tuple[str, ...], str]:
+    """The title words of labels that name a person (قوات الرئيس السابق علي عبد الله صالح: الرئيس
+    السابق), as a key, with the person's actor."""
+    titled: dict[tuple[str, ...], str] = {}
+    for m, name in named:
+        first = next((n for n, w in enumerate(m.words) if _is_title(w)), None)
+        if first is not None:
+            title = list(itertools.takewhile(lambda w: words.bare(w).startswith("ال"), m.words[first:]))
+            titled[words.label_key(title)] = names.root(name)
+    return titled
 
 
 def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
@@ -312,27 +433,34 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
         else:
             named.append((m, name))
     _same_slot(named, names)
+    # Party nouns in one phrase are one party, and so is each of them with the phrase's name.
+    phrases = [p for m in mentions for p in (_one_party(m.words), _one_party(_served_phrase(m))) if p]
+    for name, *also in phrases:
+        for alias in also:
+            names.join(alias, name)
     # A party noun alone (الجيش) is the story's most named party of that noun (الجيش اليمني).
-    placed = Counter(name for _m, name in named if ":" in name)
-    for _m, name in named:
+    placed = Counter(name for first, *_others in phrases if ":" in first for name in [first])
+    for name in {p[0] for p in phrases}:
         of_place = [n for n, _c in placed.most_common() if n.split(":")[0] == name]
         if of_place:
             names.join(name, of_place[0])
+    _state_sides([p[0] for p in phrases], names)
     # A named force loyal to another party is on its side: قوات الحرس الجمهوري الموالية للرئيس المخلوع.
     known = {k: name for m, name in named for k in _naming_keys(m.words)}
     for m, name in named:
-        served = _served(m, known)
+        served = _served(m, known, {})
         if served and served != name:
             names.join(name, served)
     actor_of: dict[LabelMention, str] = {m: names.root(name) for m, name in named}
     known = {k: names.root(name) for k, name in known.items()}
+    titled = _titles(named, names)
     # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
     # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة (a judging word counts
     # twice: it is said of fewer parties than a head; قوات is said of every force and not at all).
     said_of: dict[str, Counter[str]] = defaultdict(Counter)
     for m, _name in named:
         for w in m.words:
-            if not words.is_kind_head(w) or words.is_plural_only_head(w):
+            if not words.is_kind_head(w) or words.is_plural_only_head(w) or words.is_epithet(w):
                 said_of[words.word_key(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
     # A label of judging or kind words right beside a named one, with nothing but a comma or a
     # space between, is said of it too ("... الحوثي، الانقلابيين").
@@ -354,5 +482,5 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
         kind = _class_of(found[0].words)
         fallback = votes.most_common(1)[0][0] if votes else (f"class:{kind}" if kind else key[0])
         for m in found:
-            actor_of[m] = _served(m, known) or fallback
+            actor_of[m] = _served(m, known, titled) or fallback
     return actor_of

@@ -1,0 +1,79 @@
+"""Which party a label stands for, on small Arabic texts: the base that is not al-Qaeda, forces
+said of every party, the names of one state's side, a person's forces and their titles."""
+
+from __future__ import annotations
+
+from isnad.article.doc import Corpus
+from isnad.article.extract import extract
+from isnad.event.actors import LabelMention, group_actors, label_mentions
+from isnad.model import Article
+
+
+def _corpus(*texts: str) -> Corpus:
+    articles = []
+    for n, text in enumerate(texts):
+        article = Article(id=str(n), text=text, source_path=f"{n}.txt", outlet=f"x{n}")
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        ends = [i for i, c in enumerate(text) if c == "\n"] + [len(text)]
+        article.sentences = list(zip(starts, ends, strict=True))
+        articles.append(article)
+    return Corpus(articles)
+
+
+def _mentions(corpus: Corpus) -> list[LabelMention]:
+    entities = extract(corpus.articles).entities
+    return [m for a in corpus.articles for m in label_mentions(corpus, a.id, entities)]
+
+
+def _actors(corpus: Corpus) -> dict[str, set[str]]:
+    """Label as written -> the actors it was given."""
+    mentions = _mentions(corpus)
+    actor_of = group_actors(mentions)
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(" ".join(m.words), set()).add(actor_of[m])
+    return out
+
+
+def test_al_qaeda_is_a_base_where_the_article_speaks_of_a_base() -> None:
+    base = _corpus(
+        "سيطرت المقاومة على قاعدة العند.\nوانتقلت الاشتباكات إلى داخل القاعدة.\n"
+        "وشنت الطائرات غارات على القاعدة."
+    )
+    assert not any("القاعدة" in " ".join(m.words) for m in _mentions(base))
+    qaeda = _corpus("تبنى تنظيم القاعدة الهجوم.\nوقالت القاعدة في بيان إنها نفذت الهجوم.")
+    assert sum("القاعدة" in " ".join(m.words) for m in _mentions(qaeda)) == 2
+
+
+def test_forces_said_of_every_party_and_the_party_a_force_serves_are_no_labels() -> None:
+    corpus = _corpus("وتقدمت القوات نحو المدينة.\nوهاجمت القوات الموالية للحكومة اليمنية الشرعية المدينة.")
+    assert [" ".join(m.words) for m in _mentions(corpus)] == ["القوات الموالية"]
+
+
+def test_the_names_of_one_states_side_are_one_actor() -> None:
+    actors = _actors(
+        _corpus(
+            "وهاجمت القوات الموالية للحكومة اليمنية الشرعية مواقع الحوثيين.\n"
+            "وسيطرت قوات الشرعية على المدينة.\nوتقدم الجيش اليمني نحو تعز.\nوقصف الجيش الأمريكي مواقع.",
+        )
+    )
+    [government] = actors["قوات الشرعية"]
+    assert actors["الجيش اليمني"] == {government} == actors["القوات الموالية"]
+    assert actors["الجيش الأمريكي"] != {government}
+    assert actors["الحوثيين"] != {government}
+
+
+def test_a_persons_forces_are_named_by_the_last_name_and_found_by_title() -> None:
+    actors = _actors(
+        _corpus(
+            "وانسحب الحوثيون وقوات الرئيس السابق علي عبد الله صالح من المدينة.\n"
+            "وتراجعت قوات علي صالح.\nوهاجمت القوات الموالية للرئيس السابق مواقع المقاومة.",
+        )
+    )
+    saleh = actors["وقوات الرئيس السابق علي عبد الله صالح"]
+    assert actors["قوات علي صالح"] == saleh == actors["القوات الموالية"]
+
+
+def test_a_judging_head_alone_is_said_of_the_party_it_judges() -> None:
+    actors = _actors(_corpus("وتقدمت المقاومة.\nوانسحبت ميليشيات الحوثي من المدينة.\nوفرت هذه الميليشيات."))
+    assert actors["الميليشيات"] == actors["ميليشيات الحوثي"]
