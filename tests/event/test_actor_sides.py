@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from isnad.article.doc import Corpus
 from isnad.article.extract import extract
-from isnad.event.actors import LabelMention, group_actors, label_mentions
+from isnad.event.actors import LabelMention, label_mentions
+from isnad.event.sides import group_actors
 from isnad.model import Article
 
 
@@ -77,3 +78,30 @@ def test_a_persons_forces_are_named_by_the_last_name_and_found_by_title() -> Non
 def test_a_judging_head_alone_is_said_of_the_party_it_judges() -> None:
     actors = _actors(_corpus("وتقدمت المقاومة.\nوانسحبت ميليشيات الحوثي من المدينة.\nوفرت هذه الميليشيات."))
     assert actors["الميليشيات"] == actors["ميليشيات الحوثي"]
+
+
+def test_an_army_serves_whom_it_is_said_to_and_the_resistance_stays_itself() -> None:
+    actors = _actors(
+        _corpus(
+            "وتقدمت قوات الجيش الوطني الموالي للشرعية نحو المدينة.\n"
+            "وانسحبت قوات الجيش الموالية للرئيس السابق علي عبد الله صالح وقوات صالح.\n"
+            "وواصلت قوات المقاومة الشعبية الموالية للشرعية تقدمها.\nوسيطرت القوات الشرعية على المدينة.\n"
+            "وسيطرت القوات الموالية لحكومة هادي على الميناء.\nوتقدمت قوات هادي.\nوقاتلت المقاومة الشعبية الحوثيين.",
+        )
+    )
+    government = actors["قوات الجيش الوطني الموالي"]
+    assert actors["القوات الشرعية"] == government == actors["قوات هادي"] == actors["القوات الموالية"]
+    assert actors["قوات الجيش الموالية"] == actors["وقوات صالح"]
+    assert actors["قوات المقاومة الشعبية الموالية"] == actors["المقاومة الشعبية"] != government
+
+
+def test_common_nouns_and_objects_are_no_parties_and_a_lone_epithet_goes_to_the_judged_party() -> None:
+    corpus = _corpus(
+        "دخلت المقاومة المدينة من دون مقاومة شديدة.\nويدعم التحالف المقاتلين بالسلاح.\n"
+        "وفرت ميليشيات الحوثي الانقلابية.\nوقصفت الطائرات مواقع الانقلابيين."
+    )
+    labels = [" ".join(m.words) for m in _mentions(corpus)]
+    assert "مقاومة شديدة" not in labels
+    assert {"التحالف", "المقاتلين"} <= set(labels)
+    actors = _actors(corpus)
+    assert actors["الانقلابيين"] == actors["ميليشيات الحوثي الانقلابية"]

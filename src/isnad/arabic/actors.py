@@ -37,6 +37,18 @@ PARTY_NOUNS = word_set(
     """
 )
 _PARTY_STEMS = frozenset(stem(w) for w in PARTY_NOUNS)
+# Party nouns that stand for a government by its claim to rule: الشرعية is the government the story
+# calls legitimate (in Yemen's war, Hadi's), whatever else it is called.
+GOVERNMENT_CLAIMS = word_set(
+    """
+    شرعية
+    """
+)
+GOVERNMENT = word_set(
+    """
+    حكومة
+    """
+)
 # Party nouns for the organs of one state: a country's army, government and regime are one side of
 # a story (الجيش اليمني، الحكومة اليمنية; قوات النظام السوري، الحكومة السورية).
 STATE_NOUNS = word_set(
@@ -77,7 +89,7 @@ LABEL_STOPS = word_set(
     """
     في من إلى الى عن مع بعد قبل منذ خلال ضد عند لدى حول أمس اليوم غدا التي الذي الذين التابعة
     التابع بقيادة بزعامة باتجاه أن إن هو هي هم كما الموجودة الموجود الموجودين
-    السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة
+    السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة الشهر الأسبوع
     """
 )
 # Words after a party that tie it to another (المقاومة الشعبية المسنودة بقوات الجيش): the rest of

@@ -1,4 +1,4 @@
-"""The parties of a story, found in its own articles: labels, and the actors they stand for.
+"""The parties of a story, found in its own articles: labels, and the names they give a party.
 
 - labels: noun phrases that name a party: a group head with its names and adjectives (قوات
   التحالف العربي، ميليشيات الحوثي الانقلابية), a definite party noun or group head alone
@@ -6,27 +6,22 @@
   epithet and name (المخلوع علي عبدالله صالح) or an organisation the entity layer found (داعش).
   A label ends at the first preposition, relative, coordinated word, punctuation or word that
   ties it to another party (المسنودة بـ ...). One label is one key of
-  `isnad.arabic.actors.label_key`: one across spelling, clitics and word order.
-- actors: each label is named by its first word that says which party it is (not a kind head
+  `isnad.arabic.actors.label_key`: one across spelling, clitics and word order. Not labels: a
+  party the label's force is loyal to (الموالية للشرعية), forces said of every party alone
+  (القوات), common nouns (مقاومة شديدة) and the base that is not al-Qaeda (قاعدة العند).
+- names: each label is named by its first word that says which party it is (not a kind head
   such as قوات, an epithet, or a country's adjective such as السوري): الحوثي of ميليشيات الحوثي
   and الحوثيين alike; المقاومة of المقاومة الشعبية; an alias of the entity layer (تنظيم الدولة is
-  داعش); a person's last name. Names are then joined where the articles use them for one party:
-  labels in the same slot of copies of one text ("غارات أمريكية على الحكومة السورية ستضر" /
-  "على نظام الأسد ستضر"). A label with no name (الانقلابيين، الميليشيات، القوات الموالية) joins
-  the actor the story applies its words to (ميليشيات الحوثي الانقلابية; a label right beside
-  a named one; the party a force is loyal to: القوات الموالية للرئيس السوري بشار الأسد), else
-  a class of counted people (مسلحون، عناصر: the armed men), else it stands alone.
+  داعش); a person's last name. `isnad.event.sides` joins names into actors.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isnad.arabic import actors as words
-from isnad.arabic import normalize, particle_forms, strip_particles
+from isnad.arabic import normalize, strip_particles
 from isnad.arabic.lexicon import ENTITY_ALIASES, PERSON_TITLES, canonical_outlet
 from isnad.arabic.subjects import GENERIC_PEOPLE, SUBJECT_CLASSES
 from isnad.arabic.tokens import Token
@@ -34,7 +29,7 @@ from isnad.article.doc import ArticleText, Corpus
 from isnad.model import Entity, Span
 
 _PUNCTUATION_GAP = set("،,.:;؛!?؟()[]«»\"'“”-–—/\n")
-CONTEXT_WORDS = 5  # words kept either side of a label: its slot, and whom a loyal force serves
+CONTEXT_WORDS = 7  # words kept either side of a label: its slot, and whom a loyal force serves
 MAX_SERVED_WORDS = 3  # words of the party a loyal force serves: للحكومة اليمنية الشرعية
 
 
@@ -92,7 +87,7 @@ def _starts_label(tokens: Sequence[Token], i: int, organisations: dict[int, int]
     if words.is_member_noun(token.text):
         # Ordinary people (المدنيين، المواطنين) and a country's people (السوريين) are who a story
         # happens to, not a party.
-        return _class_of((token.text,)) != GENERIC_PEOPLE and not words.is_place_nisba(token.text)
+        return class_of((token.text,)) != GENERIC_PEOPLE and not words.is_place_nisba(token.text)
     norm = normalize(token.text)
     if not norm.startswith(("ال", "وال")) and (
         norm.endswith(("ها", "هم", "هما", "هن"))
@@ -120,6 +115,13 @@ def _continues(label: list[Token], nxt: Token, raw: str, in_name: tuple[bool, bo
         return True
     if words.stops_label(nxt.text) or words.is_relation(nxt.text):  # المسنودة بقوات الجيش
         return False
+    if is_title(last.text) and not words.ends_like_a_verb(nxt.text) and nxt.norm == words.bare(nxt.text):
+        return True  # a title's name, even one the entity layer missed: قوات الرئيس هادي
+    if last.norm.startswith("ال") and (
+        (words.is_kind_head(nxt.text) and words.is_plural(nxt.text))
+        or (words.is_member_noun(nxt.text) and not words.is_plural(last.text))
+    ):
+        return False  # a second party, not an adjective: ويدعم التحالف المقاتلين، المقاومة الحوثيين
     if len(label) >= words.MAX_LABEL_WORDS:
         return False
     if words.is_place_nisba(last.text) and not words.is_epithet(nxt.text):
@@ -187,13 +189,16 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
         if words.is_place_noun(label[0]) and (speaks_of_places or _means_a_place(tokens, i)):
             i = end  # القاعدة the base, not al-Qaeda: see `isnad.arabic.actors.PLACE_NAMES`
             continue
+        if _common_noun(label, tokens[i].start in organisations):
+            i = end  # مقاومة شديدة، تحالف عسكري: resistance and an alliance, not parties
+            continue
         # An indefinite head alone (قوات) names no party unless it is the plural of armed men
         # (عناصر); a definite one (التنظيم، الميليشيات) stands for one the story names, except
         # heads said of every force (القوات).
         alone = end == i + 1 and words.is_kind_head(label[0])
         if not alone or (
             (words.bare(label[0]).startswith("ال") and not words.is_generic_head(label[0]))
-            or (words.is_plural(label[0]) and _class_of(label))
+            or (words.is_plural(label[0]) and class_of(label))
         ):
             sentence = text.sentence_index(i)
             found.append(
@@ -208,6 +213,13 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
             )
         i = end
     return found
+
+
+def _common_noun(label: tuple[str, ...], organisation: bool) -> bool:
+    """An indefinite party noun with no definite word after it is the common noun (مقاومة شديدة)."""
+    if organisation or not words.is_party_noun(label[0]) or words.bare(label[0]).startswith("ال"):
+        return False
+    return not any(words.bare(w).startswith("ال") for w in label[1:])
 
 
 def _means_a_place(tokens: Sequence[Token], i: int) -> bool:
@@ -238,7 +250,7 @@ def _alias(label: tuple[str, ...]) -> str | None:
     return None
 
 
-def _names(word: str) -> bool:
+def names_party(word: str) -> bool:
     """Whether a word of a label may say which party it is."""
     if words.is_party_noun(word):
         return True
@@ -262,10 +274,10 @@ def name_word(label: tuple[str, ...]) -> str | None:
     alias = _alias(label)
     if alias:
         return words.word_key(alias.split()[0])
-    plain = [w for w in label if _names(w)]
+    plain = [w for w in label if names_party(w)]
     if not plain:
         return None
-    if _personal(label, plain):
+    if is_personal(label, plain):
         return words.word_key(plain[-1])
     name = words.word_key(plain[0])
     if words.is_party_noun(plain[0]):  # الجيش الأمريكي and الجيش اليمني are two armies
@@ -275,7 +287,7 @@ def name_word(label: tuple[str, ...]) -> str | None:
     return name
 
 
-def _class_of(label: tuple[str, ...]) -> str | None:
+def class_of(label: tuple[str, ...]) -> str | None:
     """The class of counted people a label's first word belongs to (مسلحون: fighters)."""
     first = strip_particles(normalize(label[0]))
     bare = first[2:] if first.startswith("ال") else first
@@ -286,201 +298,14 @@ def judges(label: Sequence[str]) -> bool:
     return any(words.is_epithet(w) for w in label)
 
 
-class _Names:
-    """Union-find over actor names: names the articles use for one party end in one root."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def root(self, name: str) -> str:
-        self.parent.setdefault(name, name)
-        while self.parent[name] != name:
-            self.parent[name] = self.parent[self.parent[name]]
-            name = self.parent[name]
-        return name
-
-    def join(self, a: str, b: str) -> None:
-        self.parent[self.root(a)] = self.root(b)
-
-
-def _same_slot(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None:
-    """Join names used in the same slot of copies of one text: two articles that write the same two
-    words before and the same word after, one with each name."""
-    by_slot: dict[tuple[tuple[str, ...], str], set[tuple[str, str]]] = defaultdict(set)
-    for m, name in named:
-        if len(m.before) >= 2 and m.after:
-            by_slot[(m.before[-2:], m.after[0])].add((m.article_id, name))
-    for uses in by_slot.values():
-        found = {name for _article, name in uses}
-        if len(found) > 1 and len({article for article, _name in uses}) > 1:
-            first, *rest = sorted(found)
-            for name in rest:
-                names.join(name, first)
-
-
-def _served_phrase(m: LabelMention) -> tuple[str, ...]:
-    """The party a loyal force is said to serve, as written right after it: للحكومة اليمنية الشرعية."""
-    if not m.after or not any(words.is_loyal(w) for w in m.words):
-        return ()
-    phrase = [m.after[0]]
-    for w in m.after[1:MAX_SERVED_WORDS]:
-        if not w.startswith("ال"):
-            break
-        phrase.append(w)
-    return tuple(phrase)
-
-
-def _one_party(phrase: Sequence[str]) -> list[str]:
-    """The names one noun phrase gives a single party: its name and every other party noun in it
-    (الحكومة اليمنية الشرعية: the government is the legitimacy; الجيش الوطني الشرعي)."""
-    name = name_word(tuple(phrase))
-    if name is None:
-        return []
-    others = {words.word_key(w) for w in phrase if words.is_party_noun(w) or words.word_key(w) in _PARTY_KEYS}
-    return [name, *sorted(others - {name.split(":")[0]})]
-
-
-_PARTY_KEYS = frozenset(words.word_key(w) for w in words.PARTY_NOUNS)
-
-
-def _state_sides(all_names: Sequence[str], names: _Names) -> None:
-    """Join the organs of one state: الجيش اليمني and الحكومة اليمنية are one side."""
-    by_place: dict[str, list[str]] = defaultdict(list)
-    for name in set(all_names):
-        noun, _sep, place = name.partition(":")
-        if place and noun in _STATE_KEYS:
-            by_place[place].append(name)
-    for organs in by_place.values():
-        first, *rest = sorted(organs)
-        for name in rest:
-            names.join(name, first)
-
-
-_STATE_KEYS = frozenset(words.word_key(w) for w in words.STATE_NOUNS)
-
-
-def _naming_keys(label: tuple[str, ...]) -> list[str]:
-    """The keys of the words that say which party a label is: of a person, the last name only
-    (عبد of علي عبد الله صالح would meet عبد ربه منصور هادي)."""
-    plain = [w for w in label if _names(w)]
-    if _personal(label, plain):
-        plain = plain[-1:]
-    return [words.word_key(w) for w in plain]
-
-
-def _personal(label: Sequence[str], plain: Sequence[str]) -> bool:
+def is_personal(label: Sequence[str], plain: Sequence[str]) -> bool:
     """Whether a label names a party by a person: a title or epithet (المخلوع علي عبدالله صالح)
     or two names or more with no article (قوات علي صالح), of which the last one says who."""
-    if any(normalize(w) in PERSON_TITLES or words.is_person_epithet(w) for w in label):
+    if any(is_title(w) for w in label):
         return True
     return len(plain) > 1 and not any(words.bare(w).startswith("ال") for w in plain)
 
 
-def _served(m: LabelMention, known: dict[str, str], titled: dict[tuple[str, ...], str]) -> str | None:
-    """The actor a loyal force serves, from the words after its label: الموالية للرئيس ... الأسد;
-    or, when they give a title and no name (الموالية للرئيس السابق), the one the story gives
-    that title (``titled``: the keys of the title words of labels naming a person, and its actor)."""
-    if not any(words.is_loyal(w) for w in m.words):
-        return None
-    # لصالح: a lone ل before a name, which `word_key` keeps in general (ل may begin a name).
-    phrase = _served_phrase(m)
-    rest = m.after[len(phrase) :]
-    for w in phrase:
-        for k in map(words.word_key, particle_forms(w)):
-            if k in known:
-                return known[k]
-    # A title alone is the person the story gives exactly that title (للرئيس السابق; not
-    # للرئيس اليمني, which a name follows).
-    actor = titled.get(words.label_key(list(phrase))) if phrase else None
-    if actor:
-        return actor
-    for w in rest:  # else the nearest name: الموالية للرئيس اليمني السابق علي صالح
-        for k in map(words.word_key, particle_forms(w)):
-            if k in known:
-                return known[k]
-    return None
-
-
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
+    """A person's title or epithet, which a name follows (الرئيس، المخلوع)."""
     return normalize(word) in PERSON_TITLES or words.is_person_epithet(word)
-
-
-def _titles(named: Sequence[tuple[LabelMention, str]], names: _Names) -> dict[tuple[str, ...], str]:
-    """The title words of labels that name a person (قوات الرئيس السابق علي عبد الله صالح: الرئيس
-    السابق), as a key, with the person's actor."""
-    titled: dict[tuple[str, ...], str] = {}
-    for m, name in named:
-        first = next((n for n, w in enumerate(m.words) if _is_title(w)), None)
-        if first is not None:
-            title = list(itertools.takewhile(lambda w: words.bare(w).startswith("ال"), m.words[first:]))
-            titled[words.label_key(title)] = names.root(name)
-    return titled
-
-
-def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
-    """The actor (a name key) of every label mention of one event or storyline.
-
-    Mentions, not labels: "القوات الموالية" is the army in one sentence and Saleh's forces in the
-    next, by whom it says they are loyal to.
-    """
-    names = _Names()
-    named: list[tuple[LabelMention, str]] = []
-    unnamed: dict[tuple[str, ...], list[LabelMention]] = defaultdict(list)
-    for m in mentions:
-        name = name_word(m.words)
-        if name is None:
-            unnamed[m.key].append(m)
-        else:
-            named.append((m, name))
-    _same_slot(named, names)
-    # Party nouns in one phrase are one party, and so is each of them with the phrase's name.
-    phrases = [p for m in mentions for p in (_one_party(m.words), _one_party(_served_phrase(m))) if p]
-    for name, *also in phrases:
-        for alias in also:
-            names.join(alias, name)
-    # A party noun alone (الجيش) is the story's most named party of that noun (الجيش اليمني).
-    placed = Counter(name for first, *_others in phrases if ":" in first for name in [first])
-    for name in {p[0] for p in phrases}:
-        of_place = [n for n, _c in placed.most_common() if n.split(":")[0] == name]
-        if of_place:
-            names.join(name, of_place[0])
-    _state_sides([p[0] for p in phrases], names)
-    # A named force loyal to another party is on its side: قوات الحرس الجمهوري الموالية للرئيس المخلوع.
-    known = {k: name for m, name in named for k in _naming_keys(m.words)}
-    for m, name in named:
-        served = _served(m, known, {})
-        if served and served != name:
-            names.join(name, served)
-    actor_of: dict[LabelMention, str] = {m: names.root(name) for m, name in named}
-    known = {k: names.root(name) for k, name in known.items()}
-    titled = _titles(named, names)
-    # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
-    # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة (a judging word counts
-    # twice: it is said of fewer parties than a head; قوات is said of every force and not at all).
-    said_of: dict[str, Counter[str]] = defaultdict(Counter)
-    for m, _name in named:
-        for w in m.words:
-            if not words.is_kind_head(w) or words.is_plural_only_head(w) or words.is_epithet(w):
-                said_of[words.word_key(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
-    # A label of judging or kind words right beside a named one, with nothing but a comma or a
-    # space between, is said of it too ("... الحوثي، الانقلابيين").
-    ordered = sorted(mentions, key=lambda m: (m.article_id, m.span))
-    for a, b in itertools.pairwise(ordered):
-        if (
-            a.article_id == b.article_id
-            and b.span[0] - a.span[1] <= 2
-            and not words.is_coordinated(b.words[0])
-        ):
-            for bare, other in ((a, b), (b, a)):
-                if bare.key in unnamed and other in actor_of:
-                    for w in bare.words:
-                        said_of[words.word_key(w)][actor_of[other]] += 2
-    for key, found in unnamed.items():
-        votes: Counter[str] = Counter()
-        for w in found[0].words:
-            votes.update(said_of.get(words.word_key(w), Counter()))
-        kind = _class_of(found[0].words)
-        fallback = votes.most_common(1)[0][0] if votes else (f"class:{kind}" if kind else key[0])
-        for m in found:
-            actor_of[m] = _served(m, known, titled) or fallback
-    return actor_of

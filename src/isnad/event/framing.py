@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from isnad.arabic import actors as words
 from isnad.arabic import normalize
 from isnad.article.doc import Corpus
-from isnad.event.actors import LabelMention, group_actors, judges, label_mentions, name_word
+from isnad.event.actors import LabelMention, judges, label_mentions, name_word
+from isnad.event.sides import group_actors
 from isnad.model import (
     Article,
     Attribution,
