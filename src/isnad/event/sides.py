@@ -124,10 +124,9 @@ def _served(m: LabelMention, known: dict[str, str], titled: dict[tuple[str, ...]
     that title (``titled``: the keys of the title words of labels naming a person, and its actor)."""
     if not any(words.is_loyal(w) for w in m.words):
         return None
-    # لصالح: a lone ل before a name, which `word_key` keeps in general (ل may begin a name).
     phrase = _served_phrase(m)
     rest = m.after[len(phrase) :]
-    for w in phrase:
+    for w in phrase:  # لصالح: a lone ل before a name, which `word_key` keeps (ل may begin a name)
         for k in map(words.word_key, particle_forms(w)):
             if k in known:
                 return known[k]
@@ -155,6 +154,45 @@ def _titles(named: Sequence[tuple[LabelMention, str]], names: _Names) -> dict[tu
     return titled
 
 
+def _join_phrases(mentions: Sequence[LabelMention], names: _Names) -> Counter[str]:
+    """Join the names one phrase gives one party, a party noun alone with the story's most named
+    party of that noun (الجيش: الجيش اليمني), one state's organs, and الشرعية with the story's most
+    named government; return the governments named, with counts."""
+    phrases = [p for m in mentions for p in (_one_party(m.words), _one_party(_served_phrase(m))) if p]
+    for name, *also in phrases:
+        for alias in also:
+            names.join(alias, name)
+    placed = Counter(p[0] for p in phrases if ":" in p[0])
+    for name in {n for p in phrases for n in p}:
+        of_place = [n for n, _c in placed.most_common() if n.split(":")[0] == name]
+        if of_place:
+            names.join(name, of_place[0])
+    _state_sides([p[0] for p in phrases], names)
+    governments = Counter(n for p in phrases for n in p if n.split(":")[0] in _GOVERNMENT_KEYS)
+    if governments:
+        for claim in _CLAIM_KEYS:
+            names.join(claim, governments.most_common(1)[0][0])
+    return governments
+
+
+def _join_loyal(
+    named: Sequence[tuple[LabelMention, str]], names: _Names, known: dict[str, str], government: set[str]
+) -> None:
+    """A named force loyal to another party is on its side: قوات الحرس الجمهوري الموالية للرئيس
+    المخلوع; an army loyal to the government is the government side (الجيش الموالي للشرعية). A
+    party noun loyal to another stays a party of its own (قوات المقاومة الشعبية الموالية للشرعية),
+    and an army loyal to anyone else serves them mention by mention (see `group_actors`)."""
+    for m, name in named:
+        if any(words.is_state_noun(w) for w in m.words):
+            served = _served(m, known, {})
+            if served and names.root(served) in government:
+                names.join(name, served)
+        elif not any(words.is_party_noun(w) for w in m.words):
+            served = _served(m, known, {})
+            if served and served != name:
+                names.join(name, served)
+
+
 def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
     """The actor (a name key) of every label mention of one event or storyline.
 
@@ -171,43 +209,13 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
         else:
             named.append((m, name))
     _same_slot(named, names)
-    # Party nouns in one phrase are one party, and so is each of them with the phrase's name.
-    phrases = [p for m in mentions for p in (_one_party(m.words), _one_party(_served_phrase(m))) if p]
-    for name, *also in phrases:
-        for alias in also:
-            names.join(alias, name)
-    # A party noun alone (الجيش) is the story's most named party of that noun (الجيش اليمني).
-    placed = Counter(p[0] for p in phrases if ":" in p[0])
-    for name in {n for p in phrases for n in p}:
-        of_place = [n for n, _c in placed.most_common() if n.split(":")[0] == name]
-        if of_place:
-            names.join(name, of_place[0])
-    _state_sides([p[0] for p in phrases], names)
-    # الشرعية is the story's most named government.
-    governments = Counter(n for p in phrases for n in p if n.split(":")[0] in _GOVERNMENT_KEYS)
-    if governments:
-        for claim in _CLAIM_KEYS:
-            names.join(claim, governments.most_common(1)[0][0])
-    # A named force loyal to another party is on its side: قوات الحرس الجمهوري الموالية للرئيس
-    # المخلوع. A party noun stays a party of its own (قوات المقاومة الشعبية الموالية للشرعية), and
-    # an army serves, mention by mention, whom it is said to (الجيش الموالي لصالح / للشرعية).
+    governments = _join_phrases(mentions, names)
     known = {k: name for m, name in named for k in _naming_keys(m.words)}
-    government = {names.root(n) for n in [*governments, *_CLAIM_KEYS]}
-    for m, name in named:
-        if any(words.is_state_noun(w) for w in m.words):
-            served = _served(m, known, {})
-            if served and names.root(served) in government:  # الجيش الموالي للشرعية
-                names.join(name, served)
-            continue
-        if any(words.is_party_noun(w) for w in m.words):
-            continue
-        served = _served(m, known, {})
-        if served and served != name:
-            names.join(name, served)
+    _join_loyal(named, names, known, {names.root(n) for n in [*governments, *_CLAIM_KEYS]})
     actor_of: dict[LabelMention, str] = {m: names.root(name) for m, name in named}
     known = {k: names.root(name) for k, name in known.items()}
     titled = _titles(named, names)
-    for m, _name in named:
+    for m, _name in named:  # an army serves whom it is said to: الجيش الموالي لصالح
         if any(words.is_state_noun(w) for w in m.words):
             actor_of[m] = _served(m, known, titled) or actor_of[m]
     # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
