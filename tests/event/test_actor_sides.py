@@ -3,6 +3,7 @@ said of every party, the names of one state's side, a person's forces and their 
 
 from __future__ import annotations
 
+from isnad.arabic import actors as actors_words
 from isnad.article.doc import Corpus
 from isnad.article.extract import extract
 from isnad.event.actors import LabelMention, label_mentions
@@ -105,3 +106,23 @@ def test_common_nouns_and_objects_are_no_parties_and_a_lone_epithet_goes_to_the_
     assert {"التحالف", "المقاتلين"} <= set(labels)
     actors = _actors(corpus)
     assert actors["الانقلابيين"] == actors["ميليشيات الحوثي الانقلابية"]
+
+
+def test_a_label_ends_where_the_next_word_cannot_be_its_adjective() -> None:
+    corpus = _corpus(
+        "وقال إن الانقلابيين الحوثيين المقاومة الشعبية تتقدم.\nهاجم الجيش والمقاومة القادمون من لحج المواقع.\n"
+        "بعد مهاجمة الحوثيين القرية.\nوقاتل المقاتلين الأجانب والقوات المعارضة."
+    )
+    labels = [" ".join(m.words) for m in _mentions(corpus)]
+    assert "الانقلابيين الحوثيين" in labels
+    assert "المقاومة الشعبية" in labels
+    assert "والمقاومة" in labels
+    assert "الحوثيين" in labels
+    assert "المقاتلين الأجانب" in labels
+    assert "والقوات المعارضة" in labels
+
+
+def test_a_countrys_army_is_that_countrys_and_a_news_agency_is_no_particle() -> None:
+    actors = _actors(_corpus("وتقدم الجيش اليمني.\nوأعلن جيش الإمارات مقتل جنوده.\nوتقدم الجيش نحو عدن."))
+    assert actors["جيش الإمارات"] != actors["الجيش اليمني"] == actors["الجيش"]
+    assert actors_words.bare("وكالة") == "وكاله"

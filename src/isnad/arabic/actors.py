@@ -90,6 +90,7 @@ LABEL_STOPS = word_set(
     في من إلى الى عن مع بعد قبل منذ خلال ضد عند لدى حول أمس اليوم غدا التي الذي الذين التابعة
     التابع بقيادة بزعامة باتجاه أن إن هو هي هم كما الموجودة الموجود الموجودين
     السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة الشهر الأسبوع
+    إليه إليها إليهم عليه عليها عليهم منه منها منهم فيه فيها فيهم له لها لهم به بها بهم عنه عنها
     """
 )
 # Words after a party that tie it to another (المقاومة الشعبية المسنودة بقوات الجيش): the rest of
@@ -97,7 +98,7 @@ LABEL_STOPS = word_set(
 RELATION_WORDS = word_set(
     """
     المسنودة المسنود المسنودين المتحالفة المتحالفين الحليفة الحليف المؤيدة المؤيدين الداعمة
-    المناهضة المناهضين المدعومة المدعوم المدعومين المدعومون
+    المناهضة المناهضين المدعومة المدعوم المدعومين المدعومون الداعم المتمثلة المتمثل
     """
 )
 # ... except loyalty, which says which side a force is on and so belongs to its label (الجيش الموالي)
@@ -122,7 +123,7 @@ GENERIC_HEADS = _stems(
 # says otherwise (عناصر القاعدة، تنظيم القاعدة).
 PLACE_NAMES = word_set(
     """
-    قاعدة
+    قاعدة معسكر معسكرات مطار ميناء سجن
     """
 )
 PLACE_AFTER = word_set(
@@ -144,7 +145,8 @@ def bare(word: str) -> str:
     nominative construct (مقاتلو) in the form of the others (مقاتلي)."""
     norm = normalize(word)
     for form in reversed(particle_forms(norm)):
-        if form != norm and (form.startswith("ال") or stem(form) in GROUP_HEADS):
+        # وكالة is no و + ك + الة: an article needs a word of three letters or more after it.
+        if form != norm and ((form.startswith("ال") and len(form) > 4) or stem(form) in GROUP_HEADS):
             norm = form
             break
     else:
@@ -185,8 +187,11 @@ def is_head(word: str) -> bool:
         if base in _PARTY_STEMS and is_plural(form):
             return True  # المعارضين: the members of a party noun
         return base in KIND_HEADS and (base not in PLURAL_ONLY_HEADS or is_plural(form))
-    # Indefinite, a nisba (جماعي "collective") is an adjective; construct plurals (مسلحي) are heads.
-    return stem(form) in GROUP_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
+    # Indefinite, a nisba (جماعي "collective") is an adjective; construct plurals (مسلحي) are heads;
+    # a party noun is itself, not a word of its stem (شرعت "began" is no شرعية).
+    if form in PARTY_NOUNS:
+        return True
+    return stem(form) in KIND_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
 
 
 def is_head_adjective(word: str) -> bool:
@@ -326,3 +331,31 @@ def ends_like_a_verb(word: str) -> bool:
     name found to run into one has swallowed the verb after it."""
     norm = normalize(word)
     return len(norm) > 3 and norm.endswith("وا")
+
+
+def is_sound_plural(word: str) -> bool:
+    """A masculine sound plural (الحوثيين، المتمردون): its adjectives are plural too."""
+    return bare(word).endswith(("ين", "ون"))
+
+
+# Party nouns that are also adjectives: القوات الشرعية "the legitimate forces", القوات المعارضة.
+ADJECTIVE_PARTY_NOUNS = word_set(
+    """
+    شرعية معارضة
+    """
+)
+
+
+def is_adjective_too(word: str) -> bool:
+    """A party noun that may also qualify a noun before it (القوات المعارضة)."""
+    form = bare(word)
+    return (form[2:] if form.startswith("ال") else form) in ADJECTIVE_PARTY_NOUNS
+
+
+@lru_cache(maxsize=1 << 14)
+def is_country(word: str) -> bool:
+    """A country's name (الإمارات، اليمن): after a party noun it says whose party it is (جيش الإمارات)."""
+    from isnad.arabic.lexicon import country_names
+
+    form = bare(word)
+    return any(name.split()[0] == form for name in country_names())

@@ -117,11 +117,8 @@ def _continues(label: list[Token], nxt: Token, raw: str, in_name: tuple[bool, bo
         return False
     if is_title(last.text) and not words.ends_like_a_verb(nxt.text) and nxt.norm == words.bare(nxt.text):
         return True  # a title's name, even one the entity layer missed: قوات الرئيس هادي
-    if last.norm.startswith("ال") and (
-        (words.is_kind_head(nxt.text) and words.is_plural(nxt.text))
-        or (words.is_member_noun(nxt.text) and not words.is_plural(last.text))
-    ):
-        return False  # a second party, not an adjective: ويدعم التحالف المقاتلين، المقاومة الحوثيين
+    if _definite(last) and _definite(nxt) and not _agrees(last.text, nxt.text):
+        return False  # a second party or the object, not an adjective: ويدعم التحالف المقاتلين
     if len(label) >= words.MAX_LABEL_WORDS:
         return False
     if words.is_place_nisba(last.text) and not words.is_epithet(nxt.text):
@@ -131,6 +128,24 @@ def _continues(label: list[Token], nxt: Token, raw: str, in_name: tuple[bool, bo
     head = words.is_head(label[0].text) and not words.bare(label[0].text).startswith("ال")
     glued = words.bare(nxt.text) != nxt.norm  # لميليشيات: a preposition opens another phrase
     return definite or (head and len(label) == 1 and len(nxt.norm) > 2 and not glued)
+
+
+def _definite(token: Token) -> bool:
+    return words.bare(token.text).startswith("ال")
+
+
+def _agrees(noun: str, word: str) -> bool:
+    """Whether a definite word may be the adjective of the definite noun before it: not a party
+    noun (المقاومة; but المعارضة is also "opposing"), not a plural head (المقاتلين), no sound
+    plural after a singular (المقاومة القادمون) nor a feminine singular after a sound plural
+    (الحوثيين القرية); المقاتلين الأجانب and المتمردين الحوثيين agree."""
+    if words.is_party_noun(word) and not words.is_adjective_too(word):
+        return False
+    if words.is_kind_head(word) and words.is_plural(word):
+        return False
+    if words.is_sound_plural(noun):
+        return not word.endswith("ة")
+    return words.is_plural(noun) or not words.is_sound_plural(word)
 
 
 def _in_person_name(label: Sequence[Token]) -> bool:
@@ -281,7 +296,7 @@ def name_word(label: tuple[str, ...]) -> str | None:
         return words.word_key(plain[-1])
     name = words.word_key(plain[0])
     if words.is_party_noun(plain[0]):  # الجيش الأمريكي and الجيش اليمني are two armies
-        place = next((w for w in label if words.is_place_nisba(w)), None)
+        place = next((w for w in label if words.is_place_nisba(w) or words.is_country(w)), None)
         if place:
             return f"{name}:{words.word_key(place)}"
     return name

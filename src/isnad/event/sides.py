@@ -224,6 +224,8 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
     said_of: dict[str, Counter[str]] = defaultdict(Counter)
     for m, _name in named:
         for w in m.words:
+            if words.is_place_nisba(w):
+                continue  # اليمنية is said of every Yemeni party
             if not words.is_kind_head(w) or words.is_plural_only_head(w) or words.is_epithet(w):
                 said_of[words.word_key(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
     # A label of judging or kind words right beside a named one, with nothing but a comma or a
