@@ -3,23 +3,13 @@ said of every party, the names of one state's side, a person's forces and their 
 
 from __future__ import annotations
 
+from tests.event.test_framing import _corpus
+
 from isnad.arabic import actors as actors_words
 from isnad.article.doc import Corpus
 from isnad.article.extract import extract
 from isnad.event.actors import LabelMention, label_mentions
 from isnad.event.sides import group_actors
-from isnad.model import Article
-
-
-def _corpus(*texts: str) -> Corpus:
-    articles = []
-    for n, text in enumerate(texts):
-        article = Article(id=str(n), text=text, source_path=f"{n}.txt", outlet=f"x{n}")
-        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        ends = [i for i, c in enumerate(text) if c == "\n"] + [len(text)]
-        article.sentences = list(zip(starts, ends, strict=True))
-        articles.append(article)
-    return Corpus(articles)
 
 
 def _mentions(corpus: Corpus) -> list[LabelMention]:
