@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from isnad.arabic import actors
 from isnad.arabic.actors import (
     is_epithet,
     is_head,
@@ -41,3 +42,15 @@ def test_country_adjectives_never_name_a_party() -> None:
     assert is_place_nisba("الأمريكيين")
     assert not is_place_nisba("الحوثي")
     assert not is_place_nisba("الشعبية")
+
+
+def test_a_place_noun_names_a_place_by_the_words_around_it() -> None:
+    assert actors.means_a_place("قاعدة", None, "العند")
+    assert actors.means_a_place("القاعدة", None, "الجوية")
+    assert actors.means_a_place("القاعدة", "داخل", None)
+    assert not actors.means_a_place("القاعدة", "قالت", "في")
+    assert not actors.means_a_place("الجيش", "داخل", None)  # not a place noun at all
+    assert actors.is_generic_head("القوات")
+    assert not actors.is_generic_head("الميليشيات")
+    assert actors.ends_like_a_verb("فروا")
+    assert not actors.ends_like_a_verb("صالح")

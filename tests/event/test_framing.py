@@ -4,8 +4,9 @@ small Arabic texts that pin the rules of labels and actors."""
 from __future__ import annotations
 
 from isnad.article.doc import Corpus
-from isnad.event.actors import group_actors, label_mentions
+from isnad.event.actors import label_mentions
 from isnad.event.framing import outlet_framings
+from isnad.event.sides import group_actors
 from isnad.model import Analysis, Article, Attribution, Framing, OutletFraming
 
 
@@ -87,7 +88,7 @@ def test_labels_end_at_prepositions_coordination_and_ties_to_another_party() -> 
     assert _labels(corpus) == [
         "ميليشيات الحوثي الانقلابية",
         "المقاومة الشعبية",
-        "الجيش الوطني",
+        "بقوات الجيش الوطني",  # the party a tie names is a label too; a loyalty's is not
         "الحوثيون",
         "وقوات صالح",
     ]

@@ -37,6 +37,25 @@ PARTY_NOUNS = word_set(
     """
 )
 _PARTY_STEMS = frozenset(stem(w) for w in PARTY_NOUNS)
+# Party nouns that stand for a government by its claim to rule: الشرعية is the government the story
+# calls legitimate (in Yemen's war, Hadi's), whatever else it is called.
+GOVERNMENT_CLAIMS = word_set(
+    """
+    شرعية
+    """
+)
+GOVERNMENT = word_set(
+    """
+    حكومة
+    """
+)
+# Party nouns for the organs of one state: a country's army, government and regime are one side of
+# a story (الجيش اليمني، الحكومة اليمنية; قوات النظام السوري، الحكومة السورية).
+STATE_NOUNS = word_set(
+    """
+    جيش حكومة نظام
+    """
+)
 GROUP_HEADS = KIND_HEADS | _PARTY_STEMS
 # Kind heads whose definite singular is another word (المسلح "armed", الوحدة "unity", اللواء
 # "the general"): definite, they head a label only in the plural.
@@ -70,7 +89,8 @@ LABEL_STOPS = word_set(
     """
     في من إلى الى عن مع بعد قبل منذ خلال ضد عند لدى حول أمس اليوم غدا التي الذي الذين التابعة
     التابع بقيادة بزعامة باتجاه أن إن هو هي هم كما الموجودة الموجود الموجودين
-    السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة
+    السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة الشهر الأسبوع
+    إليه إليها إليهم عليه عليها عليهم منه منها منهم فيه فيها فيهم له لها لهم به بها بهم عنه عنها
     """
 )
 # Words after a party that tie it to another (المقاومة الشعبية المسنودة بقوات الجيش): the rest of
@@ -78,7 +98,7 @@ LABEL_STOPS = word_set(
 RELATION_WORDS = word_set(
     """
     المسنودة المسنود المسنودين المتحالفة المتحالفين الحليفة الحليف المؤيدة المؤيدين الداعمة
-    المناهضة المناهضين المدعومة المدعوم المدعومين المدعومون
+    المناهضة المناهضين المدعومة المدعوم المدعومين المدعومون الداعم المتمثلة المتمثل
     """
 )
 # ... except loyalty, which says which side a force is on and so belongs to its label (الجيش الموالي)
@@ -89,6 +109,34 @@ LOYAL_WORDS = word_set(
     """
 )
 MAX_LABEL_WORDS = 4
+# Kind heads said of every force of a story (قوات، وحدات): alone, even definite, they name no party;
+# التنظيم or الميليشيات alone stand for the one the story calls so.
+GENERIC_HEADS = _stems(
+    """
+    قوات وحدات
+    """
+)
+# Names of organisations that are also common nouns: القاعدة is al-Qaeda and an army's base (or a
+# town: منطقة القاعدة). The base is meant when a place follows it (القاعدة الجوية، قاعدة العند،
+# القاعدة الواقعة شمال عدن) or a word of places or of the military precedes it (داخل القاعدة،
+# قائد القاعدة); once an article speaks of a base, its القاعدة is the base unless a group head
+# says otherwise (عناصر القاعدة، تنظيم القاعدة).
+PLACE_NAMES = word_set(
+    """
+    قاعدة معسكر معسكرات مطار ميناء سجن
+    """
+)
+PLACE_AFTER = word_set(
+    """
+    الجوية العسكرية الاستراتيجية الإستراتيجية البحرية البرية الواقعة الرئيسية الجوي الحربية
+    """
+)
+PLACE_BEFORE = word_set(
+    """
+    منطقة مدينة بلدة قرية مديرية داخل محيط قرب بوابة بوابات مدرج مدخل أسوار مطار أرجاء غرب شرق
+    شمال جنوب غربي شرقي شمالي جنوبي قائد آمر اقتحام اجتياح استعادة تمشيط
+    """
+)
 
 
 def bare(word: str) -> str:
@@ -97,7 +145,8 @@ def bare(word: str) -> str:
     nominative construct (مقاتلو) in the form of the others (مقاتلي)."""
     norm = normalize(word)
     for form in reversed(particle_forms(norm)):
-        if form != norm and (form.startswith("ال") or stem(form) in GROUP_HEADS):
+        # وكالة is no و + ك + الة: an article needs a word of three letters or more after it.
+        if form != norm and ((form.startswith("ال") and len(form) > 4) or stem(form) in GROUP_HEADS):
             norm = form
             break
     else:
@@ -138,8 +187,11 @@ def is_head(word: str) -> bool:
         if base in _PARTY_STEMS and is_plural(form):
             return True  # المعارضين: the members of a party noun
         return base in KIND_HEADS and (base not in PLURAL_ONLY_HEADS or is_plural(form))
-    # Indefinite, a nisba (جماعي "collective") is an adjective; construct plurals (مسلحي) are heads.
-    return stem(form) in GROUP_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
+    # Indefinite, a nisba (جماعي "collective") is an adjective; construct plurals (مسلحي) are heads;
+    # a party noun is itself, not a word of its stem (شرعت "began" is no شرعية).
+    if form in PARTY_NOUNS:
+        return True
+    return stem(form) in KIND_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
 
 
 def is_head_adjective(word: str) -> bool:
@@ -234,3 +286,76 @@ def stops_label(word: str) -> bool:
     if word == "على":  # the preposition; normalised it is written like the name علي
         return True
     return norm in LABEL_STOPS or (strip_particles(norm) != norm and not norm.startswith("ال"))
+
+
+def is_generic_head(word: str) -> bool:
+    """A head said of every force of a story (قوات، القوات): alone it names none."""
+    return stem(bare(word)) in GENERIC_HEADS
+
+
+def _place_form(word: str) -> str | None:
+    """The form of an organisation name that is also a place noun (قاعدة for وبالقاعدة), else None."""
+    for form in particle_forms(normalize(word)):
+        base = form[2:] if form.startswith("ال") else form
+        if base in PLACE_NAMES:
+            return form
+    return None
+
+
+def is_place_noun(word: str) -> bool:
+    """Whether the word is an organisation name that is also a noun of places (القاعدة)."""
+    return _place_form(word) is not None
+
+
+def means_a_place(word: str, before: str | None, after: str | None) -> bool:
+    """Whether ``word`` (a place noun, see `is_place_noun`) names a place here, from the words
+    right before and after it: "قاعدة العند", "القاعدة الجوية", "داخل القاعدة"."""
+    form = _place_form(word)
+    if form is None:
+        return False
+    if not form.startswith("ال"):
+        return True  # indefinite, it heads the name of a place: قاعدة العند، بقاعدة حميميم
+    if after is not None and strip_particles(normalize(after)) in PLACE_AFTER:
+        return True
+    return before is not None and strip_particles(normalize(before)) in PLACE_BEFORE
+
+
+def is_state_noun(word: str) -> bool:
+    """A party noun for an organ of a state (الجيش، الحكومة، النظام)."""
+    form = bare(word)
+    return (form[2:] if form.startswith("ال") else form) in STATE_NOUNS
+
+
+def ends_like_a_verb(word: str) -> bool:
+    """Whether a word ends as a plural past verb does (فروا، باتوا): no name ends so, so a person's
+    name found to run into one has swallowed the verb after it."""
+    norm = normalize(word)
+    return len(norm) > 3 and norm.endswith("وا")
+
+
+def is_sound_plural(word: str) -> bool:
+    """A masculine sound plural (الحوثيين، المتمردون): its adjectives are plural too."""
+    return bare(word).endswith(("ين", "ون"))
+
+
+# Party nouns that are also adjectives: القوات الشرعية "the legitimate forces", القوات المعارضة.
+ADJECTIVE_PARTY_NOUNS = word_set(
+    """
+    شرعية معارضة
+    """
+)
+
+
+def is_adjective_too(word: str) -> bool:
+    """A party noun that may also qualify a noun before it (القوات المعارضة)."""
+    form = bare(word)
+    return (form[2:] if form.startswith("ال") else form) in ADJECTIVE_PARTY_NOUNS
+
+
+@lru_cache(maxsize=1 << 14)
+def is_country(word: str) -> bool:
+    """A country's name (الإمارات، اليمن): after a party noun it says whose party it is (جيش الإمارات)."""
+    from isnad.arabic.lexicon import country_names
+
+    form = bare(word)
+    return any(name.split()[0] == form for name in country_names())

@@ -1,4 +1,4 @@
-"""The parties of a story, found in its own articles: labels, and the actors they stand for.
+"""The parties of a story, found in its own articles: labels, and the names they give a party.
 
 - labels: noun phrases that name a party: a group head with its names and adjectives (قوات
   التحالف العربي، ميليشيات الحوثي الانقلابية), a definite party noun or group head alone
@@ -6,27 +6,22 @@
   epithet and name (المخلوع علي عبدالله صالح) or an organisation the entity layer found (داعش).
   A label ends at the first preposition, relative, coordinated word, punctuation or word that
   ties it to another party (المسنودة بـ ...). One label is one key of
-  `isnad.arabic.actors.label_key`: one across spelling, clitics and word order.
-- actors: each label is named by its first word that says which party it is (not a kind head
+  `isnad.arabic.actors.label_key`: one across spelling, clitics and word order. Not labels: a
+  party the label's force is loyal to (الموالية للشرعية), forces said of every party alone
+  (القوات), common nouns (مقاومة شديدة) and the base that is not al-Qaeda (قاعدة العند).
+- names: each label is named by its first word that says which party it is (not a kind head
   such as قوات, an epithet, or a country's adjective such as السوري): الحوثي of ميليشيات الحوثي
   and الحوثيين alike; المقاومة of المقاومة الشعبية; an alias of the entity layer (تنظيم الدولة is
-  داعش); a person's last name. Names are then joined where the articles use them for one party:
-  labels in the same slot of copies of one text ("غارات أمريكية على الحكومة السورية ستضر" /
-  "على نظام الأسد ستضر"). A label with no name (الانقلابيين، الميليشيات، القوات الموالية) joins
-  the actor the story applies its words to (ميليشيات الحوثي الانقلابية; a label right beside
-  a named one; the party a force is loyal to: القوات الموالية للرئيس السوري بشار الأسد), else
-  a class of counted people (مسلحون، عناصر: the armed men), else it stands alone.
+  داعش); a person's last name. `isnad.event.sides` joins names into actors.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isnad.arabic import actors as words
-from isnad.arabic import normalize, particle_forms, strip_particles
+from isnad.arabic import normalize, strip_particles
 from isnad.arabic.lexicon import ENTITY_ALIASES, PERSON_TITLES, canonical_outlet
 from isnad.arabic.subjects import GENERIC_PEOPLE, SUBJECT_CLASSES
 from isnad.arabic.tokens import Token
@@ -34,7 +29,8 @@ from isnad.article.doc import ArticleText, Corpus
 from isnad.model import Entity, Span
 
 _PUNCTUATION_GAP = set("،,.:;؛!?؟()[]«»\"'“”-–—/\n")
-CONTEXT_WORDS = 5  # words kept either side of a label: its slot, and whom a loyal force serves
+CONTEXT_WORDS = 7  # words kept either side of a label: its slot, and whom a loyal force serves
+MAX_SERVED_WORDS = 3  # words of the party a loyal force serves: للحكومة اليمنية الشرعية
 
 
 @dataclass(frozen=True)
@@ -69,34 +65,60 @@ def _joined(text: str, a: int, b: int) -> bool:
     return not any(c in _PUNCTUATION_GAP for c in text[a:b])
 
 
+def _serves(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i is in the phrase a loyal force is said to serve ("الموالية للحكومة اليمنية
+    الشرعية"): that party is named for the force's sake, not in its own right."""
+    j = i - 1
+    while j >= 0 and j >= i - MAX_SERVED_WORDS:
+        if words.is_loyal(tokens[j].text):
+            return True
+        if not tokens[j].norm.startswith(("ال", "لل")):
+            return False
+        j -= 1
+    return False
+
+
 def _starts_label(tokens: Sequence[Token], i: int, organisations: dict[int, int]) -> bool:
     token = tokens[i]
-    if i > 0 and (words.is_relation(tokens[i - 1].text) or words.is_loyal(tokens[i - 1].text)):
-        return False  # "الموالي للشرعية" ties a party to another; it names neither
+    if _serves(tokens, i):
+        return False  # "الموالي للشرعية" ties a force to a party; the party is not named here
     if token.start in organisations:
         return True
     if words.is_member_noun(token.text):
         # Ordinary people (المدنيين، المواطنين) and a country's people (السوريين) are who a story
         # happens to, not a party.
-        return _class_of((token.text,)) != GENERIC_PEOPLE and not words.is_place_nisba(token.text)
+        return class_of((token.text,)) != GENERIC_PEOPLE and not words.is_place_nisba(token.text)
     norm = normalize(token.text)
-    if not norm.startswith(("ال", "وال")) and norm.endswith(("ها", "هم", "هما", "هن")):
-        return False  # جيشها، قواتهم: a pronoun for a party named elsewhere, not a label
+    if not norm.startswith(("ال", "وال")) and (
+        norm.endswith(("ها", "هم", "هما", "هن"))
+        or (token.text.endswith("ه") and words.is_head(token.text[:-1]))
+    ):
+        return False  # جيشها، قواتهم، قواته: a pronoun for a party named elsewhere, not a label
     if words.is_person_epithet(token.text):
         return True  # المخلوع علي عبدالله صالح
     return words.is_head(token.text) or words.is_collective(token.text)
 
 
-def _continues(label: list[Token], nxt: Token, raw: str, nxt_in_name: bool) -> bool:
-    """Whether the next token still belongs to the label (``nxt_in_name``: it is part of a
-    person's name the entity layer found)."""
+def _continues(label: list[Token], nxt: Token, raw: str, in_name: tuple[bool, bool]) -> bool:
+    """Whether the next token still belongs to the label (``in_name``: whether the label's last
+    token and the next one are part of a person's name the entity layer found)."""
     last = label[-1]
-    if nxt.kind != "word" or not _joined(raw, last.end, nxt.start) or words.stops_label(nxt.text):
+    if nxt.kind != "word" or not _joined(raw, last.end, nxt.start):
         return False
-    if words.is_relation(nxt.text):  # المقاومة الشعبية المسنودة بقوات الجيش
-        return False
-    if _in_person_name(label) and nxt_in_name:  # قوات الرئيس المخلوع علي عبدالله صالح
+    # A person's name goes on after a title (قوات الرئيس المخلوع علي عبدالله صالح, even with علي
+    # written على) or after its own first word (قوات علي صالح).
+    if (
+        in_name[1]
+        and (_in_person_name(label) or (in_name[0] and len(label) > 1))
+        and not words.ends_like_a_verb(nxt.text)
+    ):
         return True
+    if words.stops_label(nxt.text) or words.is_relation(nxt.text):  # المسنودة بقوات الجيش
+        return False
+    if is_title(last.text) and not words.ends_like_a_verb(nxt.text) and nxt.norm == words.bare(nxt.text):
+        return True  # a title's name, even one the entity layer missed: قوات الرئيس هادي
+    if _definite(last) and _definite(nxt) and not _agrees(last.text, nxt.text):
+        return False  # a second party or the object, not an adjective: ويدعم التحالف المقاتلين
     if len(label) >= words.MAX_LABEL_WORDS:
         return False
     if words.is_place_nisba(last.text) and not words.is_epithet(nxt.text):
@@ -106,6 +128,24 @@ def _continues(label: list[Token], nxt: Token, raw: str, nxt_in_name: bool) -> b
     head = words.is_head(label[0].text) and not words.bare(label[0].text).startswith("ال")
     glued = words.bare(nxt.text) != nxt.norm  # لميليشيات: a preposition opens another phrase
     return definite or (head and len(label) == 1 and len(nxt.norm) > 2 and not glued)
+
+
+def _definite(token: Token) -> bool:
+    return words.bare(token.text).startswith("ال")
+
+
+def _agrees(noun: str, word: str) -> bool:
+    """Whether a definite word may be the adjective of the definite noun before it: not a party
+    noun (المقاومة; but المعارضة is also "opposing"), not a plural head (المقاتلين), no sound
+    plural after a singular (المقاومة القادمون) nor a feminine singular after a sound plural
+    (الحوثيين القرية); المقاتلين الأجانب and المتمردين الحوثيين agree."""
+    if words.is_party_noun(word) and not words.is_adjective_too(word):
+        return False
+    if words.is_kind_head(word) and words.is_plural(word):
+        return False
+    if words.is_sound_plural(noun):
+        return not word.endswith("ة")
+    return words.is_plural(noun) or not words.is_sound_plural(word)
 
 
 def _in_person_name(label: Sequence[Token]) -> bool:
@@ -136,7 +176,10 @@ def _label_end(
             end += 1
         return end
     while end < len(tokens) and _continues(
-        list(tokens[i:end]), tokens[end], raw, _in_name(tokens, end, persons)
+        list(tokens[i:end]),
+        tokens[end],
+        raw,
+        (_in_name(tokens, end - 1, persons), _in_name(tokens, end, persons)),
     ):
         end += 1
     return end
@@ -150,6 +193,7 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
     organisations = _entity_spans(entities, article_id, "ORG")
     persons = _entity_spans(entities, article_id, "PER")
     found: list[LabelMention] = []
+    speaks_of_places = any(_means_a_place(tokens, j) for j in range(len(tokens)))
     i = 0
     while i < len(tokens):
         if not _starts_label(tokens, i, organisations):
@@ -157,13 +201,19 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
             continue
         end = _label_end(tokens, i, raw, organisations, persons)
         label = tuple(t.text for t in tokens[i:end])
+        if words.is_place_noun(label[0]) and (speaks_of_places or _means_a_place(tokens, i)):
+            i = end  # القاعدة the base, not al-Qaeda: see `isnad.arabic.actors.PLACE_NAMES`
+            continue
+        if _common_noun(label, tokens[i].start in organisations):
+            i = end  # مقاومة شديدة، تحالف عسكري: resistance and an alliance, not parties
+            continue
         # An indefinite head alone (قوات) names no party unless it is the plural of armed men
-        # (عناصر); a definite one (التنظيم، الميليشيات) stands for one the story names.
-        if (
-            end > i + 1
-            or not words.is_kind_head(label[0])
-            or words.bare(label[0]).startswith("ال")
-            or (words.is_plural(label[0]) and _class_of(label))
+        # (عناصر); a definite one (التنظيم، الميليشيات) stands for one the story names, except
+        # heads said of every force (القوات).
+        alone = end == i + 1 and words.is_kind_head(label[0])
+        if not alone or (
+            (words.bare(label[0]).startswith("ال") and not words.is_generic_head(label[0]))
+            or (words.is_plural(label[0]) and class_of(label))
         ):
             sentence = text.sentence_index(i)
             found.append(
@@ -178,6 +228,24 @@ def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] =
             )
         i = end
     return found
+
+
+def _common_noun(label: tuple[str, ...], organisation: bool) -> bool:
+    """An indefinite party noun with no definite word after it is the common noun (مقاومة شديدة)."""
+    if organisation or not words.is_party_noun(label[0]) or words.bare(label[0]).startswith("ال"):
+        return False
+    return not any(words.bare(w).startswith("ال") for w in label[1:])
+
+
+def _means_a_place(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i is a place noun that names a place here (قاعدة العند، القاعدة الجوية)."""
+    if not words.is_place_noun(tokens[i].text):
+        return False
+    before = tokens[i - 1].text if i > 0 else None
+    after = tokens[i + 1].text if i + 1 < len(tokens) else None
+    if before is not None and words.is_kind_head(before):
+        return False  # عناصر القاعدة، تنظيم القاعدة: the organisation
+    return words.means_a_place(tokens[i].text, before, after)
 
 
 def _context(text: ArticleText, positions: range, sentence: int) -> tuple[str, ...]:
@@ -197,7 +265,7 @@ def _alias(label: tuple[str, ...]) -> str | None:
     return None
 
 
-def _names(word: str) -> bool:
+def names_party(word: str) -> bool:
     """Whether a word of a label may say which party it is."""
     if words.is_party_noun(word):
         return True
@@ -221,20 +289,20 @@ def name_word(label: tuple[str, ...]) -> str | None:
     alias = _alias(label)
     if alias:
         return words.word_key(alias.split()[0])
-    plain = [w for w in label if _names(w)]
+    plain = [w for w in label if names_party(w)]
     if not plain:
         return None
-    if any(normalize(w) in PERSON_TITLES or words.is_person_epithet(w) for w in label):
+    if is_personal(label, plain):
         return words.word_key(plain[-1])
     name = words.word_key(plain[0])
     if words.is_party_noun(plain[0]):  # الجيش الأمريكي and الجيش اليمني are two armies
-        place = next((w for w in label if words.is_place_nisba(w)), None)
+        place = next((w for w in label if words.is_place_nisba(w) or words.is_country(w)), None)
         if place:
             return f"{name}:{words.word_key(place)}"
     return name
 
 
-def _class_of(label: tuple[str, ...]) -> str | None:
+def class_of(label: tuple[str, ...]) -> str | None:
     """The class of counted people a label's first word belongs to (مسلحون: fighters)."""
     first = strip_particles(normalize(label[0]))
     bare = first[2:] if first.startswith("ال") else first
@@ -245,114 +313,14 @@ def judges(label: Sequence[str]) -> bool:
     return any(words.is_epithet(w) for w in label)
 
 
-class _Names:
-    """Union-find over actor names: names the articles use for one party end in one root."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def root(self, name: str) -> str:
-        self.parent.setdefault(name, name)
-        while self.parent[name] != name:
-            self.parent[name] = self.parent[self.parent[name]]
-            name = self.parent[name]
-        return name
-
-    def join(self, a: str, b: str) -> None:
-        self.parent[self.root(a)] = self.root(b)
+def is_personal(label: Sequence[str], plain: Sequence[str]) -> bool:
+    """Whether a label names a party by a person: a title or epithet (المخلوع علي عبدالله صالح)
+    or two names or more with no article (قوات علي صالح), of which the last one says who."""
+    if any(is_title(w) for w in label):
+        return True
+    return len(plain) > 1 and not any(words.bare(w).startswith("ال") for w in plain)
 
 
-def _same_slot(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None:
-    """Join names used in the same slot of copies of one text: two articles that write the same two
-    words before and the same word after, one with each name."""
-    by_slot: dict[tuple[tuple[str, ...], str], set[tuple[str, str]]] = defaultdict(set)
-    for m, name in named:
-        if len(m.before) >= 2 and m.after:
-            by_slot[(m.before[-2:], m.after[0])].add((m.article_id, name))
-    for uses in by_slot.values():
-        found = {name for _article, name in uses}
-        if len(found) > 1 and len({article for article, _name in uses}) > 1:
-            first, *rest = sorted(found)
-            for name in rest:
-                names.join(name, first)
-
-
-def _naming_keys(label: tuple[str, ...]) -> list[str]:
-    """The keys of the words that say which party a label is: of a person, the last name only
-    (عبد of علي عبد الله صالح would meet عبد ربه منصور هادي)."""
-    plain = [w for w in label if _names(w)]
-    if any(normalize(w) in PERSON_TITLES or words.is_person_epithet(w) for w in label):
-        plain = plain[-1:]
-    return [words.word_key(w) for w in plain]
-
-
-def _served(m: LabelMention, known: dict[str, str]) -> str | None:
-    """The actor a loyal force serves, from the words after its label: الموالية للرئيس ... الأسد."""
-    if not any(words.is_loyal(w) for w in m.words):
-        return None
-    # لصالح: a lone ل before a name, which `word_key` keeps in general (ل may begin a name).
-    after = [form for w in m.after for form in particle_forms(w)]
-    served = Counter(known[k] for k in map(words.word_key, after) if k in known)
-    return served.most_common(1)[0][0] if served else None
-
-
-def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
-    """The actor (a name key) of every label mention of one event or storyline.
-
-    Mentions, not labels: "القوات الموالية" is the army in one sentence and Saleh's forces in the
-    next, by whom it says they are loyal to.
-    """
-    names = _Names()
-    named: list[tuple[LabelMention, str]] = []
-    unnamed: dict[tuple[str, ...], list[LabelMention]] = defaultdict(list)
-    for m in mentions:
-        name = name_word(m.words)
-        if name is None:
-            unnamed[m.key].append(m)
-        else:
-            named.append((m, name))
-    _same_slot(named, names)
-    # A party noun alone (الجيش) is the story's most named party of that noun (الجيش اليمني).
-    placed = Counter(name for _m, name in named if ":" in name)
-    for _m, name in named:
-        of_place = [n for n, _c in placed.most_common() if n.split(":")[0] == name]
-        if of_place:
-            names.join(name, of_place[0])
-    # A named force loyal to another party is on its side: قوات الحرس الجمهوري الموالية للرئيس المخلوع.
-    known = {k: name for m, name in named for k in _naming_keys(m.words)}
-    for m, name in named:
-        served = _served(m, known)
-        if served and served != name:
-            names.join(name, served)
-    actor_of: dict[LabelMention, str] = {m: names.root(name) for m, name in named}
-    known = {k: names.root(name) for k, name in known.items()}
-    # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
-    # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة (a judging word counts
-    # twice: it is said of fewer parties than a head; قوات is said of every force and not at all).
-    said_of: dict[str, Counter[str]] = defaultdict(Counter)
-    for m, _name in named:
-        for w in m.words:
-            if not words.is_kind_head(w) or words.is_plural_only_head(w):
-                said_of[words.word_key(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
-    # A label of judging or kind words right beside a named one, with nothing but a comma or a
-    # space between, is said of it too ("... الحوثي، الانقلابيين").
-    ordered = sorted(mentions, key=lambda m: (m.article_id, m.span))
-    for a, b in itertools.pairwise(ordered):
-        if (
-            a.article_id == b.article_id
-            and b.span[0] - a.span[1] <= 2
-            and not words.is_coordinated(b.words[0])
-        ):
-            for bare, other in ((a, b), (b, a)):
-                if bare.key in unnamed and other in actor_of:
-                    for w in bare.words:
-                        said_of[words.word_key(w)][actor_of[other]] += 2
-    for key, found in unnamed.items():
-        votes: Counter[str] = Counter()
-        for w in found[0].words:
-            votes.update(said_of.get(words.word_key(w), Counter()))
-        kind = _class_of(found[0].words)
-        fallback = votes.most_common(1)[0][0] if votes else (f"class:{kind}" if kind else key[0])
-        for m in found:
-            actor_of[m] = _served(m, known) or fallback
-    return actor_of
+def is_title(word: str) -> bool:
+    """A person's title or epithet, which a name follows (الرئيس، المخلوع)."""
+    return normalize(word) in PERSON_TITLES or words.is_person_epithet(word)

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from isnad.arabic import actors as words
 from isnad.arabic import normalize
 from isnad.article.doc import Corpus
-from isnad.event.actors import LabelMention, group_actors, judges, label_mentions, name_word
+from isnad.event.actors import LabelMention, judges, label_mentions, name_word
+from isnad.event.sides import group_actors
 from isnad.model import (
     Article,
     Attribution,
@@ -76,6 +77,8 @@ def _display(surfaces: Counter[str]) -> str:
     """A label as written most often, without the particles glued to its first word (لميليشيات)."""
     text = surfaces.most_common(1)[0][0].split()
     first, kept = normalize(text[0]), words.bare(text[0])
+    if first.startswith("لل") and kept.startswith("ال") and first[2:] == kept[2:]:
+        return " ".join(["ال" + text[0][2:], *text[1:]])  # للحوثيين: الحوثيين
     glued = len(first) - len(kept) if first.endswith(kept) else 0
     return " ".join([text[0][glued:] if glued else text[0], *text[1:]])
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
@@ -97,6 +97,8 @@ class FramingCell:
     term: str
     count: int
     article_ids: list[str]
+    judging: bool = False
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # (article id, label as written)
 
 
 @dataclass
@@ -156,10 +158,15 @@ def event_view(records: EventRecords) -> EventView:
         )
         for c in records.comparisons
     ]
-    singles = [
-        ClaimView(r.claim.article_id, _outlet(by_id.get(r.claim.article_id)), r.claim.text)
-        for r in records.single_reports
-    ]
+    # One line per sentence: a sentence with two figures no other outlet gives is one fact to read.
+    singles = list(
+        {
+            (r.claim.article_id, r.claim.text): ClaimView(
+                r.claim.article_id, _outlet(by_id.get(r.claim.article_id)), r.claim.text
+            )
+            for r in records.single_reports
+        }.values()
+    )
     reuse = [_reuse_pair(link, by_id) for link in records.reuse if link.a in by_id and link.b in by_id]
     return EventView(
         summary=records.summary,
@@ -214,7 +221,13 @@ def framing_view(framing: Framing, metas: Mapping[str, ArticleMeta]) -> FramingV
             # The label as the article wrote it: the first mention's own text.
             term = name.mentions[0].text if name.mentions else name.term
             cells[(name.actor, outlet.outlet)].append(
-                FramingCell(term, name.count, sorted({m.article_id for m in name.mentions}))
+                FramingCell(
+                    term,
+                    name.count,
+                    sorted({m.article_id for m in name.mentions}),
+                    name.judging,
+                    [(m.article_id, m.text) for m in name.mentions],
+                )
             )
         evaluative[outlet.outlet] = sorted({m.text for m in outlet.evaluative})
         editorial[outlet.outlet] = [(m.article_id, m.text) for m in outlet.editorial]
