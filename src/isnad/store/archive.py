@@ -35,7 +35,8 @@ from isnad.model import (
     Storyline,
     StorylineBrief,
 )
-from isnad.store import SCHEMA_VERSION, StoreError, article_from_row, decode_result
+from isnad.store import SCHEMA_VERSION, StoreError
+from isnad.store.codec import article_from_row, decode_result
 
 SNIPPET_CHARS = 90  # characters of context either side of the first hit
 SEARCH_LIMIT = 1000  # matches counted for facets; pages show the best ranked of them
