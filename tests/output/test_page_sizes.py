@@ -10,7 +10,7 @@ from isnad.output import labels
 from isnad.output.report import MAX_PAGE_BYTES, write_report
 from isnad.output.site import write_site
 
-WORDS = "قال المتحدث باسم وزارة الداخلية إن قوات الأمن ضبطت ثلاثين شخصا في الرياض أمس".split()
+WORDS = ["قال", "المتحدث", "باسم", "وزارة", "الداخلية", "إن", "قوات", "الأمن", "ضبطت", "ثلاثين", "شخصا"]
 
 
 def _day(n_articles: int) -> Analysis:
@@ -29,7 +29,9 @@ def _day(n_articles: int) -> Analysis:
         for n in range(n_articles)
     ]
     events = [
-        Event(f"e-{k:012x}", [articles[k].id, articles[k + 1].id], articles[k].title or "", f"s-{k // 6:012x}")
+        Event(
+            f"e-{k:012x}", [articles[k].id, articles[k + 1].id], articles[k].title or "", f"s-{k // 6:012x}"
+        )
         for k in range(0, n_articles - 1, 2)
     ]
     storylines = [
