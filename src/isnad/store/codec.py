@@ -1,5 +1,6 @@
-"""How the store writes and reads each record: one JSON object per record, the same fields
-`analysis.json` gives it (`isnad.output.jsonout`), and back to the typed records of `isnad.model`."""
+"""How the store writes and reads each record: one JSON object per record, written by the codec
+of ``analysis.json`` (`isnad.output.jsonout.encode`), so the store, the file and the web app's
+API hold each record alike, and read back here into the typed records of `isnad.model`."""
 
 from __future__ import annotations
 
@@ -34,11 +35,12 @@ from isnad.model import (
     StorylineBrief,
     TermCount,
 )
+from isnad.output.jsonout import encode
 
 
 def encode_record(record: object) -> str:
-    """A result record as the JSON text the store keeps."""
-    return json.dumps(asdict(record), ensure_ascii=False)  # type: ignore[call-overload]
+    """A result record as the JSON text the store keeps: its ``analysis.json`` form."""
+    return json.dumps(encode(record), ensure_ascii=False)
 
 
 def article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
