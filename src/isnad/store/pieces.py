@@ -31,6 +31,13 @@ from isnad.store.codec import decode_mention, decode_result, encode_mention, enc
 
 PIECES_MIGRATION = """
     ALTER TABLE results ADD COLUMN owner TEXT;
+    UPDATE results SET owner = CASE
+        WHEN kind = 'reuse' THEN json_extract(record, '$.a') || ' ' || json_extract(record, '$.b')
+        WHEN kind IN ('events', 'storylines', 'entities') THEN json_extract(record, '$.id')
+        WHEN kind IN ('attributions', 'figures', 'dates') THEN json_extract(record, '$.article_id')
+        WHEN kind = 'framings' THEN json_extract(record, '$.scope_id')
+        WHEN kind = 'storyline_briefs' THEN json_extract(record, '$.storyline_id')
+        ELSE json_extract(record, '$.event_id') END;
     CREATE INDEX results_by_owner ON results (kind, owner);
     CREATE TABLE article_pass (
         article_id   TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
