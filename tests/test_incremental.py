@@ -166,3 +166,12 @@ def test_the_stored_index_finds_the_batch_candidates(corpus: list[Path]) -> None
         new_ids = [articles[i].id for i in new]
         expected = {pair for pair in batch_pairs if pair[0] in new or pair[1] in new}
         assert candidates_with_stored(new_ids, stored, params) == expected
+
+
+def test_adding_to_a_store_a_batch_run_made_gives_the_batch_results(
+    corpus: list[Path], batch: dict[str, list[str]], tmp_path: Path
+) -> None:
+    db = tmp_path / "store.db"
+    analyze(corpus[::2], db=db, workers=1)
+    add(corpus[1::2], db, workers=1)
+    assert results(db) == batch
