@@ -22,7 +22,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Literal
 
 from isnad.arabic import normalize
 from isnad.article.doc import Corpus, Doc
@@ -30,11 +30,12 @@ from isnad.article.extract import LONG_SOURCE_WORDS, ArticleExtraction, combine
 from isnad.article_pass import ArticleRecord
 from isnad.corpus.reuse import ReuseParams
 from isnad.corpus.reuse_index import reuse_of_new, signatures
+from isnad.event.actors import label_mentions
 from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
-from isnad.event.framing import frame
+from isnad.event.framing import outlet_framings
 from isnad.event.provenance import trace
-from isnad.model import Analysis, Attribution, Comparison, Entity, Event, ReuseLink, Storyline
+from isnad.model import Analysis, Attribution, Comparison, Entity, Event, Framing, ReuseLink, Storyline
 from isnad.store import Store
 from isnad.store.codec import encode_record, owner_of
 from isnad.store.pieces import ArticlePieces
@@ -188,22 +189,31 @@ def update_per_event(
     corpus = Corpus(store.articles(ids))
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
+    # Each article's label mentions, found with the entities it mentions alone (the same labels,
+    # without reading every entity for every article), shared by its event and storyline.
+    mentioned: dict[str, list[Entity]] = defaultdict(list)
     wanted = set(ids)
-    named = [e for e in entities if any(m.article_id in wanted for m in e.mentions)]
+    for entity in entities:
+        for article_id in {m.article_id for m in entity.mentions} & wanted:
+            mentioned[article_id].append(entity)
+    labels = {i: label_mentions(corpus, i, mentioned.get(i, [])) for i in ids}
     comparisons = compare(changed_events, figures, corpus.by_id)
     changed_ids = {e.id for e in changed_events}
     other_events = sorted({e.id for e in story_events} - changed_ids)
     story_comparisons: list[Comparison] = [*comparisons, *store.results_of("comparisons", other_events)]
+
+    def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
+        return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, (), labels))
+
     results: dict[str, list[Any]] = {
         "comparisons": comparisons,
         "briefs": summarize(corpus, changed_events, comparisons),
         "provenance": trace(changed_events, corpus.by_id, relevant, reuse),
         "single_reports": single_reports(changed_events, figures, corpus.by_id),
-        "framings": frame(corpus, changed_events, [], relevant, named)
+        "framings": [framing("event", e.id, e.article_ids) for e in changed_events]
         + [
-            f
-            for f in frame(corpus, story_events, changed_storylines, relevant, named)
-            if f.scope == "storyline"
+            framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
+            for s in changed_storylines
         ],
         "storyline_briefs": summarize_storylines(corpus, story_events, changed_storylines, story_comparisons),
     }
