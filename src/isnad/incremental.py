@@ -86,8 +86,22 @@ def update_results(
     for kind in ("figures", "dates"):
         changes[kind] = (store.article_records(kind, list(new_set)), ())
     store.replace_results(changes)
-    all_reuse: list[ReuseLink] = store.results_of("reuse")
+    all_reuse = in_batch_order(store.results_of("reuse"), order, store.content_hashes())
     update_per_event(store, events, storylines, entities, attributions, all_reuse)
+
+
+def in_batch_order(
+    links: list[ReuseLink], order: Sequence[str], hashes: Mapping[str, str]
+) -> list[ReuseLink]:
+    """Links in the order a batch run lists them (exact copies first, then by the positions of
+    their two articles in the store), which provenance graphs keep."""
+    position = {article_id: n for n, article_id in enumerate(order)}
+
+    def key(link: ReuseLink) -> tuple[bool, int, int]:
+        copies = bool(hashes.get(link.a)) and hashes.get(link.a) == hashes.get(link.b)
+        return (not copies, position[link.a], position[link.b])
+
+    return sorted(links, key=key)
 
 
 def link_all(store: Store, order: Sequence[str]) -> tuple[list[Entity], dict[str, list[Attribution]]]:

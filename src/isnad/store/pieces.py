@@ -162,6 +162,10 @@ class Pieces:
             matrix.reshape(-1, num_perm),
         )
 
+    def content_hashes(self) -> dict[str, str]:
+        """Every stored article's content hash (empty: no content stems)."""
+        return dict(self._db.execute("SELECT article_id, content_hash FROM article_pass").fetchall())
+
     def same_content(self, hashes: Iterable[str]) -> dict[str, list[str]]:
         """Stored articles by content hash, for the given hashes (empty ones never match)."""
         found: dict[str, list[str]] = defaultdict(list)
