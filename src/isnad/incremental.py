@@ -67,12 +67,13 @@ def update_results(
     to date once ``new_ids`` have their pieces stored and ``events``/``storylines`` are current."""
     new_set = set(new_ids)
     order = store.article_ids()
+    hashes = store.content_hashes()
     new_texts = [Doc(a) for a in store.articles(list(new_ids))]
     params = ReuseParams()
     reuse = reuse_of_new(
         new_texts,
         store.reuse_signatures(params.num_perm),
-        store.same_content(signatures(t, params)[0] for t in new_texts),
+        store.same_content(hashes[i] for i in new_ids),
         lambda ids: [Doc(a) for a in store.articles(ids)],
         params,
     )
@@ -86,7 +87,7 @@ def update_results(
     for kind in ("figures", "dates"):
         changes[kind] = (store.article_records(kind, list(new_set)), ())
     store.replace_results(changes)
-    all_reuse = in_batch_order(store.results_of("reuse"), order, store.content_hashes())
+    all_reuse = in_batch_order(store.results_of("reuse"), order, hashes)
     update_per_event(store, events, storylines, entities, attributions, all_reuse)
 
 
