@@ -78,7 +78,33 @@ def test_a_version_1_store_is_migrated_keeping_its_articles(tmp_path: Path) -> N
     connection.commit()
     connection.close()
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.article_ids() == ["a"]
         assert store.story_features() == []
         assert store.story_setting() is None
+
+
+def test_a_version_2_store_gets_result_owners_from_its_records(tmp_path: Path) -> None:
+    db = tmp_path / "v2.db"
+    connection = sqlite3.connect(db)
+    connection.executescript(MIGRATIONS[0] + ";" + MIGRATIONS[1])
+    connection.execute("PRAGMA user_version = 2")
+    rows = [
+        ("events", '{"id": "e1", "article_ids": ["a"], "title": "t", "storyline_id": null}', "e1"),
+        ("reuse", '{"a": "a", "b": "b", "score": 1.0, "passages": []}', "a b"),
+        ("figures", '{"article_id": "a", "value": 3}', "a"),
+        ("framings", '{"scope": "event", "scope_id": "e1", "outlets": []}', "e1"),
+        ("storyline_briefs", '{"storyline_id": "s1", "sentences": []}', "s1"),
+        ("briefs", '{"event_id": "e1", "sentences": []}', "e1"),
+    ]
+    connection.executemany(
+        "INSERT INTO results VALUES (?, 0, ?)", [(kind, record) for kind, record, _ in rows]
+    )
+    connection.commit()
+    connection.close()
+    with Store(db):
+        pass
+    connection = sqlite3.connect(db)
+    owners = dict(connection.execute("SELECT kind, owner FROM results").fetchall())
+    connection.close()
+    assert owners == {kind: owner for kind, _, owner in rows}

@@ -143,8 +143,8 @@ def analyze(
         raise typer.Exit(code=1)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_json(analysis, out_dir / "analysis.json")
-    write_report(analysis, out_dir / "report.html")
     write_site(analysis, out_dir / "site")
+    one_page = write_report(analysis, out_dir / "report.html", site="site/index.html")
 
     summary = Table(title="isnad", show_header=False, box=None)
     summary.add_column(justify="right")
@@ -163,9 +163,9 @@ def analyze(
     ):
         summary.add_row(str(value), label)
     err.print(summary)
+    report = "report.html" if one_page else "report.html (too large for one page: it leads to the site)"
     err.print(
-        f"wrote {out_dir / 'analysis.json'}, {out_dir / 'report.html'} and the browsable "
-        f"{out_dir / 'site' / 'index.html'}"
+        f"wrote {out_dir / 'analysis.json'}, {out_dir / report} and the browsable {out_dir / 'site' / 'index.html'}"
     )
 
 

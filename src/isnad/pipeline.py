@@ -26,9 +26,11 @@ from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import frame
 from isnad.event.provenance import trace
+from isnad.incremental import keep_fingerprints, pieces_of, update_results
 from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
 from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline
 from isnad.store import Store
+from isnad.store.pieces import ArticlePieces
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``; ``total`` is 0 while unknown."""
@@ -130,11 +132,27 @@ def add(
             store.add_problems(batch_problems)
             problems += batch_problems
 
+        had_pieces = store.articles_with_pieces()
+
         def featurize(articles: Iterable[Article], fixed: Boilerplate) -> Iterator[ArticleFeatures]:
-            records = article_pass(articles, extract=False, workers=workers, fixed=fixed)
-            return (r.features for r in records)
+            # One pass per article: its story features for the grouping, and the rest of what it
+            # holds (sources, figures, dates, mentions, reuse signatures) kept in the store.
+            pending: list[ArticlePieces] = []
+            for record in article_pass(articles, workers=workers, fixed=fixed):
+                pending.append(pieces_of(record))
+                if len(pending) >= READ_BATCH:
+                    store.add_article_pieces(pending)
+                    pending = []
+                yield record.features
+            store.add_article_pieces(pending)
 
         events, storylines = update_store(store, featurize=featurize)
+        # Articles stored with story features but not the rest (by an older isnad).
+        unmade = [i for i in store.article_ids() if i not in store.articles_with_pieces()]
+        for start in range(0, len(unmade), READ_BATCH):
+            batch = store.articles(unmade[start : start + READ_BATCH])
+            store.add_article_pieces([pieces_of(r) for r in article_pass(batch, workers=workers)])
+        update_results(store, [i for i in store.article_ids() if i not in had_pieces], events, storylines)
     return Added(new, already, problems, events, storylines)
 
 
@@ -172,6 +190,8 @@ def analyze_articles(
         (r.extraction for r in records if r.extraction is not None), [r.article for r in records]
     )
     features = [r.features for r in records]
+    if store is not None:  # what `isnad add` builds on: each article's pass, kept per article
+        store.add_article_pieces(pieces_of(r) for r in records)
     del records
     # Across the corpus: text reuse, events and storylines.
     reuse = find_reuse(corpus, boilerplate=boilerplate)
@@ -239,4 +259,5 @@ def analyze(
         articles, problems = store.articles(), store.problems()
         analysis = analyze_articles(articles, problems, progress, store=store, workers=workers)
         store.save_results(analysis)
+        keep_fingerprints(store, analysis)
     return analysis

@@ -28,38 +28,11 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from isnad.arabic import normalize
-from isnad.model import (
-    Analysis,
-    Article,
-    ArticleFeatures,
-    Attribution,
-    Block,
-    Brief,
-    BriefSentence,
-    Claim,
-    Comparison,
-    Date,
-    Dateline,
-    Entity,
-    Event,
-    Figure,
-    Framing,
-    Mention,
-    OutletFraming,
-    Passage,
-    Problem,
-    Provenance,
-    ProvenanceEdge,
-    ProvenanceNode,
-    ReuseLink,
-    SingleReport,
-    Storyline,
-    StorylineBrief,
-    StoryLink,
-    TermCount,
-)
+from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline, StoryLink
+from isnad.store.codec import article_from_row, decode_result, encode_record, owner_of
+from isnad.store.pieces import PIECES_MIGRATION, Pieces
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry migrates the store from version i to i+1. Append, never edit: stores in the wild
 # were created by the earlier entries.
@@ -127,6 +100,9 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL          -- JSON
     );
     """,
+    # 3: the pieces `isnad add` updates one by one (per-article records, reuse signatures, result
+    # owners, per-event input fingerprints); see `isnad.store.pieces`.
+    PIECES_MIGRATION,
 ]
 
 
@@ -144,7 +120,7 @@ _REBUILD = "restore it from a backup, or move it aside and rebuild it with isnad
 WRITE_WAIT_SECONDS = 600.0
 
 
-class Store:
+class Store(Pieces):
     """An isnad store in one SQLite file (or in memory with ``":memory:"``).
 
     ``read_only`` opens the file for reading alone: nothing is created, migrated or written.
@@ -546,12 +522,12 @@ def _explain(exc: sqlite3.DatabaseError) -> str:
     return f"cannot be used ({message})"
 
 
-def _insert_results(db: sqlite3.Connection, kind: str, records: Sequence[Any]) -> None:
-    """Write one kind of result record in order, with the articles each one names."""
-    for seq, record in enumerate(records):
+def _insert_results(db: sqlite3.Connection, kind: str, records: Sequence[Any], first_seq: int = 0) -> None:
+    """Write one kind of result record in order, with its owner and the articles it names."""
+    for seq, record in enumerate(records, start=first_seq):
         db.execute(
-            "INSERT INTO results VALUES (?,?,?)",
-            (kind, seq, json.dumps(asdict(record), ensure_ascii=False)),
+            "INSERT INTO results (kind, seq, record, owner) VALUES (?,?,?,?)",
+            (kind, seq, encode_record(record), owner_of(kind, record)),
         )
         db.executemany(
             "INSERT INTO result_articles VALUES (?,?,?)",
@@ -571,120 +547,3 @@ def _article_ids_of(record: object) -> set[str]:
         for item in getattr(record, nested, []) or []:
             ids |= _article_ids_of(item)
     return ids
-
-
-def article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
-    dateline = json.loads(row[4]) if row[4] else None
-    return Article(
-        id=row[0],
-        source_path=row[1],
-        title=row[2],
-        outlet=row[3],
-        dateline=Dateline(**dateline) if dateline else None,
-        published=row[5],
-        url=row[6],
-        encoding=row[7],
-        text=row[8],
-        blocks=[Block(kind=k, start=s, end=e) for k, s, e in json.loads(row[9])],
-        sentences=[(s, e) for s, e in json.loads(row[10])],
-    )
-
-
-def decode_result(kind: str, data: dict[str, Any]) -> Any:
-    """A result record of ``kind`` (events, reuse, figures, ...) from its stored JSON object."""
-    return _RESULT_READERS[kind](data)
-
-
-def _span(value: list[int]) -> tuple[int, int]:
-    return (int(value[0]), int(value[1]))
-
-
-def _reuse(d: dict[str, Any]) -> ReuseLink:
-    passages = [Passage(_span(p["a_span"]), _span(p["b_span"]), p["score"]) for p in d.pop("passages")]
-    return ReuseLink(**d, passages=passages)
-
-
-def _entity(d: dict[str, Any]) -> Entity:
-    mentions = [Mention(m["article_id"], _span(m["span"]), m["text"]) for m in d.pop("mentions")]
-    return Entity(**d, mentions=mentions)
-
-
-def _attribution(d: dict[str, Any]) -> Attribution:
-    quote_span = _span(d.pop("quote_span")) if d.get("quote_span") else None
-    d.pop("quote_span", None)
-    cue_span = _span(d.pop("cue_span")) if d.get("cue_span") else None
-    d.pop("cue_span", None)
-    return Attribution(**{**d, "span": _span(d["span"])}, quote_span=quote_span, cue_span=cue_span)
-
-
-def _comparison(d: dict[str, Any]) -> Comparison:
-    claims = [Claim(**{**c, "span": _span(c["span"])}) for c in d.pop("claims")]
-    return Comparison(**d, claims=claims)
-
-
-def _brief(d: dict[str, Any]) -> Brief:
-    sentences = [BriefSentence(**{**s, "span": _span(s["span"])}) for s in d["sentences"]]
-    return Brief(event_id=d["event_id"], sentences=sentences)
-
-
-_RESULT_READERS: dict[str, Any] = {
-    "events": lambda d: Event(**d),
-    "storylines": lambda d: Storyline(**d),
-    "reuse": _reuse,
-    "entities": _entity,
-    "attributions": _attribution,
-    "figures": lambda d: Figure(**{**d, "span": _span(d["span"])}),
-    "comparisons": _comparison,
-    "briefs": _brief,
-    "dates": lambda d: Date(**{**d, "span": _span(d["span"])}),
-    "framings": lambda d: _framing(d),
-    "provenance": lambda d: _provenance(d),
-    "storyline_briefs": lambda d: _storyline_brief(d),
-    "single_reports": lambda d: _single_report(d),
-}
-
-
-# --- framing, provenance, storyline briefs, single reports ---------------------------------------
-
-
-def _mention(d: dict[str, Any]) -> Mention:
-    return Mention(d["article_id"], _span(d["span"]), d["text"])
-
-
-def _framing(d: dict[str, Any]) -> Framing:
-    outlets = [
-        OutletFraming(
-            outlet=o["outlet"],
-            article_ids=o["article_ids"],
-            names=[
-                TermCount(
-                    n["actor"],
-                    n["term"],
-                    n["count"],
-                    [_mention(m) for m in n["mentions"]],
-                    n.get("judging", False),
-                )
-                for n in o["names"]
-            ],
-            evaluative=[_mention(m) for m in o["evaluative"]],
-            editorial=[_mention(m) for m in o["editorial"]],
-        )
-        for o in d["outlets"]
-    ]
-    return Framing(d["scope"], d["scope_id"], outlets)
-
-
-def _provenance(d: dict[str, Any]) -> Provenance:
-    nodes = [ProvenanceNode(**n) for n in d["nodes"]]
-    edges = [ProvenanceEdge(**{**e, "spans": [_span(s) for s in e["spans"]]}) for e in d["edges"]]
-    return Provenance(d["event_id"], nodes, edges)
-
-
-def _storyline_brief(d: dict[str, Any]) -> StorylineBrief:
-    sentences = [BriefSentence(**{**s, "span": _span(s["span"])}) for s in d["sentences"]]
-    return StorylineBrief(d["storyline_id"], sentences)
-
-
-def _single_report(d: dict[str, Any]) -> SingleReport:
-    claim = d["claim"]
-    return SingleReport(d["event_id"], Claim(**{**claim, "span": _span(claim["span"])}), d["kind"])

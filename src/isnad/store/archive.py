@@ -35,8 +35,11 @@ from isnad.model import (
     Storyline,
     StorylineBrief,
 )
-from isnad.store import SCHEMA_VERSION, StoreError, article_from_row, decode_result
+from isnad.store import SCHEMA_VERSION, StoreError
+from isnad.store.codec import article_from_row, decode_result
 
+# A result row's owner is its event's, storyline's or article's id (`isnad.store.codec.owner_of`).
+_OWNED = "AND owner = ?"
 SNIPPET_CHARS = 90  # characters of context either side of the first hit
 SEARCH_LIMIT = 1000  # matches counted for facets; pages show the best ranked of them
 
@@ -236,6 +239,11 @@ class Archive(Browsable):
             raise StoreError(f"{self.path}: not a usable isnad store ({exc})") from exc
         if version == 0 or version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: not an isnad store this version can read (schema {version})")
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: the store was made by an older isnad (schema {version}); open it once "
+                "with write access (isnad add --db) to upgrade it"
+            )
         self._lock = threading.Lock()
         self._index: ArchiveIndex | None = None
         self._seen_version: int | None = None
@@ -296,25 +304,22 @@ class Archive(Browsable):
         summary = self.index().event_by_id.get(event_id)
         if summary is None:
             return None
-        by_event = "AND json_extract(record, '$.event_id') = ?"
-        briefs: list[Brief] = self._records("briefs", by_event, (event_id,))
-        framings: list[Framing] = self._records(
-            "framings", "AND json_extract(record, '$.scope_id') = ?", (event_id,)
-        )
-        provenance: list[Provenance] = self._records("provenance", by_event, (event_id,))
+        briefs: list[Brief] = self._records("briefs", _OWNED, (event_id,))
+        framings: list[Framing] = self._records("framings", _OWNED, (event_id,))
+        provenance: list[Provenance] = self._records("provenance", _OWNED, (event_id,))
         members = set(summary.event.article_ids)
         reuse = [
             link
             for link in self._records_of_articles("reuse", summary.event.article_ids)
             if link.a in members and link.b in members
         ]
-        comparisons: list[Comparison] = self._records("comparisons", by_event, (event_id,))
+        comparisons: list[Comparison] = self._records("comparisons", _OWNED, (event_id,))
         return EventRecords(
             summary=summary,
             articles=self.articles(summary.event.article_ids),
             brief=briefs[0] if briefs else None,
             comparisons=conflicts_first(comparisons),
-            single_reports=self._records("single_reports", by_event, (event_id,)),
+            single_reports=self._records("single_reports", _OWNED, (event_id,)),
             framing=framings[0] if framings else None,
             provenance=provenance[0] if provenance else None,
             reuse=sorted(reuse, key=lambda link: -link.score),
@@ -325,11 +330,8 @@ class Archive(Browsable):
         storyline = index.storyline_by_id.get(storyline_id)
         if storyline is None:
             return None
-        by_storyline = "AND json_extract(record, '$.storyline_id') = ?"
-        briefs: list[StorylineBrief] = self._records("storyline_briefs", by_storyline, (storyline_id,))
-        framings: list[Framing] = self._records(
-            "framings", "AND json_extract(record, '$.scope_id') = ?", (storyline_id,)
-        )
+        briefs: list[StorylineBrief] = self._records("storyline_briefs", _OWNED, (storyline_id,))
+        framings: list[Framing] = self._records("framings", _OWNED, (storyline_id,))
         return StorylineRecords(
             storyline,
             events_in_time_order(index, storyline),

@@ -1,0 +1,127 @@
+"""Reuse of new articles against a stored index: the links a batch run of `find_reuse` over the
+whole store makes for the new articles, without tokenising the stored ones.
+
+Each article's chunk signatures (MinHash, as `find_reuse` makes them) and content hash are kept
+in the store when it arrives. New articles' chunks are looked up in the signatures of every
+stored chunk, with the same bands, stop-band cap and two-chunk rule as a batch run over the whole
+store, so the candidate pairs that involve a new article are the batch ones. Only the candidates'
+stored partners are then read and aligned.
+
+One difference from a batch run (docs/archive.md): boilerplate, which weighs nothing in an
+alignment, is learnt from the articles added together, as outlets' fixed lines are for events;
+a whole day added at once learns what a batch run of that day learns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from isnad.article.doc import ArticleText
+from isnad.corpus.boilerplate import Boilerplate
+from isnad.corpus.direction import publishing_clocks
+
+# The batch detector's own steps, so that the index finds exactly the batch candidates.
+from isnad.corpus.reuse import (
+    ReuseParams,
+    TermWeights,
+    _band_collisions,
+    _chunks,
+    _digests,
+    _whole_link,
+    align,
+    content_hash,
+)
+from isnad.model import ReuseLink
+from isnad.store.pieces import StoredSignatures
+
+
+def signatures(text: ArticleText, params: ReuseParams | None = None) -> tuple[str, NDArray[np.uint32]]:
+    """An article's content hash (empty without content stems) and its chunks' signatures."""
+    params = params or ReuseParams()
+    chunks, _ = _chunks([text], [0], params.chunk)
+    rows = _digests(chunks, params.num_perm) if chunks else np.zeros((0, params.num_perm), dtype=np.uint32)
+    return (content_hash(text) if text.content_terms() else ""), rows
+
+
+def candidates_with_stored(
+    new_ids: Sequence[str], stored: StoredSignatures, params: ReuseParams
+) -> set[tuple[int, int]]:
+    """Pairs (lower, higher position in the store) with a new article whose chunks collide as
+    `isnad.corpus.reuse.candidate_pairs` requires over the whole store."""
+    n = len(stored.article_ids)
+    position = {article_id: i for i, article_id in enumerate(stored.article_ids)}
+    owner = np.repeat(np.arange(n, dtype=np.int64), stored.chunks)
+    is_new = np.zeros(n, dtype=bool)
+    is_new[[position[i] for i in new_ids if i in position]] = True
+    left = np.flatnonzero(is_new[owner])  # the new articles' chunks, by their index in all rows
+    rows = stored.rows
+    if not len(left) or not len(rows):
+        return set()
+    codes = np.concatenate(list(_band_collisions(rows[left], rows, params, one_way=False)))
+    query, matched = left[codes // len(rows)], codes % len(rows)
+    # Each chunk pair once, as the batch run's one-way pass makes it; no chunk with itself.
+    keep = (query != matched) & ~(is_new[owner[matched]] & (matched < query))
+    lower = np.minimum(query[keep], matched[keep])
+    higher = np.maximum(query[keep], matched[keep])
+    chunk_pairs = np.unique(lower * len(rows) + higher)
+    a_chunk, b_chunk = chunk_pairs // len(rows), chunk_pairs % len(rows)
+    agree = np.concatenate(
+        [
+            np.count_nonzero(rows[a_chunk[s : s + 65536]] == rows[b_chunk[s : s + 65536]], axis=1)
+            for s in range(0, len(chunk_pairs), 65536)
+        ]
+        or [np.zeros(0, dtype=np.int64)]
+    )
+    close = agree / params.num_perm >= params.min_chunk_jaccard
+    a, b = owner[a_chunk[close]], owner[b_chunk[close]]
+    a, b = a[a != b], b[a != b]
+    pairs, counts = np.unique(np.minimum(a, b) * n + np.maximum(a, b), return_counts=True)
+    first, second = pairs // n, pairs % n
+    needed = np.minimum(2, np.minimum(stored.chunks[first], stored.chunks[second]))
+    keep_pair = counts * 2 >= needed  # a chunk pair is two colliding chunks, as in a batch run
+    return set(zip(first[keep_pair].tolist(), second[keep_pair].tolist(), strict=True))
+
+
+def reuse_of_new(
+    new_texts: Sequence[ArticleText],
+    stored: StoredSignatures,
+    same_content: dict[str, list[str]],
+    read_texts: Callable[[Sequence[str]], list[ArticleText]],
+    params: ReuseParams | None = None,
+) -> list[ReuseLink]:
+    """Links between each new article and any stored one (the new ones included), in the order a
+    batch run over the store lists them. ``same_content``: stored articles by content hash;
+    ``read_texts``: the text layer of stored articles, read when a candidate needs them."""
+    params = params or ReuseParams()
+    position = {article_id: i for i, article_id in enumerate(stored.article_ids)}
+    new_ids = [t.article.id for t in new_texts]
+    duplicates: set[tuple[int, int]] = set()
+    for text in new_texts:
+        if not text.content_terms():
+            continue
+        for other in same_content.get(content_hash(text), []):
+            if other != text.article.id and other in position:
+                pair = sorted((position[text.article.id], position[other]))
+                duplicates.add((pair[0], pair[1]))
+    pairs = candidates_with_stored(new_ids, stored, params) - duplicates
+    texts = {t.article.id: t for t in new_texts}
+    partners = sorted({stored.article_ids[i] for pair in duplicates | pairs for i in pair} - texts.keys())
+    texts.update((t.article.id, t) for t in read_texts(partners))
+    boilerplate = Boilerplate.learn_tokens((t.article, t.tokens) for t in new_texts)
+    weights = TermWeights.background(params.max_term_df).with_formulas(texts.values(), boilerplate)
+
+    # Outlets whose stamps are publishing times, judged on the articles this update reads.
+    clocked = publishing_clocks(t.article for t in texts.values())
+
+    def text_at(i: int) -> ArticleText:
+        return texts[stored.article_ids[i]]
+
+    links = [_whole_link(text_at(a), text_at(b), clocked) for a, b in sorted(duplicates)]
+    for a, b in sorted(pairs):
+        link = align(text_at(a), text_at(b), params, weights=weights, clocked=clocked)
+        if link is not None:
+            links.append(link)
+    return [link for link in links if link.score >= params.min_link_score]

@@ -1,0 +1,259 @@
+"""Keeping every stored result current as articles arrive (`isnad add`), touching only what the
+new articles change.
+
+- Per article (attributions, figures, dates, entity mentions, story features, reuse signatures):
+  made once, when the article arrives, and kept per article (`isnad.store.pieces`).
+- Across articles: entities are linked again from the stored mentions of every article, and
+  sources linked to them (cheap: no text is read but that of long source phrases); reuse links
+  are found for the new articles against the stored signatures (`isnad.corpus.reuse_index`);
+  events and storylines come from the store's incremental grouping (`update_store`).
+- Per event and storyline (comparisons, brief, framing, provenance): a fingerprint of the
+  inputs (members, their linked sources and entities, the reuse links between them) is kept;
+  only events and storylines whose fingerprint changed are computed again.
+
+Results are written owner by owner (an article, event, storyline, entity or pair), so rows that
+did not change are not rewritten. What differs from a batch run is in docs/archive.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict
+from typing import Any, Literal
+
+from isnad.arabic import normalize
+from isnad.article.doc import Corpus, Doc
+from isnad.article.extract import LONG_SOURCE_WORDS, ArticleExtraction, combine
+from isnad.article_pass import ArticleRecord
+from isnad.corpus.reuse import ReuseParams
+from isnad.corpus.reuse_index import reuse_of_new, signatures
+from isnad.event.actors import label_mentions
+from isnad.event.brief import summarize, summarize_storylines
+from isnad.event.compare import compare, single_reports
+from isnad.event.framing import outlet_framings
+from isnad.event.provenance import trace
+from isnad.model import Analysis, Attribution, Comparison, Entity, Event, Framing, ReuseLink, Storyline
+from isnad.store import Store
+from isnad.store.codec import encode_record, owner_of
+from isnad.store.pieces import ArticlePieces
+
+PER_EVENT_KINDS = ("comparisons", "briefs", "provenance", "single_reports")
+
+
+def pieces_of(record: ArticleRecord) -> ArticlePieces:
+    """What the store keeps of one article's per-article pass (made with extraction)."""
+    assert record.extraction is not None
+    content_hash, rows = signatures(record.doc)
+    found = record.extraction
+    return ArticlePieces(
+        record.article.id,
+        content_hash,
+        rows,
+        record.article.outlet,
+        found.attributions,
+        found.figures,
+        found.dates,
+        found.mentions,
+    )
+
+
+def update_results(
+    store: Store, new_ids: Sequence[str], events: Sequence[Event], storylines: Sequence[Storyline]
+) -> None:
+    """Bring the stored reuse links, entities, sources, figures, dates and per-event results up
+    to date once ``new_ids`` have their pieces stored and ``events``/``storylines`` are current."""
+    new_set = set(new_ids)
+    order = store.article_ids()
+    hashes = store.content_hashes()
+    new_texts = [Doc(a) for a in store.articles(list(new_ids))]
+    params = ReuseParams()
+    reuse = reuse_of_new(
+        new_texts,
+        store.reuse_signatures(params.num_perm),
+        store.same_content(hashes[i] for i in new_ids),
+        lambda ids: [Doc(a) for a in store.articles(ids)],
+        params,
+    )
+    del new_texts
+    entities, attributions = link_all(store, order)
+    changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {
+        "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, ()),
+        "entities": _changed(store, "entities", {e.id: [e] for e in entities}),
+        "attributions": _changed(store, "attributions", attributions),
+    }
+    for kind in ("figures", "dates"):
+        changes[kind] = (store.article_records(kind, list(new_set)), ())
+    store.replace_results(changes)
+    all_reuse = in_batch_order(store.results_of("reuse"), order, hashes)
+    update_per_event(store, events, storylines, entities, attributions, all_reuse)
+
+
+def in_batch_order(
+    links: list[ReuseLink], order: Sequence[str], hashes: Mapping[str, str]
+) -> list[ReuseLink]:
+    """Links in the order a batch run lists them (exact copies first, then by the positions of
+    their two articles in the store), which provenance graphs keep."""
+    position = {article_id: n for n, article_id in enumerate(order)}
+
+    def key(link: ReuseLink) -> tuple[bool, int, int]:
+        copies = bool(hashes.get(link.a)) and hashes.get(link.a) == hashes.get(link.b)
+        return (not copies, position[link.a], position[link.b])
+
+    return sorted(links, key=key)
+
+
+def link_all(store: Store, order: Sequence[str]) -> tuple[list[Entity], dict[str, list[Attribution]]]:
+    """Entities linked over every stored article's mentions and sources linked to them, as a batch
+    run links them (articles in storage order); sources by article."""
+    mentions = store.article_records("mentions")
+    raw = store.article_records("attributions")
+    # Only a long source phrase is read for the person it names (`link_sources`).
+    long = [i for i, found in raw.items() if any(_long_source(a) for a in found)]
+    extraction = combine(
+        (ArticleExtraction(raw.get(i, []), [], [], mentions.get(i, [])) for i in order),
+        store.articles(long),
+    )
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in extraction.attributions:
+        by_article[attribution.article_id].append(attribution)
+    return extraction.entities, dict(by_article)
+
+
+def _long_source(attribution: Attribution) -> bool:
+    return len(normalize(attribution.source_canonical).split()) > LONG_SOURCE_WORDS
+
+
+def _changed(
+    store: Store, kind: str, records: Mapping[str, Sequence[Any]]
+) -> tuple[dict[str, Sequence[Any]], list[str]]:
+    """The owners whose records differ from the stored ones, and the stored owners now gone."""
+    stored = store.owned_results(kind)
+    changed = {
+        owner: found
+        for owner, found in records.items()
+        if stored.get(owner) != [encode_record(r) for r in found]
+    }
+    gone = [owner for owner in stored if owner is not None and owner not in records]
+    return changed, gone
+
+
+def fingerprints(
+    events: Sequence[Event],
+    storylines: Sequence[Storyline],
+    entities: Sequence[Entity],
+    attributions: Mapping[str, Sequence[Attribution]],
+    reuse: Sequence[ReuseLink],
+) -> dict[str, str]:
+    """For each event and storyline, a hash of everything its per-event results are made from:
+    its members (whose text, figures and dates never change), their linked sources and entity
+    mentions, and the reuse links between members."""
+    named: dict[str, list[Any]] = defaultdict(list)
+    for entity in entities:
+        for m in entity.mentions:
+            named[m.article_id].append([entity.id, entity.canonical, entity.type, list(m.span), m.text])
+    links: dict[str, list[ReuseLink]] = defaultdict(list)
+    for link in reuse:
+        links[link.a].append(link)
+    out: dict[str, str] = {}
+    for event in events:
+        members = set(event.article_ids)
+        inputs = [
+            [event.id, event.article_ids, event.title],
+            [[asdict(a) for a in attributions.get(i, [])] for i in event.article_ids],
+            [sorted(named.get(i, [])) for i in event.article_ids],
+            sorted(
+                json.dumps(asdict(link), sort_keys=True)
+                for i in members
+                for link in links[i]
+                if link.b in members
+            ),
+        ]
+        out[event.id] = _digest(inputs)
+    for storyline in storylines:
+        out[storyline.id] = _digest(
+            [[storyline.id, storyline.event_ids, storyline.title], [out[e] for e in storyline.event_ids]]
+        )
+    return out
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def update_per_event(
+    store: Store,
+    events: Sequence[Event],
+    storylines: Sequence[Storyline],
+    entities: Sequence[Entity],
+    attributions: Mapping[str, Sequence[Attribution]],
+    reuse: Sequence[ReuseLink],
+) -> None:
+    """Compute comparisons, briefs, framing and provenance again for the events and storylines
+    whose inputs changed; drop those of events and storylines that are gone."""
+    now = fingerprints(events, storylines, entities, attributions, reuse)
+    before = store.stage_fingerprints()
+    changed_events = [e for e in events if before.get(e.id) != now[e.id]]
+    changed_storylines = [s for s in storylines if before.get(s.id) != now[s.id] and len(s.event_ids) >= 2]
+    gone = [scope for scope in before if scope not in now]
+    event_by_id = {e.id: e for e in events}
+    story_events = [event_by_id[e] for s in changed_storylines for e in s.event_ids]
+    ids = sorted({a for e in [*changed_events, *story_events] for a in e.article_ids})
+    corpus = Corpus(store.articles(ids))
+    figures = [f for found in store.article_records("figures", ids).values() for f in found]
+    relevant = [a for i in ids for a in attributions.get(i, [])]
+    # Each article's label mentions, found with the entities it mentions alone (the same labels,
+    # without reading every entity for every article), shared by its event and storyline.
+    mentioned: dict[str, list[Entity]] = defaultdict(list)
+    wanted = set(ids)
+    for entity in entities:
+        for article_id in {m.article_id for m in entity.mentions} & wanted:
+            mentioned[article_id].append(entity)
+    labels = {i: label_mentions(corpus, i, mentioned.get(i, [])) for i in ids}
+    comparisons = compare(changed_events, figures, corpus.by_id)
+    changed_ids = {e.id for e in changed_events}
+    other_events = sorted({e.id for e in story_events} - changed_ids)
+    story_comparisons: list[Comparison] = [*comparisons, *store.results_of("comparisons", other_events)]
+
+    def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
+        return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, (), labels))
+
+    results: dict[str, list[Any]] = {
+        "comparisons": comparisons,
+        "briefs": summarize(corpus, changed_events, comparisons),
+        "provenance": trace(changed_events, corpus.by_id, relevant, reuse),
+        "single_reports": single_reports(changed_events, figures, corpus.by_id),
+        "framings": [framing("event", e.id, e.article_ids) for e in changed_events]
+        + [
+            framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
+            for s in changed_storylines
+        ],
+        "storyline_briefs": summarize_storylines(corpus, story_events, changed_storylines, story_comparisons),
+    }
+    owners = {
+        **{kind: [e.id for e in changed_events] for kind in PER_EVENT_KINDS},
+        "framings": [e.id for e in changed_events] + [s.id for s in changed_storylines],
+        "storyline_briefs": [s.id for s in changed_storylines],
+    }
+    changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {}
+    for kind, found in results.items():
+        by_owner: dict[str, list[Any]] = {owner: [] for owner in owners[kind]}
+        for record in found:
+            by_owner[owner_of(kind, record)].append(record)
+        changes[kind] = (by_owner, gone)
+    store.replace_results(changes)
+    store.drop_stage_fingerprints(gone)
+    store.set_stage_fingerprints({scope: now[scope] for scope in [*changed_ids, *(s.id for s in storylines)]})
+
+
+def keep_fingerprints(store: Store, analysis: Analysis) -> None:
+    """After a batch run saved every result: the inputs each event's results were made from."""
+    attributions: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in analysis.attributions:
+        attributions[attribution.article_id].append(attribution)
+    found = fingerprints(
+        analysis.events, analysis.storylines, analysis.entities, attributions, analysis.reuse
+    )
+    store.set_stage_fingerprints(found, replace_all=True)
