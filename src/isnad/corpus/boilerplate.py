@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from isnad.arabic import Token, tokenize
@@ -70,18 +70,29 @@ class Boilerplate:
     ) -> Boilerplate:
         """The same from already tokenised articles: (outlet, tokens without punctuation)."""
         params = params or BoilerplateParams()
-        outlet_of: list[str | None] = []
-        keys_of: list[list[str]] = []
+        outlet_of: dict[int, str | None] = {}
+        keys_of: dict[int, list[str]] = {}
         seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)  # run -> (article, position)
         for number, (outlet, tokens) in enumerate(documents):
-            keys = [formula_key(t) for t in tokens if t.kind != "punct"]
-            outlet_of.append(outlet)
-            keys_of.append(keys)
-            first: dict[str, int] = {}
-            for i in range(len(keys) - params.n + 1):
-                first.setdefault(" ".join(keys[i : i + params.n]), i)
+            keys, first = runs_of(tokens, params.n)
+            outlet_of[number] = outlet
+            keys_of[number] = keys
             for run, position in first.items():
                 seen_in[run].append((number, position))
+        return cls.judged(seen_in, keys_of, outlet_of, params)
+
+    @classmethod
+    def judged(
+        cls,
+        seen_in: Mapping[str, Sequence[tuple[int, int]]],
+        keys_of: Mapping[int, list[str]],
+        outlet_of: Mapping[int, str | None],
+        params: BoilerplateParams | None = None,
+    ) -> Boilerplate:
+        """The formulas among the runs ``seen_in`` (run -> (article, position), articles in corpus
+        order): those in ``min_articles`` independent articles. ``keys_of`` and ``outlet_of`` need
+        hold only the articles of runs seen that often (the Spark job counts runs apart)."""
+        params = params or BoilerplateParams()
         judge = _CopyJudge(keys_of, params.copy_overlap)
         formulas: dict[str, int] = {}
         outlets: dict[str, int] = {}
@@ -148,6 +159,16 @@ class Boilerplate:
         return cls(params=params, formulas=formulas, outlets=outlets)
 
 
+def runs_of(tokens: Sequence[Token], n: int) -> tuple[list[str], dict[str, int]]:
+    """An article's token keys (punctuation dropped) and each distinct run of ``n`` keys with the
+    position it first starts at."""
+    keys = [formula_key(t) for t in tokens if t.kind != "punct"]
+    first: dict[str, int] = {}
+    for i in range(len(keys) - n + 1):
+        first.setdefault(" ".join(keys[i : i + n]), i)
+    return keys, first
+
+
 def _words(text: str) -> list[Token]:
     return [t for t in tokenize(text) if t.kind != "punct"]
 
@@ -161,11 +182,11 @@ class _CopyJudge:
     they share (trigrams, or words of four letters or more) reaches ``overlap`` of the smaller rest.
     """
 
-    def __init__(self, keys: list[list[str]], overlap: float) -> None:
+    def __init__(self, keys: Mapping[int, list[str]], overlap: float) -> None:
         self.keys = keys
-        self.trigrams = [frozenset(_trigrams(k, 0, len(k))) for k in keys]
+        self.trigrams = {n: frozenset(_trigrams(k, 0, len(k))) for n, k in keys.items()}
         # Words of four letters or more: the names, places and figures a rewrite keeps.
-        self.words = [frozenset(w for w in k if len(w) > 3) for k in keys]
+        self.words = {n: frozenset(w for w in k if len(w) > 3) for n, k in keys.items()}
         self.overlap = overlap
         self._shared: dict[tuple[int, int], tuple[int, int]] = {}
         self._known: dict[tuple[int, int, int], bool] = {}

@@ -35,14 +35,17 @@ class OutletLines:
     def learn(cls, articles: Iterable[Article]) -> OutletLines:
         titles: dict[tuple[str, str], set[str]] = defaultdict(set)
         for article in articles:
-            if not article.outlet:
-                continue
-            title = normalize(article.title or article.text[:80])
-            for _, _, key in _lines(article):
-                titles[(article.outlet, key)].add(title)
+            for outlet, key, title in titled_lines(article):
+                titles[(outlet, key)].add(title)
+        return cls.of_counts((outlet, key, len(seen)) for (outlet, key), seen in titles.items())
+
+    @classmethod
+    def of_counts(cls, counts: Iterable[tuple[str, str, int]]) -> OutletLines:
+        """The fixed lines from (outlet, line, how many distinct titles it appears under), counted
+        over the corpus (here, or by the Spark job)."""
         found: dict[str, set[str]] = defaultdict(set)
-        for (outlet, key), seen in titles.items():
-            if len(seen) >= MIN_TITLES:
+        for outlet, key, titles in counts:
+            if titles >= MIN_TITLES:
                 found[outlet].add(key)
         return cls({outlet: frozenset(keys) for outlet, keys in found.items()})
 
@@ -52,6 +55,16 @@ class OutletLines:
         if not fixed:
             return []
         return [(start, end) for start, end, key in _lines(article) if key in fixed]
+
+
+def titled_lines(article: Article) -> Iterator[tuple[str, str, str]]:
+    """(outlet, normalised line, normalised title) for each short line of an article with an
+    outlet: what `OutletLines.learn` counts."""
+    if not article.outlet:
+        return
+    title = normalize(article.title or article.text[:80])
+    for _, _, key in _lines(article):
+        yield article.outlet, key, title
 
 
 def _lines(article: Article) -> Iterator[tuple[int, int, str]]:
