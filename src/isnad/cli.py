@@ -564,6 +564,11 @@ def spark(
             f"error: isnad spark needs the spark extra ({exc}); pip install 'isnad[spark]'", markup=False
         )
         raise typer.Exit(code=1) from None
+    import logging
+
+    stage_log = logging.getLogger("isnad.spark")  # a line per stage: what it took
+    stage_log.addHandler(logging.StreamHandler())
+    stage_log.setLevel(logging.INFO)
     spark_session = job.session(master, partitions)
     try:
         with _one_line_errors():

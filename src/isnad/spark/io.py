@@ -9,7 +9,6 @@ results, and the story features and links a later `isnad add` builds on.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,7 +103,7 @@ def write_parquet(spark: SparkSession, run: SparkRun, out: Path) -> None:
         _table(spark, [(n, _id_of(r), _json(encode(r))) for n, r in enumerate(records)], out / kind)
 
 
-def _table(spark: SparkSession, rows: list[tuple[int, str | None, str]], path: Path) -> None:
+def _table(spark: SparkSession, rows: Sequence[tuple[int, str | None, str]], path: Path) -> None:
     spark.createDataFrame(rows, RESULTS).write.mode("overwrite").parquet(str(path))
 
 
@@ -122,7 +121,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def load_store(run: SparkRun, db: str | os.PathLike[str]) -> None:
+def load_store(run: SparkRun, db: str | Path) -> None:
     """Write the run into a new (or empty) store: articles, problems, story features and links,
     and every result. A store holding articles already is refused: its results must describe
     everything it holds, and the job analysed only its input (use `isnad add` to grow a store)."""

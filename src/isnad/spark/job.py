@@ -19,9 +19,12 @@ Entity linking across articles (`combine`) runs on the driver, as in the single-
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import add
 from pathlib import Path
@@ -44,6 +47,16 @@ from isnad.ingest import DEFAULT_MAX_BYTES
 from isnad.ingest.readers import EMPTY_FOLDER, NO_SUCH_PATH, files_under
 from isnad.model import Analysis, Article, ArticleFeatures, Problem, ReuseLink, StoryLink
 from isnad.spark import io, lsh, work
+
+log = logging.getLogger("isnad.spark")
+
+
+@contextmanager
+def _stage(name: str) -> Iterator[None]:
+    """Log how long a stage took (the CLI shows these lines)."""
+    start = time.perf_counter()
+    yield
+    log.info("%-9s %7.1f s", name, time.perf_counter() - start)
 
 
 @dataclass
@@ -79,91 +92,105 @@ def run(
     parts = partitions or max(2, sc.defaultParallelism * 2)
     reuse_params, story_params = ReuseParams(), StoryParams()
 
-    # 1. Read, in the single-machine order, first copy of an id kept.
+    with _stage("read"):
+        articles, problems = _read(sc, paths, parts, max_bytes)
+    if articles.isEmpty():
+        return SparkRun(Analysis(version=__version__, problems=problems), [], [])
+
+    with _stage("outlets"):  # the outlets' fixed lines, from the whole input
+        counts = (
+            articles.flatMap(lambda pair: titled_lines(pair[1]))
+            .distinct()
+            .map(lambda line: ((line[0], line[1]), 1))
+            .reduceByKey(add)
+            .filter(lambda pair: pair[1] >= MIN_TITLES)
+            .collect()
+        )
+        fixed = sc.broadcast(OutletLines.of_counts((outlet, key, n) for (outlet, key), n in counts))
+
+    with _stage("articles"):  # the per-article pass, in the batches the single-machine pool cuts
+        records = (
+            articles.map(lambda pair: (pair[0] // BATCH_SIZE, pair))
+            .groupByKey(parts)
+            .mapPartitions(lambda batches: work.article_batches(batches, fixed.value))
+            .persist(StorageLevel.MEMORY_AND_DISK)
+        )
+        ordered = records.map(lambda pr: (pr[0], (pr[1].article, pr[1].features, pr[1].extraction)))
+        gathered = ordered.sortByKey().values().collect()
+        articles.unpersist()
+        corpus_articles = [article for article, _, _ in gathered]
+        features = [f for _, f, _ in gathered]
+        extraction = combine((x for _, _, x in gathered if x is not None), corpus_articles)
+        del gathered
+
+    with _stage("reuse"):
+        reuse = _reuse(spark, records, reuse_params, parts)
+
+    with _stage("links"):  # story links, a block of articles at a time against all before it
+        bc_features = sc.broadcast(features)
+        starts = sc.parallelize(range(0, len(features), BLOCK_ROWS), parts)
+        story_links = starts.mapPartitions(
+            lambda s: work.story_link_blocks(s, bc_features.value, story_params)
+        ).collect()
+        bc_features.destroy()
+
+    with _stage("events"):  # events, storylines and the per-event stages, block by block
+        ids = [a.id for a in corpus_articles]
+        group_of = _groups(ids, story_links, parts)
+        links_of: dict[int, list[StoryLink]] = {}
+        position = {article_id: n for n, article_id in enumerate(ids)}
+        for link in story_links:
+            links_of.setdefault(int(group_of[position[link.a]]), []).append(link)
+        reuse_of: dict[int, list[ReuseLink]] = {}
+        for reused in reuse:
+            for g in {int(group_of[position[reused.a]]), int(group_of[position[reused.b]])}:
+                reuse_of.setdefault(g, []).append(reused)
+        bc_groups = sc.broadcast((group_of, links_of, reuse_of, extraction))
+
+        def stages(grouped: Iterable[tuple[int, Iterable[tuple[int, Any]]]]) -> Any:
+            _, links, reused, found = bc_groups.value
+            for g, members in grouped:
+                group = work.Group(list(members), links.get(g, []), reused.get(g, []))
+                yield work.group_stages(group, found, story_params)
+
+        results = (
+            records.map(lambda pr: (int(bc_groups.value[0][pr[0]]), pr))
+            .groupByKey(parts)
+            .mapPartitions(stages)
+            .collect()
+        )
+        records.unpersist()
+        bc_groups.destroy()
+    analysis = _merge(results, corpus_articles, problems, reuse, extraction)
+    return SparkRun(analysis, features, story_links)
+
+
+def _read(
+    sc: Any, paths: Sequence[str | os.PathLike[str]], parts: int, max_bytes: int
+) -> tuple[Any, list[Problem]]:
+    """(position, article) pairs, kept, in the single-machine order (file, then item; the first
+    copy of an id wins), and the problems met, in the order met."""
     files, problems, folders = _input_files(paths)
     items = sc.parallelize(list(enumerate(files)), max(1, min(len(files), parts))).flatMap(
         lambda numbered: work.read_numbered(numbered, max_bytes)
     )
     items = items.persist(StorageLevel.MEMORY_AND_DISK)
-    problems += [
-        p for *_, p in sorted(items.filter(lambda i: isinstance(i[2], Problem)).collect(), key=_place)
-    ]
+    met = items.filter(lambda i: isinstance(i[2], Problem)).collect()
+    problems += [p for *_, p in sorted(met, key=_place)]
+    kept = items.filter(lambda i: isinstance(i[2], Article))
+    found_in = set(kept.map(lambda i: i[0]).distinct().collect())
+    problems += [Problem(folder, EMPTY_FOLDER) for folder, numbers in folders if not found_in & set(numbers)]
     first = (
-        items.filter(lambda i: isinstance(i[2], Article))
-        .map(lambda i: (i[2].id, ((i[0], i[1]), i[2])))
+        kept.map(lambda i: (i[2].id, ((i[0], i[1]), i[2])))
         .reduceByKey(lambda x, y: x if x[0] <= y[0] else y)
         .map(lambda pair: pair[1])
         .sortByKey(numPartitions=parts)
     )
     articles = first.values().zipWithIndex().map(lambda pair: (pair[1], pair[0]))
-    found_in = set(items.filter(lambda i: isinstance(i[2], Article)).map(lambda i: i[0]).distinct().collect())
-    problems += [Problem(folder, EMPTY_FOLDER) for folder, numbers in folders if not found_in & set(numbers)]
+    articles = articles.persist(StorageLevel.MEMORY_AND_DISK)
+    articles.count()
     items.unpersist()
-    if articles.isEmpty():
-        return SparkRun(Analysis(version=__version__, problems=problems), [], [])
-
-    # 2. The outlets' fixed lines, from the whole input.
-    counts = (
-        articles.flatMap(lambda pair: titled_lines(pair[1]))
-        .distinct()
-        .map(lambda line: ((line[0], line[1]), 1))
-        .reduceByKey(add)
-        .filter(lambda pair: pair[1] >= MIN_TITLES)
-        .collect()
-    )
-    fixed = sc.broadcast(OutletLines.of_counts((outlet, key, n) for (outlet, key), n in counts))
-
-    # 3. The per-article pass, batch by batch as the single-machine pool cuts them.
-    records = (
-        articles.map(lambda pair: (pair[0] // BATCH_SIZE, pair))
-        .groupByKey(parts)
-        .mapPartitions(lambda batches: work.article_batches(batches, fixed.value))
-        .persist(StorageLevel.MEMORY_AND_DISK)
-    )
-    ordered = records.map(lambda pr: (pr[0], (pr[1].article, pr[1].features, pr[1].extraction)))
-    gathered = ordered.sortByKey().values().collect()
-    corpus_articles = [article for article, _, _ in gathered]
-    features = [f for _, f, _ in gathered]
-    extraction = combine((x for _, _, x in gathered if x is not None), corpus_articles)
-    del gathered
-
-    # 4. Text reuse.
-    reuse = _reuse(spark, records, reuse_params, parts)
-
-    # 5. Events and storylines, then the per-event stages, block by block.
-    bc_features = sc.broadcast(features)
-    starts = sc.parallelize(range(0, len(features), BLOCK_ROWS), parts)
-    story_links = starts.mapPartitions(
-        lambda s: work.story_link_blocks(s, bc_features.value, story_params)
-    ).collect()
-    bc_features.destroy()
-    ids = [a.id for a in corpus_articles]
-    group_of = _groups(ids, story_links, parts)
-    links_of: dict[int, list[StoryLink]] = {}
-    position = {article_id: n for n, article_id in enumerate(ids)}
-    for link in story_links:
-        links_of.setdefault(int(group_of[position[link.a]]), []).append(link)
-    reuse_of: dict[int, list[ReuseLink]] = {}
-    for link in reuse:
-        for g in {int(group_of[position[link.a]]), int(group_of[position[link.b]])}:
-            reuse_of.setdefault(g, []).append(link)
-    bc_groups = sc.broadcast((group_of, links_of, reuse_of, extraction))
-
-    def stages(grouped: Iterable[tuple[int, Iterable[tuple[int, Any]]]]) -> Any:
-        _, links, reused, found = bc_groups.value
-        for g, members in grouped:
-            group = work.Group(list(members), links.get(g, []), reused.get(g, []))
-            yield work.group_stages(group, found, story_params)
-
-    results = (
-        records.map(lambda pr: (int(bc_groups.value[0][pr[0]]), pr))
-        .groupByKey(parts)
-        .mapPartitions(stages)
-        .collect()
-    )
-    records.unpersist()
-    analysis = _merge(results, corpus_articles, problems, reuse, extraction)
-    return SparkRun(analysis, features, story_links)
+    return articles, problems
 
 
 def _input_files(
@@ -201,43 +228,54 @@ def _reuse(spark: SparkSession, records: Any, params: ReuseParams, parts: int) -
     part in pair order."""
     sc = spark.sparkContext
     runs = BoilerplateParams()
-    recurring = (
-        records.flatMap(lambda pr: work.formula_runs(pr[0], pr[1], runs.n))
-        .groupByKey(parts)
-        .mapValues(sorted)
-        .filter(lambda pair: len(pair[1]) >= runs.min_articles)
-        .collect()
-    )
-    holders = sc.broadcast({position for _, where in recurring for position, _ in where})
-    keyed = records.filter(lambda pr: pr[0] in holders.value).map(
-        lambda pr: work.formula_keys(pr[0], pr[1], runs.n)
-    )
-    keys_of, outlet_of = {}, {}
-    for position, keys, outlet in keyed.collect():
-        keys_of[position], outlet_of[position] = keys, outlet
-    boilerplate = sc.broadcast(Boilerplate.judged(dict(recurring), keys_of, outlet_of, runs))
-    del recurring, keys_of
+    with _stage("formulas"):  # runs counted in Spark; the recurring ones judged here
+        recurring = (
+            records.flatMap(lambda pr: work.formula_runs(pr[0], pr[1], runs.n))
+            .groupByKey(parts)
+            .mapValues(sorted)
+            .filter(lambda pair: len(pair[1]) >= runs.min_articles)
+            .collect()
+        )
+        holders = sc.broadcast({position for _, where in recurring for position, _ in where})
+        keyed = records.filter(lambda pr: pr[0] in holders.value).map(
+            lambda pr: work.formula_keys(pr[0], pr[1], runs.n)
+        )
+        keys_of, outlet_of = {}, {}
+        for position, keys, outlet in keyed.collect():
+            keys_of[position], outlet_of[position] = keys, outlet
+        boilerplate = sc.broadcast(Boilerplate.judged(dict(recurring), keys_of, outlet_of, runs))
+        del recurring, keys_of
 
-    copies = (
-        records.map(lambda pr: work.hash_of(pr[0], pr[1]))
-        .filter(lambda pair: pair is not None)
-        .groupByKey()
-        .flatMap(lambda pair: _all_pairs(sorted(pair[1])))
-        .distinct()
-    )
-    chunks = records.flatMap(lambda pr: work.lsh_rows(pr[0], pr[1], params))
-    candidates = lsh.candidate_pairs(spark, chunks, params).rdd.map(lambda row: (row.a, row.b))
-    pairs = copies.map(lambda ab: (ab, True)).union(candidates.subtract(copies).map(lambda ab: (ab, False)))
-    docs = records.mapValues(lambda record: record.doc)
-    tasks = (
-        pairs.map(lambda pair: (pair[0][0], (pair[0][1], pair[1])))
-        .join(docs, parts)
-        .map(lambda kv: (kv[1][0][0], (kv[0], kv[1][1], kv[1][0][1])))
-        .join(docs, parts)
-        .map(lambda kv: work.AlignTask(kv[1][0][0], kv[0], kv[1][0][1], kv[1][1], whole=kv[1][0][2]))
-    )
-    found = tasks.mapPartitions(lambda t: work.align_pairs(t, boilerplate.value, params)).collect()
-    whole = {(a, b) for a, b in copies.collect()}
+    with _stage("lsh"):
+        copies = (
+            records.map(lambda pr: work.hash_of(pr[0], pr[1]))
+            .filter(lambda pair: pair is not None)
+            .groupByKey()
+            .flatMap(lambda pair: _all_pairs(sorted(pair[1])))
+            .distinct()
+            .persist()
+        )
+        chunks = records.flatMap(lambda pr: work.lsh_rows(pr[0], pr[1], params))
+        candidates = lsh.candidate_pairs(spark, chunks, params)
+        pairs = copies.map(lambda ab: (ab, True)).union(
+            candidates.subtract(copies).map(lambda ab: (ab, False))
+        )
+        pairs = pairs.persist()
+        log.info("candidates %d", pairs.count())
+
+    with _stage("align"):
+        docs = records.mapValues(lambda record: record.doc)
+        tasks = (
+            pairs.map(lambda pair: (pair[0][0], (pair[0][1], pair[1])))
+            .join(docs, parts)
+            .map(lambda kv: (kv[1][0][0], (kv[0], kv[1][1], kv[1][0][1])))
+            .join(docs, parts)
+            .map(lambda kv: work.AlignTask(kv[1][0][0], kv[0], kv[1][0][1], kv[1][1], whole=kv[1][0][2]))
+        )
+        found = tasks.mapPartitions(lambda t: work.align_pairs(t, boilerplate.value, params)).collect()
+        whole = {(a, b) for a, b in copies.collect()}
+        pairs.unpersist()
+        copies.unpersist()
     found.sort(key=lambda link: ((link[0], link[1]) not in whole, link[0], link[1]))
     return [link for _, _, link in found]
 
@@ -304,9 +342,7 @@ def _merge(
     )
 
 
-def write(
-    run: SparkRun, spark: SparkSession, out: str | os.PathLike[str], db: str | os.PathLike[str] | None = None
-) -> None:
+def write(run: SparkRun, spark: SparkSession, out: str | Path, db: str | Path | None = None) -> None:
     """Parquet tables under ``out``; with ``db``, a new isnad store holding the run too."""
     io.write_parquet(spark, run, Path(out))
     if db is not None:

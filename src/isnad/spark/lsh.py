@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
-from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, IntegerType, LongType, StructField, StructType
 
@@ -31,9 +31,9 @@ CHUNKS = StructType(
 )
 
 
-def candidate_pairs(spark: SparkSession, chunks: Any, params: ReuseParams) -> DataFrame:
-    """Article pairs (a, b), positions a < b, whose chunks collide closely enough: ``chunks`` is
-    an RDD of (position, chunk number, signature, bucket per band)."""
+def candidate_pairs(spark: SparkSession, chunks: Any, params: ReuseParams) -> Any:
+    """An RDD of the article pairs (a, b), positions a < b, whose chunks collide closely enough:
+    ``chunks`` is an RDD of (position, chunk number, signature, bucket per band)."""
     table = spark.createDataFrame(chunks, CHUNKS).withColumn(
         "chunk", F.col("position").cast("long") * F.lit(1 << CHUNK_BITS) + F.col("number")
     )
@@ -80,7 +80,7 @@ def candidate_pairs(spark: SparkSession, chunks: Any, params: ReuseParams) -> Da
             "a", "b", "collisions", F.col("ca.count").alias("chunks_a"), F.col("cb.count").alias("chunks_b")
         )
     )
-    return joined.rdd.mapPartitions(_enough).toDF(["a", "b"])
+    return joined.rdd.mapPartitions(_enough)
 
 
 def _enough(rows: Iterable[Any]) -> Iterator[tuple[int, int]]:
