@@ -14,6 +14,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -68,19 +69,22 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def measure(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak process-tree memory of ``command``; exits when it fails."""
+def measure(command: list[str], log: Path) -> tuple[float, int, dict[str, float]]:
+    """Wall seconds, peak process-tree memory and the stage times logged by ``command`` (the
+    Spark job logs one line per stage); exits when it fails."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
-        time.sleep(0.2)
+    with log.open("w") as stderr:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.2)
     wall = time.perf_counter() - start
+    text = log.read_text(errors="replace")
     if process.returncode:
-        stderr = process.stderr.read() if process.stderr else ""
-        raise SystemExit(f"error: {' '.join(command)} failed ({process.returncode}):\n{stderr[-2000:]}")
-    return wall, peak
+        raise SystemExit(f"error: {' '.join(command)} failed ({process.returncode}):\n{text[-2000:]}")
+    stages = {m[1]: float(m[2]) for m in re.finditer(r"^(\w+)\s+([\d.]+) s$", text, re.MULTILINE)}
+    return wall, peak, stages
 
 
 def main() -> None:

@@ -539,8 +539,13 @@ def spark(
     ],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the Parquet tables.")],
     master: Annotated[
-        str, typer.Option("--master", help="Spark master URL, passed through (local[*], spark://..., yarn).")
-    ] = "local[*]",
+        str | None,
+        typer.Option(
+            "--master",
+            help="Spark master URL, passed through (spark://..., yarn, k8s://...); default: "
+            "spark-submit's, or local[*].",
+        ),
+    ] = None,
     db: Annotated[
         Path | None, typer.Option("--db", help="Also load the results into this new SQLite store.")
     ] = None,

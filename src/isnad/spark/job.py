@@ -69,11 +69,15 @@ class SparkRun:
     links: list[StoryLink]
 
 
-def session(master: str = "local[*]", partitions: int | None = None) -> SparkSession:
-    """A Spark session for the job; the Python workers run this interpreter."""
+def session(master: str | None = None, partitions: int | None = None) -> SparkSession:
+    """A Spark session for the job; the Python workers run this interpreter. Without ``master``:
+    the one spark-submit was given, or else ``local[*]``."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.master(master).appName("isnad")
-    builder = builder.config("spark.ui.showConsoleProgress", "false")
+    builder = SparkSession.builder.appName("isnad").config("spark.ui.showConsoleProgress", "false")
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit
+        master = "local[*]"
+    if master is not None:
+        builder = builder.master(master)
     if partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(partitions))
     return builder.getOrCreate()

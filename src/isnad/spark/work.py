@@ -16,7 +16,15 @@ from isnad.article.extract import Extraction
 from isnad.article_pass import ArticleRecord, process_batch
 from isnad.corpus.boilerplate import Boilerplate, runs_of
 from isnad.corpus.outlet_lines import OutletLines
-from isnad.corpus.reuse import ReuseParams, TermWeights, align, band_keys, chunk_digests, content_hash
+from isnad.corpus.reuse import (
+    ReuseParams,
+    TermWeights,
+    align,
+    band_keys,
+    chunk_digests,
+    content_hash,
+    whole_link,
+)
 from isnad.corpus.stories import StoryIndex, StoryParams
 from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
@@ -135,17 +143,14 @@ def align_pairs(
 ) -> Iterator[tuple[int, int, ReuseLink]]:
     """The reuse link of each candidate pair that has one, as `find_reuse` aligns it: the same
     background weights, with each article's boilerplate weighing nothing."""
-    from isnad.corpus.reuse import whole_link
-
-    base = TermWeights.background(params.max_term_df)
-    weights = base
-    known: set[str] = set()
+    # One set of weights for the partition, as `find_reuse` has one for the corpus: each
+    # article's boilerplate is added when the article is first met, and the per-article caches
+    # are kept from pair to pair.
+    weights = TermWeights.background(params.max_term_df)
     for task in tasks:
-        fresh = [d for d in (task.doc_a, task.doc_b) if d.article.id not in known]
-        if fresh:  # the partition's weights grow article by article, their caches kept
-            extra = base.with_formulas(fresh, boilerplate).formulas
-            weights = TermWeights(weights.idf, weights.default, {**weights.formulas, **extra})
-            known.update(d.article.id for d in fresh)
+        fresh = [d for d in (task.doc_a, task.doc_b) if d.article.id not in weights.formulas]
+        if fresh:
+            weights.formulas.update(weights.with_formulas(fresh, boilerplate).formulas)
         link = (
             whole_link(task.doc_a, task.doc_b)
             if task.whole
