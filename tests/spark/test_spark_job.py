@@ -59,13 +59,17 @@ def assert_same(spark_analysis: Analysis, single: Analysis) -> None:
         assert records(spark_analysis, kind) == records(single, kind), kind
 
 
-def test_the_seeds_give_what_analyze_gives(spark: Any) -> None:
+@pytest.fixture(scope="module")
+def seeds_run(spark: Any) -> Any:
     from isnad.spark.job import run
 
+    return run(spark, [SEEDS], partitions=4)
+
+
+def test_the_seeds_give_what_analyze_gives(seeds_run: Any) -> None:
     single = analyze([SEEDS])
-    result = run(spark, [SEEDS], partitions=4)
     assert any(len(e.article_ids) > 1 for e in single.events)  # something to compare
-    assert_same(result.analysis, single)
+    assert_same(seeds_run.analysis, single)
 
 
 @pytest.fixture(scope="module")
@@ -98,14 +102,13 @@ def test_a_real_day_sample_gives_what_analyze_gives(spark: Any, day_sample: Path
     assert [row.id for row in articles] == [a.id for a in single.articles]
 
 
-def test_the_store_it_loads_is_the_one_analyze_leaves(spark: Any, tmp_path: Path) -> None:
-    from isnad.spark.job import run, write
+def test_the_store_it_loads_is_the_one_analyze_leaves(spark: Any, seeds_run: Any, tmp_path: Path) -> None:
+    from isnad.spark.job import write
     from isnad.store import Store, StoreError
 
     single_db, spark_db = tmp_path / "single.db", tmp_path / "spark.db"
     analyze([SEEDS], db=single_db)
-    result = run(spark, [SEEDS], partitions=2)
-    write(result, spark, tmp_path / "out", spark_db)
+    write(seeds_run, spark, tmp_path / "out", spark_db)
     with Store(single_db, read_only=True) as one, Store(spark_db, read_only=True) as other:
         assert other.article_ids() == one.article_ids()
         assert other.story_links() == one.story_links()
@@ -114,24 +117,32 @@ def test_the_store_it_loads_is_the_one_analyze_leaves(spark: Any, tmp_path: Path
         loaded, expected = other.load_results("x"), one.load_results("x")
         for kind in KINDS:
             assert records(loaded, kind) == records(expected, kind), kind
-    # A store with articles already is refused, and left as it was.
+    # A store with articles already is refused.
     with pytest.raises(StoreError, match="holds articles already"):
-        write(result, spark, tmp_path / "again", spark_db)
+        write(seeds_run, spark, tmp_path / "again", spark_db)
 
 
-def test_parquet_input_reads_as_the_same_articles(spark: Any, tmp_path: Path) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def test_parquet_tables_read_as_the_same_articles(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is not installed: pip install -e '.[spark]'")
+    from pyarrow import parquet
 
-    from isnad.spark.job import run
+    from isnad.pipeline import read as read_paths
+    from isnad.spark.work import read_numbered
 
-    rows = [{"text": p.read_text(encoding="utf-8"), "title": None} for p in sorted(SEEDS.glob("*.txt"))]
-    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "seeds.parquet")
+    texts = sorted(SEEDS.glob("*.txt"))
+    parquet.write_table(
+        pa.Table.from_pylist([{"text": p.read_text(encoding="utf-8"), "outlet": "x"} for p in texts]),
+        tmp_path / "seeds.parquet",
+    )
     (tmp_path / "broken.parquet").write_bytes(b"not parquet at all")
-    result = run(spark, [tmp_path / "seeds.parquet", tmp_path / "broken.parquet"], partitions=2)
-    single = analyze([SEEDS])
-    assert sorted(a.id for a in result.analysis.articles) == sorted(a.id for a in single.articles)
-    assert [p.source_path for p in result.analysis.problems] == [str(tmp_path / "broken.parquet")]
+    read = [item for _, _, item in read_numbered((0, str(tmp_path / "seeds.parquet")))]
+    articles, _ = read_paths(texts)
+    assert [a.id for a in read] == [a.id for a in articles]
+    assert all(a.outlet == "x" for a in read)
+    assert all(a.sentences for a in read)  # segmented, as the pipeline's reader leaves them
+    (problem,) = [item for _, _, item in read_numbered((1, str(tmp_path / "broken.parquet")))]
+    assert problem.source_path == str(tmp_path / "broken.parquet")
+    assert "Parquet" in problem.error
 
 
 def test_importing_isnad_never_imports_pyspark() -> None:
