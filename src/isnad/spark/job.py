@@ -49,6 +49,10 @@ from isnad.model import Analysis, Article, ArticleFeatures, Problem, ReuseLink, 
 from isnad.spark import io, lsh, work
 
 log = logging.getLogger("isnad.spark")
+LOCAL_DRIVER_MEMORY = "3g"
+# The driver collects every article, extraction and result (as the single-machine path holds
+# them): more than Spark's 1 GB default past a few tens of thousands of articles.
+MAX_RESULT_SIZE = "4g"
 
 
 @contextmanager
@@ -78,6 +82,11 @@ def session(master: str | None = None, partitions: int | None = None) -> SparkSe
         master = "local[*]"
     if master is not None:
         builder = builder.master(master)
+    if master is not None and master.startswith("local"):
+        # Local mode runs the executors inside the driver's JVM, which this process starts: the
+        # shuffled records of a day or a month of articles need more than Spark's 1 GB default.
+        builder = builder.config("spark.driver.memory", LOCAL_DRIVER_MEMORY)
+    builder = builder.config("spark.driver.maxResultSize", MAX_RESULT_SIZE)
     if partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(partitions))
     return builder.getOrCreate()
