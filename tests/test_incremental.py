@@ -90,7 +90,8 @@ def batch(corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[
     articles, _ = read(corpus)
     # What a batch run and an incremental one learn differently: nothing, on this corpus.
     learnt = Boilerplate.learn(articles)
-    assert learnt.lines == {} and learnt.formulas == {}
+    assert learnt.lines == {}
+    assert learnt.formulas == {}
     db = tmp_path_factory.mktemp("batch") / "batch.db"
     analyze(corpus, db=db, workers=1)
     found = results(db)

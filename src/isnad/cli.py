@@ -532,6 +532,71 @@ def eval_framing(
     print_framing(result)
 
 
+@app.command()
+def spark(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (txt, jsonl, json, html, feeds, parquet).")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the Parquet tables.")],
+    master: Annotated[
+        str | None,
+        typer.Option(
+            "--master",
+            help="Spark master URL, passed through (spark://..., yarn, k8s://...); default: "
+            "spark-submit's, or local[*].",
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Also load the results into this new SQLite store.")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option("--partitions", min=1, help="Tasks per stage (default: twice the cores).")
+    ] = None,
+    max_size: Annotated[float, _MAX_SIZE] = 20.0,
+) -> None:
+    """Run the corpus stages as an Apache Spark job (pip install 'isnad[spark]'; needs Java 17).
+
+    The same analysis as isnad analyze, with the per-article pass, reuse candidates and alignment,
+    story links and the per-event stages spread over Spark tasks; writes one Parquet table per
+    kind of record under --out, and with --db a store isnad serve can open. See docs/scale.md.
+
+    Example: isnad spark ../shared/data/saudinewsnet --out spark-out --db news.db
+    """
+    try:
+        from isnad.spark import job
+    except ImportError as exc:
+        err.print(
+            f"error: isnad spark needs the spark extra ({exc}); pip install 'isnad[spark]'", markup=False
+        )
+        raise typer.Exit(code=1) from None
+    import logging
+
+    stage_log = logging.getLogger("isnad.spark")  # a line per stage: what it took
+    stage_log.addHandler(logging.StreamHandler())
+    stage_log.setLevel(logging.INFO)
+    spark_session = job.session(master, partitions)
+    try:
+        with _one_line_errors():
+            result = job.run(spark_session, paths, partitions, max_bytes=_megabytes(max_size))
+            for problem in result.analysis.problems:
+                where = f"{problem.source_path}:{problem.line}" if problem.line else problem.source_path
+                err.print(f"[yellow]problem[/yellow] {where}: {problem.error}", markup=True, highlight=False)
+            if not result.analysis.articles:
+                err.print(
+                    "[red]error[/red]: no article could be read from the given paths; see the problems above."
+                )
+                raise typer.Exit(code=1)
+            job.write(result, spark_session, out_dir, db)
+    finally:
+        spark_session.stop()
+    analysis = result.analysis
+    out.print(
+        f"{len(analysis.articles)} articles, {len(analysis.reuse)} reuse links, {len(analysis.events)} events, "
+        f"{len(analysis.storylines)} storylines: Parquet tables in {out_dir}"
+        + (f", store {db}" if db else "")
+    )
+
+
 @eval_app.command("brief")
 def eval_brief(
     gold_file: Annotated[

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -109,26 +109,38 @@ class Boilerplate:
     ) -> Boilerplate:
         """The same from already tokenised articles: (article, its tokens without punctuation)."""
         params = params or BoilerplateParams()
-        outlet_of: list[str | None] = []
-        keys_of: list[list[str]] = []
+        outlet_of: dict[int, str | None] = {}
+        keys_of: dict[int, list[str]] = {}
         seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)  # run -> (article, position)
         titles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (outlet, line) -> titles under it
         for number, (article, tokens) in enumerate(documents):
-            outlet = article.outlet
-            if outlet and "line" in layers:
-                title = normalize(article.title or article.text[:80])
-                for _, _, line in _lines(article.text, params.max_line_chars):
+            if "line" in layers:
+                for outlet, line, title in titled_lines(article, params):
                     titles[(outlet, line)].add(title)
             if "formula" not in layers:
                 continue
-            keys = [formula_key(t) for t in tokens if t.kind != "punct"]
-            outlet_of.append(outlet)
-            keys_of.append(keys)
-            first: dict[str, int] = {}
-            for i in range(len(keys) - params.n + 1):
-                first.setdefault(" ".join(keys[i : i + params.n]), i)
+            keys, first = runs_of(tokens, params.n)
+            outlet_of[number] = article.outlet
+            keys_of[number] = keys
             for run, position in first.items():
                 seen_in[run].append((number, position))
+        lines = fixed_lines(((o, line, len(seen)) for (o, line), seen in titles.items()), params)
+        return cls.judged(seen_in, keys_of, outlet_of, params, lines)
+
+    @classmethod
+    def judged(
+        cls,
+        seen_in: Mapping[str, Sequence[tuple[int, int]]],
+        keys_of: Mapping[int, list[str]],
+        outlet_of: Mapping[int, str | None],
+        params: BoilerplateParams | None = None,
+        lines: Mapping[str, frozenset[str]] | None = None,
+    ) -> Boilerplate:
+        """The model from runs counted apart: the formulas among the runs ``seen_in`` (run ->
+        (article, position), articles in corpus order) are those in ``min_articles`` independent
+        articles. ``keys_of`` and ``outlet_of`` need hold only the articles of runs seen that
+        often (the Spark job counts runs in parallel and judges the recurring ones here)."""
+        params = params or BoilerplateParams()
         judge = _CopyJudge(keys_of, params.copy_overlap)
         formulas: dict[str, int] = {}
         outlets: dict[str, int] = {}
@@ -138,12 +150,7 @@ class Boilerplate:
             if judge.independent(where, params.min_articles) >= params.min_articles:
                 formulas[run] = len(where)
                 outlets[run] = len({outlet_of[i] for i, _ in where})
-        fixed: dict[str, set[str]] = defaultdict(set)
-        for (outlet, line), seen in titles.items():
-            if len(seen) >= params.min_titles:
-                fixed[outlet].add(line)
-        lines = {outlet: frozenset(found) for outlet, found in fixed.items()}
-        return cls(params=params, formulas=formulas, outlets=outlets, lines=lines)
+        return cls(params=params, formulas=formulas, outlets=outlets, lines=dict(lines or {}))
 
     def spans(self, article: Article, layers: Collection[Layer] = LAYERS) -> list[Span]:
         """Character spans of the article's boilerplate of these layers, in order, not overlapping."""
@@ -234,6 +241,37 @@ def inside(position: int, spans: list[Span]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
+def titled_lines(article: Article, params: BoilerplateParams) -> Iterator[tuple[str, str, str]]:
+    """(outlet, normalised line, normalised title) for each short line of an article with an
+    outlet: what the fixed-lines layer counts."""
+    if not article.outlet:
+        return
+    title = normalize(article.title or article.text[:80])
+    for _, _, line in _lines(article.text, params.max_line_chars):
+        yield article.outlet, line, title
+
+
+def fixed_lines(
+    counts: Iterable[tuple[str, str, int]], params: BoilerplateParams
+) -> dict[str, frozenset[str]]:
+    """Each outlet's fixed lines from (outlet, line, how many distinct titles it appears under)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for outlet, line, titles in counts:
+        if titles >= params.min_titles:
+            found[outlet].add(line)
+    return {outlet: frozenset(lines) for outlet, lines in found.items()}
+
+
+def runs_of(tokens: Sequence[Token], n: int) -> tuple[list[str], dict[str, int]]:
+    """An article's token keys (punctuation dropped) and each distinct run of ``n`` keys with the
+    position it first starts at."""
+    keys = [formula_key(t) for t in tokens if t.kind != "punct"]
+    first: dict[str, int] = {}
+    for i in range(len(keys) - n + 1):
+        first.setdefault(" ".join(keys[i : i + n]), i)
+    return keys, first
+
+
 def _words(text: str) -> list[Token]:
     return [t for t in tokenize(text) if t.kind != "punct"]
 
@@ -257,11 +295,11 @@ class _CopyJudge:
     they share (trigrams, or words of four letters or more) reaches ``overlap`` of the smaller rest.
     """
 
-    def __init__(self, keys: list[list[str]], overlap: float) -> None:
+    def __init__(self, keys: Mapping[int, list[str]], overlap: float) -> None:
         self.keys = keys
-        self.trigrams = [frozenset(_trigrams(k, 0, len(k))) for k in keys]
+        self.trigrams = {n: frozenset(_trigrams(k, 0, len(k))) for n, k in keys.items()}
         # Words of four letters or more: the names, places and figures a rewrite keeps.
-        self.words = [frozenset(w for w in k if len(w) > 3) for k in keys]
+        self.words = {n: frozenset(w for w in k if len(w) > 3) for n, k in keys.items()}
         self.overlap = overlap
         self._shared: dict[tuple[int, int], tuple[int, int]] = {}
         self._known: dict[tuple[int, int, int], bool] = {}

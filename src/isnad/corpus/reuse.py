@@ -224,7 +224,7 @@ def find_reuse(
         right = [position[i] for i in between[1]]
     clocked = publishing_clocks(corpus.articles)
     duplicates = _exact_duplicates(texts, left, right)
-    links = [_whole_link(texts[a], texts[b], clocked) for a, b in sorted(duplicates)]
+    links = [whole_link(texts[a], texts[b], clocked) for a, b in sorted(duplicates)]
     for a, b in sorted(candidate_pairs(texts, left, right, params) - duplicates):
         link = align(texts[a], texts[b], params, weights=weights, clocked=clocked)
         if link is not None:
@@ -256,7 +256,8 @@ def _exact_duplicates(
     }
 
 
-def _whole_link(a: ArticleText, b: ArticleText, clocked: Collection[str]) -> ReuseLink:
+def whole_link(a: ArticleText, b: ArticleText, clocked: Collection[str]) -> ReuseLink:
+    """The link of two exact duplicates: their whole texts, one passage."""
     span_a = (a.tokens[0].start, a.tokens[-1].end)
     span_b = (b.tokens[0].start, b.tokens[-1].end)
     link = ReuseLink(a=a.article.id, b=b.article.id, score=1.0, passages=[Passage(span_a, span_b, 1.0)])
@@ -306,9 +307,37 @@ def candidate_pairs(
     pairs, counts = np.unique(np.minimum(others, owner) * n + np.maximum(others, owner), return_counts=True)
     chunk_count = np.bincount(left_owner, minlength=n) + np.bincount(right_owner, minlength=n)
     lower, higher = pairs // n, pairs % n
-    needed = np.minimum(2, np.minimum(chunk_count[lower], chunk_count[higher]))
-    keep = counts * (2 if symmetric else 1) >= needed
+    keep = enough_collisions(counts, chunk_count[lower], chunk_count[higher], symmetric=symmetric)
     return set(zip(lower[keep].tolist(), higher[keep].tolist(), strict=True))
+
+
+def enough_collisions(
+    collisions: NDArray[np.int64],
+    chunks_a: NDArray[np.int64],
+    chunks_b: NDArray[np.int64],
+    *,
+    symmetric: bool,
+) -> NDArray[np.bool_]:
+    """Which article pairs are candidates, from their close colliding chunk pairs and how many
+    chunks each side indexed and queried (`candidate_pairs`; also the Spark job's rule)."""
+    needed = np.minimum(2, np.minimum(chunks_a, chunks_b))
+    return np.asarray(collisions * (2 if symmetric else 1) >= needed)
+
+
+def chunk_digests(text: ArticleText, params: ReuseParams) -> NDArray[np.uint32]:
+    """The MinHash signature of each LSH chunk of one article (a row per chunk), as
+    `candidate_pairs` makes them for the whole corpus: a chunk's signature depends on it alone."""
+    chunks, _ = _chunks([text], [0], params.chunk)
+    if not chunks:
+        return np.zeros((0, params.num_perm), dtype=np.uint32)
+    return _digests(chunks, params.num_perm)
+
+
+def band_keys(digests: NDArray[np.uint32], params: ReuseParams) -> NDArray[np.uint64]:
+    """The LSH bucket of each chunk in each band (a row per chunk, a column per band)."""
+    rows = params.num_perm // params.lsh_bands
+    columns = [_band_keys(digests[:, band * rows : (band + 1) * rows]) for band in range(params.lsh_bands)]
+    return np.stack(columns, axis=1) if columns else np.zeros((len(digests), 0), dtype=np.uint64)
 
 
 def _digests(chunks: list[list[str]], num_perm: int) -> NDArray[np.uint32]:

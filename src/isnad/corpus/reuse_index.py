@@ -30,9 +30,9 @@ from isnad.corpus.reuse import (
     _band_collisions,
     _chunks,
     _digests,
-    _whole_link,
     align,
     content_hash,
+    whole_link,
 )
 from isnad.model import ReuseLink
 from isnad.store.pieces import StoredSignatures
@@ -119,7 +119,7 @@ def reuse_of_new(
     def text_at(i: int) -> ArticleText:
         return texts[stored.article_ids[i]]
 
-    links = [_whole_link(text_at(a), text_at(b), clocked) for a, b in sorted(duplicates)]
+    links = [whole_link(text_at(a), text_at(b), clocked) for a, b in sorted(duplicates)]
     for a, b in sorted(pairs):
         link = align(text_at(a), text_at(b), params, weights=weights, clocked=clocked)
         if link is not None:

@@ -364,10 +364,15 @@ class StoryIndex:
         self._append(new, fresh=True)
         found: list[StoryLink] = []
         for block in range(start, len(self.ids), BLOCK_ROWS):
-            rows = np.arange(block, min(block + BLOCK_ROWS, len(self.ids)))
-            found += self._links(rows)
+            found += self.block_links(block)
         self._keep(found)
         return found
+
+    def block_links(self, start: int) -> list[StoryLink]:
+        """Links of the ``BLOCK_ROWS`` articles from position ``start`` with every article before
+        them: blocks are independent of one another, so they may be found in any order, or in
+        parallel by copies of the index (the Spark job)."""
+        return self._links(np.arange(start, min(start + BLOCK_ROWS, len(self.ids))))
 
     def _keep(self, links: Sequence[StoryLink]) -> None:
         self.links += links
@@ -598,10 +603,7 @@ class StoryIndex:
             for event in member_events:
                 event.storyline_id = storyline.id
             storylines.append(storyline)
-        events.sort(key=lambda e: (_date_key(dates[e.article_ids[0]]), e.id))
-        rank = {e.id: n for n, e in enumerate(events)}
-        storylines.sort(key=lambda s: rank[s.event_ids[0]])
-        return events, storylines
+        return in_time_order(events, storylines, dates)
 
     def _before(self, groups: Sequence[Sequence[str]]) -> NDArray[np.int64]:
         """Each indexed article's group among ``groups`` (ids), -1 for none."""
@@ -803,6 +805,23 @@ def _csr(
     return sparse.csr_matrix((flat_values, flat_indices, indptr), shape=(count, 1 << HASH_BITS))
 
 
+def in_time_order(
+    events: list[Event], storylines: list[Storyline], dates: Mapping[str, str | None]
+) -> tuple[list[Event], list[Storyline]]:
+    """Events by the date of their first article (then id), storylines by their first event:
+    the order `StoryIndex.stories` gives, also for groups made apart and put together."""
+    events.sort(key=lambda e: (_date_key(dates[e.article_ids[0]]), e.id))
+    rank = {e.id: n for n, e in enumerate(events)}
+    storylines.sort(key=lambda s: rank[s.event_ids[0]])
+    return events, storylines
+
+
+def story_setting(params: StoryParams) -> Any:
+    """What stored story features and links were made with: a store keeps it beside them, and
+    finds its links again when it changes."""
+    return json.loads(json.dumps({"features": FEATURES_VERSION, "params": asdict(params)}))
+
+
 def _date_key(published: str | None) -> tuple[bool, str]:
     """Dated articles first, by date; undated ones after them."""
     return (published is None, published or "")
@@ -847,7 +866,7 @@ def update_store(
     """
     params = params or StoryParams()
     made = made or {}
-    setting = json.loads(json.dumps({"features": FEATURES_VERSION, "params": asdict(params)}))
+    setting = story_setting(params)
     stored = store.story_setting()
     if stored != setting:
         same_features = stored is not None and stored.get("features") == FEATURES_VERSION

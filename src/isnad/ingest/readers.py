@@ -49,6 +49,8 @@ _SNIFF_BYTES = 4096
 # Files that describe a folder of articles rather than being one (README.md, LICENSE); read only
 # when named on their own.
 _FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE"})
+NO_SUCH_PATH = "no such file or folder; check the path"
+EMPTY_FOLDER = "no readable articles in this folder; it needs .txt, .jsonl, .json, .html or feed files"
 
 
 def read_paths(
@@ -68,7 +70,7 @@ def read_paths(
         elif path.exists():
             yield from read_file(path, max_bytes=max_bytes)
         else:
-            yield Problem(str(path), "no such file or folder; check the path")
+            yield Problem(str(path), NO_SUCH_PATH)
 
 
 def _path_list(paths: object) -> list[str | os.PathLike[str]]:
@@ -152,19 +154,16 @@ def _size(count: int) -> str:
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[Item]:
     found = False
-    for entry in _walk(folder):
+    for entry in files_under(folder):
         items = read_file(entry, max_bytes=max_bytes) if isinstance(entry, Path) else [entry]
         for item in items:
             found = found or isinstance(item, Article)
             yield item
     if not found:
-        yield Problem(
-            str(folder),
-            "no readable articles in this folder; it needs .txt, .jsonl, .json, .html or feed files",
-        )
+        yield Problem(str(folder), EMPTY_FOLDER)
 
 
-def _walk(folder: Path) -> Iterator[Path | Problem]:
+def files_under(folder: Path) -> Iterator[Path | Problem]:
     """The files under ``folder`` in name order, without hidden ones, notes and symlinked folders."""
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
@@ -176,7 +175,7 @@ def _walk(folder: Path) -> Iterator[Path | Problem]:
             continue
         if entry.is_dir():
             if not entry.is_symlink():
-                yield from _walk(entry)
+                yield from files_under(entry)
         elif entry.is_file():
             yield entry
 
@@ -241,6 +240,13 @@ def _read_json(data: bytes, source: str) -> Iterator[Item]:
     for number, record in enumerate(document, start=1):
         place = Place(source, prefix=f"item {number}: ")
         yield from _article_from_record(record, f"{source}#{number}", place, decoded.encoding)
+
+
+def read_records(records: Iterable[Any], source: str) -> Iterator[Item]:
+    """Articles from records already parsed (the rows of a table, such as a Parquet file): each a
+    mapping with ``text`` and optional title, outlet, url and published, as in a JSONL file."""
+    for number, record in enumerate(records, start=1):
+        yield from _article_from_record(record, f"{source}:{number}", Place(source, number), "utf-8")
 
 
 def _article_from_record(record: Any, source: str, place: Place, encoding: str) -> Iterator[Item]:
