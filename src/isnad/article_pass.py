@@ -58,8 +58,11 @@ def process_batch(
             for doc in docs:
                 settle_outlet(doc)
             attributions = [find_attributions(doc.article, doc.sentence_tokens) for doc in docs]
-    skips = [fixed.spans(doc.article, FIXED_LINES) if fixed else [] for doc in docs]
-    embeddings = embed([lead(doc.article, skip) for doc, skip in zip(docs, skips, strict=True)])
+    # The lead's embedding leaves out the outlets' fixed lines; the terms and figures leave out
+    # every kind of boilerplate (formulas of the trade make template articles alike).
+    leads = [lead(d.article, fixed.spans(d.article, FIXED_LINES) if fixed else []) for d in docs]
+    skips = [fixed.spans(doc.article) if fixed else [] for doc in docs]
+    embeddings = embed(leads)
     return [
         ArticleRecord(doc.article, doc, features_of(doc, cited, embedding, skip), extraction)
         for doc, cited, embedding, extraction, skip in zip(

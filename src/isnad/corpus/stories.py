@@ -105,8 +105,8 @@ MAX_BLOCK = 4000
 MIN_TERMS = 2
 ROUNDING = 5  # similarities are rounded so that float noise of block shapes cannot flip an edge
 # Bump when features change meaning: stored ones are then recomputed. 4: outlets' fixed lines out.
-# 5: attack phrases among the anchors.
-FEATURES_VERSION = 5
+# 5: attack phrases among the anchors. 6: formulas out of terms and figures.
+FEATURES_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -161,8 +161,9 @@ def article_features(
     docs = corpus.texts(ids)
     for doc in docs:
         settle_outlet(doc)
-    skips = [fixed.spans(d.article, FIXED_LINES) if fixed else [] for d in docs]
-    embeddings = encoder([lead(d.article, skip) for d, skip in zip(docs, skips, strict=True)])
+    leads = [lead(d.article, fixed.spans(d.article, FIXED_LINES) if fixed else []) for d in docs]
+    skips = [fixed.spans(d.article) if fixed else [] for d in docs]
+    embeddings = encoder(leads)
     return [
         features_of(doc, find_attributions(doc.article, doc.sentence_tokens), embedding, skip)
         for doc, embedding, skip in zip(docs, embeddings, skips, strict=True)
@@ -841,7 +842,7 @@ def group_stories(
     index = StoryIndex(params)
     if made is None:
         made = article_features(
-            corpus, encoder=encoder, fixed=Boilerplate.learn(corpus.articles, layers=FIXED_LINES)
+            corpus, encoder=encoder, fixed=Boilerplate.learn(corpus.articles)
         )
     index.add(made)
     return index.stories(corpus.by_id)
@@ -883,13 +884,11 @@ def update_store(
     missing = [i for i in store.article_ids() if i not in index]
     # Articles without features are read a batch at a time and their text layer dropped once
     # their features are made: only the compact features of every article are held at once.
-    # Fixed lines are learnt from the articles added together (one more pass over them): a day
+    # Boilerplate (fixed lines, formulas) is learnt from the articles added together (one more pass
     # added at once learns what a batch run of it learns; a handful added alone learn none
     # (docs/events.md).
     unmade_ids = [i for i in missing if i not in made]
-    fixed = Boilerplate.learn(
-        (a for batch in _read_batches(store, unmade_ids) for a in batch), layers=FIXED_LINES
-    )
+    fixed = Boilerplate.learn(a for batch in _read_batches(store, unmade_ids) for a in batch)
     unmade = _read_batches(store, unmade_ids)
     if featurize is None:
         found = {
