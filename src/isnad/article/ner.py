@@ -22,9 +22,9 @@ Tags are BIO over PERS, LOC, ORG and MISC as in ANERcorp; `entity_spans` turns t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -38,6 +38,7 @@ CLUSTERS_FILE = "ner_clusters.tsv"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
 EMBEDDING_CLUSTERS_FILE = "ner_embedding_clusters.tsv"
 MAX_GAZETTEER_WORDS = 4
+WORD_CACHE = 1 << 15  # words whose features a tagger keeps written out
 FREQUENCY_BANDS = (500, 2_000, 8_000, 20_000, 1 << 30)  # rank limits in the cluster table
 # CRFsuite L-BFGS settings of the shipped model, chosen by 5-fold CV on ANERcorp (scripts/train_ner.py).
 TRAINING_PARAMS: dict[str, float | int | bool] = {
@@ -145,49 +146,74 @@ def _cue(norm: str, base: str) -> str:
     return "-"
 
 
-def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
-    """The CRF features of each token of one sentence."""
-    norms = [normalize(w) for w in words]
-    parts = [split_clitics(n) for n in norms]
-    bases = [p[1] for p in parts]
-    gazetteer = _gazetteer_tags(bases, res.gazetteer)
-    own: list[dict[str, str]] = []
-    for norm, (pre, base, enc), gaz in zip(norms, parts, gazetteer, strict=True):
-        fine, coarse = res.clusters.get(norm) or res.clusters.get(base) or ("-", "-")
-        embedded = res.embedding_clusters.get(norm) or res.embedding_clusters.get(base) or ()
-        own.append(
-            {
-                "w": norm,
-                "b": base,
-                "c": fine,
-                "cc": coarse,
-                "g": gaz,
-                "q": _cue(norm, base),
-                "sh": _shape(norm),
-                "stop": "1" if is_stopword(norm) else "0",
-                "fq": res.bands.get(norm) or res.bands.get(base) or "oov",
-            }
-            | {"pre": pre, "enc": enc, "st": stem(norm), "p2": base[:2], "s2": base[-2:], "s3": base[-3:]}
-            | {f"e{level}": cluster for level, cluster in enumerate(embedded)}
-        )
+@dataclass(frozen=True)
+class _WordFeatures:
+    """The features of one word that do not depend on its sentence, written out once: the
+    token's own (before and after its gazetteer tag) and what it gives the tokens beside it."""
+
+    head: tuple[str, ...]  # w, b, c, cc
+    tail: tuple[str, ...]  # q, sh, stop, fq, pre, enc, st, affixes, embedding clusters, len
+    base: str  # its clitic-free base, for the gazetteer
+    fine: str  # its word cluster, for the cluster bigrams
+    near: dict[int, tuple[str, ...]]  # offset -> what this word gives the token at that distance
+
+
+def _word_features(word: str, res: Resources) -> _WordFeatures:
+    norm = normalize(word)
+    pre, base, enc = split_clitics(norm)
+    fine, coarse = res.clusters.get(norm) or res.clusters.get(base) or ("-", "-")
+    embedded = res.embedding_clusters.get(norm) or res.embedding_clusters.get(base) or ()
+    cue, shape = _cue(norm, base), _shape(norm)
+    stop = "1" if is_stopword(norm) else "0"
+    band = res.bands.get(norm) or res.bands.get(base) or "oov"
+    tail = {"q": cue, "sh": shape, "stop": stop, "fq": band, "pre": pre, "enc": enc, "st": stem(norm)}
+    tail |= {"p2": base[:2], "s2": base[-2:], "s3": base[-3:]}
+    tail |= {f"e{level}": cluster for level, cluster in enumerate(embedded)}
+    near: dict[int, tuple[str, ...]] = {}
+    for offset in (-2, -1, 1, 2):
+        near[offset] = (f"{offset}:w={norm}", f"{offset}:c={fine}")
+        if abs(offset) == 1:
+            near[offset] += (
+                f"{offset}:b={base}",
+                f"{offset}:cc={coarse}",
+                f"{offset}:q={cue}",
+                f"{offset}:sh={shape}",
+                f"{offset}:stop={stop}",
+                f"{offset}:fq={band}",
+            )
+    return _WordFeatures(
+        head=(f"w={norm}", f"b={base}", f"c={fine}", f"cc={coarse}"),
+        tail=(*(f"{k}={v}" for k, v in tail.items()), f"len={min(len(base), 8)}"),
+        base=base,
+        fine=fine,
+        near=near,
+    )
+
+
+def sentence_features(
+    words: Sequence[str],
+    res: Resources,
+    word_features: Callable[[str], _WordFeatures] | None = None,
+) -> list[list[str]]:
+    """The CRF features of each token of one sentence. ``word_features`` may cache
+    `_word_features` for these resources (a tagger reads the same words again and again)."""
+    own = [word_features(w) if word_features else _word_features(w, res) for w in words]
+    gazetteer = _gazetteer_tags([f.base for f in own], res.gazetteer)
     features: list[list[str]] = []
     n = len(own)
     for i, f in enumerate(own):
-        row = ["bias", *(f"{k}={v}" for k, v in f.items()), f"len={min(len(f['b']), 8)}"]
+        row = ["bias", *f.head, f"g={gazetteer[i]}", *f.tail]
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                g = own[j]
-                row += [f"{offset}:w={g['w']}", f"{offset}:c={g['c']}", f"{offset}:g={g['g']}"]
-                if abs(offset) == 1:
-                    row += [f"{offset}:b={g['b']}", f"{offset}:cc={g['cc']}", f"{offset}:q={g['q']}"]
-                    row += [f"{offset}:sh={g['sh']}", f"{offset}:stop={g['stop']}", f"{offset}:fq={g['fq']}"]
+                near = own[j].near[offset]
+                row += [near[0], near[1], f"{offset}:g={gazetteer[j]}", *near[2:]]
             else:
                 row.append(f"{offset}:edge")
         if i > 0:
-            row.append(f"-1|0:c={own[i - 1]['c']}|{f['c']}")
+            row.append(f"-1|0:c={own[i - 1].fine}|{f.fine}")
         if i + 1 < n:
-            row.append(f"0|1:c={f['c']}|{own[i + 1]['c']}")
+            row.append(f"0|1:c={f.fine}|{own[i + 1].fine}")
         features.append(row)
     return features
 
@@ -199,12 +225,14 @@ class Tagger:
         self.resources = res
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+        # Bounded: a corpus's vocabulary keeps growing, its common words are most of its tokens.
+        self._word_features = lru_cache(maxsize=WORD_CACHE)(partial(_word_features, res=res))
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for one sentence of words."""
         if not words:
             return []
-        tags: list[str] = self._tagger.tag(sentence_features(words, self.resources))
+        tags: list[str] = self._tagger.tag(sentence_features(words, self.resources, self._word_features))
         return tags
 
 
