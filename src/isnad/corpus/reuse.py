@@ -550,9 +550,24 @@ def _passages(
     if not count:
         return []
     point_labels = labels[rows // cell, cols // cell]
+    # The points of each region, in their order (a stable sort by region rather than a scan of
+    # every point per region). Trimming only narrows a region, so one whose points already span
+    # too few terms on a side is left out untrimmed.
+    by_region = np.argsort(point_labels, kind="stable")
+    bounds = np.searchsorted(point_labels[by_region], np.arange(1, count + 2))
+    first, last = bounds[:-1], bounds[1:]
+    held = first < last  # every region holds points; kept safe for reduceat all the same
+    first, last = first[held], last[held]
+    region_rows, region_cols = rows[by_region], cols[by_region]
+    span_a = (
+        news_a[np.maximum.reduceat(region_rows, first) + 1] - news_a[np.minimum.reduceat(region_rows, first)]
+    )
+    span_b = (
+        news_b[np.maximum.reduceat(region_cols, first) + 1] - news_b[np.minimum.reduceat(region_cols, first)]
+    )
     found = []
-    for label in range(1, count + 1):
-        mine = point_labels == label
+    for k in np.flatnonzero(np.minimum(span_a, span_b) >= params.min_passage_terms).tolist():
+        mine = by_region[first[k] : last[k]]
         trimmed = _trim(rows[mine], cols[mine], values[mine], params.trim_gap)
         if trimmed is None:
             continue
