@@ -231,3 +231,23 @@ def test_a_pairs_passages_do_not_depend_on_the_articles_around_it() -> None:
         if {link.a, link.b} == {p.id for p in pair}
     ]
     assert [link.passages for link in in_company] == [alone[0].passages]
+
+
+def test_pairs_aligned_by_worker_processes_give_the_links_of_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from isnad.corpus import reuse
+
+    # Six articles, each holding the copied sentence and its own lines: fifteen candidate pairs.
+    articles = [
+        _article(
+            f"{COPY} وقال مسؤول رقم {n} إن الاجتماع المقبل سيعقد في مدينة أخرى.", f"c{n}", f"2017-03-0{n + 1}"
+        )
+        for n in range(6)
+    ]
+    alone = find_reuse(Corpus(articles), EVERY_LINK, workers=1)
+    monkeypatch.setattr(reuse, "ALIGN_BATCH", 2)
+    monkeypatch.setattr(reuse, "MIN_PARALLEL_PAIRS", 2)
+    shared = find_reuse(Corpus(articles), EVERY_LINK, workers=2)
+    assert len(alone) == 15
+    assert shared == alone

@@ -91,6 +91,7 @@ LOYAL_WORDS = word_set(
 MAX_LABEL_WORDS = 4
 
 
+@lru_cache(maxsize=1 << 17)  # asked of every token of every article the framing reads, often twice
 def bare(word: str) -> str:
     """A word without the particles glued to it, including a lone ل or ب before a word this module
     knows (لميليشيات، بقوات), which `strip_particles` leaves alone in general; a head in the
@@ -188,10 +189,12 @@ def is_plural(word: str) -> bool:
     return bare(word).endswith(("ين", "ون", "ات")) or stem(bare(word)) == stem("عناصر")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_relation(word: str) -> bool:
     return normalize(word) in RELATION_WORDS
 
 
+@lru_cache(maxsize=1 << 16)
 def is_loyal(word: str) -> bool:
     return normalize(word) in LOYAL_WORDS
 

@@ -28,10 +28,13 @@ is nearly all inside the other, is the copy.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
+import multiprocessing as mp
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -42,6 +45,7 @@ from scipy import ndimage
 from isnad.arabic import background, lexicon, normalize
 from isnad.arabic.agencies import credited_agency
 from isnad.article.doc import ArticleText, Corpus
+from isnad.article_pass import available_cores
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.model import Direction, Passage, ReuseLink, Span
 
@@ -206,12 +210,13 @@ def find_reuse(
     *,
     between: tuple[Sequence[str], Sequence[str]] | None = None,
     boilerplate: Boilerplate | None = None,
+    workers: int | None = None,
 ) -> list[ReuseLink]:
     """Every pair of articles in the corpus that shares at least one passage.
 
     With ``between=(left_ids, right_ids)`` only pairs with one article on each side are
     considered (a PAN evaluation compares suspicious documents with sources, not sources with
-    each other).
+    each other). ``workers`` processes align the candidate pairs (default: one per core).
     """
     params = params or ReuseParams()
     texts = corpus.texts()
@@ -226,11 +231,46 @@ def find_reuse(
         right = [position[i] for i in between[1]]
     duplicates = _exact_duplicates(texts, left, right)
     links = [_whole_link(texts[a], texts[b]) for a, b in sorted(duplicates)]
-    for a, b in sorted(candidate_pairs(texts, left, right, params) - duplicates):
-        link = align(texts[a], texts[b], params, weights=weights)
-        if link is not None:
-            links.append(link)
+    pairs = sorted(candidate_pairs(texts, left, right, params) - duplicates)
+    links += [link for link in _align_pairs(texts, pairs, params, weights, workers) if link is not None]
     return [link for link in links if link.score >= params.min_link_score]
+
+
+ALIGN_BATCH = 256  # candidate pairs a worker aligns at a time
+MIN_PARALLEL_PAIRS = 4 * ALIGN_BATCH  # fewer pairs are aligned in this process: a pool costs more
+# What forked alignment workers read: set just before the pool forks, so that they share the
+# texts and weights with this process page by page instead of receiving copies.
+_FORKED: tuple[Sequence[ArticleText], ReuseParams, TermWeights] | None = None
+
+
+def _align_pairs(
+    texts: Sequence[ArticleText],
+    pairs: list[tuple[int, int]],
+    params: ReuseParams,
+    weights: TermWeights,
+    workers: int | None,
+) -> list[ReuseLink | None]:
+    """`align` over every pair, results in pair order. Pairs are independent of one another, so
+    many of them are shared out to forked worker processes (one per core by default)."""
+    global _FORKED
+    workers = available_cores() if workers is None else workers
+    if workers <= 1 or len(pairs) < MIN_PARALLEL_PAIRS or "fork" not in mp.get_all_start_methods():
+        return [align(texts[a], texts[b], params, weights=weights) for a, b in pairs]
+    _FORKED = (texts, params, weights)
+    gc.freeze()  # the collector in a worker would touch, and so copy, every object shared with it
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            batches = [pairs[s : s + ALIGN_BATCH] for s in range(0, len(pairs), ALIGN_BATCH)]
+            return [link for found in pool.map(_align_batch, batches) for link in found]
+    finally:
+        _FORKED = None
+        gc.unfreeze()
+
+
+def _align_batch(pairs: list[tuple[int, int]]) -> list[ReuseLink | None]:
+    assert _FORKED is not None, "set by _align_pairs before the pool forks"
+    texts, params, weights = _FORKED
+    return [align(texts[a], texts[b], params, weights=weights) for a, b in pairs]
 
 
 def content_hash(text: ArticleText) -> str:
