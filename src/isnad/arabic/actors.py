@@ -123,6 +123,7 @@ def label_key(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted({word_key(w) for w in words}))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_head(word: str) -> bool:
     """A head noun of a label: a kind of party (قوات، ميليشيات) or a party noun (التحالف، الجيش).
 
@@ -154,6 +155,7 @@ def is_party_noun(word: str) -> bool:
     return (form[2:] if form.startswith("ال") else form) in PARTY_NOUNS
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_collective(word: str) -> bool:
     """A definite head that stands alone for a party: التحالف، المقاومة، التنظيم، الميليشيات."""
     return bare(word).startswith("ال") and is_head(word)
@@ -172,10 +174,12 @@ def is_epithet(word: str) -> bool:
     return stem(bare(word)) in EPITHETS
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_judging(word: str) -> bool:
     return stem(bare(word)) in JUDGING_WORDS
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_member_noun(word: str) -> bool:
     """A definite plural of a nisba (الحوثيين، اليمنيون) or a judging epithet used as a noun
     (الانقلابيين، المتمردين): the members of a party, standing for it."""
@@ -207,6 +211,7 @@ PERSON_EPITHETS = _stems(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_person_epithet(word: str) -> bool:
     return stem(bare(word)) in PERSON_EPITHETS
 
