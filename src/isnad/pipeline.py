@@ -18,7 +18,7 @@ from isnad import __version__
 from isnad.arabic import split_sentences
 from isnad.article.doc import Corpus
 from isnad.article.extract import combine
-from isnad.article_pass import article_pass
+from isnad.article_pass import article_pass, beside
 from isnad.corpus.outlet_lines import OutletLines
 from isnad.corpus.reuse import find_reuse
 from isnad.corpus.stories import group_stories, update_store
@@ -27,7 +27,16 @@ from isnad.event.compare import compare, single_reports
 from isnad.event.framing import frame
 from isnad.event.provenance import trace
 from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
-from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline
+from isnad.model import (
+    Analysis,
+    Article,
+    ArticleFeatures,
+    Event,
+    Framing,
+    Problem,
+    Provenance,
+    Storyline,
+)
 from isnad.store import Store
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -182,15 +191,21 @@ def analyze_articles(
     else:
         events, storylines = group_stories(corpus, made=features)
     step("stories")
-    # Per event: figures compared, briefs, framing, provenance.
-    comparisons = compare(events, extraction.figures, corpus.by_id)
-    step("compare")
-    briefs = summarize(corpus, events, comparisons)
-    step("brief")
-    framings = frame(corpus, events, storylines, extraction.attributions, extraction.entities)
-    provenance = trace(events, corpus.by_id, extraction.attributions, reuse)
-    storyline_briefs = summarize_storylines(corpus, events, storylines, comparisons)
-    singles = single_reports(events, extraction.figures, corpus.by_id)
+
+    # Per event: figures compared, briefs, framing, provenance. Framing and provenance need
+    # nothing the comparisons make, so a second core works them out meanwhile.
+    def outlets() -> tuple[list[Framing], list[Provenance]]:
+        framings = frame(corpus, events, storylines, extraction.attributions, extraction.entities)
+        return framings, trace(events, corpus.by_id, extraction.attributions, reuse)
+
+    with beside(outlets, workers) as framed:
+        comparisons = compare(events, extraction.figures, corpus.by_id)
+        step("compare")
+        briefs = summarize(corpus, events, comparisons)
+        step("brief")
+        storyline_briefs = summarize_storylines(corpus, events, storylines, comparisons)
+        singles = single_reports(events, extraction.figures, corpus.by_id)
+        framings, provenance = framed()
     step("outlets")
     return Analysis(
         version=__version__,
