@@ -18,7 +18,7 @@ from isnad import __version__
 from isnad.arabic import split_sentences
 from isnad.article.doc import Corpus
 from isnad.article.extract import combine
-from isnad.article_pass import article_pass, beside
+from isnad.article_pass import MIN_PARALLEL, article_pass, beside
 from isnad.corpus.outlet_lines import OutletLines
 from isnad.corpus.reuse import find_reuse
 from isnad.corpus.stories import group_stories, update_store
@@ -198,7 +198,8 @@ def analyze_articles(
         framings = frame(corpus, events, storylines, extraction.attributions, extraction.entities)
         return framings, trace(events, corpus.by_id, extraction.attributions, reuse)
 
-    with beside(outlets, workers) as framed:
+    # A fork costs more than the framing of a small corpus saves.
+    with beside(outlets, workers if len(corpus) >= MIN_PARALLEL else 1) as framed:
         comparisons = compare(events, extraction.figures, corpus.by_id)
         step("compare")
         briefs = summarize(corpus, events, comparisons)
