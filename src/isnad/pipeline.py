@@ -159,7 +159,8 @@ def analyze_articles(
 
     With ``store``, which must hold exactly these articles, events and storylines come from the
     store's incremental path: stored story features and links are reused and new ones kept.
-    ``workers`` processes share the per-article pass (default: one per core).
+    ``workers`` processes share the per-article pass, the reuse alignment and the per-event
+    stages (default: one per core).
     """
     articles = list(articles)
 
@@ -183,7 +184,7 @@ def analyze_articles(
     features = [r.features for r in records]
     del records
     # Across the corpus: text reuse, events and storylines.
-    reuse = find_reuse(corpus)
+    reuse = find_reuse(corpus, workers=workers)
     step("reuse")
     if store is not None:
         made = {f.article_id: f for f in features}
