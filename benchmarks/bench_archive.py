@@ -9,8 +9,10 @@ each prefix is written to a folder of JSONL files. For each size, in fresh subpr
   lead with average-linkage clustering (one distance threshold), the method ../shared/data's
   README quotes at B-cubed F1 about 0.90 on the labelled day; candidate pairs by datasketch's
   MinHashLSH over word 3-gram shingles.
-Each run reports wall and CPU seconds, articles per second, and peak memory: the resident
-memory of the process and its workers together, sampled every 0.1 s from /proc. The exponents of time and memory against size are least-squares slopes in log-log.
+Each run reports wall and CPU seconds, articles per second, and peak memory of the process and
+its workers together, sampled every 0.1 s from /proc: resident sizes added up (a page a forked
+worker shares with its parent counts once per process) and proportional set sizes added up (each
+page once). The exponents of time and memory against size are least-squares slopes in log-log.
 
     python benchmarks/bench_archive.py [--sizes 1000 3000 10000 27644] [--data DIR] [--out FILE]
 
@@ -73,8 +75,22 @@ def read_prefix(folder: Path) -> list[dict[str, str]]:
     ]
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants, from /proc."""
+def _pss(pid: int) -> int:
+    """Proportional set size of a process in bytes (pages shared with n processes count 1/n), from
+    /proc/PID/smaps_rollup; 0 when it cannot be read."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _tree_rss(root: int) -> tuple[int, int]:
+    """Resident bytes of a process and all its descendants, from /proc: their resident sizes
+    added up (pages a forked worker shares with its parent counted once per process), and their
+    proportional set sizes added up (each page counted once)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -87,12 +103,13 @@ def _tree_rss(root: int) -> int:
             rss[int(entry)] = int(fields[21]) * resource.getpagesize()
         except (OSError, ValueError, IndexError):
             continue
-    total, todo = 0, [root]
+    total, proportional, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        proportional += _pss(pid) if pid in rss else 0
         todo += children.get(pid, [])
-    return total
+    return total, proportional
 
 
 def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
@@ -100,13 +117,14 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    peak = 0
+    peak = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.wait(0.1):
-            peak = max(peak, _tree_rss(process.pid))
+            rss, pss = _tree_rss(process.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
@@ -121,6 +139,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, 
         "seconds": wall,
         "cpu_seconds": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
         "peak_tree_mb": peak / 2**20,
+        "peak_tree_pss_mb": peak_pss / 2**20,
     }
 
 
@@ -219,7 +238,9 @@ def main() -> None:
 
 
 def report(rows: list[dict[str, object]]) -> None:
-    print(f"\n{'articles':>8} {'command':>8} {'seconds':>8} {'art/s':>7} {'cpu s':>7} {'peak MB':>8}")
+    print(
+        f"\n{'articles':>8} {'command':>8} {'seconds':>8} {'art/s':>7} {'cpu s':>7} {'peak MB':>8} {'PSS MB':>7}"
+    )
     for row in rows:
         for command in ("add", "analyze"):
             if command in row:
@@ -228,7 +249,7 @@ def report(rows: list[dict[str, object]]) -> None:
                 n = int(str(row["articles"]))
                 print(
                     f"{n:>8} {command:>8} {m['seconds']:>8.1f} {n / m['seconds']:>7.1f} "
-                    f"{m['cpu_seconds']:>7.1f} {m['peak_tree_mb']:>8.0f}"
+                    f"{m['cpu_seconds']:>7.1f} {m['peak_tree_mb']:>8.0f} {m['peak_tree_pss_mb']:>7.0f}"
                 )
         if "peers" in row:
             p = row["peers"]
@@ -240,11 +261,15 @@ def report(rows: list[dict[str, object]]) -> None:
         measured = [r for r in rows if command in r]
         sizes = [int(str(r["articles"])) for r in measured]
         seconds = [float(r[command]["seconds"]) for r in measured]  # type: ignore[index]
+        cpu = [float(r[command]["cpu_seconds"]) for r in measured]  # type: ignore[index]
         memory = [float(r[command]["peak_tree_mb"]) for r in measured]  # type: ignore[index]
-        time_exp, memory_exp = exponent(sizes, seconds), exponent(sizes, memory)
-        if time_exp is not None and memory_exp is not None:
+        pss = [float(r[command]["peak_tree_pss_mb"]) for r in measured]  # type: ignore[index]
+        exponents = [exponent(sizes, values) for values in (seconds, cpu, memory, pss)]
+        if None not in exponents:
+            wall_exp, cpu_exp, memory_exp, pss_exp = exponents
             print(
-                f"{command}: time ~ N^{time_exp:.2f}, peak memory ~ N^{memory_exp:.2f} ({sizes[0]}..{sizes[-1]})"
+                f"{command}: time ~ N^{wall_exp:.2f} (CPU N^{cpu_exp:.2f}), peak memory ~ N^{memory_exp:.2f}"
+                f" (PSS N^{pss_exp:.2f}) ({sizes[0]}..{sizes[-1]})"
             )
 
 

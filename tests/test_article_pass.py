@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -56,3 +57,16 @@ def test_analysis_without_a_store_touches_no_sqlite(monkeypatch: pytest.MonkeyPa
     analysis = pipeline.analyze([SEEDS])
     assert len(analysis.articles) == 5
     assert analysis.events
+
+
+def test_work_beside_runs_in_another_process_and_gives_its_result() -> None:
+    def work() -> tuple[int, list[int]]:
+        return os.getpid(), [n * n for n in range(5)]
+
+    with article_pass.beside(work, workers=2) as result:
+        here = os.getpid()
+        pid, squares = result()
+    assert squares == [0, 1, 4, 9, 16]
+    assert pid != here
+    with article_pass.beside(work, workers=1) as result:
+        assert result()[0] == os.getpid()  # one core: done in this process when asked

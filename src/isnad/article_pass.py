@@ -10,14 +10,17 @@ flight.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, islice
+from typing import TypeVar
 
 from isnad.article.attributions import find_attributions
 from isnad.article.doc import Doc, collector_paused
@@ -123,3 +126,36 @@ def available_cores() -> int:
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
     while batch := list(islice(items, size)):
         yield batch
+
+
+T = TypeVar("T")
+_BESIDE: Callable[[], object] | None = None  # the work a forked `beside` process runs
+
+
+@contextmanager
+def beside(work: Callable[[], T], workers: int | None = None) -> Iterator[Callable[[], T]]:
+    """Run ``work`` in a forked process while the ``with`` block runs here; the block calls what
+    it is given for the result (which waits for it). ``work`` reads this process's data as it
+    is at the fork, so it must not need anything the block makes. With one core, or where
+    processes cannot fork, ``work`` simply runs when its result is asked for."""
+    global _BESIDE
+    workers = available_cores() if workers is None else workers
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield work
+        return
+    _BESIDE = work
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            gc.freeze()  # the child's collector would touch, and so copy, every object it shares
+            try:
+                future: Future[T] = pool.submit(_run_beside)  # type: ignore[arg-type]
+            finally:
+                gc.unfreeze()
+            yield future.result
+    finally:
+        _BESIDE = None
+
+
+def _run_beside() -> object:
+    assert _BESIDE is not None, "set by beside before the fork"
+    return _BESIDE()

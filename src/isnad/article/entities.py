@@ -140,10 +140,15 @@ def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
 def _known(tokens: list[Token], i: int) -> tuple[EntityType, int, int] | None:
     """(type, length, letters of glued particles) of a known outlet, organisation or place
     starting at token i (لداعش, بفرنسا: the lexicon decides whether ل or ب is a particle)."""
-    for length in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
-        if any(t.kind == "punct" for t in tokens[i : i + length]):
+    # No name spans punctuation: only the windows before the first punctuation mark are tried.
+    clear = 0
+    while clear < min(MAX_PHRASE_TOKENS, len(tokens) - i) and tokens[i + clear].kind != "punct":
+        clear += 1
+    norms = [t.norm for t in tokens[i : i + clear]]
+    for length in range(clear, 0, -1):
+        words = norms[:length]
+        if length > 1 and not lexicon.may_end_name(words[1:]):
             continue
-        words = [t.norm for t in tokens[i : i + length]]
         if lexicon.outlet_spelled(words):
             ambiguous = length == 1 and strip_particles(words[0]) in lexicon.AMBIGUOUS_OUTLETS
             if not ambiguous or (i > 0 and tokens[i - 1].norm in lexicon.OUTLET_NOUNS):

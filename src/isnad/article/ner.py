@@ -22,9 +22,9 @@ Tags are BIO over PERS, LOC, ORG and MISC as in ANERcorp; `entity_spans` turns t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -38,6 +38,7 @@ CLUSTERS_FILE = "ner_clusters.tsv"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
 EMBEDDING_CLUSTERS_FILE = "ner_embedding_clusters.tsv"
 MAX_GAZETTEER_WORDS = 4
+WORD_CACHE = 1 << 15  # words whose features a tagger keeps written out
 FREQUENCY_BANDS = (500, 2_000, 8_000, 20_000, 1 << 30)  # rank limits in the cluster table
 # CRFsuite L-BFGS settings of the shipped model, chosen by 5-fold CV on ANERcorp (scripts/train_ner.py).
 TRAINING_PARAMS: dict[str, float | int | bool] = {
@@ -181,27 +182,62 @@ def token_attributes(words: Sequence[str], res: Resources) -> list[dict[str, str
     return own
 
 
-def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
-    """The CRF features of each token of one sentence."""
-    own = token_attributes(words, res)
+@dataclass(frozen=True)
+class _WordFeatures:
+    """The CRF features of one word that do not depend on its sentence, written out once: the
+    token's own (before and after its gazetteer tag) and what it gives the tokens beside it."""
+
+    head: tuple[str, ...]  # w, b, c, cc
+    tail: tuple[str, ...]  # q, sh, stop, fq, pre, enc, st, affixes, embedding clusters, len
+    base: str  # its clitic-free base, for the gazetteer
+    fine: str  # its word cluster, for the cluster bigrams
+    near: dict[int, tuple[str, ...]]  # offset -> what this word gives the token at that distance
+
+
+HEAD_KEYS = ("w", "b", "c", "cc")
+NEAR_KEYS = ("b", "cc", "q", "sh", "stop", "fq")  # beyond w and c, what a word gives its neighbours
+
+
+def _word_features(word: str, res: Resources) -> _WordFeatures:
+    a = word_attributes(word, res)
+    near: dict[int, tuple[str, ...]] = {}
+    for offset in (-2, -1, 1, 2):
+        near[offset] = (f"{offset}:w={a['w']}", f"{offset}:c={a['c']}")
+        if abs(offset) == 1:
+            near[offset] += tuple(f"{offset}:{k}={a[k]}" for k in NEAR_KEYS)
+    return _WordFeatures(
+        head=tuple(f"{k}={a[k]}" for k in HEAD_KEYS),
+        tail=(*(f"{k}={v}" for k, v in a.items() if k not in HEAD_KEYS), f"len={min(len(a['b']), 8)}"),
+        base=a["b"],
+        fine=a["c"],
+        near=near,
+    )
+
+
+def sentence_features(
+    words: Sequence[str],
+    res: Resources,
+    word_features: Callable[[str], _WordFeatures] | None = None,
+) -> list[list[str]]:
+    """The CRF features of each token of one sentence. ``word_features`` may cache
+    `_word_features` for these resources (a tagger reads the same words again and again)."""
+    own = [word_features(w) if word_features else _word_features(w, res) for w in words]
+    gazetteer = gazetteer_tags([f.base for f in own], res)
     features: list[list[str]] = []
     n = len(own)
     for i, f in enumerate(own):
-        row = ["bias", *(f"{k}={v}" for k, v in f.items()), f"len={min(len(f['b']), 8)}"]
+        row = ["bias", *f.head, f"g={gazetteer[i]}", *f.tail]
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                g = own[j]
-                row += [f"{offset}:w={g['w']}", f"{offset}:c={g['c']}", f"{offset}:g={g['g']}"]
-                if abs(offset) == 1:
-                    row += [f"{offset}:b={g['b']}", f"{offset}:cc={g['cc']}", f"{offset}:q={g['q']}"]
-                    row += [f"{offset}:sh={g['sh']}", f"{offset}:stop={g['stop']}", f"{offset}:fq={g['fq']}"]
+                near = own[j].near[offset]
+                row += [near[0], near[1], f"{offset}:g={gazetteer[j]}", *near[2:]]
             else:
                 row.append(f"{offset}:edge")
         if i > 0:
-            row.append(f"-1|0:c={own[i - 1]['c']}|{f['c']}")
+            row.append(f"-1|0:c={own[i - 1].fine}|{f.fine}")
         if i + 1 < n:
-            row.append(f"0|1:c={f['c']}|{own[i + 1]['c']}")
+            row.append(f"0|1:c={f.fine}|{own[i + 1].fine}")
         features.append(row)
     return features
 
@@ -213,12 +249,14 @@ class Tagger:
         self.resources = res
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+        # Bounded: a corpus's vocabulary keeps growing, its common words are most of its tokens.
+        self._word_features = lru_cache(maxsize=WORD_CACHE)(partial(_word_features, res=res))
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for one sentence of words."""
         if not words:
             return []
-        tags: list[str] = self._tagger.tag(sentence_features(words, self.resources))
+        tags: list[str] = self._tagger.tag(sentence_features(words, self.resources, self._word_features))
         return tags
 
 

@@ -26,10 +26,13 @@ Direction (which way the text flowed) is `isnad.corpus.direction`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
+import multiprocessing as mp
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,6 +42,7 @@ from scipy import ndimage
 
 from isnad.arabic import background
 from isnad.article.doc import ArticleText, Corpus
+from isnad.article_pass import available_cores
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.direction import orient, publishing_clocks, siblings_of_one_source
 from isnad.model import Passage, ReuseLink, Span
@@ -204,12 +208,13 @@ def find_reuse(
     *,
     between: tuple[Sequence[str], Sequence[str]] | None = None,
     boilerplate: Boilerplate | None = None,
+    workers: int | None = None,
 ) -> list[ReuseLink]:
     """Every pair of articles in the corpus that shares at least one passage.
 
     With ``between=(left_ids, right_ids)`` only pairs with one article on each side are
     considered (a PAN evaluation compares suspicious documents with sources, not sources with
-    each other).
+    each other). ``workers`` processes align the candidate pairs (default: one per core).
     """
     params = params or ReuseParams()
     texts = corpus.texts()
@@ -225,13 +230,51 @@ def find_reuse(
     clocked = publishing_clocks(corpus.articles)
     duplicates = _exact_duplicates(texts, left, right)
     links = [whole_link(texts[a], texts[b], clocked) for a, b in sorted(duplicates)]
-    for a, b in sorted(candidate_pairs(texts, left, right, params) - duplicates):
-        link = align(texts[a], texts[b], params, weights=weights, clocked=clocked)
-        if link is not None:
-            links.append(link)
+    pairs = sorted(candidate_pairs(texts, left, right, params) - duplicates)
+    links += [
+        link for link in _align_pairs(texts, pairs, params, weights, workers, clocked) if link is not None
+    ]
     reported = [link for link in links if link.score >= params.min_link_score]
     siblings_of_one_source(reported, corpus.by_id)
     return reported
+
+
+ALIGN_BATCH = 256  # candidate pairs a worker aligns at a time
+MIN_PARALLEL_PAIRS = 4 * ALIGN_BATCH  # fewer pairs are aligned in this process: a pool costs more
+# What forked alignment workers read: set just before the pool forks, so that they share the
+# texts and weights with this process page by page instead of receiving copies.
+_FORKED: tuple[Sequence[ArticleText], ReuseParams, TermWeights, Collection[str]] | None = None
+
+
+def _align_pairs(
+    texts: Sequence[ArticleText],
+    pairs: list[tuple[int, int]],
+    params: ReuseParams,
+    weights: TermWeights,
+    workers: int | None,
+    clocked: Collection[str],
+) -> list[ReuseLink | None]:
+    """`align` over every pair, results in pair order. Pairs are independent of one another, so
+    many of them are shared out to forked worker processes (one per core by default)."""
+    global _FORKED
+    workers = available_cores() if workers is None else workers
+    if workers <= 1 or len(pairs) < MIN_PARALLEL_PAIRS or "fork" not in mp.get_all_start_methods():
+        return [align(texts[a], texts[b], params, weights=weights, clocked=clocked) for a, b in pairs]
+    _FORKED = (texts, params, weights, clocked)
+    gc.freeze()  # the collector in a worker would touch, and so copy, every object shared with it
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            batches = [pairs[s : s + ALIGN_BATCH] for s in range(0, len(pairs), ALIGN_BATCH)]
+            return [link for found in pool.map(_align_batch, batches) for link in found]
+    finally:
+        _FORKED = None
+        gc.unfreeze()
+
+
+def _align_batch(pairs: list[tuple[int, int]]) -> list[ReuseLink | None]:
+    assert _FORKED is not None, "set by _align_pairs before the pool forks"
+    texts, params, weights, clocked = _FORKED
+    return [align(texts[a], texts[b], params, weights=weights, clocked=clocked) for a, b in pairs]
 
 
 def content_hash(text: ArticleText) -> str:
@@ -595,9 +638,24 @@ def _passages(
     if not count:
         return []
     point_labels = labels[rows // cell, cols // cell]
+    # The points of each region, in their order (a stable sort by region rather than a scan of
+    # every point per region). Trimming only narrows a region, so one whose points already span
+    # too few terms on a side is left out untrimmed.
+    by_region = np.argsort(point_labels, kind="stable")
+    bounds = np.searchsorted(point_labels[by_region], np.arange(1, count + 2))
+    first, last = bounds[:-1], bounds[1:]
+    held = first < last  # every region holds points; kept safe for reduceat all the same
+    first, last = first[held], last[held]
+    region_rows, region_cols = rows[by_region], cols[by_region]
+    span_a = (
+        news_a[np.maximum.reduceat(region_rows, first) + 1] - news_a[np.minimum.reduceat(region_rows, first)]
+    )
+    span_b = (
+        news_b[np.maximum.reduceat(region_cols, first) + 1] - news_b[np.minimum.reduceat(region_cols, first)]
+    )
     found = []
-    for label in range(1, count + 1):
-        mine = point_labels == label
+    for k in np.flatnonzero(np.minimum(span_a, span_b) >= params.min_passage_terms).tolist():
+        mine = by_region[first[k] : last[k]]
         trimmed = _trim(rows[mine], cols[mine], values[mine], params.trim_gap)
         if trimmed is None:
             continue

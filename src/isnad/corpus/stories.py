@@ -841,9 +841,7 @@ def group_stories(
     (``made``: the features of its articles, in corpus order, when made already)."""
     index = StoryIndex(params)
     if made is None:
-        made = article_features(
-            corpus, encoder=encoder, fixed=Boilerplate.learn(corpus.articles)
-        )
+        made = article_features(corpus, encoder=encoder, fixed=Boilerplate.learn(corpus.articles))
     index.add(made)
     return index.stories(corpus.by_id)
 
@@ -884,9 +882,9 @@ def update_store(
     missing = [i for i in store.article_ids() if i not in index]
     # Articles without features are read a batch at a time and their text layer dropped once
     # their features are made: only the compact features of every article are held at once.
-    # Boilerplate (fixed lines, formulas) is learnt from the articles added together (one more pass
-    # added at once learns what a batch run of it learns; a handful added alone learn none
-    # (docs/events.md).
+    # Boilerplate (fixed lines, formulas) is learnt from the articles added together (one more
+    # pass over them): a day added at once learns what a batch run of it learns; a handful added
+    # alone learn none (docs/events.md).
     unmade_ids = [i for i in missing if i not in made]
     fixed = Boilerplate.learn(a for batch in _read_batches(store, unmade_ids) for a in batch)
     unmade = _read_batches(store, unmade_ids)

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,15 +50,19 @@ class LabelMention:
         return words.label_key(list(self.words))
 
 
-def _entity_spans(entities: Sequence[Entity], article_id: str, kind: str) -> dict[int, int]:
-    """Start -> end of the entities of one type the entity layer found in one article."""
-    return {
-        m.span[0]: m.span[1]
-        for e in entities
-        if e.type == kind and not canonical_outlet(e.canonical)  # the media are not parties
-        for m in e.mentions
-        if m.article_id == article_id
-    }
+class EntitySpans:
+    """Start -> end of the organisations and persons the entity layer found, by article and type,
+    indexed once for a corpus (scanning every entity for each article would be quadratic)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._spans: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+        for e in entities:
+            if e.type in ("ORG", "PER") and not canonical_outlet(e.canonical):  # the media are not parties
+                for m in e.mentions:
+                    self._spans[(m.article_id, e.type)][m.span[0]] = m.span[1]
+
+    def of(self, article_id: str, kind: str) -> dict[int, int]:
+        return self._spans.get((article_id, kind), {})
 
 
 def _joined(text: str, a: int, b: int) -> bool:
@@ -185,13 +190,17 @@ def _label_end(
     return end
 
 
-def label_mentions(corpus: Corpus, article_id: str, entities: Sequence[Entity] = ()) -> list[LabelMention]:
-    """The labels of parties in one article, in text order."""
+def label_mentions(
+    corpus: Corpus, article_id: str, entities: Sequence[Entity] | EntitySpans = ()
+) -> list[LabelMention]:
+    """The labels of parties in one article, in text order (``entities``: the corpus's, or their
+    `EntitySpans` when several articles are read)."""
     text: ArticleText = corpus.text(article_id)
     raw = text.article.text
     tokens = text.tokens
-    organisations = _entity_spans(entities, article_id, "ORG")
-    persons = _entity_spans(entities, article_id, "PER")
+    spans = entities if isinstance(entities, EntitySpans) else EntitySpans(entities)
+    organisations = spans.of(article_id, "ORG")
+    persons = spans.of(article_id, "PER")
     found: list[LabelMention] = []
     speaks_of_places = any(_means_a_place(tokens, j) for j in range(len(tokens)))
     i = 0

@@ -36,6 +36,7 @@ from isnad.arabic.subjects import (
     SUBJECT_CLASSES,
     SUBJECT_QUALIFIERS,
 )
+from isnad.event.scope import ByArticle
 from isnad.event.stance import StanceDecision, judge_pairs
 from isnad.model import Article, Claim, Comparison, Event, Figure, SingleReport
 
@@ -373,10 +374,11 @@ def compare(
     events: Sequence[Event], figures: Sequence[Figure], articles: dict[str, Article]
 ) -> list[Comparison]:
     """Comparisons for every event with two or more articles."""
+    by_article = ByArticle(figures)
     out: list[Comparison] = []
     for event in events:
         if len(event.article_ids) >= 2:
-            out += compare_event(event, figures, articles)
+            out += compare_event(event, by_article.of(event.article_ids), articles)
     return out
 
 
@@ -385,11 +387,12 @@ def single_reports(
 ) -> list[SingleReport]:
     """Figures of a multi-outlet event that one outlet alone reports: no article of another outlet
     matches them (an outlet repeating its own figure in two articles is still one outlet)."""
+    by_article = ByArticle(figures)
     out: list[SingleReport] = []
     for event in events:
         if len({_outlet(articles[a]) for a in event.article_ids if a in articles}) < 2:
             continue
-        pool = [f for f in _pool(event, figures) if f.subject]
+        pool = [f for f in _pool(event, by_article.of(event.article_ids)) if f.subject]
         classes = _classes(pool, articles)
         for figure in pool:
             outlet = _outlet(articles[figure.article_id])

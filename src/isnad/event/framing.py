@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from isnad.arabic import actors as words
 from isnad.arabic import normalize
 from isnad.article.doc import Corpus
-from isnad.event.actors import LabelMention, judges, label_mentions, name_word
+from isnad.event.actors import EntitySpans, LabelMention, judges, label_mentions, name_word
+from isnad.event.scope import ByArticle
 from isnad.event.sides import group_actors
 from isnad.model import (
     Article,
@@ -87,18 +88,19 @@ def outlet_framings(
     corpus: Corpus,
     article_ids: Sequence[str],
     attributions: Sequence[Attribution],
-    entities: Sequence[Entity] = (),
+    entities: Sequence[Entity] | EntitySpans = (),
     labels: dict[str, list[LabelMention]] | None = None,
 ) -> list[OutletFraming]:
     """One `OutletFraming` per outlet among the articles, in the articles' order.
 
-    ``labels`` are the label mentions of each article, when found already (a storyline's articles
-    are those of its events).
+    ``attributions`` may be the corpus's or only these articles'. ``labels`` are the label
+    mentions of each article, when found already (a storyline's articles are those of its events).
     """
     labels = labels if labels is not None else {}
+    spans = entities if isinstance(entities, EntitySpans) else EntitySpans(entities)
     for article_id in article_ids:
         if article_id not in labels:
-            labels[article_id] = label_mentions(corpus, article_id, entities)
+            labels[article_id] = label_mentions(corpus, article_id, spans)
     mentions = [m for a in article_ids for m in labels[a]]
     actor_of = group_actors(mentions)
     # The main actors: the most named, named at least twice; each shown by its most used label.
@@ -156,20 +158,16 @@ def frame(
 ) -> list[Framing]:
     """Framing side by side for every event, then for every storyline of two or more events."""
     labels: dict[str, list[LabelMention]] = {}
-    out = [
-        Framing("event", event.id, outlet_framings(corpus, event.article_ids, attributions, entities, labels))
-        for event in events
-    ]
+    attributions_of, spans = ByArticle(attributions), EntitySpans(entities)
+
+    def framings(article_ids: Sequence[str]) -> list[OutletFraming]:
+        return outlet_framings(corpus, article_ids, attributions_of.of(article_ids), spans, labels)
+
+    out = [Framing("event", event.id, framings(event.article_ids)) for event in events]
     events_by_id = {e.id: e for e in events}
     for storyline in storylines:
         if len(storyline.event_ids) < 2:
             continue
         article_ids = [a for e in storyline.event_ids for a in events_by_id[e].article_ids]
-        out.append(
-            Framing(
-                "storyline",
-                storyline.id,
-                outlet_framings(corpus, article_ids, attributions, entities, labels),
-            )
-        )
+        out.append(Framing("storyline", storyline.id, framings(article_ids)))
     return out

@@ -12,12 +12,13 @@ article (or intermediate source) that uses it:
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from isnad.arabic import entity_key
 from isnad.arabic.lexicon import canonical_outlet
 from isnad.article.source_names import names_no_one
+from isnad.event.scope import ByArticle, LinksByArticle
 from isnad.model import (
     Article,
     Attribution,
@@ -88,13 +89,16 @@ def event_provenance(
         spans = [*(old.spans if old else []), *([span] if span else [])]
         edges[key] = ProvenanceEdge(source, target, relation, old.evidence if old else evidence, spans)
 
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        by_article[attribution.article_id].append(attribution)
     for article_id in event.article_ids:
         article = articles[article_id]
         nodes[f"art:{article_id}"] = ProvenanceNode(
             f"art:{article_id}", article_label(article), "article", article_id
         )
         own_outlet = canonical_outlet(article.outlet or "") or article.outlet
-        cited = [a for a in attributions if a.article_id == article_id and _shown(a)]
+        cited = [a for a in by_article.get(article_id, []) if _shown(a)]
         others = Counter(
             a.source_canonical for a in cited if not _outlet_of(a) and a.kind not in ("outlet", "document")
         )
@@ -144,7 +148,13 @@ def trace(
     reuse: Sequence[ReuseLink],
 ) -> list[Provenance]:
     """A provenance graph for every event."""
-    return [event_provenance(event, articles, attributions, reuse) for event in events]
+    attributions_of, links = ByArticle(attributions), LinksByArticle(reuse)
+    return [
+        event_provenance(
+            event, articles, attributions_of.of(event.article_ids), links.within(event.article_ids)
+        )
+        for event in events
+    ]
 
 
 def origins(provenance: Provenance) -> list[ProvenanceNode]:
