@@ -96,9 +96,7 @@ class Boilerplate:
         """These layers, in one pass over the corpus (``articles`` may be a stream). Fixed lines
         alone need no tokens and keep only each line's titles, not the articles' text."""
         with_tokens = "formula" in layers
-        return cls.learn_tokens(
-            ((a, _words(a.text) if with_tokens else []) for a in articles), params, layers
-        )
+        return cls.learn_tokens(((a, words(a.text) if with_tokens else []) for a in articles), params, layers)
 
     @classmethod
     def learn_tokens(
@@ -156,7 +154,7 @@ class Boilerplate:
         """Character spans of the article's boilerplate of these layers, in order, not overlapping."""
         found = self.line_spans(article) if "line" in layers else []
         if "formula" in layers:
-            found += self._formula_spans(_words(article.text))
+            found += self._formula_spans(words(article.text))
         merged: list[Span] = []
         for start, end in sorted(found):
             if merged and start <= merged[-1][1]:
@@ -272,7 +270,8 @@ def runs_of(tokens: Sequence[Token], n: int) -> tuple[list[str], dict[str, int]]
     return keys, first
 
 
-def _words(text: str) -> list[Token]:
+def words(text: str) -> list[Token]:
+    """The tokens the formulas layer reads: the text's, punctuation dropped."""
     return [t for t in tokenize(text) if t.kind != "punct"]
 
 

@@ -2,13 +2,13 @@
 
 1. Read: input files are shared out to tasks; each article keeps its place in the order the
    single-machine reader gives (file, then item), and the first copy of an id wins.
-2. Corpus statistic before the pass: the outlets' fixed lines, a count of distinct titles per
-   (outlet, line), aggregated in Spark and broadcast.
+2. Boilerplate before the pass, as `Boilerplate.learn` makes it: distinct titles per (outlet,
+   line) and formula runs counted in Spark, the independence of the recurring runs judged on the
+   driver over their articles' keys; the model is broadcast.
 3. Per-article pass: `process_batch` over the same 64-article batches, models loaded once per
    worker; the records are kept (memory and disk) for the stages below.
-4. Reuse: boilerplate runs counted in Spark (the independence of the recurring ones is judged on
-   the driver, over their articles' keys), exact copies grouped by content hash, candidates by
-   the banded LSH self-join (`isnad.spark.lsh`), each candidate aligned in a task.
+4. Reuse: exact copies grouped by content hash, candidates by the banded LSH self-join
+   (`isnad.spark.lsh`), each candidate aligned in a task, siblings of one source marked.
 5. Events and storylines: story links found block by block in parallel against a broadcast
    index of every article's features; the link graph's connected blocks (on the driver) are
    spread over tasks, each grouping its blocks and running the per-event stages on them.
@@ -110,24 +110,40 @@ def run(
     if articles.isEmpty():
         return SparkRun(Analysis(version=__version__, problems=problems), [], [])
 
-    boilerplate_params = BoilerplateParams()
-    with _stage("outlets"):  # the outlets' fixed lines, from the whole input
+    runs = BoilerplateParams()
+    with _stage("boilerplate"):  # fixed lines and formulas, from the whole input, before the pass
         counts = (
-            articles.flatMap(lambda pair: titled_lines(pair[1], boilerplate_params))
+            articles.flatMap(lambda pair: titled_lines(pair[1], runs))
             .distinct()
             .map(lambda line: ((line[0], line[1]), 1))
             .reduceByKey(add)
-            .filter(lambda pair: pair[1] >= boilerplate_params.min_titles)
+            .filter(lambda pair: pair[1] >= runs.min_titles)
             .collect()
         )
-        lines = fixed_lines(((outlet, key, n) for (outlet, key), n in counts), boilerplate_params)
-        fixed = sc.broadcast(Boilerplate(params=boilerplate_params, lines=lines))
+        lines = fixed_lines(((outlet, key, n) for (outlet, key), n in counts), runs)
+        # Runs counted in Spark; the recurring ones judged here, over their articles' keys.
+        recurring = (
+            articles.flatMap(lambda pair: work.formula_runs(pair[0], pair[1], runs.n))
+            .groupByKey(parts)
+            .mapValues(sorted)
+            .filter(lambda pair: len(pair[1]) >= runs.min_articles)
+            .collect()
+        )
+        holders = sc.broadcast({position for _, where in recurring for position, _ in where})
+        keyed = articles.filter(lambda pair: pair[0] in holders.value).map(
+            lambda pair: work.formula_keys(pair[0], pair[1], runs.n)
+        )
+        keys_of, outlet_of = {}, {}
+        for position, keys, outlet in keyed.collect():
+            keys_of[position], outlet_of[position] = keys, outlet
+        boilerplate = sc.broadcast(Boilerplate.judged(dict(recurring), keys_of, outlet_of, runs, lines))
+        del recurring, keys_of
 
     with _stage("articles"):  # the per-article pass, in the batches the single-machine pool cuts
         records = (
             articles.map(lambda pair: (pair[0] // BATCH_SIZE, pair))
             .groupByKey(parts)
-            .mapPartitions(lambda batches: work.article_batches(batches, fixed.value))
+            .mapPartitions(lambda batches: work.article_batches(batches, boilerplate.value))
             .persist(StorageLevel.MEMORY_AND_DISK)
         )
         ordered = records.map(lambda pr: (pr[0], (pr[1].article, pr[1].features, pr[1].extraction)))
@@ -139,7 +155,7 @@ def run(
         del gathered
 
     with _stage("reuse"):
-        reuse = _reuse(spark, records, reuse_params, parts, fixed.value, corpus_articles)
+        reuse = _reuse(spark, records, reuse_params, parts, boilerplate, corpus_articles)
 
     with _stage("links"):  # story links, a block of articles at a time against all before it
         bc_features = sc.broadcast(features)
@@ -243,32 +259,13 @@ def _reuse(
     records: Any,
     params: ReuseParams,
     parts: int,
-    fixed: Boilerplate,
+    boilerplate: Any,
     articles: Sequence[Article],
 ) -> list[ReuseLink]:
     """Reuse links as `find_reuse` finds them: exact copies first, then aligned candidates, each
-    part in pair order. ``fixed`` holds the outlets' fixed lines learnt before the pass."""
+    part in pair order. ``boilerplate``: the broadcast model learnt before the pass."""
     sc = spark.sparkContext
-    runs = fixed.params
     clocked = sc.broadcast(publishing_clocks(articles))
-    with _stage("formulas"):  # runs counted in Spark; the recurring ones judged here
-        recurring = (
-            records.flatMap(lambda pr: work.formula_runs(pr[0], pr[1], runs.n))
-            .groupByKey(parts)
-            .mapValues(sorted)
-            .filter(lambda pair: len(pair[1]) >= runs.min_articles)
-            .collect()
-        )
-        holders = sc.broadcast({position for _, where in recurring for position, _ in where})
-        keyed = records.filter(lambda pr: pr[0] in holders.value).map(
-            lambda pr: work.formula_keys(pr[0], pr[1], runs.n)
-        )
-        keys_of, outlet_of = {}, {}
-        for position, keys, outlet in keyed.collect():
-            keys_of[position], outlet_of[position] = keys, outlet
-        boilerplate = sc.broadcast(Boilerplate.judged(dict(recurring), keys_of, outlet_of, runs, fixed.lines))
-        del recurring, keys_of
-
     with _stage("lsh"):
         copies = (
             records.map(lambda pr: work.hash_of(pr[0], pr[1]))

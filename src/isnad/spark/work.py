@@ -14,7 +14,7 @@ from pathlib import Path
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import Extraction
 from isnad.article_pass import ArticleRecord, process_batch
-from isnad.corpus.boilerplate import Boilerplate, runs_of
+from isnad.corpus.boilerplate import Boilerplate, runs_of, words
 from isnad.corpus.reuse import (
     ReuseParams,
     TermWeights,
@@ -95,17 +95,17 @@ def article_batches(
 # -- text reuse -----------------------------------------------------------------------------------
 
 
-def formula_runs(position: int, record: ArticleRecord, n: int) -> Iterator[tuple[str, tuple[int, int]]]:
+def formula_runs(position: int, article: Article, n: int) -> Iterator[tuple[str, tuple[int, int]]]:
     """(run, (article position, where the run first starts)) for the boilerplate count."""
-    _, first = runs_of(record.doc.tokens, n)
+    _, first = runs_of(words(article.text), n)
     for run, start in first.items():
         yield run, (position, start)
 
 
-def formula_keys(position: int, record: ArticleRecord, n: int) -> tuple[int, list[str], str | None]:
+def formula_keys(position: int, article: Article, n: int) -> tuple[int, list[str], str | None]:
     """An article's run keys and outlet, for judging which recurring runs are formulas."""
-    keys, _ = runs_of(record.doc.tokens, n)
-    return position, keys, record.article.outlet
+    keys, _ = runs_of(words(article.text), n)
+    return position, keys, article.outlet
 
 
 def lsh_rows(
