@@ -108,11 +108,18 @@ def main() -> None:
                 "spark": [isnad, "spark", str(path), "--out", str(folder / "spark"), "--master", args.master],
             }
             for name, command in commands.items():
-                wall, peak = measure(command)
+                wall, peak, stages = measure(command, folder / f"{name}-{count}.log")
                 rows.append(
-                    {"articles": count, "path": name, "wall_s": round(wall, 1), "peak_mb": peak // 2**20}
+                    {
+                        "articles": count,
+                        "path": name,
+                        "wall_s": round(wall, 1),
+                        "peak_mb": peak // 2**20,
+                        "stages_s": stages,
+                    }
                 )
-                print(f"{count:>8} {name:>8} {wall:>8.1f} {peak / 2**20:>8.0f}", flush=True)
+                times = " ".join(f"{stage}={seconds:g}" for stage, seconds in stages.items())
+                print(f"{count:>8} {name:>8} {wall:>8.1f} {peak / 2**20:>8.0f} {times}", flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n")
 
