@@ -32,24 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 from isnad.pipeline import add, analyze  # noqa: E402
 from isnad.store import Store  # noqa: E402
-from isnad.store.codec import encode_record  # noqa: E402
+from isnad.store.codec import RESULT_KINDS, encode_record  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
-KINDS = (
-    "events",
-    "storylines",
-    "reuse",
-    "entities",
-    "attributions",
-    "figures",
-    "dates",
-    "comparisons",
-    "briefs",
-    "framings",
-    "provenance",
-    "storyline_briefs",
-    "single_reports",
-)
+KINDS = RESULT_KINDS
 
 
 def cpu_seconds() -> float:

@@ -30,26 +30,12 @@ from isnad.corpus.reuse import ReuseParams, candidate_pairs
 from isnad.corpus.reuse_index import candidates_with_stored, signatures
 from isnad.pipeline import add, analyze, read
 from isnad.store import Store
-from isnad.store.codec import encode_record
+from isnad.store.codec import RESULT_KINDS, encode_record
 from isnad.store.pieces import StoredSignatures
 from tests.gates import shared_data
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
-KINDS = (
-    "events",
-    "storylines",
-    "reuse",
-    "entities",
-    "attributions",
-    "figures",
-    "dates",
-    "comparisons",
-    "briefs",
-    "framings",
-    "provenance",
-    "storyline_briefs",
-    "single_reports",
-)
+KINDS = RESULT_KINDS
 
 
 def _real_articles() -> list[str]:

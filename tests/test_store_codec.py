@@ -7,23 +7,9 @@ import json
 
 from isnad.model import Analysis
 from isnad.output.jsonout import analysis_to_dict, encode
-from isnad.store.codec import decode_result, encode_record, owner_of
+from isnad.store.codec import RESULT_KINDS, decode_result, encode_record, owner_of
 
-KINDS = (
-    "events",
-    "storylines",
-    "reuse",
-    "entities",
-    "attributions",
-    "figures",
-    "dates",
-    "comparisons",
-    "briefs",
-    "framings",
-    "provenance",
-    "storyline_briefs",
-    "single_reports",
-)
+KINDS = RESULT_KINDS
 
 
 def test_every_record_round_trips_through_the_analysis_json_form(seed_analysis: Analysis) -> None:

@@ -22,27 +22,14 @@ import pytest
 from isnad.model import Analysis
 from isnad.output.jsonout import encode
 from isnad.pipeline import analyze
+from isnad.store.codec import RESULT_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "seeds"
 DAY = ROOT.parent / "shared" / "data" / "saudinewsnet" / "2015-08-06.jsonl.gz"
 SAMPLE = 300  # articles of the day: enough for reuse links, events and storylines of several articles
 
-KINDS = (
-    "reuse",
-    "events",
-    "storylines",
-    "entities",
-    "attributions",
-    "figures",
-    "dates",
-    "comparisons",
-    "briefs",
-    "framings",
-    "provenance",
-    "storyline_briefs",
-    "single_reports",
-)
+KINDS = RESULT_KINDS
 
 
 def records(analysis: Analysis, kind: str) -> list[Any]:

@@ -112,6 +112,8 @@ _RESULT_READERS: dict[str, Any] = {
     "storyline_briefs": lambda d: _storyline_brief(d),
     "single_reports": lambda d: _single_report(d),
 }
+# Every kind of result record an analysis holds besides its articles and problems.
+RESULT_KINDS: tuple[str, ...] = tuple(_RESULT_READERS)
 
 
 # --- framing, provenance, storyline briefs, single reports ---------------------------------------
