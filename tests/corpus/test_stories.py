@@ -407,3 +407,36 @@ def test_a_block_too_big_for_one_matrix_is_cut_in_time(monkeypatch: pytest.Monke
     for part in (features[4:], features[:4]):
         incremental.add(part)
     assert incremental.stories(articles) == expected
+
+
+def test_reports_of_two_market_sessions_are_two_events_of_one_storyline() -> None:
+    # Wednesday's and Thursday's sessions of one index, published on one day: the words are the
+    # same but for the figures, so only the session marks (day, close) tell them apart.
+    texts = {
+        "wed1": "سجل مؤشر سوق الأسهم السعودية اليوم ارتفاعاً بـ 21.29 نقطة ليغلق عند مستوى 8790.77 نقطة.",
+        "wed2": "سجل مؤشر سوق الأسهم السعودية اليوم ارتفاعا بـ 21.29 نقطة ليغلق عند مستوى 8790.77 نقطة وسط تداولات ضعيفة.",
+        "thu": "سجل مؤشر سوق الأسهم السعودية اليوم انخفاضاً بـ 136.12 نقطة ليغلق عند مستوى 8654.64 نقطة.",
+        # The open and the close of one session differ in figures but name one day.
+        "open": "افتتحت مؤشرات الأسهم الأمريكية اليوم الأربعاء مرتفعة وصعد مؤشر داو جونز 57.6 نقطة إلى 17557.6 نقطة.",
+        "close": "أغلقت مؤشرات الأسهم الأمريكية اليوم الأربعاء مرتفعة وصعد مؤشر داو جونز 40.7 نقطة إلى 17540.7 نقطة.",
+    }
+    corpus = Corpus(
+        Article(id=k, text=v, title=None, source_path=k, published="2015-08-06") for k, v in texts.items()
+    )
+    features = article_features(corpus, encoder=_embedded)
+    index = StoryIndex()
+    index.add(features)
+    _, event = index.similarity_among(np.arange(len(features)))
+    at = {f.article_id: n for n, f in enumerate(features)}
+    assert event[at["wed1"], at["thu"]] == 0.0
+    assert event[at["wed1"], at["wed2"]] > 0.4
+    assert event[at["open"], at["close"]] > 0.4
+    # The index's links weigh the pairs as the blocks do.
+    linked = {(link.a, link.b): link.event for link in index.links}
+    assert linked[("thu", "wed1")] is False
+    assert linked[("wed1", "wed2")] is True
+    events, _ = index.stories(corpus.by_id)
+    groups = sorted(e.article_ids for e in events)
+    assert ["close", "open"] in groups
+    assert ["thu"] in groups
+    assert len({e.storyline_id for e in events if {"wed1", "thu"} & set(e.article_ids)}) == 1

