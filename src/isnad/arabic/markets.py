@@ -21,9 +21,11 @@ from isnad.arabic.normalize import normalize
 # A market report names a market (an index, a bourse, a commodity) and the unit its session is
 # measured in (index points, a barrel's or an ounce's price) in its first sentences.
 _MARKETS = "مؤشر مؤشرات الأسهم أسهم بورصة البورصة البورصات برنت الخام النفط الذهب ناسداك ستريت"
-_UNITS = "نقطة نقاط برميل للبرميل البرميل أوقية للأوقية الأوقية أونصة للأونصة الأونصة"
+_POINTS = "نقطة نقاط"
+_UNITS = _POINTS + " برميل للبرميل البرميل أوقية للأوقية الأوقية أونصة للأونصة الأونصة"
 _MARKET_WORDS = frozenset(normalize(w) for w in _MARKETS.split())
 _UNIT_WORDS = frozenset(normalize(w) for w in _UNITS.split())
+_POINT_WORDS = frozenset(normalize(w) for w in _POINTS.split())
 _DAYS = "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
 _WEEKDAYS = {normalize(w) for w in _DAYS.split()}
 # The session's own day follows "today" or "yesterday" (``اليوم الخميس``, ``أمس الأربعاء``); a
@@ -40,13 +42,21 @@ def is_market_report(lead: str) -> bool:
     return bool(words & _MARKET_WORDS) and bool(words & _UNIT_WORDS)
 
 
+def _is_index_report(lead: str) -> bool:
+    return bool(set(_WORD.findall(normalize(lead))) & _POINT_WORDS)
+
+
 def session_marks(lead: str, figures: Iterable[float]) -> tuple[set[str], set[str]]:
     """What a market report says of its session: the weekdays named after today or yesterday in
-    ``lead`` (its title and first sentences), and those of ``figures`` (the numbers of its lead,
-    percentages left out) given to a fraction (a close, a price: round numbers such as "50
-    dollars" recur across sessions). Both empty for a lead that reports no market session."""
+    ``lead`` (its title and first sentences); and, for an index (its lead counts points), those
+    of ``figures`` (the numbers of its lead, percentages left out) given to a fraction: the
+    session's close and change (round numbers recur across sessions). An index closes once a
+    session; crude or gold is quoted at every hour, so two reports of one day's trading give
+    different prices. Both empty for a lead that reports no market session."""
     if not is_market_report(lead):
         return set(), set()
     days = {m.group(1) for m in _SESSION_DAY.finditer(normalize(lead))}
+    if not _is_index_report(lead):
+        return days, set()
     closes = {f"{value:g}" for value in figures if value != int(value)}
     return days, closes
