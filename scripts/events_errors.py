@@ -1,4 +1,4 @@
-"""The gold events isnad splits and the isnad events that merge gold events, with titles, to read.
+"""The gold events (and storylines) isnad splits and the isnad ones that merge them, with titles.
 
     PYTHONPATH=src python scripts/events_errors.py \\
         ../shared/data/saudinewsnet/2015-08-06.jsonl.gz ../shared/data/saudinewsnet/events-gold-2015-08-06.tsv
@@ -6,14 +6,15 @@
 Groups the whole day as `isnad eval events` does (a few minutes: run it under the shared
 heavy-job lock) and prints, for each gold event spread over several isnad events, its labelled
 articles with the isnad event each landed in; then, for each isnad event holding labelled
-articles of several gold events, those articles with their gold event. Reading these lists is how
-the classes of error in docs/events.md were found.
+articles of several gold events, those articles with their gold event; then the same two lists
+for storylines. Reading these lists is how the classes of error in docs/events.md were found.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from isnad.article.doc import Corpus
@@ -39,23 +40,38 @@ def main() -> None:
     size = {e.id[-5:]: len(e.article_ids) for e in events}
     rows = [(row["n"], row["event"], id_of_url[url_key(row["url"])]) for row in gold]
 
+    _errors("event", rows, event_of, size, by_id)
+    storyline_of = {i: (e.storyline_id or e.id)[-5:] for e in events for i in e.article_ids}
+    storyline_rows = [(row["n"], row["storyline"], id_of_url[url_key(row["url"])]) for row in gold]
+    _errors("storyline", storyline_rows, storyline_of, Counter(storyline_of.values()), by_id)
+
+
+def _errors(
+    level: str,
+    rows: list[tuple[str, str, str]],
+    group_of: dict[str, str],
+    size: Mapping[str, int],
+    by_id: dict[str, Article],
+) -> None:
+    """Gold groups (events or storylines) split over several isnad ones, then isnad ones holding
+    several gold ones, each with its labelled articles."""
     by_gold: dict[str, list[tuple[str, str]]] = defaultdict(list)
     by_isnad: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for n, gold_event, article_id in rows:
-        by_gold[gold_event].append((n, article_id))
-        by_isnad[event_of[article_id]].append((n, gold_event, article_id))
-    print("== gold events split over several isnad events")
-    for gold_event, members in by_gold.items():
-        found = {event_of[i] for _, i in members}
+    for n, gold_group, article_id in rows:
+        by_gold[gold_group].append((n, article_id))
+        by_isnad[group_of[article_id]].append((n, gold_group, article_id))
+    print(f"== gold {level}s split over several isnad {level}s")
+    for gold_group, members in by_gold.items():
+        found = {group_of[i] for _, i in members}
         if len(found) > 1:
-            print(f"-- {gold_event}: {len(members)} labelled articles in {len(found)} isnad events")
-            for n, i in members:
-                print(_line(n, event_of[i], by_id[i]))
-    print("== isnad events holding several gold events")
-    for event, members in by_isnad.items():
-        if len({g for _, g, _ in members}) > 1:
-            print(f"-- {event}: {size[event]} articles of the day")
-            for n, g, i in sorted(members, key=lambda m: m[1]):
+            print(f"-- {gold_group}: {len(members)} labelled articles in {len(found)} isnad {level}s")
+            for n, i in sorted(members, key=lambda m: group_of[m[1]]):
+                print(_line(n, group_of[i], by_id[i]))
+    print(f"== isnad {level}s holding several gold {level}s")
+    for group, held in by_isnad.items():
+        if len({g for _, g, _ in held}) > 1:
+            print(f"-- {group}: {size[group]} articles of the day")
+            for n, g, i in sorted(held, key=lambda m: m[1]):
                 print(_line(n, g, by_id[i]))
 
 
