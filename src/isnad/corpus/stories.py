@@ -811,7 +811,7 @@ class StoryIndex:
             (marks["closes"] @ marks["closes"].T).toarray() > 0,
             np.outer(self._gives_close[rows], self._gives_close[rows]),
         )
-        event = _event_similarity(story, same_source, both_cite, other_session).astype(np.float64)
+        event = _event_similarity(story, same_source, both_cite, other_session)
         return np.round(story, ROUNDING), event
 
 
@@ -833,17 +833,18 @@ def _event_similarity(
     same_source: NDArray[np.bool_],
     both_cite: NDArray[np.bool_],
     other_session: NDArray[np.bool_],
-) -> NDArray[np.float32]:
-    """Event similarity, rounded, from the unrounded storyline similarity, the cited sources and
-    the market sessions reported: reports of two sessions are never one event, as alike as their
-    words are (a storyline, the market's, holds them)."""
+) -> NDArray[Any]:
+    """Event similarity, rounded, of the storyline similarity's precision, from the unrounded
+    storyline similarity, the cited sources and the market sessions reported: reports of two
+    sessions are never one event, as alike as their words are (a storyline, the market's, holds
+    them)."""
     event = np.where(
         same_source,
         np.minimum(story + SOURCE_BONUS, 1.0),
         np.where(both_cite, story * OTHER_SOURCE_FACTOR, story),
-    ).astype(np.float32)
+    ).astype(story.dtype)
     event[other_session] = 0.0
-    rounded: NDArray[np.float32] = np.round(event, ROUNDING)
+    rounded: NDArray[Any] = np.round(event, ROUNDING)
     return rounded
 
 
