@@ -252,7 +252,7 @@ class ArticleFeatures:
 
     Hashed ids index sparse vectors: ``term_ids``/``term_weights`` the L2-normalised TF-IDF of
     content stems (background IDF), ``shingles`` sampled stem 3-grams (text reuse), ``anchors``
-    figures, ``sources`` the news outlets the article cites. ``embedding`` is
+    figures, attack phrases and market-session marks, ``sources`` the news outlets the article cites. ``embedding`` is
     the sentence embedding of title and lead, ``day`` the publication date as a proleptic ordinal
     (None when unknown). Depending on nothing but the article, features can be stored and new
     articles compared with old ones later.
