@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -268,11 +268,15 @@ class Tagger:
         self.resources = res
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+
+    @cached_property
+    def _word_features(self) -> Callable[[str], _WordFeatures]:
         # A feature the model has no weight for changes no score: each word's are written out
-        # without those (a sixth of all), so CRFsuite neither reads nor looks them up.
+        # without those (a sixth of all), so CRFsuite neither reads nor looks them up. Made on
+        # the first sentence tagged (reading the model's features takes a third of a second).
         known = frozenset(feature for feature, _ in self._tagger.info().state_features)
         # Bounded: a corpus's vocabulary keeps growing, its common words are most of its tokens.
-        self._word_features = lru_cache(maxsize=WORD_CACHE)(partial(_word_features, res=res, known=known))
+        return lru_cache(maxsize=WORD_CACHE)(partial(_word_features, res=self.resources, known=known))
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for one sentence of words."""

@@ -150,11 +150,14 @@ class Boilerplate:
                 outlets[run] = len({outlet_of[i] for i, _ in where})
         return cls(params=params, formulas=formulas, outlets=outlets, lines=dict(lines or {}))
 
-    def spans(self, article: Article, layers: Collection[Layer] = LAYERS) -> list[Span]:
-        """Character spans of the article's boilerplate of these layers, in order, not overlapping."""
+    def spans(
+        self, article: Article, layers: Collection[Layer] = LAYERS, tokens: Sequence[Token] | None = None
+    ) -> list[Span]:
+        """Character spans of the article's boilerplate of these layers, in order, not overlapping.
+        ``tokens``: the article's `words`, when the caller has them."""
         found = self.line_spans(article) if "line" in layers else []
         if "formula" in layers:
-            found += self._formula_spans(words(article.text))
+            found += self._formula_spans(words(article.text) if tokens is None else tokens)
         merged: list[Span] = []
         for start, end in sorted(found):
             if merged and start <= merged[-1][1]:
