@@ -138,16 +138,13 @@ def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
     return out
 
 
-def _known(tokens: list[Token], i: int) -> tuple[EntityType, int, int] | None:
+def _known(norms: Sequence[str], clear: int, after_outlet_noun: bool) -> tuple[EntityType, int, int] | None:
     """(type, length, letters of glued particles) of a known outlet, organisation or place
-    starting at token i (لداعش, بفرنسا: the lexicon decides whether ل or ب is a particle)."""
-    # No name spans punctuation: only the windows before the first punctuation mark are tried.
-    clear = 0
-    while clear < min(MAX_PHRASE_TOKENS, len(tokens) - i) and tokens[i + clear].kind != "punct":
-        clear += 1
-    norms = tuple(t.norm for t in tokens[i : i + clear])
+    spelled by the first words of ``norms`` (لداعش, بفرنسا: the lexicon decides whether ل or ب
+    is a particle). ``clear``: how many words there are before a punctuation mark (no name
+    spans one); ``after_outlet_noun``: whether an outlet noun comes right before."""
     for length in range(clear, 0, -1):
-        words = norms[:length]
+        words = tuple(norms[:length])
         if length > 1 and not lexicon.may_end_name(words[1:]):
             continue
         known = _known_phrase(words)
@@ -155,7 +152,7 @@ def _known(tokens: list[Token], i: int) -> tuple[EntityType, int, int] | None:
             continue
         kind, cut, ambiguous = known
         # An outlet name that is also an ordinary word (العربية) needs an outlet noun before it.
-        if ambiguous and not (i > 0 and tokens[i - 1].norm in lexicon.OUTLET_NOUNS):
+        if ambiguous and not after_outlet_noun:
             continue
         return kind, length, cut
     return None
@@ -182,12 +179,19 @@ def _known_phrase(words: tuple[str, ...]) -> tuple[EntityType, int, bool] | None
 
 def _lexicon_mentions(article: Article, tokens: list[Token]) -> list[Found]:
     out: list[Found] = []
+    norms = [t.norm for t in tokens]
+    # clear[i]: the words from i on before the next punctuation mark (at most a phrase's length)
+    clear = [0] * len(tokens)
+    run = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        run = 0 if tokens[k].kind == "punct" else min(run + 1, MAX_PHRASE_TOKENS)
+        clear[k] = run
     i = 0
     while i < len(tokens):
-        word = strip_particles(tokens[i].norm)
+        word = strip_particles(norms[i])
         kind: EntityType | None = None
         end = i + 1
-        known = _known(tokens, i)
+        known = _known(norms[i : i + clear[i]], clear[i], i > 0 and norms[i - 1] in lexicon.OUTLET_NOUNS)
         cut: int | None = None
         if known:
             kind, end, cut = known[0], i + known[1], known[2]
