@@ -3,8 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isnad.arabic.normalize import normalize
 from isnad.arabic.formulas import formula_key, formula_keys
+from isnad.arabic.normalize import normalize
 from isnad.arabic.tokens import Token, token_forms, tokenize, words
 
 
