@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache, partial
+from functools import cache, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -187,44 +187,31 @@ class _WordFeatures:
     """The CRF features of one word that do not depend on its sentence, written out once: the
     token's own (before and after its gazetteer tag) and what it gives the tokens beside it."""
 
-    head: tuple[str, ...]  # bias, w, b, c, cc
+    head: tuple[str, ...]  # w, b, c, cc
     tail: tuple[str, ...]  # q, sh, stop, fq, pre, enc, st, affixes, embedding clusters, len
     base: str  # its clitic-free base, for the gazetteer
     fine: str  # its word cluster, for the cluster bigrams
-    # offset -> what this word gives the token at that distance, before and after its gazetteer tag
-    near: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
+    near: dict[int, tuple[str, ...]]  # offset -> what this word gives the token at that distance
 
 
 HEAD_KEYS = ("w", "b", "c", "cc")
 NEAR_KEYS = ("b", "cc", "q", "sh", "stop", "fq")  # beyond w and c, what a word gives its neighbours
-OFFSETS = (-2, -1, 1, 2)
 
 
-def _word_features(word: str, res: Resources, known: frozenset[str] | None = None) -> _WordFeatures:
-    """``known``: the features a trained model has weights for; the others, which the model
-    would pass over, are left out (a rare word's own form, stem and affixes mostly)."""
+def _word_features(word: str, res: Resources) -> _WordFeatures:
     a = word_attributes(word, res)
-
-    def kept(features: Iterable[str]) -> tuple[str, ...]:
-        return tuple(x for x in features if x in known) if known is not None else tuple(features)
-
-    near: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    for offset in OFFSETS:
-        after = kept(f"{offset}:{k}={a[k]}" for k in NEAR_KEYS) if abs(offset) == 1 else ()
-        near[offset] = (kept((f"{offset}:w={a['w']}", f"{offset}:c={a['c']}")), after)
+    near: dict[int, tuple[str, ...]] = {}
+    for offset in (-2, -1, 1, 2):
+        near[offset] = (f"{offset}:w={a['w']}", f"{offset}:c={a['c']}")
+        if abs(offset) == 1:
+            near[offset] += tuple(f"{offset}:{k}={a[k]}" for k in NEAR_KEYS)
     return _WordFeatures(
-        head=kept(("bias", *(f"{k}={a[k]}" for k in HEAD_KEYS))),
-        tail=kept((*(f"{k}={v}" for k, v in a.items() if k not in HEAD_KEYS), f"len={min(len(a['b']), 8)}")),
+        head=tuple(f"{k}={a[k]}" for k in HEAD_KEYS),
+        tail=(*(f"{k}={v}" for k, v in a.items() if k not in HEAD_KEYS), f"len={min(len(a['b']), 8)}"),
         base=a["b"],
         fine=a["c"],
         near=near,
     )
-
-
-@lru_cache(maxsize=1024)
-def _tag_feature(offset: int, tag: str) -> str:
-    """The feature of a gazetteer tag seen at ``offset`` (0: the token's own)."""
-    return f"{offset}:g={tag}" if offset else f"g={tag}"
 
 
 def sentence_features(
@@ -236,23 +223,17 @@ def sentence_features(
     `_word_features` for these resources (a tagger reads the same words again and again)."""
     own = [word_features(w) if word_features else _word_features(w, res) for w in words]
     gazetteer = gazetteer_tags([f.base for f in own], res)
-    n = len(own)
-    # Each token's row is its own features, then each neighbour's (or the sentence's edge), then
-    # the cluster bigrams; the order is the one the model was trained with.
-    seen = {offset: [_tag_feature(offset, tag) for tag in gazetteer] for offset in (0, *OFFSETS)}
-    edges = {offset: f"{offset}:edge" for offset in OFFSETS}
     features: list[list[str]] = []
+    n = len(own)
     for i, f in enumerate(own):
-        row = [*f.head, seen[0][i], *f.tail]
-        for offset in OFFSETS:
+        row = ["bias", *f.head, f"g={gazetteer[i]}", *f.tail]
+        for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                before, after = own[j].near[offset]
-                row += before
-                row.append(seen[offset][j])
-                row += after
+                near = own[j].near[offset]
+                row += [near[0], near[1], f"{offset}:g={gazetteer[j]}", *near[2:]]
             else:
-                row.append(edges[offset])
+                row.append(f"{offset}:edge")
         if i > 0:
             row.append(f"-1|0:c={own[i - 1].fine}|{f.fine}")
         if i + 1 < n:
@@ -268,15 +249,8 @@ class Tagger:
         self.resources = res
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
-
-    @cached_property
-    def _word_features(self) -> Callable[[str], _WordFeatures]:
-        # A feature the model has no weight for changes no score: each word's are written out
-        # without those (a sixth of all), so CRFsuite neither reads nor looks them up. Made on
-        # the first sentence tagged (reading the model's features takes a third of a second).
-        known = frozenset(feature for feature, _ in self._tagger.info().state_features)
         # Bounded: a corpus's vocabulary keeps growing, its common words are most of its tokens.
-        return lru_cache(maxsize=WORD_CACHE)(partial(_word_features, res=self.resources, known=known))
+        self._word_features = lru_cache(maxsize=WORD_CACHE)(partial(_word_features, res=res))
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for one sentence of words."""
