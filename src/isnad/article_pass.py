@@ -64,7 +64,7 @@ def process_batch(
     # The lead's embedding leaves out the outlets' fixed lines; the terms and figures leave out
     # every kind of boilerplate (formulas of the trade make template articles alike).
     leads = [lead(d.article, fixed.spans(d.article, FIXED_LINES) if fixed else []) for d in docs]
-    skips = [fixed.spans(doc.article) if fixed else [] for doc in docs]
+    skips = [fixed.spans(doc.article, tokens=doc.tokens) if fixed else [] for doc in docs]
     embeddings = embed(leads)
     return [
         ArticleRecord(doc.article, doc, features_of(doc, cited, embedding, skip), extraction)

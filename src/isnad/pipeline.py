@@ -16,7 +16,7 @@ from pathlib import Path
 
 from isnad import __version__
 from isnad.arabic import split_sentences
-from isnad.article.doc import Corpus
+from isnad.article.doc import Corpus, collector_paused
 from isnad.article.extract import combine
 from isnad.article_pass import MIN_PARALLEL, article_pass, beside
 from isnad.corpus.boilerplate import Boilerplate
@@ -190,7 +190,8 @@ def analyze_articles(
     records = []
     # Boilerplate (formulas, outlets' fixed lines) is learnt once from the whole input first: the
     # story features leave out the fixed lines, text reuse both layers.
-    boilerplate = Boilerplate.learn(articles)
+    with collector_paused():  # many small objects, no cycles
+        boilerplate = Boilerplate.learn(articles)
     for n, record in enumerate(article_pass(articles, workers=workers, fixed=boilerplate), start=1):
         records.append(record)
         if progress:

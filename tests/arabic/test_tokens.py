@@ -3,8 +3,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from isnad.arabic.formulas import formula_key, formula_keys
 from isnad.arabic.normalize import normalize
-from isnad.arabic.tokens import Token, tokenize, words
+from isnad.arabic.tokens import Token, token_forms, tokenize, words
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:
@@ -81,3 +82,10 @@ def test_tokens_cover_their_original_text(text: str) -> None:
         assert token.start >= previous_end
         previous_end = token.end
     assert [token.norm for token in tokenize(text) if token.kind == "word"] == words(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتثةىأإ ًٌٍَُِّ ـ،.؟!«»\"'0123456789١٢٫ abcDﻻ\n-")), max_size=60))
+def test_token_forms_and_formula_keys_are_those_of_the_tokens(text: str) -> None:
+    tokens = tokenize(text)
+    assert token_forms(text) == [(token.norm, token.kind) for token in tokens]
+    assert formula_keys(text) == [formula_key(token) for token in tokens if token.kind != "punct"]

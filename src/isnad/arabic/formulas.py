@@ -8,15 +8,25 @@ to a clitic stay as written: the formula's wording is what recurs.
 
 from __future__ import annotations
 
-from isnad.arabic.tokens import Token
+from isnad.arabic.tokens import Token, TokenKind, token_forms
 
 NUMBER = "#"
 
 
 def formula_key(token: Token) -> str:
     """The token as boilerplate is counted: normalised, any number one symbol, Latin lowercased."""
-    if token.kind == "number":
+    return _key(token.norm, token.kind)
+
+
+def formula_keys(text: str) -> list[str]:
+    """The key of each token of ``text``, punctuation dropped (`formula_key` of its `tokenize`
+    tokens, without making them)."""
+    return [_key(norm, kind) for norm, kind in token_forms(text) if kind != "punct"]
+
+
+def _key(norm: str, kind: TokenKind) -> str:
+    if kind == "number":
         return NUMBER
-    if token.kind == "latin":
-        return token.norm.lower()
-    return token.norm
+    if kind == "latin":
+        return norm.lower()
+    return norm

@@ -487,7 +487,21 @@ def may_end_name(rest: Sequence[str]) -> bool:
     """Whether these words, after some first word, may end a known outlet, organisation, alias
     or place (``rest`` not empty). False rules the phrase out for `outlet_spelled` and the name
     tables, whatever the first word: a cheap test for the many phrases asked about."""
+    if not _may_end_with(rest[-1]):  # most phrases are ruled out by their last word alone
+        return False
     return " ".join(rest) in _name_tails() or entity_key(rest[-1]) in _OUTLET_LAST_KEYS
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_end_with(word: str) -> bool:
+    """Whether some name tail or outlet ends with this word (a necessary condition of
+    `may_end_name`)."""
+    return word in _tail_ends() or entity_key(word) in _OUTLET_LAST_KEYS
+
+
+@cache
+def _tail_ends() -> frozenset[str]:
+    return frozenset(tail.rsplit(" ", 1)[-1] for tail in _name_tails())
 
 
 # Opposite directions and outcomes news claims are made of ("rose" versus "fell", "won" versus

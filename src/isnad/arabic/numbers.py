@@ -156,6 +156,13 @@ def _hedge_table(hedges: Iterable[tuple[str, tuple[str, ...]]]) -> list[tuple[tu
 _HEDGE_BEFORE_TABLE = _hedge_table(_HEDGES_BEFORE)
 _HEDGE_AFTER_TABLE = _hedge_table(_HEDGES_AFTER)
 _HEDGE_WORDS = frozenset(word for words, _ in _HEDGE_BEFORE_TABLE for word in words)
+# The forms the word right before a number takes when a hedge ends there: the last word of a
+# longer hedge, a one-word hedge with or without a glued و، ب or ل (see `_hedge_before`).
+_HEDGE_LAST_FORMS = frozenset(
+    form
+    for words, _ in _HEDGE_BEFORE_TABLE
+    for form in ([words[-1]] if len(words) > 1 else [words[0], *(c + words[0] for c in "وبل")])
+)
 
 _MONTHS = word_set("""
     يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يونيه يوليو يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
@@ -484,6 +491,8 @@ def _is_content_word(token: Token) -> bool:
 
 def _hedge_before(tokens: list[Token], begin: int) -> tuple[int, str] | None:
     """The index where a hedge ending right before token ``begin`` starts, and its canonical form."""
+    if begin == 0 or tokens[begin - 1].norm not in _HEDGE_LAST_FORMS:
+        return None  # most numbers: no hedge can end on the word before
     for words, canonical in _HEDGE_BEFORE_TABLE:
         first = begin - len(words)
         if first < 0:

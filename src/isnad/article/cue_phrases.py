@@ -6,6 +6,7 @@ content after it (a quotation, or the clause up to the next cue that opens a new
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from isnad.arabic import (
@@ -40,12 +41,18 @@ CueKind = Literal["verb", "preposition", "participle"]
 def cue_kind(token: Token) -> CueKind | None:
     """Whether a token is a reporting cue, and which kind (a glued و/ف looked through, and for
     prepositions ب/ل as well: وبحسب، للمسؤولين)."""
-    if token.norm in lexicon.NOT_CUES:
+    return _cue_kind(token.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cue_kind(norm: str) -> CueKind | None:
+    # Cached: every token of every sentence is asked about, and words repeat.
+    if norm in lexicon.NOT_CUES:
         return None
-    verb_forms = conjunction_forms(token.norm)
+    verb_forms = conjunction_forms(norm)
     if any(f in lexicon.REPORTING_VERBS for f in verb_forms):
         return "verb"
-    if any(f in lexicon.REPORTING_PREPOSITIONS for f in particle_forms(token.norm)):
+    if any(f in lexicon.REPORTING_PREPOSITIONS for f in particle_forms(norm)):
         return "preposition"
     if any(f in lexicon.PARTICIPLE_CUES for f in verb_forms):
         return "participle"

@@ -20,6 +20,7 @@ import hashlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 from isnad.arabic import (
@@ -137,42 +138,60 @@ def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
     return out
 
 
-def _known(tokens: list[Token], i: int) -> tuple[EntityType, int, int] | None:
+def _known(norms: Sequence[str], clear: int, after_outlet_noun: bool) -> tuple[EntityType, int, int] | None:
     """(type, length, letters of glued particles) of a known outlet, organisation or place
-    starting at token i (لداعش, بفرنسا: the lexicon decides whether ل or ب is a particle)."""
-    # No name spans punctuation: only the windows before the first punctuation mark are tried.
-    clear = 0
-    while clear < min(MAX_PHRASE_TOKENS, len(tokens) - i) and tokens[i + clear].kind != "punct":
-        clear += 1
-    norms = [t.norm for t in tokens[i : i + clear]]
+    spelled by the first words of ``norms`` (لداعش, بفرنسا: the lexicon decides whether ل or ب
+    is a particle). ``clear``: how many words there are before a punctuation mark (no name
+    spans one); ``after_outlet_noun``: whether an outlet noun comes right before."""
     for length in range(clear, 0, -1):
-        words = norms[:length]
+        words = tuple(norms[:length])
         if length > 1 and not lexicon.may_end_name(words[1:]):
             continue
-        if lexicon.outlet_spelled(words):
-            ambiguous = length == 1 and strip_particles(words[0]) in lexicon.AMBIGUOUS_OUTLETS
-            if not ambiguous or (i > 0 and tokens[i - 1].norm in lexicon.OUTLET_NOUNS):
-                return "ORG", length, particle_length(words[0])
+        known = _known_phrase(words)
+        if known is None:
             continue
-        rest = " ".join(words[1:])
-        for first in dict.fromkeys([strip_particles(words[0]), *particle_forms(words[0])]):
-            key = f"{first} {rest}" if rest else first
-            cut = len(words[0]) - len(first) if words[0].endswith(first) else 0
-            if key in lexicon.KNOWN_ORGANISATIONS or key in lexicon.ENTITY_ALIASES:
-                return ("LOC" if key in lexicon.place_names() else "ORG"), length, cut
-            if key in lexicon.place_names():
-                return "LOC", length, cut
+        kind, cut, ambiguous = known
+        # An outlet name that is also an ordinary word (العربية) needs an outlet noun before it.
+        if ambiguous and not after_outlet_noun:
+            continue
+        return kind, length, cut
+    return None
+
+
+@lru_cache(maxsize=1 << 18)
+def _known_phrase(words: tuple[str, ...]) -> tuple[EntityType, int, bool] | None:
+    """(type, letters of glued particles, whether it is an ambiguous outlet name) of the known
+    outlet, organisation or place these normalised words spell. Cached: the same words are
+    asked about in article after article."""
+    if lexicon.outlet_spelled(words):
+        ambiguous = len(words) == 1 and strip_particles(words[0]) in lexicon.AMBIGUOUS_OUTLETS
+        return "ORG", particle_length(words[0]), ambiguous
+    rest = " ".join(words[1:])
+    for first in dict.fromkeys([strip_particles(words[0]), *particle_forms(words[0])]):
+        key = f"{first} {rest}" if rest else first
+        cut = len(words[0]) - len(first) if words[0].endswith(first) else 0
+        if key in lexicon.KNOWN_ORGANISATIONS or key in lexicon.ENTITY_ALIASES:
+            return ("LOC" if key in lexicon.place_names() else "ORG"), cut, False
+        if key in lexicon.place_names():
+            return "LOC", cut, False
     return None
 
 
 def _lexicon_mentions(article: Article, tokens: list[Token]) -> list[Found]:
     out: list[Found] = []
+    norms = [t.norm for t in tokens]
+    # clear[i]: the words from i on before the next punctuation mark (at most a phrase's length)
+    clear = [0] * len(tokens)
+    run = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        run = 0 if tokens[k].kind == "punct" else min(run + 1, MAX_PHRASE_TOKENS)
+        clear[k] = run
     i = 0
     while i < len(tokens):
-        word = strip_particles(tokens[i].norm)
+        word = strip_particles(norms[i])
         kind: EntityType | None = None
         end = i + 1
-        known = _known(tokens, i)
+        known = _known(norms[i : i + clear[i]], clear[i], i > 0 and norms[i - 1] in lexicon.OUTLET_NOUNS)
         cut: int | None = None
         if known:
             kind, end, cut = known[0], i + known[1], known[2]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from isnad.arabic import (
     NumberExpr,
@@ -83,7 +84,13 @@ def _unit(number: NumberExpr) -> str | None:
 
 def predicate_of(token: Token) -> str | None:
     """The claim label of a verb or verbal noun token, looking through glued particles and ال."""
-    forms = particle_forms(token.norm)
+    return _predicate_label(token.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _predicate_label(norm: str) -> str | None:
+    # Cached: the words around every number are asked about, and words repeat.
+    forms = particle_forms(norm)
     candidates = [*forms, *(strip_definite(w) for w in forms)]
     for label, words in lexicon.PREDICATES.items():
         if any(c in words for c in candidates):

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from isnad.arabic import Token, normalize, tokenize
-from isnad.arabic.formulas import formula_key
+from isnad.arabic.formulas import formula_key, formula_keys
 from isnad.model import Article, Span
 
 
@@ -95,8 +95,8 @@ class Boilerplate:
     ) -> Boilerplate:
         """These layers, in one pass over the corpus (``articles`` may be a stream). Fixed lines
         alone need no tokens and keep only each line's titles, not the articles' text."""
-        with_tokens = "formula" in layers
-        return cls.learn_tokens(((a, words(a.text) if with_tokens else []) for a in articles), params, layers)
+        with_keys = "formula" in layers
+        return cls._learn(((a, formula_keys(a.text) if with_keys else []) for a in articles), params, layers)
 
     @classmethod
     def learn_tokens(
@@ -106,18 +106,29 @@ class Boilerplate:
         layers: Collection[Layer] = LAYERS,
     ) -> Boilerplate:
         """The same from already tokenised articles: (article, its tokens without punctuation)."""
+        keyed = ((a, [formula_key(t) for t in tokens if t.kind != "punct"]) for a, tokens in documents)
+        return cls._learn(keyed, params, layers)
+
+    @classmethod
+    def _learn(
+        cls,
+        documents: Iterable[tuple[Article, list[str]]],
+        params: BoilerplateParams | None = None,
+        layers: Collection[Layer] = LAYERS,
+    ) -> Boilerplate:
+        """The same from each article's token keys (`formula_keys`)."""
         params = params or BoilerplateParams()
         outlet_of: dict[int, str | None] = {}
         keys_of: dict[int, list[str]] = {}
         seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)  # run -> (article, position)
         titles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (outlet, line) -> titles under it
-        for number, (article, tokens) in enumerate(documents):
+        for number, (article, keys) in enumerate(documents):
             if "line" in layers:
                 for outlet, line, title in titled_lines(article, params):
                     titles[(outlet, line)].add(title)
             if "formula" not in layers:
                 continue
-            keys, first = runs_of(tokens, params.n)
+            first = first_runs(keys, params.n)
             outlet_of[number] = article.outlet
             keys_of[number] = keys
             for run, position in first.items():
@@ -150,11 +161,14 @@ class Boilerplate:
                 outlets[run] = len({outlet_of[i] for i, _ in where})
         return cls(params=params, formulas=formulas, outlets=outlets, lines=dict(lines or {}))
 
-    def spans(self, article: Article, layers: Collection[Layer] = LAYERS) -> list[Span]:
-        """Character spans of the article's boilerplate of these layers, in order, not overlapping."""
+    def spans(
+        self, article: Article, layers: Collection[Layer] = LAYERS, tokens: Sequence[Token] | None = None
+    ) -> list[Span]:
+        """Character spans of the article's boilerplate of these layers, in order, not overlapping.
+        ``tokens``: the article's `words`, when the caller has them."""
         found = self.line_spans(article) if "line" in layers else []
         if "formula" in layers:
-            found += self._formula_spans(words(article.text))
+            found += self._formula_spans(words(article.text) if tokens is None else tokens)
         merged: list[Span] = []
         for start, end in sorted(found):
             if merged and start <= merged[-1][1]:
@@ -264,10 +278,15 @@ def runs_of(tokens: Sequence[Token], n: int) -> tuple[list[str], dict[str, int]]
     """An article's token keys (punctuation dropped) and each distinct run of ``n`` keys with the
     position it first starts at."""
     keys = [formula_key(t) for t in tokens if t.kind != "punct"]
+    return keys, first_runs(keys, n)
+
+
+def first_runs(keys: list[str], n: int) -> dict[str, int]:
+    """Each distinct run of ``n`` keys with the position it first starts at."""
     first: dict[str, int] = {}
     for i in range(len(keys) - n + 1):
         first.setdefault(" ".join(keys[i : i + n]), i)
-    return keys, first
+    return first
 
 
 def words(text: str) -> list[Token]:
