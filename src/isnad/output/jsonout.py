@@ -111,8 +111,12 @@ def write_json(analysis: Analysis, path: str | os.PathLike[str]) -> None:
     write_text_atomic(path, text)
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file so readers never see half a file."""
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, durable: bool = True) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file so readers never see half a file.
+
+    ``durable`` also waits until the text is on disk (fsync) before the file takes its name:
+    needed for what cannot be made again, not for pages derived from it (one fsync per page
+    cost 19 s of a real day's 6,000-page site)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     # The temporary file sits next to the target: os.replace is only atomic within one file system.
@@ -121,8 +125,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); outputs are meant to be shared like any written file.
         temporary.chmod(0o644)
         os.replace(temporary, target)

@@ -153,9 +153,10 @@ def write_site(analysis: Analysis, out_dir: str | os.PathLike[str]) -> Path:
 
     def write(name: str, template: str, **context: Any) -> None:
         html = env.get_template(template).render(store="", **context)
-        write_text_atomic(folder / name, html)
+        # Pages are made again from analysis.json (written durably) by one command: no fsync each.
+        write_text_atomic(folder / name, html, durable=False)
 
-    write_text_atomic(folder / page_name("css"), views.stylesheet())
+    write_text_atomic(folder / page_name("css"), views.stylesheet(), durable=False)
     days, outlets = archive.facets()
     write(
         page_name("home"),
