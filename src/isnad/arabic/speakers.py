@@ -83,3 +83,42 @@ def is_body_reference(name: str) -> bool:
     """Whether a referring phrase describes a body (``الشركة``), not a person."""
     words = normalize(name).split()
     return bool(words) and strip_definite(words[0]) in BODY_HEADS
+
+
+# Words that end a source phrase after its first word: a time or a setting ("جوارديولا عقب
+# المباراة", "ابن زايد خلال لقائه"), and the participle or noun that opens what was said ("رائد
+# البريكان قائلا", "الدلامي بقوله").
+SOURCE_STOPS = frozenset(
+    normalize(w)
+    for w in "عقب خلال أثناء إثر اثر قبيل فور أمام قائلا قائلة قائلين بقوله بقولها بالقول".split()
+)
+# "على" ends a source after a name (شكري على أهمية), not after a definite word that takes it
+# (المشرف العام على الفئات السنية, للحفاظ على الأسود).
+ON = normalize("على")
+# Nouns of manner or measure after بحسب/وفق, which say how, not who: "وفق أسلوب يجمع ...",
+# "حسب نوعها", "وفق الضوابط الشرعية", "وفقا للمعايير الدولية".
+MANNER_NOUNS = frozenset(
+    strip_definite(normalize(w))
+    for w in (
+        "أسلوب طريقة طرق آلية آليات ضوابط الضوابط معايير المعايير خطة جدول نوع حجم مستوى درجة"
+        " حاجة رغبة ظروف أولوية أولويات شروط الشروط"
+    ).split()
+)
+
+
+def ends_source(word: str, previous: str) -> bool:
+    """Whether ``word`` (normalised) ends a source phrase whose last word so far is ``previous``."""
+    if word in SOURCE_STOPS:
+        return True
+    return word == ON and not is_definite(previous)
+
+
+def names_a_manner(word: str) -> bool:
+    """Whether a word after بحسب/وفق is a manner or a measure (``نوعها``, ``الضوابط``)."""
+    return any(f in MANNER_NOUNS for f in word_forms(word)) or _has_possessive(word)
+
+
+def _has_possessive(word: str) -> bool:
+    # "حسب نوعها", "وفق رغبتهم": a noun with a possessive pronoun names no one.
+    w = normalize(word)
+    return len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not is_definite(w)

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from isnad.arabic import Token, has_conjunction, is_stopword, lexicon, particle_forms, tokenize
+from isnad.arabic.speakers import names_a_manner
 from isnad.article.cue_phrases import (
     MAX_SOURCE_TOKENS,
     MIN_CONTENT_BEFORE,
@@ -272,8 +273,8 @@ class _Reader:
             return None, i  # "بحسب ما أعرف": ما opens a clause, and its verb is not one of saying
         source_tokens, j = source_after(tokens, j)
         source_tokens = trim_addressee(source_tokens)
-        if not source_tokens:
-            return None, i
+        if not source_tokens or names_a_manner(source_tokens[0].norm):
+            return None, i  # "وفق أسلوب ...", "حسب نوعها": how, not who
         source = self._resolve(source_tokens)
         content = self._content_before(tokens, i)
         if content is not None:

@@ -21,6 +21,7 @@ from isnad.arabic import (
     strip_particles,
 )
 from isnad.arabic.dates import starts_date
+from isnad.arabic.speakers import ends_source
 from isnad.model import Article, Span
 
 MAX_SOURCE_TOKENS = 14  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
@@ -115,6 +116,8 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             break
         if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
             break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
+        if phrase and ends_source(token.norm, phrase[-1].norm):
+            break  # "جوارديولا عقب المباراة", "شكري على أهمية", "البريكان قائلا"
         if phrase and is_pronoun_complement(token.norm):
             break  # "وفق عبد الرحمن لوجودها على طريق": the reason, not the source
         reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY

@@ -119,8 +119,16 @@ def link_sources(
     named: dict[tuple[str, str], str] = {}  # (article, canonical) -> the person it names
     for a in attributions:
         person = (
-            _person_in_source(a, texts.get(a.article_id), people[a.article_id]) if _describes(a) else None
+            _person_in_source(a, texts.get(a.article_id), people[a.article_id])
+            if _describes(a) or _may_overrun(a)
+            else None
         )
+        if (
+            person is not None
+            and not _describes(a)
+            and len(person.split()) >= len(a.source_canonical.split())
+        ):
+            person = None  # a name read whole: only a shorter person inside cuts an overrun
         if person is not None:
             named.setdefault((a.article_id, a.source_canonical), person)
     linked = []
@@ -155,6 +163,13 @@ def _describes(attribution: Attribution) -> bool:
     titled = bool(words) and (words[0] in lexicon.PERSON_TITLES or words[0] in lexicon.DESCRIPTION_HEADS)
     described = any(describes_at(words, m) for m in range(len(words) - 1))
     return len(words) > LONG_SOURCE_WORDS and (titled or described)
+
+
+def _may_overrun(attribution: Attribution) -> bool:
+    """Whether a source of a few words ends in an indefinite word, which may be the verb's
+    object after a name (``وتوقع القحطاني زيادة``): the person found inside it is the source."""
+    words = normalize(attribution.source_canonical).split()
+    return 2 <= len(words) <= LONG_SOURCE_WORDS and not is_definite(words[-1])
 
 
 def _person_in_source(
