@@ -105,3 +105,13 @@ def test_extract_resolves_the_spokesman_end_to_end() -> None:
     article = segment(Article(id="t", text=text, source_path="t"))
     names = {a.source_canonical for a in extract([article]).attributions}
     assert "المتحدث" not in names
+
+
+def test_a_named_speaker_then_the_verbs_object_is_that_speaker() -> None:
+    from isnad.article.source_names import speaker_then_object
+
+    people = ["جديع القحطاني", "محمد البديع"]
+    assert speaker_then_object("القحطاني زيادة نسبة المشاركة", people) == "جديع القحطاني"
+    assert speaker_then_object("الدكتور محمد البديع اعتزاز مستشفى", people) == "محمد البديع"
+    assert speaker_then_object("محمد البديع المدير التنفيذي", people) is None  # a description
+    assert speaker_then_object("سعود العريفي نائب الرئيس", people) is None

@@ -51,7 +51,13 @@ from isnad.article.cue_phrases import (
     statement_addressee,
     trim_addressee,
 )
-from isnad.article.source_names import canonical_source, earlier_source, is_issued_statement, source_kind
+from isnad.article.source_names import (
+    canonical_source,
+    earlier_source,
+    is_issued_statement,
+    source_kind,
+    speaker_then_object,
+)
 from isnad.model import Article, Attribution, SourceKind, Span
 
 
@@ -361,6 +367,10 @@ class _Reader:
         text = phrase(self.article, tokens).strip('"“”«» ')
         canonical = canonical_source(text, self.last_outlet)
         named = earlier_source(canonical, [(a.source, a.source_canonical) for a in self.found])
+        if named is None:
+            named = speaker_then_object(
+                text, [a.source_canonical for a in self.found if a.kind in ("person", "official")]
+            )
         if named is not None:
             first = next(a for a in self.found if a.source_canonical == named)
             return _Source(text, named, first.kind, via)

@@ -72,6 +72,22 @@ def earlier_source(canonical: str, earlier: Sequence[tuple[str, str]]) -> str | 
     return found.pop() if len(found) == 1 else None
 
 
+def speaker_then_object(phrase: str, people: Sequence[str]) -> str | None:
+    """The person cited before whose name, after the phrase's titles, opens the phrase and is
+    followed by an indefinite word: the verb's object ran into the source (``الدكتور محمد البديع
+    اعتزاز مستشفى ...`` after ``محمد البديع``; ``القحطاني زيادة``)."""
+    words = [strip_particles(w) for w in normalize(phrase).replace('"', " ").split()]
+    while words and words[0] in lexicon.PERSON_TITLES:
+        words.pop(0)
+    for name in people:
+        name_words = normalize(name).split()
+        for said in (name_words, name_words[-1:]):  # the whole name, or the family name
+            n = len(said)
+            if len(words) > n and words[:n] == said and not is_definite(words[n]):
+                return name
+    return None
+
+
 def is_issued_statement(canonical: str) -> bool:
     """Whether a canonical source is a statement named by its kind alone (``البيان``,
     ``التسجيل الصوتي``): the words of whoever issued the last statement cited."""
