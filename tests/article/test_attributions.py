@@ -232,3 +232,28 @@ def test_a_subject_ends_at_its_object_and_first_person_hedges_cite_no_one() -> N
     [att] = find_attributions(_article("من جهته، أكد شكري على أهمية العلاقات بين البلدين."))
     assert att.source_canonical == "شكري"
     assert find_attributions(_article("بحسب ما أعرف فإن كل شيء كان قانونيا.")) == []
+
+
+def test_settings_audiences_and_data_publishers_are_not_part_of_the_source() -> None:
+    text = (
+        "وأوضحت الشركة في إعلانها عن الروبوت أنها أطلقت خدمة استئجاره. "
+        "وقال قائد شرطة تايلاند للصحافيين إن البلاد عازمة على مواجهة الاتجار. "
+        "وتراجع الروبل إلى 69 روبلا، وفقًا لبيانات بورصة موسكو. "
+        "لكن موقع رادار اونلاين قال يوم الاثنين إن الزوجين قررا الانفصال."
+    )
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names[0] == "الشركة"
+    assert "للصحافيين" not in names[1]
+    assert names[2] == "بورصة موسكو"
+    assert "يوم" not in names
+
+
+def test_manners_visions_and_showing_verbs() -> None:
+    text = (
+        "وتقدم الشركة خدماتها وفق أفضل المعايير العالمية في المنطقة كلها. "
+        "واطلع المجلس على توجهات ورؤى الهيئة العامة للاستثمار في اجتماعه. "
+        "ويظهر التطبيق للسائقين حالة أقرب إشارة مرورية إلى أن يصلوا. "
+        "وارتفع إنتاج أوبك إلى أعلى مستوى شهري في يوليو، حسبما أظهر مسح لرويترز."
+    )
+    found = [(a.cue, a.source_canonical) for a in find_attributions(_article(text))]
+    assert found == [("أظهر", "رويترز")]

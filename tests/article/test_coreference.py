@@ -46,7 +46,9 @@ def test_his_highness_is_the_prince_not_the_king_named_in_between() -> None:
 
 
 def test_the_source_is_the_last_speaker_named() -> None:
-    text = "صرح المتحدث الرسمي لوزارة الداخلية العقيد منصور التركي بأن الأمن مستتب. وأضاف المصدر أن التحقيق جار."
+    text = (
+        "صرح المتحدث الرسمي لوزارة الداخلية العقيد منصور التركي بأن الأمن مستتب. وأضاف المصدر أن التحقيق جار."
+    )
     first = _said(text, "صرح", "المتحدث الرسمي لوزارة الداخلية العقيد منصور التركي", "منصور التركي")
     second = _said(text, "وأضاف", "المصدر", "المصدر")
     out = resolve_references([first, second], text, [])

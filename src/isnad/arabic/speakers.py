@@ -16,6 +16,10 @@ def _forms(words: str) -> frozenset[str]:
     return frozenset(strip_definite(normalize(w)) for w in words.split())
 
 
+def _norms(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
 # Honorific pronoun -> the titles one of which introduced its bearer: "صاحب السمو الملكي الأمير
 # فلان ... وأكد سموه" (the prince, not the king named in between).
 HONORIFIC_PRONOUNS: dict[str, frozenset[str]] = {
@@ -86,12 +90,9 @@ def is_body_reference(name: str) -> bool:
 
 
 # Words that end a source phrase after its first word: a time or a setting ("جوارديولا عقب
-# المباراة", "ابن زايد خلال لقائه"), and the participle or noun that opens what was said ("رائد
-# البريكان قائلا", "الدلامي بقوله").
-SOURCE_STOPS = frozenset(
-    normalize(w)
-    for w in "عقب خلال أثناء إثر اثر قبيل فور أمام قائلا قائلة قائلين بقوله بقولها بالقول".split()
-)
+# المباراة", "ابن زايد خلال لقائه"), and what opens what was said ("رائد البريكان قائلا",
+# "الدلامي بقوله", "وبحسب المصادر فإن ...").
+SOURCE_STOPS = _norms("عقب خلال أثناء إثر اثر قبيل فور أمام قائلا قائلة قائلين بقوله بقولها بالقول فإن")
 # "على" ends a source after a name (شكري على أهمية), not after a definite word that takes it
 # (المشرف العام على الفئات السنية, للحفاظ على الأسود).
 ON = normalize("على")
@@ -99,10 +100,31 @@ ON = normalize("على")
 # "حسب نوعها", "وفق الضوابط الشرعية", "وفقا للمعايير الدولية".
 MANNER_NOUNS = frozenset(
     strip_definite(normalize(w))
-    for w in (
-        "أسلوب طريقة طرق آلية آليات ضوابط الضوابط معايير المعايير خطة جدول نوع حجم مستوى درجة"
-        " حاجة رغبة ظروف أولوية أولويات شروط الشروط"
-    ).split()
+    for w in [
+        "أسلوب",
+        "طريقة",
+        "طرق",
+        "آلية",
+        "آليات",
+        "ضوابط",
+        "الضوابط",
+        "معايير",
+        "المعايير",
+        "خطة",
+        "جدول",
+        "نوع",
+        "حجم",
+        "مستوى",
+        "درجة",
+        "حاجة",
+        "رغبة",
+        "ظروف",
+        "أولوية",
+        "أولويات",
+        "شروط",
+        "الشروط",
+        "نجاح",
+    ]
 )
 
 
@@ -113,8 +135,11 @@ def ends_source(word: str, previous: str) -> bool:
     return word == ON and not is_definite(previous)
 
 
-def names_a_manner(word: str) -> bool:
-    """Whether a word after بحسب/وفق is a manner or a measure (``نوعها``, ``الضوابط``)."""
+def names_a_manner(word: str, next_word: str = "") -> bool:
+    """Whether a phrase after بحسب/وفق opening with ``word`` is a manner or a measure (``نوعها``,
+    ``الضوابط``, ``أرقى معايير``, ``للنجاح``): how, not who."""
+    if normalize(word) in ELATIVES and next_word:
+        return names_a_manner(next_word)
     return any(f in MANNER_NOUNS for f in word_forms(word)) or _has_possessive(word)
 
 
@@ -122,3 +147,19 @@ def _has_possessive(word: str) -> bool:
     # "حسب نوعها", "وفق رغبتهم": a noun with a possessive pronoun names no one.
     w = normalize(word)
     return len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not is_definite(w)
+
+
+# Elatives before a manner noun: "وفق أرقى معايير حماية البيئة", "وفق أفضل المعايير".
+ELATIVES = _norms("أفضل أرقى أحدث أعلى أسمى أرفع")
+# "ورؤى" (visions) folds to the verb روى (narrated) once its hamza is normalised away.
+NOT_CUE_SPELLINGS = frozenset({"رؤى", "ورؤى", "برؤى", "لرؤى"})
+# Statements with a possessive, after في, which end a source: "أعلنت الشركة في مؤتمرها الصحفي".
+STATEMENT_FORMS = _norms("مؤتمرها مؤتمره مؤتمرهم إعلانها إعلانه بيانها بيانه بيانهم تغريدته تغريدتها")
+# The audience spoken to, which is no intermediary: "قال قائد شرطة تايلاند للصحافيين".
+AUDIENCES = _norms("للصحافيين للصحفيين للصحافة للإعلاميين للحضور للحاضرين للاعبين للجمهور للمشاركين")
+# Verbs of showing, whose subject is a study or a survey: "أظهرت دراسة أن", "حسبما أظهر مسح".
+SHOWING_VERBS = _norms("أظهر أظهرت يظهر تظهر أظهرا")
+# Data and surveys: documents whose publisher follows them ("بيانات بورصة موسكو", "مسح لرويترز").
+DATA_NOUNS = _norms("بيانات البيانات مسح المسح إحصاءات الإحصاءات أرقام الأرقام")
+# Time words that open a date, not a source: "قال يوم الاثنين إن".
+DAY_WORDS = _norms("يوم صباح مساء ظهر فجر ليلة")

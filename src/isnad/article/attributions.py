@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from isnad.arabic import Token, has_conjunction, is_stopword, lexicon, particle_forms, tokenize
-from isnad.arabic.speakers import names_a_manner
+from isnad.arabic.speakers import SHOWING_VERBS, names_a_manner
 from isnad.article.cue_phrases import (
     MAX_SOURCE_TOKENS,
     MIN_CONTENT_BEFORE,
@@ -40,6 +40,7 @@ from isnad.article.cue_phrases import (
     content_after,
     cue_kind,
     is_form_of,
+    is_statement_noun,
     leading_addressee,
     opens_content,
     participle_opens,
@@ -198,6 +199,11 @@ class _Reader:
             j, carrier = self._seen_by(tokens, j)
         if carrier is not None and source.via is None:
             source = replace(source, via=carrier)
+        # A verb of showing is a cue only after بحسب/حسبما, for the clause before: "حسبما أظهر
+        # مسح لرويترز" (not "يظهر التطبيق للسائقين ...").
+        showing = is_form_of(cue, SHOWING_VERBS)
+        if showing and not (i and cue_kind(tokens[i - 1]) == "preposition"):
+            return None, i
         needs_opener = is_form_of(cue, lexicon.NEEDS_OPENER) and not after_preposition(tokens, i)
         said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
         relayed = source.via is not None and is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
@@ -205,7 +211,7 @@ class _Reader:
         opens = len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True)
         if needs_opener and not (said_in or relayed or opens):
             return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
-        if after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
+        if after_preposition(tokens, i) or showing:  # "بحسب ما قال دبلوماسيون": the content came before
             content = self._content_before(tokens, i)
             if content is not None:
                 return self._make(cue, source, content, False), j
@@ -235,11 +241,7 @@ class _Reader:
     def _statement_setting(self, tokens: list[Token], j: int) -> tuple[int, str | None]:
         """Past "في بيان" / "في تصريح بثه الموقع الرسمي لنادي العين" after a source: where the
         content may start, and the medium that carried the statement (its via), if named."""
-        if not (
-            j + 1 < len(tokens)
-            and tokens[j].norm == lexicon.IN
-            and is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
-        ):
+        if not (j + 1 < len(tokens) and tokens[j].norm == lexicon.IN and is_statement_noun(tokens[j + 1])):
             return j, None
         k = j + 2
         # "في تصريح بثه الموقع", "في كلمة عبر التلفزيون", "في كلمة ألقاها عبر التلفزيون"
@@ -279,7 +281,8 @@ class _Reader:
             return None, i  # "بحسب ما أعرف": ما opens a clause, and its verb is not one of saying
         source_tokens, j = source_after(tokens, j)
         source_tokens = trim_addressee(source_tokens)
-        if not source_tokens or names_a_manner(source_tokens[0].norm):
+        following = source_tokens[1].norm if len(source_tokens) > 1 else ""
+        if not source_tokens or names_a_manner(source_tokens[0].norm, following):
             return None, i  # "وفق أسلوب ...", "حسب نوعها": how, not who
         source = self._resolve(source_tokens)
         content = self._content_before(tokens, i)

@@ -104,7 +104,7 @@ def _referent(wanted: list[frozenset[str]], body: bool, start: int, named: list[
     if not wanted:  # "المصدر": the last source cited that is a speaker
         return next((n for n in earlier if n.cited and n.kind not in ("document", "outlet")), None)
     for n in earlier:
-        if (n.body or (n.cited and n.kind != "person")) if body else not n.body:
-            if all(words & n.words for words in wanted):
-                return n
+        kind_fits = (n.body or (n.cited and n.kind != "person")) if body else not n.body
+        if kind_fits and all(words & n.words for words in wanted):
+            return n
     return None

@@ -16,6 +16,7 @@ from isnad.arabic import (
     strip_definite,
     strip_particles,
 )
+from isnad.arabic.speakers import DATA_NOUNS
 from isnad.model import SourceKind
 
 
@@ -127,7 +128,9 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     if words[0] in lexicon.ANAPHORIC_SOURCES and len(words) <= 2 and last_outlet:
         return last_outlet
     head = set(particle_forms(words[0]))
-    document = next((f for f in head if f in lexicon.DOCUMENT_NOUNS), None)
+    document = next((f for f in head if f in lexicon.DOCUMENT_NOUNS or f in DATA_NOUNS), None)
+    if document in DATA_NOUNS and len(words) > 1 and _names_a_publisher(words[1]):
+        return canonical_source(" ".join(words[1:]), last_outlet)  # "بيانات بورصة موسكو"
     if document is not None or head & lexicon.OUTLET_NOUNS:
         for k in range(1, len(words) - 1):
             if words[k] in lexicon.PUBLISHED_BY:
@@ -135,7 +138,8 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         # The publisher after a glued ل: "التقرير الإحصائي الشهري لتداول", "الموقع الرسمي لنادي العين".
         for k in range(1, min(len(words), 4)):
             if has_glued_preposition(words[k]) and words[k].startswith("ل"):
-                return canonical_source(" ".join([words[k][1:], *words[k + 1 :]]), last_outlet)
+                publisher = "ال" + words[k][2:] if words[k].startswith("لل") else words[k][1:]
+                return canonical_source(" ".join([publisher, *words[k + 1 :]]), last_outlet)
         if document is not None:
             return document
     relative = next((m for m in range(1, len(words)) if words[m] in lexicon.RELATIVE_PRONOUNS), None)
@@ -187,6 +191,13 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     return " ".join(words)
 
 
+def _names_a_publisher(word: str) -> bool:
+    """Whether the word after a data noun starts its publisher (بيانات بورصة موسكو), not an
+    adjective (بيانات رسمية، بيانات صينية) or a participle (بيانات صادرة عن ...)."""
+    adjective = word.endswith(("يه", "ي"))
+    return not (is_definite(word) or adjective or word in lexicon.PUBLISHED_BY or word in lexicon.ISSUED_BY)
+
+
 def _titles_a_name(words: list[str], m: int) -> bool:
     """Whether words[m] is a person's title with a name after it (الدكتور عبدالكريم, not
     الناطق باسم)."""
@@ -212,7 +223,7 @@ def source_kind(source: str) -> SourceKind:
     word_set = {f for w in words for f in particle_forms(w)}
     if lexicon.canonical_outlet(source) or word_set & lexicon.OUTLET_NOUNS:
         return "outlet"
-    if word_set & lexicon.DOCUMENT_NOUNS:
+    if word_set & (lexicon.DOCUMENT_NOUNS | DATA_NOUNS):
         return "document"
     if words and any(f in lexicon.ANONYMOUS_NOUNS for f in particle_forms(words[0])):
         return "anonymous"
@@ -227,4 +238,6 @@ def names_no_one(canonical: str) -> bool:
     """Whether a canonical source is only a kind of document with no author or publisher
     (``التقديرات``, ``البيان``): cited, but not a source anyone could trace."""
     words = normalize(canonical).split()
-    return len(words) == 1 and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(words[0]))
+    return len(words) == 1 and any(
+        f in lexicon.DOCUMENT_NOUNS or f in DATA_NOUNS for f in particle_forms(words[0])
+    )
