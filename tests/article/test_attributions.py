@@ -257,3 +257,13 @@ def test_manners_visions_and_showing_verbs() -> None:
     )
     found = [(a.cue, a.source_canonical) for a in find_attributions(_article(text))]
     assert found == [("أظهر", "رويترز")]
+
+
+def test_announcements_spokesmen_and_places_named_after_a_king() -> None:
+    text = (
+        "أعلن اتحاد الكرة اسم المدير الفني الجديد للمنتخب. "
+        "أعلن المتحدث باسم طالبان ذبيح الله مجاهد اختيار منصور زعيما للحركة. "
+        "أعلنت كلية الهندسة بجامعة الملك عبدالعزيز توفر وظيفة معيد."
+    )
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["اتحاد الكرة", "ذبيح الله مجاهد", "كلية الهندسة بجامعة الملك عبدالعزيز"]

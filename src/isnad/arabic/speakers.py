@@ -163,3 +163,17 @@ SHOWING_VERBS = _norms("أظهر أظهرت يظهر تظهر أظهرا")
 DATA_NOUNS = _norms("بيانات البيانات مسح المسح إحصاءات الإحصاءات أرقام الأرقام")
 # Time words that open a date, not a source: "قال يوم الاثنين إن".
 DAY_WORDS = _norms("يوم صباح مساء ظهر فجر ليلة")
+
+# Verbs of announcing, and the verbal nouns that open what was announced when no أن follows:
+# "أعلن اتحاد الكرة اسم المدير الفني", "أعلنت السلطات الباكستانية مقتل القيادي", "أعلن المتحدث
+# باسم طالبان ذبيح الله مجاهد اختيار منصور" (read on 2015-08-04's announcements).
+ANNOUNCING_VERBS = _norms("أعلن أعلنت يعلن تعلن أعلنوا")
+ANNOUNCED_OBJECTS = _norms(
+    "اسم حالة توفر اختيار تعيين مقتل وفاة تأجيل إلغاء بدء انطلاق إطلاق افتتاح إغلاق فتح نتائج"
+    " نتائجها موعد شن مبايعة مبايعتها تجهيز اكتمال استقالة اعتقال تحرير إصابة قبول رفض"
+)
+# Places and bodies named after a person, whose title then names no speaker: "بجامعة الملك
+# عبدالعزيز", "مدينة الملك سعود الطبية", "مستشفى الدكتور سليمان الحبيب".
+NAMED_AFTER_HEADS = _norms(
+    "جامعة مدينة مستشفى مركز مطار شارع طريق مجمع قاعدة ميناء جائزة مؤسسة كلية مسجد قصر"
+)

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from isnad.arabic import Token, has_conjunction, is_stopword, lexicon, particle_forms, tokenize
-from isnad.arabic.speakers import SHOWING_VERBS, names_a_manner
+from isnad.arabic.speakers import ANNOUNCED_OBJECTS, ANNOUNCING_VERBS, SHOWING_VERBS, names_a_manner
 from isnad.article.cue_phrases import (
     MAX_SOURCE_TOKENS,
     MIN_CONTENT_BEFORE,
@@ -85,6 +85,16 @@ def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> t
     while cut is not None and cut > 1 and is_stopword(source_tokens[cut - 1].text):
         cut -= 1
     return _cut_at(tokens, source_tokens, j, cut)
+
+
+def _before_announced(
+    tokens: list[Token], source_tokens: list[Token], j: int
+) -> tuple[list[Token], int, bool]:
+    """An announcer ends where what it announced starts: "أعلن اتحاد الكرة اسم المدير الفني",
+    "أعلنت مديرية الشؤون الصحية حالة الطوارئ". Whether such an object was found."""
+    cut = next((k for k, t in enumerate(source_tokens) if k and t.norm in ANNOUNCED_OBJECTS), None)
+    phrase, j = _cut_at(tokens, source_tokens, j, cut)
+    return phrase, j, cut is not None
 
 
 def _cut_at(
@@ -167,6 +177,9 @@ class _Reader:
         if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
             source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
         source_tokens, j = _before_object(tokens, source_tokens, j)
+        announced = False
+        if source_tokens and is_form_of(cue, ANNOUNCING_VERBS):
+            source_tokens, j, announced = _before_announced(tokens, source_tokens, j)
         source: _Source | None = None
         if is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
             k = skip_apposition(tokens, j)
@@ -208,7 +221,9 @@ class _Reader:
         said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
         relayed = source.via is not None and is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
         # A phrase cut by length ran into the content: what follows it opens nothing.
-        opens = len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True)
+        opens = announced or (
+            len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True)
+        )
         if needs_opener and not (said_in or relayed or opens):
             return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
         if after_preposition(tokens, i) or showing:  # "بحسب ما قال دبلوماسيون": the content came before

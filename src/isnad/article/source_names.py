@@ -16,7 +16,7 @@ from isnad.arabic import (
     strip_definite,
     strip_particles,
 )
-from isnad.arabic.speakers import DATA_NOUNS
+from isnad.arabic.speakers import DATA_NOUNS, NAMED_AFTER_HEADS
 from isnad.model import SourceKind
 
 
@@ -183,12 +183,31 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     ):
         return " ".join(words[:described])
     # A description, then a title and a name: "الناطق الإعلامي لشرطة جازان المقدم محمد الحربي".
-    titles = [m for m in range(1, len(words) - 1) if words[m] in lexicon.PERSON_TITLES]
+    titles = [
+        m
+        for m in range(1, len(words) - 1)
+        if words[m] in lexicon.PERSON_TITLES and not set(particle_forms(words[m - 1])) & NAMED_AFTER_HEADS
+    ]  # not "كلية الهندسة بجامعة الملك عبدالعزيز": a place named after a king
     if words[0] in lexicon.GROUP_HEADS:
         titles = []  # "عائلة زعيم طالبان ...": the family, not its late leader
     if titles and _titles_a_name(words, titles[-1]):
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
-    return " ".join(words)
+    spokesman = _spokesman_name(words)
+    return spokesman or " ".join(words)
+
+
+def _spokesman_name(words: list[str]) -> str | None:
+    """The name after "المتحدث باسم طالبان" / "الناطق باسم حركة طالبان": past باسم, a body's
+    head noun, its one-word name and its adjectives, a name of two words or more."""
+    if len(words) < 5 or words[0] not in lexicon.PERSON_TITLES or words[1] not in lexicon.NOT_NAMES:
+        return None
+    k = 2 + (words[2] in lexicon.ORGANISATION_HEADS) + 1
+    while k < len(words) and is_definite(words[k]):
+        k += 1
+    name = words[k:]
+    if len(name) < 2 or any(is_stopword(w) or describes_at(name, m) for m, w in enumerate(name[:1])):
+        return None
+    return " ".join(name)
 
 
 def _names_a_publisher(word: str) -> bool:
