@@ -267,3 +267,15 @@ def test_announcements_spokesmen_and_places_named_after_a_king() -> None:
     )
     names = [a.source_canonical for a in find_attributions(_article(text))]
     assert names == ["اتحاد الكرة", "ذبيح الله مجاهد", "كلية الهندسة بجامعة الملك عبدالعزيز"]
+
+
+def test_a_bare_conjoined_cue_shares_the_subject_of_the_verb_that_opened_its_clause() -> None:
+    text = (
+        "قال مكتب المحافظ إن عملية واسعة أطلقت. "
+        "وتبنت الحركة الانفصالية الكردية الأربعاء قتل شرطيين في المدينة. "
+        "وقالت: إن هذه العملية رد على الهجوم. "
+        "وبلغ عدد الركاب المسافرين مليون راكب هذا العام. "
+        "وأضاف أن الرحلات زادت."
+    )
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["مكتب المحافظ", "الحركة الانفصالية الكردية", "الحركة الانفصالية الكردية"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isnad.arabic import Token, has_conjunction, is_stopword, lexicon, particle_forms, tokenize
+from isnad.arabic import Token, has_conjunction, is_definite, is_stopword, lexicon, particle_forms, tokenize
 from isnad.arabic.speakers import ANNOUNCED_OBJECTS, ANNOUNCING_VERBS, SHOWING_VERBS, names_a_manner
 from isnad.article.cue_phrases import (
     MAX_SOURCE_TOKENS,
@@ -43,6 +43,7 @@ from isnad.article.cue_phrases import (
     is_statement_noun,
     leading_addressee,
     opens_content,
+    opens_with_verb,
     participle_opens,
     phrase,
     skip_apposition,
@@ -60,6 +61,8 @@ from isnad.article.source_names import (
     speaker_then_object,
 )
 from isnad.model import Article, Attribution, SourceKind, Span
+
+MAX_CLAUSE_SUBJECT = 6  # "وتبنت الحركة الانفصالية الكردية ... وقالت": a short subject
 
 
 @dataclass(frozen=True)
@@ -126,9 +129,13 @@ class _Reader:
         self.speaker: Attribution | None = None  # the last attribution not nested in another
         self.last_outlet: str | None = article.outlet
         self.sentence: list[Attribution] = []
+        self.tokens: list[Token] = []  # the sentence being read
+        self.previous: list[Token] = []  # the sentence before it, when it cited no one
 
     def read_sentence(self, tokens: list[Token]) -> None:
+        self.previous = self.tokens if not self.sentence else []
         self.sentence = []
+        self.tokens = tokens
         i = 0
         while i < len(tokens):
             kind = cue_kind(tokens[i])
@@ -350,11 +357,9 @@ class _Reader:
         if has_conjunction(tokens[i].norm):
             # "وقال؛ ..." with no subject after it: a conjoined verb opens a new clause, so its
             # subject is not the end of the last one, but the speaker already quoted.
-            return (
-                self._speaker_source()
-                if is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS)
-                else None
-            )
+            if not is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS):
+                return None
+            return self._clause_subject(tokens, i) or self._speaker_source()
         before = source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
             return self._resolve(before) if can_name_a_source(before) else None
@@ -371,6 +376,37 @@ class _Reader:
         if not before and is_form_of(tokens[i], lexicon.CONTINUING_VERBS):
             return self._speaker_source()
         return None
+
+    def _clause_subject(self, tokens: list[Token], i: int) -> _Source | None:
+        """The subject of the verb that opened this sentence, or the last one when it cited no
+        one, for a conjoined cue without a subject that is the first of its sentence: "وتبنت
+        الحركة الانفصالية الكردية ... . وقالت: إن", "استنكر أهالي المناطق الجنوبية ... . وأكدوا
+        أن", "ونعت كتائب القسام ...، وقالت:"."""
+        if self.sentence:
+            return None
+        opening = tokens if i > 1 else self.previous
+        if len(opening) < 3 or not opens_with_verb(opening[0], tokens[i]):
+            return None
+        subject, j = source_after(opening, 1)
+        subject, j = _before_object(opening, subject, j)
+        # A plain subject: up to a preposition or a place after a definite word ("وراهن النصر
+        # على اللاعبين", "ودعا المسؤول الإيراني الرياض إلى").
+        places = lexicon.place_names()
+        end = next(
+            (
+                k
+                for k, t in enumerate(subject)
+                if k and (is_stopword(t.text) or (t.norm in places and is_definite(subject[k - 1].norm)))
+            ),
+            len(subject),
+        )
+        subject = subject[:end]
+        if not 2 <= len(subject) <= MAX_CLAUSE_SUBJECT or not can_name_a_source(subject):
+            return None
+        if names_a_manner(subject[0].norm):
+            return None  # "بلغ عدد الركاب المسافرين ... وأضاف": a measure, no speaker
+        source = self._resolve(subject)
+        return source if source.kind != "other" else None  # "بلغ عدد الركاب المسافرين ..."
 
     def _speaker_source(self) -> _Source | None:
         """The source of the last attribution that is not nested in another's content."""

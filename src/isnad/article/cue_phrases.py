@@ -197,6 +197,19 @@ def opens_content(tokens: list[Token], j: int, *, quotes: bool = False) -> bool:
     return tokens[j].text in QUOTES_OPEN
 
 
+def opens_with_verb(first: Token, cue: Token) -> bool:
+    """Whether a sentence's first word may be a verb whose subject a later bare cue shares: an
+    indefinite content word that is no cue, feminine (ending in ت) when the cue is
+    (``وتبنت ... وقالت``, ``استنكر ... وأكدوا``)."""
+    word = conjunction_forms(first.norm)[-1]
+    if first.kind != "word" or len(word) < 3 or is_definite(word) or is_stopword(word):
+        return False
+    if cue_kind(first) is not None or has_glued_preposition(first.norm):
+        return False
+    feminine = conjunction_forms(cue.norm)[-1].endswith("ت")
+    return word.endswith("ت") or not feminine
+
+
 def participle_opens(tokens: list[Token], k: int) -> bool:
     """A participle is a cue only when content opens right after it (لافتا إلى أن, معتبرة ان),
     not when it qualifies a noun (أعداد معتبرة)."""
