@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles
+from isnad.arabic.speakers import referring_words
 from isnad.article.attributions import find_attributions
 from isnad.article.coreference import resolve_references
 from isnad.article.dates import find_dates
@@ -156,6 +157,17 @@ def _resolve_references(
     return out
 
 
+def reads_text(attribution: Attribution) -> bool:
+    """Whether `link_sources` reads the article's text for this attribution: a long description
+    that may hold a name, a short source that may run past one, or a source that refers back
+    (``سموه``, ``المتحدث``) to a name written earlier."""
+    return (
+        _describes(attribution)
+        or _may_overrun(attribution)
+        or referring_words(attribution.source_canonical) is not None
+    )
+
+
 def _describes(attribution: Attribution) -> bool:
     """Whether a canonical source is a description that may hold a name (``مخرج العمل رؤوف
     عبدالعزيز``): a long phrase that opens with a title or has a descriptor before its last word."""
@@ -241,6 +253,7 @@ __all__ = [
     "find_entities",
     "find_figures",
     "link_sources",
+    "reads_text",
     "sentence_tokens",
     "settle_outlet",
     "source_kind",
