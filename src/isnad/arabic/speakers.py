@@ -104,27 +104,6 @@ MANNER_NOUNS = _forms(
 )
 
 
-def ends_source(word: str, previous: str) -> bool:
-    """Whether ``word`` (normalised) ends a source phrase whose last word so far is ``previous``."""
-    if word in SOURCE_STOPS:
-        return True
-    return word == ON and not is_definite(previous)
-
-
-def names_a_manner(word: str, next_word: str = "") -> bool:
-    """Whether a phrase after بحسب/وفق opening with ``word`` is a manner or a measure (``نوعها``,
-    ``الضوابط``, ``أرقى معايير``, ``للنجاح``): how, not who."""
-    if normalize(word) in ELATIVES and next_word:
-        return names_a_manner(next_word)
-    return any(f in MANNER_NOUNS for f in word_forms(word)) or _has_possessive(word)
-
-
-def _has_possessive(word: str) -> bool:
-    # "حسب نوعها", "وفق رغبتهم": a noun with a possessive pronoun names no one.
-    w = normalize(word)
-    return len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not is_definite(w)
-
-
 # Elatives before a manner noun: "وفق أرقى معايير حماية البيئة", "وفق أفضل المعايير".
 ELATIVES = _norms("أفضل أرقى أحدث أعلى أسمى أرفع")
 # "ورؤى" (visions) folds to the verb روى (narrated) once its hamza is normalised away.
@@ -153,3 +132,24 @@ ANNOUNCED_OBJECTS = _norms(
 NAMED_AFTER_HEADS = _norms(
     "جامعة مدينة مستشفى مركز مطار شارع طريق مجمع قاعدة ميناء جائزة مؤسسة كلية مسجد قصر"
 )
+
+
+def ends_source(word: str, previous: str) -> bool:
+    """Whether ``word`` (normalised) ends a source phrase whose last word so far is ``previous``."""
+    if word in SOURCE_STOPS:
+        return True
+    return word == ON and not is_definite(previous)
+
+
+def names_a_manner(word: str, next_word: str = "") -> bool:
+    """Whether a phrase after بحسب/وفق opening with ``word`` is a manner or a measure (``نوعها``,
+    ``الضوابط``, ``أرقى معايير``, ``للنجاح``): how, not who."""
+    if normalize(word) in ELATIVES and next_word:
+        return names_a_manner(next_word)
+    return any(f in MANNER_NOUNS for f in word_forms(word)) or _has_possessive(word)
+
+
+def _has_possessive(word: str) -> bool:
+    # "حسب نوعها", "وفق رغبتهم": a noun with a possessive pronoun names no one.
+    w = normalize(word)
+    return len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not is_definite(w)

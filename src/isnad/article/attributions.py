@@ -406,7 +406,7 @@ class _Reader:
         if names_a_manner(subject[0].norm):
             return None  # "بلغ عدد الركاب المسافرين ... وأضاف": a measure, no speaker
         source = self._resolve(subject)
-        return source if source.kind != "other" else None  # "بلغ عدد الركاب المسافرين ..."
+        return source if source.kind != "other" else None  # a long phrase, no speaker
 
     def _speaker_source(self) -> _Source | None:
         """The source of the last attribution that is not nested in another's content."""

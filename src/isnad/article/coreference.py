@@ -83,19 +83,18 @@ def resolve_references(
     ]
     out: list[Attribution] = []
     for a in attributions:
-        start = a.cue_span[0] if a.cue_span else None
-        wanted = referring_words(a.source_canonical)
-        if wanted is not None and start is not None:
-            referent = _referent(wanted, is_body_reference(a.source_canonical), start, named)
-            if referent is not None:
-                a = replace(a, source_canonical=referent.name, kind=referent.kind)
-            else:
-                out.append(a)
-                continue
-        if start is not None and a.source_canonical:
-            phrase = frozenset(f for w in f"{a.source} {a.source_canonical}".split() for f in word_forms(w))
-            named.append(Named(start, a.source_canonical, phrase, a.kind, False, True))
         out.append(a)
+        if a.cue_span is None or not a.source_canonical:
+            continue
+        start = a.cue_span[0]
+        wanted = referring_words(a.source_canonical)
+        if wanted is not None:
+            referent = _referent(wanted, is_body_reference(a.source_canonical), start, named)
+            if referent is None:
+                continue  # unresolved: it names no one a later phrase could refer to
+            a = out[-1] = replace(a, source_canonical=referent.name, kind=referent.kind)
+        words = frozenset(f for w in f"{a.source} {a.source_canonical}".split() for f in word_forms(w))
+        named.append(Named(start, a.source_canonical, words, a.kind, False, True))
     return out
 
 

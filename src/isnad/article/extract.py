@@ -120,16 +120,8 @@ def link_sources(
     named: dict[tuple[str, str], str] = {}  # (article, canonical) -> the person it names
     for a in attributions:
         person = (
-            _person_in_source(a, texts.get(a.article_id), people[a.article_id])
-            if _describes(a) or _may_overrun(a)
-            else None
+            _person_in_source(a, texts.get(a.article_id), people[a.article_id]) if _describes(a) else None
         )
-        if (
-            person is not None
-            and not _describes(a)
-            and len(person.split()) >= len(a.source_canonical.split())
-        ):
-            person = None  # a name read whole: only a shorter person inside cuts an overrun
         if person is not None:
             named.setdefault((a.article_id, a.source_canonical), person)
     linked = []
@@ -159,13 +151,9 @@ def _resolve_references(
 
 def reads_text(attribution: Attribution) -> bool:
     """Whether `link_sources` reads the article's text for this attribution: a long description
-    that may hold a name, a short source that may run past one, or a source that refers back
-    (``سموه``, ``المتحدث``) to a name written earlier."""
-    return (
-        _describes(attribution)
-        or _may_overrun(attribution)
-        or referring_words(attribution.source_canonical) is not None
-    )
+    that may hold a name, or a source that refers back (``سموه``, ``المتحدث``) to a name written
+    earlier."""
+    return _describes(attribution) or referring_words(attribution.source_canonical) is not None
 
 
 def _describes(attribution: Attribution) -> bool:
@@ -175,13 +163,6 @@ def _describes(attribution: Attribution) -> bool:
     titled = bool(words) and (words[0] in lexicon.PERSON_TITLES or words[0] in lexicon.DESCRIPTION_HEADS)
     described = any(describes_at(words, m) for m in range(len(words) - 1))
     return len(words) > LONG_SOURCE_WORDS and (titled or described)
-
-
-def _may_overrun(attribution: Attribution) -> bool:
-    """Whether a source of a few words ends in an indefinite word, which may be the verb's
-    object after a name (``وتوقع القحطاني زيادة``): the person found inside it is the source."""
-    words = normalize(attribution.source_canonical).split()
-    return 2 <= len(words) <= LONG_SOURCE_WORDS and not is_definite(words[-1])
 
 
 def _person_in_source(

@@ -205,7 +205,7 @@ def _spokesman_name(words: list[str]) -> str | None:
     while k < len(words) and is_definite(words[k]):
         k += 1
     name = words[k:]
-    if len(name) < 2 or any(is_stopword(w) or describes_at(name, m) for m, w in enumerate(name[:1])):
+    if len(name) < 2 or is_stopword(name[0]):
         return None
     return " ".join(name)
 
