@@ -24,9 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Literal
 
-from isnad.arabic import normalize
 from isnad.article.doc import Corpus, Doc
-from isnad.article.extract import LONG_SOURCE_WORDS, ArticleExtraction, combine
+from isnad.article.extract import ArticleExtraction, combine, reads_text
 from isnad.article_pass import ArticleRecord
 from isnad.corpus.reuse import ReuseParams
 from isnad.corpus.reuse_index import reuse_of_new, signatures
@@ -110,20 +109,16 @@ def link_all(store: Store, order: Sequence[str]) -> tuple[list[Entity], dict[str
     run links them (articles in storage order); sources by article."""
     mentions = store.article_records("mentions")
     raw = store.article_records("attributions")
-    # Only a long source phrase is read for the person it names (`link_sources`).
-    long = [i for i, found in raw.items() if any(_long_source(a) for a in found)]
+    # Only articles with a source `link_sources` reads in the text are loaded.
+    texts = [i for i, found in raw.items() if any(reads_text(a) for a in found)]
     extraction = combine(
         (ArticleExtraction(raw.get(i, []), [], [], mentions.get(i, [])) for i in order),
-        store.articles(long),
+        store.articles(texts),
     )
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in extraction.attributions:
         by_article[attribution.article_id].append(attribution)
     return extraction.entities, dict(by_article)
-
-
-def _long_source(attribution: Attribution) -> bool:
-    return len(normalize(attribution.source_canonical).split()) > LONG_SOURCE_WORDS
 
 
 def _changed(

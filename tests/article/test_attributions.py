@@ -232,3 +232,50 @@ def test_a_subject_ends_at_its_object_and_first_person_hedges_cite_no_one() -> N
     [att] = find_attributions(_article("من جهته، أكد شكري على أهمية العلاقات بين البلدين."))
     assert att.source_canonical == "شكري"
     assert find_attributions(_article("بحسب ما أعرف فإن كل شيء كان قانونيا.")) == []
+
+
+def test_settings_audiences_and_data_publishers_are_not_part_of_the_source() -> None:
+    text = (
+        "وأوضحت الشركة في إعلانها عن الروبوت أنها أطلقت خدمة استئجاره. "
+        "وقال قائد شرطة تايلاند للصحافيين إن البلاد عازمة على مواجهة الاتجار. "
+        "وتراجع الروبل إلى 69 روبلا، وفقًا لبيانات بورصة موسكو. "
+        "لكن موقع رادار اونلاين قال يوم الاثنين إن الزوجين قررا الانفصال."
+    )
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names[0] == "الشركة"
+    assert "للصحافيين" not in names[1]
+    assert names[2] == "بورصة موسكو"
+    assert "يوم" not in names
+
+
+def test_manners_visions_and_showing_verbs() -> None:
+    text = (
+        "وتقدم الشركة خدماتها وفق أفضل المعايير العالمية في المنطقة كلها. "
+        "واطلع المجلس على توجهات ورؤى الهيئة العامة للاستثمار في اجتماعه. "
+        "ويظهر التطبيق للسائقين حالة أقرب إشارة مرورية إلى أن يصلوا. "
+        "وارتفع إنتاج أوبك إلى أعلى مستوى شهري في يوليو، حسبما أظهر مسح لرويترز."
+    )
+    found = [(a.cue, a.source_canonical) for a in find_attributions(_article(text))]
+    assert found == [("أظهر", "رويترز")]
+
+
+def test_announcements_spokesmen_and_places_named_after_a_king() -> None:
+    text = (
+        "أعلن اتحاد الكرة اسم المدير الفني الجديد للمنتخب. "
+        "أعلن المتحدث باسم طالبان ذبيح الله مجاهد اختيار منصور زعيما للحركة. "
+        "أعلنت كلية الهندسة بجامعة الملك عبدالعزيز توفر وظيفة معيد."
+    )
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["اتحاد الكرة", "ذبيح الله مجاهد", "كلية الهندسة بجامعة الملك عبدالعزيز"]
+
+
+def test_a_bare_conjoined_cue_shares_the_subject_of_the_verb_that_opened_its_clause() -> None:
+    text = (
+        "قال مكتب المحافظ إن عملية واسعة أطلقت. "
+        "وتبنت الحركة الانفصالية الكردية الأربعاء قتل شرطيين في المدينة. "
+        "وقالت: إن هذه العملية رد على الهجوم. "
+        "وبلغ عدد الركاب المسافرين مليون راكب هذا العام. "
+        "وأضاف أن الرحلات زادت."
+    )
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["مكتب المحافظ", "الحركة الانفصالية الكردية", "الحركة الانفصالية الكردية"]

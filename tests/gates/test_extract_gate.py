@@ -57,13 +57,15 @@ def test_extraction_on_exara_news() -> None:
         assert getattr(evaluation, name).f1 >= floor, (name, evaluation)
 
 
-# Pinned 2026-11-30 (second pass). Measured on the 30 articles of 2015-08-02 (dev, used while
-# fixing the extractors): canonical source F1 0.828, via correct 1.000. Held out (docs/sources.md):
-# 2015-07-31, labelled before scoring and scored once, F1 0.519, via 1.000 (7); it is 0.615 now,
-# after fixes its misses prompted, and this floor guards that against regressions.
-REAL_NEWS_SOURCE_F1_FLOOR = 0.80
+# Pinned 2026-11-30 (third pass). Measured on the 30 articles of 2015-08-02 (dev, used while
+# fixing the extractors): canonical source F1 0.877, via correct 1.000. 2015-07-31 (held out in
+# the second pass, F1 0.519 then) is 0.615. 2015-07-27 was labelled blind and scored once at
+# 0.880 (the held-out estimate, docs/sources.md); read for errors since, it is 0.960. The floors
+# guard these against regressions.
+REAL_NEWS_SOURCE_F1_FLOOR = 0.85
 REAL_NEWS_VIA_FLOOR = 0.95
 HELD_OUT_SOURCE_F1_FLOOR = 0.58
+BLIND_SET_SOURCE_F1_FLOOR = 0.92
 
 
 def test_sources_on_real_news() -> None:
@@ -76,3 +78,6 @@ def test_sources_on_real_news() -> None:
     held_out = evaluate_sources(GOLD / "sources" / "saudinewsnet-2015-07-31.json", corpus)
     assert held_out.sources.f1 >= HELD_OUT_SOURCE_F1_FLOOR, held_out.misses
     assert held_out.via_accuracy >= REAL_NEWS_VIA_FLOOR, held_out.misses
+    blind = evaluate_sources(GOLD / "sources" / "saudinewsnet-2015-07-27.json", corpus)
+    assert blind.sources.f1 >= BLIND_SET_SOURCE_F1_FLOOR, blind.misses
+    assert blind.via_accuracy >= REAL_NEWS_VIA_FLOOR, blind.misses

@@ -29,7 +29,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isnad.arabic import Token, has_conjunction, is_stopword, lexicon, particle_forms, tokenize
+from isnad.arabic import Token, has_conjunction, is_definite, is_stopword, lexicon, particle_forms, tokenize
+from isnad.arabic.speakers import ANNOUNCED_OBJECTS, ANNOUNCING_VERBS, SHOWING_VERBS, names_a_manner
 from isnad.article.cue_phrases import (
     MAX_SOURCE_TOKENS,
     MIN_CONTENT_BEFORE,
@@ -39,8 +40,10 @@ from isnad.article.cue_phrases import (
     content_after,
     cue_kind,
     is_form_of,
+    is_statement_noun,
     leading_addressee,
     opens_content,
+    opens_with_verb,
     participle_opens,
     phrase,
     skip_apposition,
@@ -50,8 +53,16 @@ from isnad.article.cue_phrases import (
     statement_addressee,
     trim_addressee,
 )
-from isnad.article.source_names import canonical_source, earlier_source, is_issued_statement, source_kind
+from isnad.article.source_names import (
+    canonical_source,
+    earlier_source,
+    is_issued_statement,
+    source_kind,
+    speaker_then_object,
+)
 from isnad.model import Article, Attribution, SourceKind, Span
+
+MAX_CLAUSE_SUBJECT = 6  # "وتبنت الحركة الانفصالية الكردية ... وقالت": a short subject
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,16 @@ def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> t
     while cut is not None and cut > 1 and is_stopword(source_tokens[cut - 1].text):
         cut -= 1
     return _cut_at(tokens, source_tokens, j, cut)
+
+
+def _before_announced(
+    tokens: list[Token], source_tokens: list[Token], j: int
+) -> tuple[list[Token], int, bool]:
+    """An announcer ends where what it announced starts: "أعلن اتحاد الكرة اسم المدير الفني",
+    "أعلنت مديرية الشؤون الصحية حالة الطوارئ". Whether such an object was found."""
+    cut = next((k for k, t in enumerate(source_tokens) if k and t.norm in ANNOUNCED_OBJECTS), None)
+    phrase, j = _cut_at(tokens, source_tokens, j, cut)
+    return phrase, j, cut is not None
 
 
 def _cut_at(
@@ -108,9 +129,13 @@ class _Reader:
         self.speaker: Attribution | None = None  # the last attribution not nested in another
         self.last_outlet: str | None = article.outlet
         self.sentence: list[Attribution] = []
+        self.tokens: list[Token] = []  # the sentence being read
+        self.previous: list[Token] = []  # the sentence before it, when it cited no one
 
     def read_sentence(self, tokens: list[Token]) -> None:
+        self.previous = self.tokens if not self.sentence else []
         self.sentence = []
+        self.tokens = tokens
         i = 0
         while i < len(tokens):
             kind = cue_kind(tokens[i])
@@ -159,6 +184,9 @@ class _Reader:
         if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
             source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
         source_tokens, j = _before_object(tokens, source_tokens, j)
+        announced = False
+        if source_tokens and is_form_of(cue, ANNOUNCING_VERBS):
+            source_tokens, j, announced = _before_announced(tokens, source_tokens, j)
         source: _Source | None = None
         if is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
             k = skip_apposition(tokens, j)
@@ -191,14 +219,21 @@ class _Reader:
             j, carrier = self._seen_by(tokens, j)
         if carrier is not None and source.via is None:
             source = replace(source, via=carrier)
+        # A verb of showing is a cue only after بحسب/حسبما, for the clause before: "حسبما أظهر
+        # مسح لرويترز" (not "يظهر التطبيق للسائقين ...").
+        showing = is_form_of(cue, SHOWING_VERBS)
+        if showing and not (i and cue_kind(tokens[i - 1]) == "preposition"):
+            return None, i
         needs_opener = is_form_of(cue, lexicon.NEEDS_OPENER) and not after_preposition(tokens, i)
         said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
         relayed = source.via is not None and is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
         # A phrase cut by length ran into the content: what follows it opens nothing.
-        opens = len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True)
+        opens = announced or (
+            len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True)
+        )
         if needs_opener and not (said_in or relayed or opens):
             return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
-        if after_preposition(tokens, i):  # "بحسب ما قال دبلوماسيون": the content came before
+        if after_preposition(tokens, i) or showing:  # "بحسب ما قال دبلوماسيون": the content came before
             content = self._content_before(tokens, i)
             if content is not None:
                 return self._make(cue, source, content, False), j
@@ -228,11 +263,7 @@ class _Reader:
     def _statement_setting(self, tokens: list[Token], j: int) -> tuple[int, str | None]:
         """Past "في بيان" / "في تصريح بثه الموقع الرسمي لنادي العين" after a source: where the
         content may start, and the medium that carried the statement (its via), if named."""
-        if not (
-            j + 1 < len(tokens)
-            and tokens[j].norm == lexicon.IN
-            and is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
-        ):
+        if not (j + 1 < len(tokens) and tokens[j].norm == lexicon.IN and is_statement_noun(tokens[j + 1])):
             return j, None
         k = j + 2
         # "في تصريح بثه الموقع", "في كلمة عبر التلفزيون", "في كلمة ألقاها عبر التلفزيون"
@@ -272,8 +303,9 @@ class _Reader:
             return None, i  # "بحسب ما أعرف": ما opens a clause, and its verb is not one of saying
         source_tokens, j = source_after(tokens, j)
         source_tokens = trim_addressee(source_tokens)
-        if not source_tokens:
-            return None, i
+        following = source_tokens[1].norm if len(source_tokens) > 1 else ""
+        if not source_tokens or names_a_manner(source_tokens[0].norm, following):
+            return None, i  # "وفق أسلوب ...", "حسب نوعها": how, not who
         source = self._resolve(source_tokens)
         content = self._content_before(tokens, i)
         if content is not None:
@@ -325,11 +357,9 @@ class _Reader:
         if has_conjunction(tokens[i].norm):
             # "وقال؛ ..." with no subject after it: a conjoined verb opens a new clause, so its
             # subject is not the end of the last one, but the speaker already quoted.
-            return (
-                self._speaker_source()
-                if is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS)
-                else None
-            )
+            if not is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS):
+                return None
+            return self._clause_subject(tokens, i) or self._speaker_source()
         before = source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
             return self._resolve(before) if can_name_a_source(before) else None
@@ -347,6 +377,37 @@ class _Reader:
             return self._speaker_source()
         return None
 
+    def _clause_subject(self, tokens: list[Token], i: int) -> _Source | None:
+        """The subject of the verb that opened this sentence, or the last one when it cited no
+        one, for a conjoined cue without a subject that is the first of its sentence: "وتبنت
+        الحركة الانفصالية الكردية ... . وقالت: إن", "استنكر أهالي المناطق الجنوبية ... . وأكدوا
+        أن", "ونعت كتائب القسام ...، وقالت:"."""
+        if self.sentence:
+            return None
+        opening = tokens if i > 1 else self.previous
+        if len(opening) < 3 or not opens_with_verb(opening[0], tokens[i]):
+            return None
+        subject, j = source_after(opening, 1)
+        subject, j = _before_object(opening, subject, j)
+        # A plain subject: up to a preposition or a place after a definite word ("وراهن النصر
+        # على اللاعبين", "ودعا المسؤول الإيراني الرياض إلى").
+        places = lexicon.place_names()
+        end = next(
+            (
+                k
+                for k, t in enumerate(subject)
+                if k and (is_stopword(t.text) or (t.norm in places and is_definite(subject[k - 1].norm)))
+            ),
+            len(subject),
+        )
+        subject = subject[:end]
+        if not 2 <= len(subject) <= MAX_CLAUSE_SUBJECT or not can_name_a_source(subject):
+            return None
+        if names_a_manner(subject[0].norm):
+            return None  # "بلغ عدد الركاب المسافرين ... وأضاف": a measure, no speaker
+        source = self._resolve(subject)
+        return source if source.kind != "other" else None  # a long phrase, no speaker
+
     def _speaker_source(self) -> _Source | None:
         """The source of the last attribution that is not nested in another's content."""
         if self.speaker is None:
@@ -360,6 +421,10 @@ class _Reader:
         text = phrase(self.article, tokens).strip('"“”«» ')
         canonical = canonical_source(text, self.last_outlet)
         named = earlier_source(canonical, [(a.source, a.source_canonical) for a in self.found])
+        if named is None:
+            named = speaker_then_object(
+                text, [a.source_canonical for a in self.found if a.kind in ("person", "official")]
+            )
         if named is not None:
             first = next(a for a in self.found if a.source_canonical == named)
             return _Source(text, named, first.kind, via)

@@ -22,6 +22,15 @@ from isnad.arabic import (
     strip_particles,
 )
 from isnad.arabic.dates import starts_date
+from isnad.arabic.speakers import (
+    AUDIENCES,
+    DATA_NOUNS,
+    DAY_WORDS,
+    NOT_CUE_SPELLINGS,
+    SHOWING_VERBS,
+    STATEMENT_FORMS,
+    ends_source,
+)
 from isnad.model import Article, Span
 
 MAX_SOURCE_TOKENS = 14  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
@@ -41,6 +50,8 @@ CueKind = Literal["verb", "preposition", "participle"]
 def cue_kind(token: Token) -> CueKind | None:
     """Whether a token is a reporting cue, and which kind (a glued و/ف looked through, and for
     prepositions ب/ل as well: وبحسب، للمسؤولين)."""
+    if token.text in NOT_CUE_SPELLINGS:
+        return None
     return _cue_kind(token.norm)
 
 
@@ -50,7 +61,7 @@ def _cue_kind(norm: str) -> CueKind | None:
     if norm in lexicon.NOT_CUES:
         return None
     verb_forms = conjunction_forms(norm)
-    if any(f in lexicon.REPORTING_VERBS for f in verb_forms):
+    if any(f in lexicon.REPORTING_VERBS or f in SHOWING_VERBS for f in verb_forms):
         return "verb"
     if any(f in lexicon.REPORTING_PREPOSITIONS for f in particle_forms(norm)):
         return "preposition"
@@ -61,6 +72,11 @@ def _cue_kind(norm: str) -> CueKind | None:
 
 def is_form_of(token: Token, words: set[str] | frozenset[str]) -> bool:
     return any(f in words for f in particle_forms(token.norm))
+
+
+def is_statement_noun(token: Token) -> bool:
+    """A statement a source gave: بيان، تصريح، كلمة ... (also with a possessive: مؤتمرها)."""
+    return is_form_of(token, lexicon.STATEMENT_NOUNS) or token.norm in STATEMENT_FORMS
 
 
 def skip_preposition_words(tokens: list[Token], j: int) -> int:
@@ -112,7 +128,7 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
                 break
             closed = closed or closing
             continue
-        if starts_date(tokens, j):
+        if starts_date(tokens, j) or _starts_day(tokens, j):
             break  # "تقرير نشره الكونغرس في أيلول الماضي": the date is not part of the source
         if token.norm == lexicon.FROM_SOURCE and phrase and phrase[-1].norm in lexicon.ISSUED_BY:
             phrase.append(token)
@@ -122,17 +138,14 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             break
         if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
             break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
+        if phrase and ends_source(token.norm, phrase[-1].norm):
+            break  # "جوارديولا عقب المباراة", "شكري على أهمية", "البريكان قائلا"
         if phrase and is_pronoun_complement(token.norm):
             break  # "وفق عبد الرحمن لوجودها على طريق": the reason, not the source
         reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY
         if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and reader_follows:
             break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
-        if (
-            phrase
-            and token.norm == lexicon.IN
-            and j + 1 < len(tokens)
-            and is_form_of(tokens[j + 1], lexicon.STATEMENT_NOUNS)
-        ):
+        if phrase and token.norm == lexicon.IN and j + 1 < len(tokens) and is_statement_noun(tokens[j + 1]):
             break  # "قالت القوات الكردية في بيان": the statement is not part of the source
         if (
             token.norm == lexicon.FROM_CONTENT
@@ -145,6 +158,15 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         phrase.append(token)
         j += 1
     return phrase, j
+
+
+def _starts_day(tokens: list[Token], j: int) -> bool:
+    """ "يوم الاثنين", "مساء أمس": a time, not a source ("قال يوم الاثنين إن")."""
+    return (
+        tokens[j].norm in DAY_WORDS
+        and j + 1 < len(tokens)
+        and strip_particles(tokens[j + 1].norm) in lexicon.WEEKDAYS
+    )
 
 
 def quotes_a_name(tokens: list[Token], j: int) -> bool:
@@ -182,6 +204,19 @@ def opens_content(tokens: list[Token], j: int, *, quotes: bool = False) -> bool:
     if tokens[j].text in COMMAS and j + 1 < len(tokens):
         return opens_content(tokens, j + 1, quotes=True)
     return tokens[j].text in QUOTES_OPEN
+
+
+def opens_with_verb(first: Token, cue: Token) -> bool:
+    """Whether a sentence's first word may be a verb whose subject a later bare cue shares: an
+    indefinite content word that is no cue, feminine (ending in ت) when the cue is
+    (``وتبنت ... وقالت``, ``استنكر ... وأكدوا``)."""
+    word = conjunction_forms(first.norm)[-1]
+    if first.kind != "word" or len(word) < 3 or is_definite(word) or is_stopword(word):
+        return False
+    if cue_kind(first) is not None or has_glued_preposition(first.norm):
+        return False
+    feminine = conjunction_forms(cue.norm)[-1].endswith("ت")
+    return word.endswith("ت") or not feminine
 
 
 def participle_opens(tokens: list[Token], k: int) -> bool:
@@ -253,7 +288,7 @@ def statement_addressee(tokens: list[Token], i: int) -> list[Token]:
         k -= 1
     end = k + 1
     while k >= 1 and tokens[k].kind != "punct" and end - k <= MAX_APPOSITION_TOKENS:
-        if is_form_of(tokens[k], lexicon.STATEMENT_NOUNS) and tokens[k - 1].norm in lexicon.IN_FORMS:
+        if is_statement_noun(tokens[k]) and tokens[k - 1].norm in lexicon.IN_FORMS:
             addressee = tokens[k + 1 : end]
             return addressee if addressee_start(addressee) == 0 else []
         k -= 1
@@ -264,10 +299,11 @@ def addressee_start(phrase: list[Token]) -> int | None:
     """Where the addressee of a source phrase starts: its last word (``للجارديان``; "لصحيفة"
     inside a phrase is a possessive, تقرير لصحيفة ...), or a phrase that opens with it (``قال
     لوكالة الأنباء الألمانية``)."""
+    documents = lexicon.DOCUMENT_NOUNS | DATA_NOUNS
+    if phrase and any(f in documents for f in particle_forms(phrase[0].norm)):
+        return None  # "تقرير لصحيفة وول ستريت جورنال", "مسح لرويترز": the publisher's, no addressee
     if phrase and is_addressee(phrase[-1]):
         return len(phrase) - 1
-    if phrase and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(phrase[0].norm)):
-        return None  # "تقرير لصحيفة وول ستريت جورنال": the paper's report, not an addressee
     for k, token in enumerate(phrase):
         if token.norm in lexicon.BARE_TO and k + 1 < len(phrase):
             return k  # "مصادر لـ سبق" (the quotation marks are not in the phrase)
@@ -285,6 +321,8 @@ def trim_addressee(phrase: list[Token]) -> list[Token]:
     start = addressee_start(phrase)
     if start is not None:
         phrase = phrase[:start]
+    if len(phrase) > 1 and phrase[-1].norm in AUDIENCES:
+        phrase = phrase[:-1]  # "قال قائد الشرطة للصحافيين": an audience, no intermediary
     if len(phrase) > 1 and phrase[-1].norm in lexicon.SPOKE_TO:
         phrase = phrase[:-1]
     return phrase

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles
+from isnad.arabic.speakers import referring_words
 from isnad.article.attributions import find_attributions
+from isnad.article.coreference import resolve_references
 from isnad.article.dates import find_dates
 from isnad.article.doc import Doc
 from isnad.article.entities import Found, article_mentions, find_entities, link_mentions, tagged_mentions
@@ -106,10 +108,12 @@ def link_sources(
     source named by part of an earlier name (``القحطاني``, ``البنك المركزي``) is that source."""
     by_key: dict[str, str] = {}
     people: dict[str, list[tuple[Span, str]]] = defaultdict(list)  # article id -> person mentions
+    names: dict[str, list[tuple[Span, str, str]]] = defaultdict(list)  # article id -> PER/ORG mentions
     for entity in entities:
         if entity.type in ("PER", "ORG"):
             for mention in entity.mentions:
                 by_key.setdefault(entity_key(mention.text), entity.canonical)
+                names[mention.article_id].append((mention.span, entity.canonical, entity.type))
                 if entity.type == "PER":
                     people[mention.article_id].append((mention.span, entity.canonical))
     texts = {article.id: article.text for article in articles}
@@ -127,7 +131,29 @@ def link_sources(
         # A continuing cue (وأضاف, مضيفا) repeats the description: it names the same person.
         person = named.get((a.article_id, a.source_canonical))
         linked.append(replace(a, source_canonical=person or (known if fuller else a.source_canonical)))
-    return merge_partial_sources(linked)
+    return merge_partial_sources(_resolve_references(linked, texts, names))
+
+
+def _resolve_references(
+    attributions: list[Attribution], texts: dict[str, str], names: dict[str, list[tuple[Span, str, str]]]
+) -> list[Attribution]:
+    """Each article's referring sources (``سموه``, ``المصدر``, ``الوزير المصري``) resolved to
+    the person or body named before (`isnad.article.coreference`), when its text is given."""
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
+    for a in attributions:
+        by_article[a.article_id].append(a)
+    out: list[Attribution] = []
+    for article_id, group in by_article.items():
+        text = texts.get(article_id)
+        out += group if text is None else resolve_references(group, text, names[article_id])
+    return out
+
+
+def reads_text(attribution: Attribution) -> bool:
+    """Whether `link_sources` reads the article's text for this attribution: a long description
+    that may hold a name, or a source that refers back (``سموه``, ``المتحدث``) to a name written
+    earlier."""
+    return _describes(attribution) or referring_words(attribution.source_canonical) is not None
 
 
 def _describes(attribution: Attribution) -> bool:
@@ -208,6 +234,7 @@ __all__ = [
     "find_entities",
     "find_figures",
     "link_sources",
+    "reads_text",
     "sentence_tokens",
     "settle_outlet",
     "source_kind",

@@ -16,6 +16,7 @@ from isnad.arabic import (
     strip_definite,
     strip_particles,
 )
+from isnad.arabic.speakers import DATA_NOUNS, NAMED_AFTER_HEADS
 from isnad.model import SourceKind
 
 
@@ -72,6 +73,22 @@ def earlier_source(canonical: str, earlier: Sequence[tuple[str, str]]) -> str | 
     return found.pop() if len(found) == 1 else None
 
 
+def speaker_then_object(phrase: str, people: Sequence[str]) -> str | None:
+    """The person cited before whose name, after the phrase's titles, opens the phrase and is
+    followed by an indefinite word: the verb's object ran into the source (``الدكتور محمد البديع
+    اعتزاز مستشفى ...`` after ``محمد البديع``; ``القحطاني زيادة``)."""
+    words = [strip_particles(w) for w in normalize(phrase).replace('"', " ").split()]
+    while words and words[0] in lexicon.PERSON_TITLES:
+        words.pop(0)
+    for name in people:
+        name_words = normalize(name).split()
+        for said in (name_words, name_words[-1:]):  # the whole name, or the family name
+            n = len(said)
+            if len(words) > n and words[:n] == said and not is_definite(words[n]):
+                return name
+    return None
+
+
 def is_issued_statement(canonical: str) -> bool:
     """Whether a canonical source is a statement named by its kind alone (``البيان``,
     ``التسجيل الصوتي``): the words of whoever issued the last statement cited."""
@@ -111,7 +128,9 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     if words[0] in lexicon.ANAPHORIC_SOURCES and len(words) <= 2 and last_outlet:
         return last_outlet
     head = set(particle_forms(words[0]))
-    document = next((f for f in head if f in lexicon.DOCUMENT_NOUNS), None)
+    document = next((f for f in head if f in lexicon.DOCUMENT_NOUNS or f in DATA_NOUNS), None)
+    if document in DATA_NOUNS and len(words) > 1 and _names_a_publisher(words[1]):
+        return canonical_source(" ".join(words[1:]), last_outlet)  # "بيانات بورصة موسكو"
     if document is not None or head & lexicon.OUTLET_NOUNS:
         for k in range(1, len(words) - 1):
             if words[k] in lexicon.PUBLISHED_BY:
@@ -119,7 +138,8 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         # The publisher after a glued ل: "التقرير الإحصائي الشهري لتداول", "الموقع الرسمي لنادي العين".
         for k in range(1, min(len(words), 4)):
             if has_glued_preposition(words[k]) and words[k].startswith("ل"):
-                return canonical_source(" ".join([words[k][1:], *words[k + 1 :]]), last_outlet)
+                publisher = "ال" + words[k][2:] if words[k].startswith("لل") else words[k][1:]
+                return canonical_source(" ".join([publisher, *words[k + 1 :]]), last_outlet)
         if document is not None:
             return document
     relative = next((m for m in range(1, len(words)) if words[m] in lexicon.RELATIVE_PRONOUNS), None)
@@ -163,12 +183,38 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     ):
         return " ".join(words[:described])
     # A description, then a title and a name: "الناطق الإعلامي لشرطة جازان المقدم محمد الحربي".
-    titles = [m for m in range(1, len(words) - 1) if words[m] in lexicon.PERSON_TITLES]
+    titles = [
+        m
+        for m in range(1, len(words) - 1)
+        if words[m] in lexicon.PERSON_TITLES and not set(particle_forms(words[m - 1])) & NAMED_AFTER_HEADS
+    ]  # not "كلية الهندسة بجامعة الملك عبدالعزيز": a place named after a king
     if words[0] in lexicon.GROUP_HEADS:
         titles = []  # "عائلة زعيم طالبان ...": the family, not its late leader
     if titles and _titles_a_name(words, titles[-1]):
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
-    return " ".join(words)
+    spokesman = _spokesman_name(words)
+    return spokesman or " ".join(words)
+
+
+def _spokesman_name(words: list[str]) -> str | None:
+    """The name after "المتحدث باسم طالبان" / "الناطق باسم حركة طالبان": past باسم, a body's
+    head noun, its one-word name and its adjectives, a name of two words or more."""
+    if len(words) < 5 or words[0] not in lexicon.PERSON_TITLES or words[1] not in lexicon.NOT_NAMES:
+        return None
+    k = 2 + (words[2] in lexicon.ORGANISATION_HEADS) + 1
+    while k < len(words) and is_definite(words[k]):
+        k += 1
+    name = words[k:]
+    if len(name) < 2 or is_stopword(name[0]):
+        return None
+    return " ".join(name)
+
+
+def _names_a_publisher(word: str) -> bool:
+    """Whether the word after a data noun starts its publisher (بيانات بورصة موسكو), not an
+    adjective (بيانات رسمية، بيانات صينية) or a participle (بيانات صادرة عن ...)."""
+    adjective = word.endswith(("يه", "ي"))
+    return not (is_definite(word) or adjective or word in lexicon.PUBLISHED_BY or word in lexicon.ISSUED_BY)
 
 
 def _titles_a_name(words: list[str], m: int) -> bool:
@@ -196,7 +242,7 @@ def source_kind(source: str) -> SourceKind:
     word_set = {f for w in words for f in particle_forms(w)}
     if lexicon.canonical_outlet(source) or word_set & lexicon.OUTLET_NOUNS:
         return "outlet"
-    if word_set & lexicon.DOCUMENT_NOUNS:
+    if word_set & (lexicon.DOCUMENT_NOUNS | DATA_NOUNS):
         return "document"
     if words and any(f in lexicon.ANONYMOUS_NOUNS for f in particle_forms(words[0])):
         return "anonymous"
@@ -211,4 +257,6 @@ def names_no_one(canonical: str) -> bool:
     """Whether a canonical source is only a kind of document with no author or publisher
     (``التقديرات``, ``البيان``): cited, but not a source anyone could trace."""
     words = normalize(canonical).split()
-    return len(words) == 1 and any(f in lexicon.DOCUMENT_NOUNS for f in particle_forms(words[0]))
+    return len(words) == 1 and any(
+        f in lexicon.DOCUMENT_NOUNS or f in DATA_NOUNS for f in particle_forms(words[0])
+    )

@@ -1,0 +1,155 @@
+"""Words that refer back to a speaker the article has already named: honorific pronouns
+(``سموه`` "His Highness"), generic speakers (``المصدر`` "the source", ``المتحدث`` "the
+spokesman") and definite descriptions (``الوزير المصري``, ``الرئيس التركي``, ``الشركة``).
+
+`referring_words` says which words a named person or body must have been introduced with for
+such a phrase to refer to it; `isnad.article.coreference` finds that one in the article."""
+
+from __future__ import annotations
+
+from isnad.arabic import lexicon
+from isnad.arabic.morphology import has_glued_preposition, is_definite, particle_forms, strip_definite
+from isnad.arabic.normalize import normalize
+
+
+def _forms(words: str) -> frozenset[str]:
+    return frozenset(strip_definite(normalize(w)) for w in words.split())
+
+
+def _norms(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
+# Honorific pronoun -> the titles one of which introduced its bearer: "صاحب السمو الملكي الأمير
+# فلان ... وأكد سموه" (the prince, not the king named in between).
+HONORIFIC_PRONOUNS: dict[str, frozenset[str]] = {
+    normalize(pronoun): _forms(titles)
+    for pronouns, titles in (
+        ("سموه سموها", "الأمير الأميرة سمو السمو"),
+        ("جلالته", "الملك جلالة"),
+        ("معاليه معاليها", "معالي الوزير وزير الوزيرة وزيرة"),
+        ("فضيلته", "فضيلة الشيخ"),
+        ("سعادته سعادتها", "سعادة"),
+        ("سماحته", "سماحة المفتي الشيخ"),
+        ("دولته", "دولة رئيس"),
+        ("فخامته", "فخامة الرئيس"),
+    )
+    for pronoun in pronouns.split()
+}
+# Generic speakers: "وأضاف المصدر" after "صرح المتحدث الرسمي لوزارة X العقيد فلان" is that
+# colonel, the last speaker named before.
+LAST_SPEAKER_NOUNS = frozenset({normalize("المصدر")})
+# Nouns that describe a named body: "الشركة" for "شركة كيا موتورز", "الجامعة" for "جامعة جازان".
+BODY_HEADS = _forms(
+    "الشركة الوزارة الهيئة الجامعة المنظمة الجمعية الحركة الجماعة المركز البنك الصندوق المؤسسة"
+    " الحزب الاتحاد النادي المجلس الإدارة المديرية الرئاسة القيادة"
+)
+# Adjectives of a function that the description it refers to may leave out: "المتحدث الرسمي"
+# for "المتحدث العسكري المصري العميد محمد سمير".
+FUNCTION_ADJECTIVES = _forms("الرسمي الرسمية الإعلامي الإعلامية الصحفي الصحافي")
+MAX_DESCRIPTION_WORDS = 3
+
+
+def _heads() -> frozenset[str]:
+    return frozenset(
+        strip_definite(w)
+        for w in lexicon.PERSON_TITLES | lexicon.DESCRIPTION_HEADS
+        if len(strip_definite(w)) > 1  # not "د" (Dr.)
+    )
+
+
+def word_forms(word: str) -> set[str]:
+    """The forms a word may match by: without glued particles and the article."""
+    return {strip_definite(f) for f in particle_forms(normalize(word))}
+
+
+def referring_words(name: str) -> list[frozenset[str]] | None:
+    """For a canonical source that refers back rather than names (``سموه``, ``المتحدث الرسمي``,
+    ``الوزير المصري``, ``الشركة``), the word sets the referent's introduction must each meet;
+    ``[]`` for a generic speaker (``المصدر``: the last one named); None for a name."""
+    words = normalize(name).split()
+    if len(words) == 1 and words[0] in HONORIFIC_PRONOUNS:
+        return [HONORIFIC_PRONOUNS[words[0]]]
+    if not words or len(words) > MAX_DESCRIPTION_WORDS or not all(is_definite(w) for w in words):
+        return None
+    if any(has_glued_preposition(w) for w in words):
+        return None  # "المديرية العامة للجوازات" names its body
+    if len(words) == 1 and words[0] in LAST_SPEAKER_NOUNS:
+        return []
+    head = strip_definite(words[0])
+    if head not in _heads() and head not in BODY_HEADS:
+        return None
+    rest = [strip_definite(w) for w in words[1:]]
+    return [frozenset({head}), *(frozenset({w}) for w in rest if w not in FUNCTION_ADJECTIVES)]
+
+
+def is_body_reference(name: str) -> bool:
+    """Whether a referring phrase describes a body (``الشركة``), not a person."""
+    words = normalize(name).split()
+    return bool(words) and strip_definite(words[0]) in BODY_HEADS
+
+
+# Words that end a source phrase after its first word: a time or a setting ("جوارديولا عقب
+# المباراة", "ابن زايد خلال لقائه"), and what opens what was said ("رائد البريكان قائلا",
+# "الدلامي بقوله", "وبحسب المصادر فإن ...").
+SOURCE_STOPS = _norms("عقب خلال أثناء إثر اثر قبيل فور أمام قائلا قائلة قائلين بقوله بقولها بالقول فإن")
+# "على" ends a source after a name (شكري على أهمية), not after a definite word that takes it
+# (المشرف العام على الفئات السنية, للحفاظ على الأسود).
+ON = normalize("على")
+# Nouns of manner or measure after بحسب/وفق, which say how, not who: "وفق أسلوب يجمع ...",
+# "حسب نوعها", "وفق الضوابط الشرعية", "وفقا للمعايير الدولية"; and measures ("عدد الركاب").
+MANNER_NOUNS = _forms(
+    "أسلوب طريقة طرق آلية آليات ضوابط معايير خطة جدول نوع حجم مستوى درجة حاجة رغبة ظروف"
+    " أولوية أولويات شروط نجاح عدد نسبة قيمة إجمالي مجموع معدل متوسط"
+)
+
+
+# Elatives before a manner noun: "وفق أرقى معايير حماية البيئة", "وفق أفضل المعايير".
+ELATIVES = _norms("أفضل أرقى أحدث أعلى أسمى أرفع")
+# "ورؤى" (visions) folds to the verb روى (narrated) once its hamza is normalised away.
+NOT_CUE_SPELLINGS = frozenset({"رؤى", "ورؤى", "برؤى", "لرؤى"})
+# Statements with a possessive, after في, which end a source: "أعلنت الشركة في مؤتمرها الصحفي".
+STATEMENT_FORMS = _norms("مؤتمرها مؤتمره مؤتمرهم إعلانها إعلانه بيانها بيانه بيانهم تغريدته تغريدتها")
+# The audience spoken to, which is no intermediary: "قال قائد شرطة تايلاند للصحافيين".
+AUDIENCES = _norms("للصحافيين للصحفيين للصحافة للإعلاميين للحضور للحاضرين للاعبين للجمهور للمشاركين")
+# Verbs of showing, whose subject is a study or a survey: "أظهرت دراسة أن", "حسبما أظهر مسح".
+SHOWING_VERBS = _norms("أظهر أظهرت يظهر تظهر أظهرا")
+# Data and surveys: documents whose publisher follows them ("بيانات بورصة موسكو", "مسح لرويترز").
+DATA_NOUNS = _norms("بيانات البيانات مسح المسح إحصاءات الإحصاءات أرقام الأرقام")
+# Time words that open a date, not a source: "قال يوم الاثنين إن".
+DAY_WORDS = _norms("يوم صباح مساء ظهر فجر ليلة")
+
+# Verbs of announcing, and the verbal nouns that open what was announced when no أن follows:
+# "أعلن اتحاد الكرة اسم المدير الفني", "أعلنت السلطات الباكستانية مقتل القيادي", "أعلن المتحدث
+# باسم طالبان ذبيح الله مجاهد اختيار منصور" (read on 2015-08-04's announcements).
+ANNOUNCING_VERBS = _norms("أعلن أعلنت يعلن تعلن أعلنوا")
+ANNOUNCED_OBJECTS = _norms(
+    "اسم حالة توفر اختيار تعيين مقتل وفاة تأجيل إلغاء بدء انطلاق إطلاق افتتاح إغلاق فتح نتائج"
+    " نتائجها موعد شن مبايعة مبايعتها تجهيز اكتمال استقالة اعتقال تحرير إصابة قبول رفض"
+)
+# Places and bodies named after a person, whose title then names no speaker: "بجامعة الملك
+# عبدالعزيز", "مدينة الملك سعود الطبية", "مستشفى الدكتور سليمان الحبيب".
+NAMED_AFTER_HEADS = _norms(
+    "جامعة مدينة مستشفى مركز مطار شارع طريق مجمع قاعدة ميناء جائزة مؤسسة كلية مسجد قصر"
+)
+
+
+def ends_source(word: str, previous: str) -> bool:
+    """Whether ``word`` (normalised) ends a source phrase whose last word so far is ``previous``."""
+    if word in SOURCE_STOPS:
+        return True
+    return word == ON and not is_definite(previous)
+
+
+def names_a_manner(word: str, next_word: str = "") -> bool:
+    """Whether a phrase after بحسب/وفق opening with ``word`` is a manner or a measure (``نوعها``,
+    ``الضوابط``, ``أرقى معايير``, ``للنجاح``): how, not who."""
+    if normalize(word) in ELATIVES and next_word:
+        return names_a_manner(next_word)
+    return any(f in MANNER_NOUNS for f in word_forms(word)) or _has_possessive(word)
+
+
+def _has_possessive(word: str) -> bool:
+    # "حسب نوعها", "وفق رغبتهم": a noun with a possessive pronoun names no one.
+    w = normalize(word)
+    return len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not is_definite(w)

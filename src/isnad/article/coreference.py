@@ -1,0 +1,109 @@
+"""Within one article, a source that refers back instead of naming (``وأكد سموه``, ``وأضاف
+المصدر``, ``وقال المتحدث``, ``وأشار الوزير المصري``, ``وقالت الشركة``) is the person or body the
+article named before with a matching title: the nearest earlier name whose introduction holds the
+referring words (``صاحب السمو الملكي الأمير فلان`` for سموه, ``وزير الخارجية المصري سامح شكري`` for
+الوزير المصري), among the names the tagger found and the sources cited before. A generic
+``المصدر`` is the last source cited. Unresolved, the phrase stays its own source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from isnad.arabic.speakers import is_body_reference, referring_words, word_forms
+from isnad.model import Attribution, SourceKind, Span
+
+SOURCE_GAP = 20  # characters between a cue and its source phrase: "وأكد لـ«عكاظ» ..."
+WINDOW_WORDS = 8  # words before a name that may hold its title: "وزير الخارجية المصري سامح شكري"
+WINDOW_AFTER = 4  # words after it that may describe it: "كيا موتورز ثاني أكبر شركة"
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_CLAUSE_END = re.compile(r"[.!?؟\n،,:;؛]")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person or body the article names: where, its canonical name, the words that
+    introduce it, and the source kind it would have."""
+
+    start: int
+    name: str
+    words: frozenset[str]
+    kind: SourceKind
+    body: bool
+    cited: bool  # an earlier source, not only a name in the text
+
+
+def introduction(
+    text: str, span: Span, cuts: Sequence[int] = (), starts: Sequence[int] = ()
+) -> frozenset[str]:
+    """The forms of a name's words, of the words before it in its sentence after the last cited
+    source phrase or name that ends before it (``وأكد الرئيس المصري أهمية زيارة ...``: what
+    follows a source phrase does not introduce a name), and of the few words after it up to a
+    comma or the next name (``كيا موتورز ثاني أكبر شركة``)."""
+    start, end = span
+    first = max([max(0, start - 200), *(c for c in cuts if c <= start)])
+    before = _SENTENCE_END.split(text[first:start])[-1]
+    last = min([end + 80, *(s for s in starts if s >= end)])
+    after = _CLAUSE_END.split(text[end:last])[0]
+    words = before.split()[-WINDOW_WORDS:] + text[start:end].split() + after.split()[:WINDOW_AFTER]
+    return frozenset(f for w in words for f in word_forms(w))
+
+
+def _source_ends(attributions: list[Attribution], text: str) -> list[int]:
+    """Where each verb-first source phrase ends (its cue's end when it is not found after it)."""
+    ends = []
+    for a in attributions:
+        if a.cue_span is None:
+            continue
+        end = a.cue_span[1]
+        at = text.find(a.source, end, end + len(a.source) + SOURCE_GAP) if a.source else -1
+        ends.append(at + len(a.source) if at >= 0 else end)
+    return ends
+
+
+def resolve_references(
+    attributions: list[Attribution], text: str, mentions: Sequence[tuple[Span, str, str]]
+) -> list[Attribution]:
+    """One article's attributions (in text order) with referring sources replaced by the named
+    person or body they refer to. ``mentions``: the tagger's (span, canonical, PER/ORG)."""
+    # A name's introduction starts after the last source phrase or name before it.
+    cuts = _source_ends(attributions, text) + [span[1] for span, _, _ in mentions]
+    starts = [span[0] for span, _, _ in mentions]
+    named = [
+        Named(
+            span[0],
+            name,
+            introduction(text, span, cuts, starts),
+            "person" if kind == "PER" else "official",
+            kind != "PER",
+            False,
+        )
+        for span, name, kind in mentions
+    ]
+    out: list[Attribution] = []
+    for a in attributions:
+        out.append(a)
+        if a.cue_span is None or not a.source_canonical:
+            continue
+        start = a.cue_span[0]
+        wanted = referring_words(a.source_canonical)
+        if wanted is not None:
+            referent = _referent(wanted, is_body_reference(a.source_canonical), start, named)
+            if referent is None:
+                continue  # unresolved: it names no one a later phrase could refer to
+            a = out[-1] = replace(a, source_canonical=referent.name, kind=referent.kind)
+        words = frozenset(f for w in f"{a.source} {a.source_canonical}".split() for f in word_forms(w))
+        named.append(Named(start, a.source_canonical, words, a.kind, False, True))
+    return out
+
+
+def _referent(wanted: list[frozenset[str]], body: bool, start: int, named: list[Named]) -> Named | None:
+    earlier = sorted((n for n in named if n.start < start), key=lambda n: n.start, reverse=True)
+    if not wanted:  # "المصدر": the last source cited that is a speaker
+        return next((n for n in earlier if n.cited and n.kind not in ("document", "outlet")), None)
+    for n in earlier:
+        kind_fits = (n.body or (n.cited and n.kind != "person")) if body else not n.body
+        if kind_fits and all(words & n.words for words in wanted):
+            return n
+    return None
