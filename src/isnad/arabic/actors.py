@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from isnad.arabic.morphology import particle_forms, stem, strip_particles
-from isnad.arabic.normalize import normalize, word_set
+from isnad.arabic.normalize import normalize, normalize_with_offsets, word_set
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -145,7 +145,10 @@ def bare(word: str) -> str:
     knows (لميليشيات، بقوات), which `strip_particles` leaves alone in general; a head in the
     nominative construct (مقاتلو) in the form of the others (مقاتلي)."""
     norm = normalize(word)
-    for form in reversed(particle_forms(norm)):
+    forms = particle_forms(norm)
+    # وللحوثيين: و + ل + الحوثيين, which `particle_forms` peels only when ل opens the word.
+    forms += tuple("ال" + f[2:] for f in forms if f.startswith("لل") and "ال" + f[2:] not in forms)
+    for form in reversed(forms):
         # وكالة is no و + ك + الة: an article needs a word of three letters or more after it.
         if form != norm and ((form.startswith("ال") and len(form) > 4) or stem(form) in GROUP_HEADS):
             norm = form
@@ -155,6 +158,26 @@ def bare(word: str) -> str:
     if norm.endswith("و") and stem(norm[:-1] + "ي") in GROUP_HEADS:
         return norm[:-1] + "ي"
     return norm
+
+
+def shown_form(word: str) -> str:
+    """The first word of a label as an editor reads it: as written, without the particles glued
+    to it (للحوثيين: الحوثيين; وبقوات: قوات) and in the case a label is listed in (ومقاتلو:
+    مقاتلي; المتمردون: المتمردين), so one label is shown one way whatever its sentence did to it."""
+    written = normalize_with_offsets(word)
+    norm, kept = written.text, bare(word)
+    if kept.endswith("ي") and not norm.endswith("ي"):  # مقاتلو: the construct's case ending
+        norm, word = norm[:-1] + "ي", word[: written.offsets[len(norm) - 1]] + "ي"
+        written = normalize_with_offsets(word)
+    if norm.endswith(kept):
+        shown = word[written.offsets[len(norm) - len(kept)] :]
+    elif kept.startswith("ال") and norm.endswith("ل" + kept[2:]):  # للحوثيين: ل + الحوثيين
+        shown = "ا" + word[written.offsets[len(norm) - len(kept) + 1] :]
+    else:
+        shown = word
+    if shown.endswith("ون") and (is_member_noun(shown) or (is_epithet(shown) and is_plural(shown))):
+        shown = shown[:-2] + "ين"  # الحوثيون, الانقلابيون: the oblique form most labels take
+    return shown
 
 
 @lru_cache(maxsize=1 << 16)

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from isnad.arabic import actors as words
-from isnad.arabic import normalize, strip_particles
+from isnad.arabic import is_stopword, normalize, stem, strip_particles
 from isnad.arabic.lexicon import ENTITY_ALIASES, PERSON_TITLES, canonical_outlet
 from isnad.arabic.subjects import GENERIC_PEOPLE, SUBJECT_CLASSES
 from isnad.arabic.tokens import Token
@@ -44,6 +44,7 @@ class LabelMention:
     sentence: int
     before: tuple[str, ...] = ()  # the words before and after it in its sentence, matching forms
     after: tuple[str, ...] = ()
+    restates: tuple[str, ...] = ()  # of the lead's subject: the headline's subject it restates
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -236,7 +237,65 @@ def label_mentions(
                 )
             )
         i = end
-    return found
+    return _headline_subject(text, found)
+
+
+LEAD_SUBJECT_WORDS = 4  # the lead's subject stands among its first words: بمجرد أن أكمل الثوار
+
+
+def _headline_subject(text: ArticleText, found: list[LabelMention]) -> list[LabelMention]:
+    """Mark the lead's subject with the headline's subject it restates.
+
+    A headline restates its lead: "المقاومة تطهر زنجبار" over "بمجرد أن أكمل الثوار ... استرداد
+    مدينة زنجبار" names one party twice, often in two words. Both must be a subject (the first
+    label of each, at the headline's start or after its kicker "اليمن:", among the lead's first
+    words, not after a preposition nor coordinated with a second party), and the two must share
+    a content word besides the labels (زنجبار), so that the lead tells the headline's story.
+    """
+    article = text.article
+    title = next((b for b in article.blocks if b.kind == "title"), None)
+    if title is None or not article.sentences or not found:
+        return found
+    lead = article.sentences[0]
+    in_title = [m for m in found if title.start <= m.span[0] < title.end]
+    in_lead = [m for m in found if lead[0] <= m.span[0] < lead[1]]
+    if not in_title or not in_lead or article.sentences[0][0] < title.end:
+        return found
+    subject, restated = in_title[0], in_lead[0]
+    kicker = article.text[title.start : subject.span[0]].strip()
+    lead_words = [t for t in text.tokens if lead[0] <= t.start < restated.span[0] and t.kind == "word"]
+    if (
+        (kicker and not kicker.endswith(":"))
+        or len(lead_words) >= LEAD_SUBJECT_WORDS
+        or (lead_words and words.stops_label(lead_words[-1].text))
+        or words.bare(restated.words[0]) != normalize(restated.words[0])  # للمقاومة، والمقاومة
+        or _coordinated_next(article.text, subject, in_title)
+        or _coordinated_next(article.text, restated, in_lead)
+    ):
+        return found
+    labels = {stem(normalize(w)) for w in (*subject.words, *restated.words)}
+    told = [_content_stems(text, span) - labels for span in ((title.start, title.end), lead)]
+    if not told[0] & told[1]:
+        return found
+    return [replace(m, restates=subject.words) if m is restated else m for m in found]
+
+
+def _coordinated_next(raw: str, m: LabelMention, mentions: list[LabelMention]) -> bool:
+    """Whether a second party follows the label with nothing but و between: المقاومة والجيش."""
+    after = next((n for n in mentions if n.span[0] >= m.span[1]), None)
+    return (
+        after is not None
+        and not raw[m.span[1] : after.span[0]].strip()
+        and words.is_coordinated(after.words[0])
+    )
+
+
+def _content_stems(text: ArticleText, span: Span) -> set[str]:
+    return {
+        stem(t.norm)
+        for t in text.tokens
+        if span[0] <= t.start < span[1] and t.kind == "word" and len(t.norm) > 2 and not is_stopword(t.text)
+    }
 
 
 def _common_noun(label: tuple[str, ...], organisation: bool) -> bool:

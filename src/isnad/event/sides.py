@@ -65,6 +65,19 @@ def _same_slot(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None
                 names.join(name, first)
 
 
+def _headline_subjects(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None:
+    """Join the name of a lead's subject with the headline's it restates (see
+    `isnad.event.actors`), when one of them is the rarer name of the story, used in fewer articles:
+    an outlet's own word for a party (الثوار under "المقاومة تطهر زنجبار"), not two main parties."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for m, name in named:
+        articles[name].add(m.article_id)
+    for m, name in named:
+        headline = name_word(m.restates) if m.restates else None
+        if headline and headline != name and len(articles[headline]) != len(articles[name]):
+            names.join(name, headline)
+
+
 def _served_phrase(m: LabelMention) -> tuple[str, ...]:
     """The party a loyal force is said to serve, as written right after it: للحكومة اليمنية الشرعية."""
     if not m.after or not any(words.is_loyal(w) for w in m.words):
@@ -209,6 +222,7 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
         else:
             named.append((m, name))
     _same_slot(named, names)
+    _headline_subjects(named, names)
     governments = _join_phrases(mentions, names)
     known = {k: name for m, name in named for k in _naming_keys(m.words)}
     _join_loyal(named, names, known, {names.root(n) for n in [*governments, *_CLAIM_KEYS]})
