@@ -102,6 +102,13 @@ def _starts_label(tokens: Sequence[Token], i: int, organisations: dict[int, int]
         return False  # جيشها، قواتهم، قواته: a pronoun for a party named elsewhere, not a label
     if words.is_person_epithet(token.text):
         return True  # المخلوع علي عبدالله صالح
+    if (
+        words.is_party_noun(token.text)
+        and not words.bare(token.text).startswith("ال")
+        and i + 1 < len(tokens)
+        and words.is_party_noun(tokens[i + 1].text)
+    ):
+        return False  # مقاومة الجيش: the act of resisting, whose doer is the party that follows
     return words.is_head(token.text) or words.is_collective(token.text)
 
 
@@ -249,7 +256,7 @@ def _headline_subject(text: ArticleText, found: list[LabelMention]) -> list[Labe
     A headline restates its lead: "المقاومة تطهر زنجبار" over "بمجرد أن أكمل الثوار ... استرداد
     مدينة زنجبار" names one party twice, often in two words. Both must be a subject (the first
     label of each, at the headline's start or after its kicker "اليمن:", among the lead's first
-    words, not after a preposition nor coordinated with a second party), and the two must share
+    words, not after a preposition nor beside a second party), and the two must share
     a content word besides the labels (زنجبار), so that the lead tells the headline's story.
     """
     article = text.article
@@ -269,8 +276,8 @@ def _headline_subject(text: ArticleText, found: list[LabelMention]) -> list[Labe
         or len(lead_words) >= LEAD_SUBJECT_WORDS
         or (lead_words and words.stops_label(lead_words[-1].text))
         or words.bare(restated.words[0]) != normalize(restated.words[0])  # للمقاومة، والمقاومة
-        or _coordinated_next(article.text, subject, in_title)
-        or _coordinated_next(article.text, restated, in_lead)
+        or _beside_another(text, subject, in_title)
+        or _beside_another(text, restated, in_lead)
     ):
         return found
     labels = {stem(normalize(w)) for w in (*subject.words, *restated.words)}
@@ -280,14 +287,15 @@ def _headline_subject(text: ArticleText, found: list[LabelMention]) -> list[Labe
     return [replace(m, restates=subject.words) if m is restated else m for m in found]
 
 
-def _coordinated_next(raw: str, m: LabelMention, mentions: list[LabelMention]) -> bool:
-    """Whether a second party follows the label with nothing but و between: المقاومة والجيش."""
+def _beside_another(text: ArticleText, m: LabelMention, mentions: list[LabelMention]) -> bool:
+    """Whether a second party follows the label within two words, with no punctuation between:
+    "الجيش الوطني مدعوما بمقاتلي المقاومة", "المقاومة والجيش". A lead that names two parties
+    together does not say which of them its headline means."""
     after = next((n for n in mentions if n.span[0] >= m.span[1]), None)
-    return (
-        after is not None
-        and not raw[m.span[1] : after.span[0]].strip()
-        and words.is_coordinated(after.words[0])
-    )
+    if after is None:
+        return False
+    between = [t for t in text.tokens if m.span[1] <= t.start < after.span[0]]
+    return len(between) <= 2 and all(t.kind == "word" for t in between)
 
 
 def _content_stems(text: ArticleText, span: Span) -> set[str]:
@@ -363,10 +371,13 @@ def name_word(label: tuple[str, ...]) -> str | None:
     if is_personal(label, plain):
         return words.word_key(plain[-1])
     name = words.word_key(plain[0])
-    if words.is_party_noun(plain[0]):  # الجيش الأمريكي and الجيش اليمني are two armies
-        place = next((w for w in label if words.is_place_nisba(w) or words.is_country(w)), None)
-        if place:
-            return f"{name}:{words.word_key(place)}"
+    # A country's adjective or name says whose: الجيش الأمريكي and الجيش اليمني are two armies,
+    # الخارجية الأمريكية and الخارجية الكويتية two ministries.
+    place = next(
+        (w for w in label[label.index(plain[0]) :] if words.is_place_nisba(w) or words.is_country(w)), None
+    )
+    if place and place != plain[0]:
+        return f"{name}:{words.word_key(place)}"
     return name
 
 

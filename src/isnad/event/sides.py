@@ -50,13 +50,17 @@ class _Names:
         self.parent[self.root(a)] = self.root(b)
 
 
+SLOT_BEFORE, SLOT_AFTER = 3, 2  # words either side that make one slot of one text's copies
+
+
 def _same_slot(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None:
-    """Join names used in the same slot of copies of one text: two articles that write the same two
-    words before and the same word after, one with each name."""
-    by_slot: dict[tuple[tuple[str, ...], str], set[tuple[str, str]]] = defaultdict(set)
+    """Join names used in the same slot of copies of one text: two articles that write the same
+    three words before and two after, one with each name. Fewer words make slots every story
+    has: "المتحدث باسم X ل", "على مواقع X في" hold the coalition, the resistance and the Houthis."""
+    by_slot: dict[tuple[tuple[str, ...], tuple[str, ...]], set[tuple[str, str]]] = defaultdict(set)
     for m, name in named:
-        if len(m.before) >= 2 and m.after:
-            by_slot[(m.before[-2:], m.after[0])].add((m.article_id, name))
+        if len(m.before) >= SLOT_BEFORE and len(m.after) >= SLOT_AFTER:
+            by_slot[(m.before[-SLOT_BEFORE:], m.after[:SLOT_AFTER])].add((m.article_id, name))
     for uses in by_slot.values():
         found = {name for _article, name in uses}
         if len(found) > 1 and len({article for article, _name in uses}) > 1:
@@ -97,7 +101,15 @@ def _one_party(phrase: Sequence[str]) -> list[str]:
     name = name_word(tuple(phrase))
     if name is None:
         return []
-    others = {words.word_key(w) for w in phrase if words.is_party_noun(w) or words.word_key(w) in _PARTY_KEYS}
+    # A party noun that is also an adjective (الشرعية) names the state's organ it qualifies (the
+    # government is the legitimacy), but only qualifies any other party (المقاومة الشرعية).
+    state = any(words.is_state_noun(w) for w in phrase)
+    others = {
+        words.word_key(w)
+        for n, w in enumerate(phrase)
+        if (words.is_party_noun(w) or words.word_key(w) in _PARTY_KEYS)
+        and (state or n == 0 or not words.is_adjective_too(w))
+    }
     return [name, *sorted(others - {name.split(":")[0]})]
 
 
@@ -206,6 +218,12 @@ def _join_loyal(
                 names.join(name, served)
 
 
+def _said(word: str) -> tuple[str, bool]:
+    """What a word says of a party, as a key: its word key and whether it heads a label, so that
+    a head and another word on one key stay apart (الجماعات is not جامعة of جامعة الدول العربية)."""
+    return words.word_key(word), words.is_head(word)
+
+
 def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
     """The actor (a name key) of every label mention of one event or storyline.
 
@@ -235,13 +253,13 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
     # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
     # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة (a judging word counts
     # twice: it is said of fewer parties than a head; قوات is said of every force and not at all).
-    said_of: dict[str, Counter[str]] = defaultdict(Counter)
+    said_of: dict[tuple[str, bool], Counter[str]] = defaultdict(Counter)
     for m, _name in named:
         for w in m.words:
             if words.is_place_nisba(w):
                 continue  # اليمنية is said of every Yemeni party
             if not words.is_kind_head(w) or words.is_plural_only_head(w) or words.is_epithet(w):
-                said_of[words.word_key(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
+                said_of[_said(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
     # A label of judging or kind words right beside a named one, with nothing but a comma or a
     # space between, is said of it too ("... الحوثي، الانقلابيين").
     ordered = sorted(mentions, key=lambda m: (m.article_id, m.span))
@@ -254,13 +272,13 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
             for bare, other in ((a, b), (b, a)):
                 if bare.key in unnamed and other in actor_of:
                     for w in bare.words:
-                        said_of[words.word_key(w)][actor_of[other]] += 2
+                        said_of[_said(w)][actor_of[other]] += 2
     # A judging label no word ties to anyone goes with the party the story judges most.
     judged = Counter(actor_of[m] for m, _name in named if judges(m.words))
     for key, found in unnamed.items():
         votes: Counter[str] = Counter()
         for w in found[0].words:
-            votes.update(said_of.get(words.word_key(w), Counter()))
+            votes.update(said_of.get(_said(w), Counter()))
         if not votes and judged and judges(found[0].words):
             votes = judged
         kind = class_of(found[0].words)
