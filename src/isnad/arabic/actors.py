@@ -23,12 +23,12 @@ def _stems(words: str) -> frozenset[str]:
 # Nouns that head the name of a group or force and say what kind of party it is, not which:
 # "قوات" of قوات التحالف، "جماعة" of جماعة الحوثي. Alone and definite, some stand for the party
 # the story has named (التنظيم، الجماعة، الميليشيات).
-KIND_HEADS = _stems(
-    """
+_KIND_HEAD_WORDS = """
     قوات جماعة تنظيم حركة حزب كتائب لواء ألوية وحدات فصائل فصيل ميليشيات مليشيات ميليشيا
-    مليشيا عصابات عصابة فلول عناصر مسلحي مقاتلي أنصار سلطات رجال
+    مليشيا عصابات عصابة فلول عناصر مسلحي مقاتلي أنصار أتباع سلطات رجال
     """
-)
+KIND_HEADS = _stems(_KIND_HEAD_WORDS)
+_KIND_HEAD_FORMS = word_set(_KIND_HEAD_WORDS)
 # Nouns that name a party by themselves, with or without adjectives: التحالف (العربي)، المقاومة
 # (الشعبية)، الجيش (الوطني)، الحكومة (الشرعية)، النظام (السوري)، الثوار.
 PARTY_NOUNS = word_set(
@@ -61,7 +61,7 @@ GROUP_HEADS = KIND_HEADS | _PARTY_STEMS
 # "the general"): definite, they head a label only in the plural.
 PLURAL_ONLY_HEADS = _stems(
     """
-    مسلحي مقاتلي عناصر أنصار فلول وحدات لواء فصيل رجال
+    مسلحي مقاتلي عناصر أنصار أتباع فلول وحدات لواء فصيل رجال
     """
 )
 # Words that share a head's stem but name no party: fighter jets, not fighters.
@@ -106,7 +106,7 @@ RELATION_WORDS = word_set(
 # without naming it: "القوات الموالية" names the side by whom it is loyal to.
 LOYAL_WORDS = word_set(
     """
-    الموالي الموالية الموالين الموالون
+    الموالي الموالية الموالين الموالون موالي موالية موالين موالون
     """
 )
 MAX_LABEL_WORDS = 4
@@ -220,9 +220,29 @@ def is_head(word: str) -> bool:
     return stem(form) in KIND_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
 
 
+# Adjectives that say what kind of force a head is, not whose: قوات عسكرية، الوحدات العسكرية.
+KIND_ADJECTIVES = _stems(
+    """
+    عسكرية
+    """
+)
+
+
+def is_head_as_written(word: str) -> bool:
+    """A kind head in one of its listed forms (جماعه is جماعة written with ه, not جماع + ه "its")."""
+    form = bare(word)
+    return (form[2:] if form.startswith("ال") else form) in _KIND_HEAD_FORMS
+
+
 def is_head_adjective(word: str) -> bool:
-    """An adjective made from a kind head (المسلحة "armed"): it says what kind, not which party."""
-    return stem(bare(word)) in KIND_HEADS
+    """An adjective made from a kind head (المسلحة "armed"), or of the kind of force (العسكرية):
+    it says what kind, not which party."""
+    return stem(bare(word)) in KIND_HEADS or is_kind_adjective(word)
+
+
+def is_kind_adjective(word: str) -> bool:
+    """العسكرية، عسكري; not the plural العسكريين, "the military", which stands for people."""
+    return stem(bare(word)) in KIND_ADJECTIVES and not is_sound_plural(word)
 
 
 def is_party_noun(word: str) -> bool:
@@ -290,6 +310,13 @@ PERSON_EPITHETS = _stems(
 @lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_person_epithet(word: str) -> bool:
     return stem(bare(word)) in PERSON_EPITHETS
+
+
+def in_a_name(word: str) -> bool:
+    """A word that may go on a person's name after a title: not definite, but for الله of
+    compound names (علي عبد الله صالح)."""
+    form = bare(word)
+    return not form.startswith("ال") or form == "الله"
 
 
 def is_coordinated(word: str) -> bool:

@@ -97,7 +97,11 @@ def _starts_label(tokens: Sequence[Token], i: int, organisations: dict[int, int]
     norm = normalize(token.text)
     if not norm.startswith(("ال", "وال")) and (
         norm.endswith(("ها", "هم", "هما", "هن"))
-        or (token.text.endswith("ه") and words.is_head(token.text[:-1]))
+        or (
+            token.text.endswith("ه")
+            and words.is_head(token.text[:-1])
+            and not words.is_head_as_written(token.text)
+        )
     ):
         return False  # جيشها، قواتهم، قواته: a pronoun for a party named elsewhere, not a label
     if words.is_person_epithet(token.text):
@@ -128,6 +132,8 @@ def _continues(label: list[Token], nxt: Token, raw: str, in_name: tuple[bool, bo
         return True
     if words.stops_label(nxt.text) or words.is_relation(nxt.text):  # المسنودة بقوات الجيش
         return False
+    if words.is_loyal(nxt.text):
+        return True  # قوات عسكرية موالية: whom it is loyal to decides its party
     if is_title(last.text) and not words.ends_like_a_verb(nxt.text) and nxt.norm == words.bare(nxt.text):
         return True  # a title's name, even one the entity layer missed: قوات الرئيس هادي
     if _definite(last) and _definite(nxt) and not _agrees(last.text, nxt.text):
@@ -157,7 +163,7 @@ def _agrees(noun: str, word: str) -> bool:
     if words.is_kind_head(word) and words.is_plural(word):
         return False
     if words.is_sound_plural(noun):
-        return not word.endswith("ة")
+        return not normalize(word).endswith("ه")  # ة, often written ه (الحوثيين الواقعه)
     return words.is_plural(noun) or not words.is_sound_plural(word)
 
 
@@ -178,12 +184,12 @@ def _label_end(
 ) -> int:
     """Where the label starting at token i ends (exclusive)."""
     end = i + 1
-    if tokens[i].start in organisations:  # an organisation: its whole name, then epithets only
+    if tokens[i].start in organisations:  # an organisation: its whole name, then epithets and loyalty
         while end < len(tokens) and tokens[end].end <= organisations[tokens[i].start]:
             end += 1
         while (
             end < len(tokens)
-            and words.is_epithet(tokens[end].text)
+            and (words.is_epithet(tokens[end].text) or words.is_loyal(tokens[end].text))
             and _joined(raw, tokens[end - 1].end, tokens[end].start)
         ):
             end += 1
@@ -224,10 +230,11 @@ def label_mentions(
         if _common_noun(label, tokens[i].start in organisations):
             i = end  # مقاومة شديدة، تحالف عسكري: resistance and an alliance, not parties
             continue
-        # An indefinite head alone (قوات) names no party unless it is the plural of armed men
-        # (عناصر); a definite one (التنظيم، الميليشيات) stands for one the story names, except
-        # heads said of every force (القوات).
-        alone = end == i + 1 and words.is_kind_head(label[0])
+        # An indefinite head alone (قوات، قوات عسكرية: a kind of force, nothing says whose) names
+        # no party unless it is the plural of armed men (عناصر); a definite one (التنظيم،
+        # الميليشيات) stands for one the story names, except heads said of every force (القوات،
+        # الوحدات العسكرية).
+        alone = words.is_kind_head(label[0]) and all(words.is_kind_adjective(w) for w in label[1:])
         if not alone or (
             (words.bare(label[0]).startswith("ال") and not words.is_generic_head(label[0]))
             or (words.is_plural(label[0]) and class_of(label))
@@ -351,6 +358,7 @@ def names_party(word: str) -> bool:
         or words.is_head_adjective(word)
         or words.is_loyal(word)
         or words.is_place_nisba(word)
+        or words.is_country(word)  # المقاومة الشعبية اليمن: whose, as اليمنية would say
         or normalize(word) in PERSON_TITLES
     )
 

@@ -150,7 +150,7 @@ def _served(m: LabelMention, known: dict[str, str], titled: dict[tuple[str, ...]
     if not any(words.is_loyal(w) for w in m.words):
         return None
     phrase = _served_phrase(m)
-    rest = m.after[len(phrase) :]
+    rest = _served_name(m.after[len(phrase) :])
     for w in phrase:  # لصالح: a lone ل before a name, which `word_key` keeps (ل may begin a name)
         for k in map(words.word_key, particle_forms(w)):
             if k in known:
@@ -165,6 +165,33 @@ def _served(m: LabelMention, known: dict[str, str], titled: dict[tuple[str, ...]
             if k in known:
                 return known[k]
     return None
+
+
+MAX_NAME_WORDS = 4  # words of a person's name after a title: عبدربه منصور هادي
+
+
+def _served_name(after: Sequence[str]) -> list[str]:
+    """The name that follows the title a loyal force serves, after the title's own adjectives
+    (للرئيس اليمني السابق علي صالح: علي صالح), up to four words. A definite word ends it: as
+    its second word it is a family name (بشار الأسد); later, or glued to و, it belongs to the
+    rest of the sentence (للرئيس هادي على طرد الحوثيين، للرئيس هادي والمقاومة)."""
+    name: list[str] = []
+    for w in itertools.dropwhile(lambda w: not words.in_a_name(w), after):
+        if len(name) == MAX_NAME_WORDS:
+            break
+        if not words.in_a_name(w):
+            if len(name) == 1 and w.startswith("ال"):
+                name.append(w)
+            break
+        name.append(w)
+    return name
+
+
+def _served_key(m: LabelMention) -> tuple[str, ...]:
+    """The party a loyal force serves as written (للرئيس هادي), as a key: forces said loyal to one
+    party in the same words are on one side."""
+    phrase = _served_phrase(m)
+    return (*words.label_key(list(phrase)), *_served_name(m.after[len(phrase) :])[:1]) if phrase else ()
 
 
 def _titles(named: Sequence[tuple[LabelMention, str]], names: _Names) -> dict[tuple[str, ...], str]:
@@ -250,6 +277,9 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
     for m, _name in named:  # an army serves whom it is said to: الجيش الموالي لصالح
         if any(words.is_state_noun(w) for w in m.words):
             actor_of[m] = _served(m, known, titled) or actor_of[m]
+    # Whom a named force serves, in its words: "القوات الموالية للرئيس هادي" is on the side of
+    # "الجيش الموالي للرئيس هادي" even where the story names no party هادي.
+    served_by = {_served_key(m): actor_of[m] for m, _name in named if _served_key(m)}
     # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
     # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة (a judging word counts
     # twice: it is said of fewer parties than a head; قوات is said of every force and not at all).
@@ -284,5 +314,5 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
         kind = class_of(found[0].words)
         fallback = votes.most_common(1)[0][0] if votes else (f"class:{kind}" if kind else key[0])
         for m in found:
-            actor_of[m] = _served(m, known, titled) or fallback
+            actor_of[m] = _served(m, known, titled) or served_by.get(_served_key(m)) or fallback
     return actor_of
