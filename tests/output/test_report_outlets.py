@@ -17,7 +17,8 @@ def test_seed_report_shows_framing_provenance_and_storyline_brief(seed_analysis:
     shown = [f for f in seed_analysis.framings if f.scope == "storyline"] + [
         f
         for f in seed_analysis.framings
-        if f.scope == "event" and len(next(e for e in seed_analysis.events if e.id == f.scope_id).article_ids) > 1
+        if f.scope == "event"
+        and len(next(e for e in seed_analysis.events if e.id == f.scope_id).article_ids) > 1
     ]
     assert html.count('<table class="grid framing">') == sum(-(-len(f.outlets) // 4) for f in shown)
     assert max(len(f.outlets) for f in shown) > 4  # so that a framing does run over two tables
