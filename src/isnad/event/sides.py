@@ -279,7 +279,11 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
             actor_of[m] = _served(m, known, titled) or actor_of[m]
     # Whom a named force serves, in its words: "القوات الموالية للرئيس هادي" is on the side of
     # "الجيش الموالي للرئيس هادي" even where the story names no party هادي.
-    served_by = {_served_key(m): actor_of[m] for m, _name in named if _served_key(m)}
+    serving: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for m, _name in named:
+        if _served_key(m):
+            serving[_served_key(m)][actor_of[m]] += 1
+    served_by = {key: actors.most_common(1)[0][0] for key, actors in serving.items()}
     # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
     # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة (a judging word counts
     # twice: it is said of fewer parties than a head; قوات is said of every force and not at all).
