@@ -187,8 +187,9 @@ def word_key(word: str) -> str:
     base = stem(bare(word))
     if base.startswith("م") and base[1:] in EPITHETS:
         base = base[1:]  # متمرد and تمرد, the rebel and the rebellion, judge alike
-    # Long vowels are spelt freely in borrowed words (ميليشيا / مليشيا): keep the first letter only.
-    return base[0] + "".join(c for c in base[1:] if c not in "اوي") if len(base) > 3 else base
+    # ي is spelt freely in borrowed words (ميليشيا / مليشيا): drop it after the first letter. Not ا
+    # or و, which tell words apart: الخوارج is not الخارجية, nor الجماعات جامعة.
+    return base[0] + "".join(c for c in base[1:] if c != "ي") if len(base) > 3 else base
 
 
 def label_key(words: list[str]) -> tuple[str, ...]:
