@@ -8,7 +8,7 @@ from collections import Counter
 
 from tests.event.test_framing import _corpus, _labels
 
-from isnad.arabic.actors import shown_form
+from isnad.arabic.actors import shown_form, word_key
 from isnad.article.doc import Corpus
 from isnad.event.actors import LabelMention, label_mentions
 from isnad.event.framing import _display
@@ -115,3 +115,9 @@ def test_a_kind_of_force_names_no_party_until_it_says_whom_it_serves() -> None:
 def test_a_head_written_with_h_is_no_pronoun() -> None:
     corpus = _corpus("اعترفت قناة «المسيرة» التابعة لجماعه الحوثي بزرع الألغام.\nوأعلن قائد قواته الانسحاب.")
     assert _labels(corpus) == ["لجماعه الحوثي"]
+
+
+def test_keys_keep_the_vowels_that_tell_words_apart() -> None:
+    assert word_key("ميليشيات") == word_key("مليشيات")  # ي spelt freely in a borrowed word
+    assert word_key("الخوارج") != word_key("الخارجية")
+    assert word_key("الجماعات") != word_key("جامعة")
