@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from isnad.arabic.morphology import particle_forms, stem, strip_particles
-from isnad.arabic.normalize import normalize, word_set
+from isnad.arabic.normalize import normalize, normalize_with_offsets, word_set
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -23,12 +23,12 @@ def _stems(words: str) -> frozenset[str]:
 # Nouns that head the name of a group or force and say what kind of party it is, not which:
 # "قوات" of قوات التحالف، "جماعة" of جماعة الحوثي. Alone and definite, some stand for the party
 # the story has named (التنظيم، الجماعة، الميليشيات).
-KIND_HEADS = _stems(
-    """
+_KIND_HEAD_WORDS = """
     قوات جماعة تنظيم حركة حزب كتائب لواء ألوية وحدات فصائل فصيل ميليشيات مليشيات ميليشيا
-    مليشيا عصابات عصابة فلول عناصر مسلحي مقاتلي أنصار سلطات رجال
+    مليشيا عصابات عصابة فلول عناصر مسلحي مقاتلي أنصار أتباع سلطات رجال
     """
-)
+KIND_HEADS = _stems(_KIND_HEAD_WORDS)
+_KIND_HEAD_FORMS = word_set(_KIND_HEAD_WORDS)
 # Nouns that name a party by themselves, with or without adjectives: التحالف (العربي)، المقاومة
 # (الشعبية)، الجيش (الوطني)، الحكومة (الشرعية)، النظام (السوري)، الثوار.
 PARTY_NOUNS = word_set(
@@ -61,7 +61,7 @@ GROUP_HEADS = KIND_HEADS | _PARTY_STEMS
 # "the general"): definite, they head a label only in the plural.
 PLURAL_ONLY_HEADS = _stems(
     """
-    مسلحي مقاتلي عناصر أنصار فلول وحدات لواء فصيل رجال
+    مسلحي مقاتلي عناصر أنصار أتباع فلول وحدات لواء فصيل رجال
     """
 )
 # Words that share a head's stem but name no party: fighter jets, not fighters.
@@ -99,13 +99,14 @@ RELATION_WORDS = word_set(
     """
     المسنودة المسنود المسنودين المتحالفة المتحالفين الحليفة الحليف المؤيدة المؤيدين الداعمة
     المناهضة المناهضين المدعومة المدعوم المدعومين المدعومون الداعم المتمثلة المتمثل
+    مدعوما مدعومة مدعومين مدعومون مسنودا مسنودة مسنودين
     """
 )
 # ... except loyalty, which says which side a force is on and so belongs to its label (الجيش الموالي)
 # without naming it: "القوات الموالية" names the side by whom it is loyal to.
 LOYAL_WORDS = word_set(
     """
-    الموالي الموالية الموالين الموالون
+    الموالي الموالية الموالين الموالون موالي موالية موالين موالون
     """
 )
 MAX_LABEL_WORDS = 4
@@ -145,7 +146,10 @@ def bare(word: str) -> str:
     knows (لميليشيات، بقوات), which `strip_particles` leaves alone in general; a head in the
     nominative construct (مقاتلو) in the form of the others (مقاتلي)."""
     norm = normalize(word)
-    for form in reversed(particle_forms(norm)):
+    forms = particle_forms(norm)
+    # وللحوثيين: و + ل + الحوثيين, which `particle_forms` peels only when ل opens the word.
+    forms += tuple("ال" + f[2:] for f in forms if f.startswith("لل") and "ال" + f[2:] not in forms)
+    for form in reversed(forms):
         # وكالة is no و + ك + الة: an article needs a word of three letters or more after it.
         if form != norm and ((form.startswith("ال") and len(form) > 4) or stem(form) in GROUP_HEADS):
             norm = form
@@ -157,14 +161,35 @@ def bare(word: str) -> str:
     return norm
 
 
+def shown_form(word: str) -> str:
+    """The first word of a label as an editor reads it: as written, without the particles glued
+    to it (للحوثيين: الحوثيين; وبقوات: قوات) and in the case a label is listed in (ومقاتلو:
+    مقاتلي; المتمردون: المتمردين), so one label is shown one way whatever its sentence did to it."""
+    written = normalize_with_offsets(word)
+    norm, kept = written.text, bare(word)
+    if kept.endswith("ي") and not norm.endswith("ي"):  # مقاتلو: the construct's case ending
+        norm, word = norm[:-1] + "ي", word[: written.offsets[len(norm) - 1]] + "ي"
+        written = normalize_with_offsets(word)
+    if norm.endswith(kept):
+        shown = word[written.offsets[len(norm) - len(kept)] :]
+    elif kept.startswith("ال") and norm.endswith("ل" + kept[2:]):  # للحوثيين: ل + الحوثيين
+        shown = "ا" + word[written.offsets[len(norm) - len(kept) + 1] :]
+    else:
+        shown = word
+    if shown.endswith("ون") and (is_member_noun(shown) or (is_epithet(shown) and is_plural(shown))):
+        shown = shown[:-2] + "ين"  # الحوثيون, الانقلابيون: the oblique form most labels take
+    return shown
+
+
 @lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """One key for a word's spellings, clitics and inflections (ميليشيات / الميليشيات / مليشيات)."""
     base = stem(bare(word))
     if base.startswith("م") and base[1:] in EPITHETS:
         base = base[1:]  # متمرد and تمرد, the rebel and the rebellion, judge alike
-    # Long vowels are spelt freely in borrowed words (ميليشيا / مليشيا): keep the first letter only.
-    return base[0] + "".join(c for c in base[1:] if c not in "اوي") if len(base) > 3 else base
+    # ي is spelt freely in borrowed words (ميليشيا / مليشيا): drop it after the first letter. Not ا
+    # or و, which tell words apart: الخوارج is not الخارجية, nor الجماعات جامعة.
+    return base[0] + "".join(c for c in base[1:] if c != "ي") if len(base) > 3 else base
 
 
 def label_key(words: list[str]) -> tuple[str, ...]:
@@ -196,9 +221,29 @@ def is_head(word: str) -> bool:
     return stem(form) in KIND_HEADS and (not form.endswith("ي") or stem(form) in PLURAL_ONLY_HEADS)
 
 
+# Adjectives that say what kind of force a head is, not whose: قوات عسكرية، الوحدات العسكرية.
+KIND_ADJECTIVES = _stems(
+    """
+    عسكرية
+    """
+)
+
+
+def is_head_as_written(word: str) -> bool:
+    """A kind head in one of its listed forms (جماعه is جماعة written with ه, not جماع + ه "its")."""
+    form = bare(word)
+    return (form[2:] if form.startswith("ال") else form) in _KIND_HEAD_FORMS
+
+
 def is_head_adjective(word: str) -> bool:
-    """An adjective made from a kind head (المسلحة "armed"): it says what kind, not which party."""
-    return stem(bare(word)) in KIND_HEADS
+    """An adjective made from a kind head (المسلحة "armed"), or of the kind of force (العسكرية):
+    it says what kind, not which party."""
+    return stem(bare(word)) in KIND_HEADS or is_kind_adjective(word)
+
+
+def is_kind_adjective(word: str) -> bool:
+    """العسكرية، عسكري; not the plural العسكريين, "the military", which stands for people."""
+    return stem(bare(word)) in KIND_ADJECTIVES and not is_sound_plural(word)
 
 
 def is_party_noun(word: str) -> bool:
@@ -266,6 +311,13 @@ PERSON_EPITHETS = _stems(
 @lru_cache(maxsize=1 << 16)  # asked of every token the framing reads
 def is_person_epithet(word: str) -> bool:
     return stem(bare(word)) in PERSON_EPITHETS
+
+
+def in_a_name(word: str) -> bool:
+    """A word that may go on a person's name after a title: not definite, but for الله of
+    compound names (علي عبد الله صالح)."""
+    form = bare(word)
+    return not form.startswith("ال") or form == "الله"
 
 
 def is_coordinated(word: str) -> bool:

@@ -30,6 +30,7 @@ PREDICATE_WINDOW_AFTER = 10  # tokens after the number where its verb may stand
 PREDICATE_WINDOW_BEFORE = 4
 ANAPHOR_WINDOW_BEFORE = 12  # how far back "their number" may point for the group's verb
 _DURATIONS = {"year", "month", "day"}
+_CLAUSE_MARKS = frozenset("،,؛;")
 
 
 def find_figures(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Figure]:
@@ -103,17 +104,46 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
     # the sentence (tokens are in text order and do not overlap, so starts and ends both ascend).
     first_after = bisect_left(tokens, number.end, key=lambda t: t.start)
     last_before = bisect_right(tokens, number.start, key=lambda t: t.end) - 1
-    after = list(range(first_after, min(first_after + PREDICATE_WINDOW_AFTER, len(tokens))))
+    after = []
+    for i in range(first_after, min(first_after + PREDICATE_WINDOW_AFTER, len(tokens))):
+        # The verb after a number is in its clause, which a link or a comma and a conjunction
+        # close: "12 حوثيا سقطوا قتلى، فيما أصيب 18" (the wounded are the next figure's), "المئات
+        # من عناصر المقاومة ...، فبادروا بالهرب" (the fleeing is said of the sentence's subject);
+        # a comma alone does not ("1700 مقاتل من فرنسا، سافروا").
+        if tokens[i].norm in lexicon.CLAUSE_LINKS or (
+            tokens[i].text in _CLAUSE_MARKS and i + 1 < len(tokens) and _conjunction(tokens[i + 1])
+        ):
+            break
+        after.append(i)
     before = list(range(last_before, max(last_before - ANAPHOR_WINDOW_BEFORE, -1), -1))
+    clause = before[: next((n for n, i in enumerate(before) if tokens[i].text in _CLAUSE_MARKS), len(before))]
     # A verbal noun right before the number governs it ("استشهاد عشرة ... وإصابة تسعة"): it comes
     # first, before a verb further on that belongs to the next figure.
-    near = before[:1] + after[:PREDICATE_WINDOW_AFTER] + before[1:PREDICATE_WINDOW_BEFORE]
+    near = clause[:1] + after + clause[1:PREDICATE_WINDOW_BEFORE]
     label = _first_predicate(tokens, near)
-    if label is None and any(
-        tokens[i].norm in lexicon.COUNT_ANAPHORS for i in before[:PREDICATE_WINDOW_BEFORE]
-    ):
-        label = _first_predicate(tokens, before[PREDICATE_WINDOW_BEFORE:ANAPHOR_WINDOW_BEFORE])
+    anaphor = next(
+        (
+            n
+            for n, i in enumerate(clause[:PREDICATE_WINDOW_BEFORE])
+            if tokens[i].norm in lexicon.COUNT_ANAPHORS
+        ),
+        None,
+    )
+    if label is None and anaphor is not None:
+        # "Their number" points back past the clause to the group's verb ("... سافروا، ويقدر
+        # عددهم بنحو 250"), unless the clause names the group itself ("قتلوا، و80% من السكان
+        # البالغ عددهم 21 مليون": the population, of whom nothing is claimed).
+        named_here = any(
+            tokens[i].norm.startswith("ال") and len(tokens[i].norm) > 4 for i in clause[anaphor + 1 :]
+        )
+        window = clause if named_here else before
+        label = _first_predicate(tokens, window[PREDICATE_WINDOW_BEFORE:ANAPHOR_WINDOW_BEFORE])
     return label
+
+
+def _conjunction(token: Token) -> bool:
+    """Whether a word opens with the conjunction و or ف (وأصيب، فبادروا): a new clause."""
+    return token.norm.startswith(("و", "ف")) and token.norm[1:] in particle_forms(token.norm)
 
 
 def _first_predicate(tokens: list[Token], order: list[int]) -> str | None:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from isnad.arabic import actors as words
-from isnad.arabic import normalize, strip_particles
+from isnad.arabic import is_stopword, normalize, stem, strip_particles
 from isnad.arabic.lexicon import ENTITY_ALIASES, PERSON_TITLES, canonical_outlet
 from isnad.arabic.subjects import GENERIC_PEOPLE, SUBJECT_CLASSES
 from isnad.arabic.tokens import Token
@@ -44,6 +44,7 @@ class LabelMention:
     sentence: int
     before: tuple[str, ...] = ()  # the words before and after it in its sentence, matching forms
     after: tuple[str, ...] = ()
+    restates: tuple[str, ...] = ()  # of the lead's subject: the headline's subject it restates
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -96,11 +97,22 @@ def _starts_label(tokens: Sequence[Token], i: int, organisations: dict[int, int]
     norm = normalize(token.text)
     if not norm.startswith(("ال", "وال")) and (
         norm.endswith(("ها", "هم", "هما", "هن"))
-        or (token.text.endswith("ه") and words.is_head(token.text[:-1]))
+        or (
+            token.text.endswith("ه")
+            and words.is_head(token.text[:-1])
+            and not words.is_head_as_written(token.text)
+        )
     ):
         return False  # جيشها، قواتهم، قواته: a pronoun for a party named elsewhere, not a label
     if words.is_person_epithet(token.text):
         return True  # المخلوع علي عبدالله صالح
+    if (
+        words.is_party_noun(token.text)
+        and not words.bare(token.text).startswith("ال")
+        and i + 1 < len(tokens)
+        and words.is_party_noun(tokens[i + 1].text)
+    ):
+        return False  # مقاومة الجيش: the act of resisting, whose doer is the party that follows
     return words.is_head(token.text) or words.is_collective(token.text)
 
 
@@ -120,6 +132,8 @@ def _continues(label: list[Token], nxt: Token, raw: str, in_name: tuple[bool, bo
         return True
     if words.stops_label(nxt.text) or words.is_relation(nxt.text):  # المسنودة بقوات الجيش
         return False
+    if words.is_loyal(nxt.text):
+        return True  # قوات عسكرية موالية: whom it is loyal to decides its party
     if is_title(last.text) and not words.ends_like_a_verb(nxt.text) and nxt.norm == words.bare(nxt.text):
         return True  # a title's name, even one the entity layer missed: قوات الرئيس هادي
     if _definite(last) and _definite(nxt) and not _agrees(last.text, nxt.text):
@@ -149,7 +163,7 @@ def _agrees(noun: str, word: str) -> bool:
     if words.is_kind_head(word) and words.is_plural(word):
         return False
     if words.is_sound_plural(noun):
-        return not word.endswith("ة")
+        return not normalize(word).endswith("ه")  # ة, often written ه (الحوثيين الواقعه)
     return words.is_plural(noun) or not words.is_sound_plural(word)
 
 
@@ -170,12 +184,12 @@ def _label_end(
 ) -> int:
     """Where the label starting at token i ends (exclusive)."""
     end = i + 1
-    if tokens[i].start in organisations:  # an organisation: its whole name, then epithets only
+    if tokens[i].start in organisations:  # an organisation: its whole name, then epithets and loyalty
         while end < len(tokens) and tokens[end].end <= organisations[tokens[i].start]:
             end += 1
         while (
             end < len(tokens)
-            and words.is_epithet(tokens[end].text)
+            and (words.is_epithet(tokens[end].text) or words.is_loyal(tokens[end].text))
             and _joined(raw, tokens[end - 1].end, tokens[end].start)
         ):
             end += 1
@@ -216,10 +230,11 @@ def label_mentions(
         if _common_noun(label, tokens[i].start in organisations):
             i = end  # مقاومة شديدة، تحالف عسكري: resistance and an alliance, not parties
             continue
-        # An indefinite head alone (قوات) names no party unless it is the plural of armed men
-        # (عناصر); a definite one (التنظيم، الميليشيات) stands for one the story names, except
-        # heads said of every force (القوات).
-        alone = end == i + 1 and words.is_kind_head(label[0])
+        # An indefinite head alone (قوات، قوات عسكرية: a kind of force, nothing says whose) names
+        # no party unless it is the plural of armed men (عناصر); a definite one (التنظيم،
+        # الميليشيات) stands for one the story names, except heads said of every force (القوات،
+        # الوحدات العسكرية).
+        alone = words.is_kind_head(label[0]) and all(words.is_kind_adjective(w) for w in label[1:])
         if not alone or (
             (words.bare(label[0]).startswith("ال") and not words.is_generic_head(label[0]))
             or (words.is_plural(label[0]) and class_of(label))
@@ -236,7 +251,66 @@ def label_mentions(
                 )
             )
         i = end
-    return found
+    return _headline_subject(text, found)
+
+
+LEAD_SUBJECT_WORDS = 4  # the lead's subject stands among its first words: بمجرد أن أكمل الثوار
+
+
+def _headline_subject(text: ArticleText, found: list[LabelMention]) -> list[LabelMention]:
+    """Mark the lead's subject with the headline's subject it restates.
+
+    A headline restates its lead: "المقاومة تطهر زنجبار" over "بمجرد أن أكمل الثوار ... استرداد
+    مدينة زنجبار" names one party twice, often in two words. Both must be a subject (the first
+    label of each, at the headline's start or after its kicker "اليمن:", among the lead's first
+    words, not after a preposition nor beside a second party), and the two must share
+    a content word besides the labels (زنجبار), so that the lead tells the headline's story.
+    """
+    article = text.article
+    title = next((b for b in article.blocks if b.kind == "title"), None)
+    if title is None or not article.sentences or not found:
+        return found
+    lead = article.sentences[0]
+    in_title = [m for m in found if title.start <= m.span[0] < title.end]
+    in_lead = [m for m in found if lead[0] <= m.span[0] < lead[1]]
+    if not in_title or not in_lead or article.sentences[0][0] < title.end:
+        return found
+    subject, restated = in_title[0], in_lead[0]
+    kicker = article.text[title.start : subject.span[0]].strip()
+    lead_words = [t for t in text.tokens if lead[0] <= t.start < restated.span[0] and t.kind == "word"]
+    if (
+        (kicker and not kicker.endswith(":"))
+        or len(lead_words) >= LEAD_SUBJECT_WORDS
+        or (lead_words and words.stops_label(lead_words[-1].text))
+        or words.bare(restated.words[0]) != normalize(restated.words[0])  # للمقاومة، والمقاومة
+        or _beside_another(text, subject, in_title)
+        or _beside_another(text, restated, in_lead)
+    ):
+        return found
+    labels = {stem(normalize(w)) for w in (*subject.words, *restated.words)}
+    told = [_content_stems(text, span) - labels for span in ((title.start, title.end), lead)]
+    if not told[0] & told[1]:
+        return found
+    return [replace(m, restates=subject.words) if m is restated else m for m in found]
+
+
+def _beside_another(text: ArticleText, m: LabelMention, mentions: list[LabelMention]) -> bool:
+    """Whether a second party follows the label within two words, with no punctuation between:
+    "الجيش الوطني مدعوما بمقاتلي المقاومة", "المقاومة والجيش". A lead that names two parties
+    together does not say which of them its headline means."""
+    after = next((n for n in mentions if n.span[0] >= m.span[1]), None)
+    if after is None:
+        return False
+    between = [t for t in text.tokens if m.span[1] <= t.start < after.span[0]]
+    return len(between) <= 2 and all(t.kind == "word" for t in between)
+
+
+def _content_stems(text: ArticleText, span: Span) -> set[str]:
+    return {
+        stem(t.norm)
+        for t in text.tokens
+        if span[0] <= t.start < span[1] and t.kind == "word" and len(t.norm) > 2 and not is_stopword(t.text)
+    }
 
 
 def _common_noun(label: tuple[str, ...], organisation: bool) -> bool:
@@ -284,6 +358,7 @@ def names_party(word: str) -> bool:
         or words.is_head_adjective(word)
         or words.is_loyal(word)
         or words.is_place_nisba(word)
+        or words.is_country(word)  # المقاومة الشعبية اليمن: whose, as اليمنية would say
         or normalize(word) in PERSON_TITLES
     )
 
@@ -304,10 +379,13 @@ def name_word(label: tuple[str, ...]) -> str | None:
     if is_personal(label, plain):
         return words.word_key(plain[-1])
     name = words.word_key(plain[0])
-    if words.is_party_noun(plain[0]):  # الجيش الأمريكي and الجيش اليمني are two armies
-        place = next((w for w in label if words.is_place_nisba(w) or words.is_country(w)), None)
-        if place:
-            return f"{name}:{words.word_key(place)}"
+    # A country's adjective or name says whose: الجيش الأمريكي and الجيش اليمني are two armies,
+    # الخارجية الأمريكية and الخارجية الكويتية two ministries.
+    place = next(
+        (w for w in label[label.index(plain[0]) :] if words.is_place_nisba(w) or words.is_country(w)), None
+    )
+    if place and place != plain[0]:
+        return f"{name}:{words.word_key(place)}"
     return name
 
 

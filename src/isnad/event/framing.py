@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from isnad.arabic import actors as words
-from isnad.arabic import normalize
 from isnad.article.doc import Corpus
 from isnad.event.actors import EntitySpans, LabelMention, judges, label_mentions, name_word
 from isnad.event.scope import ByArticle
@@ -75,13 +74,13 @@ def _actor_name(mentions: Sequence[LabelMention], actor_of: dict[LabelMention, s
 
 
 def _display(surfaces: Counter[str]) -> str:
-    """A label as written most often, without the particles glued to its first word (لميليشيات)."""
-    text = surfaces.most_common(1)[0][0].split()
-    first, kept = normalize(text[0]), words.bare(text[0])
-    if first.startswith("لل") and kept.startswith("ال") and first[2:] == kept[2:]:
-        return " ".join(["ال" + text[0][2:], *text[1:]])  # للحوثيين: الحوثيين
-    glued = len(first) - len(kept) if first.endswith(kept) else 0
-    return " ".join([text[0][glued:] if glued else text[0], *text[1:]])
+    """A label's most used form, its first word as `isnad.arabic.actors.shown_form` gives it: the
+    particles glued to it (للحوثيين، والمقاومة) and its case ending are not part of the label."""
+    shown: Counter[str] = Counter()
+    for surface, n in surfaces.items():
+        first, *rest = surface.split()
+        shown[" ".join([words.shown_form(first), *rest])] += n
+    return shown.most_common(1)[0][0]
 
 
 def outlet_framings(

@@ -50,19 +50,36 @@ class _Names:
         self.parent[self.root(a)] = self.root(b)
 
 
+SLOT_BEFORE, SLOT_AFTER = 3, 2  # words either side that make one slot of one text's copies
+
+
 def _same_slot(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None:
-    """Join names used in the same slot of copies of one text: two articles that write the same two
-    words before and the same word after, one with each name."""
-    by_slot: dict[tuple[tuple[str, ...], str], set[tuple[str, str]]] = defaultdict(set)
+    """Join names used in the same slot of copies of one text: two articles that write the same
+    three words before and two after, one with each name. Fewer words make slots every story
+    has: "المتحدث باسم X ل", "على مواقع X في" hold the coalition, the resistance and the Houthis."""
+    by_slot: dict[tuple[tuple[str, ...], tuple[str, ...]], set[tuple[str, str]]] = defaultdict(set)
     for m, name in named:
-        if len(m.before) >= 2 and m.after:
-            by_slot[(m.before[-2:], m.after[0])].add((m.article_id, name))
+        if len(m.before) >= SLOT_BEFORE and len(m.after) >= SLOT_AFTER:
+            by_slot[(m.before[-SLOT_BEFORE:], m.after[:SLOT_AFTER])].add((m.article_id, name))
     for uses in by_slot.values():
         found = {name for _article, name in uses}
         if len(found) > 1 and len({article for article, _name in uses}) > 1:
             first, *rest = sorted(found)
             for name in rest:
                 names.join(name, first)
+
+
+def _headline_subjects(named: Sequence[tuple[LabelMention, str]], names: _Names) -> None:
+    """Join the name of a lead's subject with the headline's it restates (see
+    `isnad.event.actors`), when one of them is the rarer name of the story, used in fewer articles:
+    an outlet's own word for a party (الثوار under "المقاومة تطهر زنجبار"), not two main parties."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for m, name in named:
+        articles[name].add(m.article_id)
+    for m, name in named:
+        headline = name_word(m.restates) if m.restates else None
+        if headline and headline != name and len(articles[headline]) != len(articles[name]):
+            names.join(name, headline)
 
 
 def _served_phrase(m: LabelMention) -> tuple[str, ...]:
@@ -84,7 +101,15 @@ def _one_party(phrase: Sequence[str]) -> list[str]:
     name = name_word(tuple(phrase))
     if name is None:
         return []
-    others = {words.word_key(w) for w in phrase if words.is_party_noun(w) or words.word_key(w) in _PARTY_KEYS}
+    # A party noun that is also an adjective (الشرعية) names the state's organ it qualifies (the
+    # government is the legitimacy), but only qualifies any other party (المقاومة الشرعية).
+    state = any(words.is_state_noun(w) for w in phrase)
+    others = {
+        words.word_key(w)
+        for n, w in enumerate(phrase)
+        if (words.is_party_noun(w) or words.word_key(w) in _PARTY_KEYS)
+        and (state or n == 0 or not words.is_adjective_too(w))
+    }
     return [name, *sorted(others - {name.split(":")[0]})]
 
 
@@ -125,7 +150,7 @@ def _served(m: LabelMention, known: dict[str, str], titled: dict[tuple[str, ...]
     if not any(words.is_loyal(w) for w in m.words):
         return None
     phrase = _served_phrase(m)
-    rest = m.after[len(phrase) :]
+    rest = _served_name(m.after[len(phrase) :])
     for w in phrase:  # لصالح: a lone ل before a name, which `word_key` keeps (ل may begin a name)
         for k in map(words.word_key, particle_forms(w)):
             if k in known:
@@ -140,6 +165,33 @@ def _served(m: LabelMention, known: dict[str, str], titled: dict[tuple[str, ...]
             if k in known:
                 return known[k]
     return None
+
+
+MAX_NAME_WORDS = 4  # words of a person's name after a title: عبدربه منصور هادي
+
+
+def _served_name(after: Sequence[str]) -> list[str]:
+    """The name that follows the title a loyal force serves, after the title's own adjectives
+    (للرئيس اليمني السابق علي صالح: علي صالح), up to four words. A definite word ends it: as
+    its second word it is a family name (بشار الأسد); later, or glued to و, it belongs to the
+    rest of the sentence (للرئيس هادي على طرد الحوثيين، للرئيس هادي والمقاومة)."""
+    name: list[str] = []
+    for w in itertools.dropwhile(lambda w: not words.in_a_name(w), after):
+        if len(name) == MAX_NAME_WORDS:
+            break
+        if not words.in_a_name(w):
+            if len(name) == 1 and w.startswith("ال"):
+                name.append(w)
+            break
+        name.append(w)
+    return name
+
+
+def _served_key(m: LabelMention) -> tuple[str, ...]:
+    """The party a loyal force serves as written (للرئيس هادي), as a key: forces said loyal to one
+    party in the same words are on one side."""
+    phrase = _served_phrase(m)
+    return (*words.label_key(list(phrase)), *_served_name(m.after[len(phrase) :])[:1]) if phrase else ()
 
 
 def _titles(named: Sequence[tuple[LabelMention, str]], names: _Names) -> dict[tuple[str, ...], str]:
@@ -193,6 +245,12 @@ def _join_loyal(
                 names.join(name, served)
 
 
+def _said(word: str) -> tuple[str, bool]:
+    """What a word says of a party, as a key: its word key and whether it heads a label, so that
+    a head and another word on one key stay apart (الجماعات is not جامعة of جامعة الدول العربية)."""
+    return words.word_key(word), words.is_head(word)
+
+
 def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
     """The actor (a name key) of every label mention of one event or storyline.
 
@@ -209,6 +267,7 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
         else:
             named.append((m, name))
     _same_slot(named, names)
+    _headline_subjects(named, names)
     governments = _join_phrases(mentions, names)
     known = {k: name for m, name in named for k in _naming_keys(m.words)}
     _join_loyal(named, names, known, {names.root(n) for n in [*governments, *_CLAIM_KEYS]})
@@ -218,16 +277,23 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
     for m, _name in named:  # an army serves whom it is said to: الجيش الموالي لصالح
         if any(words.is_state_noun(w) for w in m.words):
             actor_of[m] = _served(m, known, titled) or actor_of[m]
+    # Whom a named force serves, in its words: "القوات الموالية للرئيس هادي" is on the side of
+    # "الجيش الموالي للرئيس هادي" even where the story names no party هادي.
+    serving: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for m, _name in named:
+        if _served_key(m):
+            serving[_served_key(m)][actor_of[m]] += 1
+    served_by = {key: actors.most_common(1)[0][0] for key, actors in serving.items()}
     # Which actors the story's words are said of: "ميليشيات الحوثي الانقلابية" says ميليشيات and
     # الانقلابية of الحوثي; "مقاتلي المعارضة" says مقاتلي of المعارضة (a judging word counts
     # twice: it is said of fewer parties than a head; قوات is said of every force and not at all).
-    said_of: dict[str, Counter[str]] = defaultdict(Counter)
+    said_of: dict[tuple[str, bool], Counter[str]] = defaultdict(Counter)
     for m, _name in named:
         for w in m.words:
             if words.is_place_nisba(w):
                 continue  # اليمنية is said of every Yemeni party
             if not words.is_kind_head(w) or words.is_plural_only_head(w) or words.is_epithet(w):
-                said_of[words.word_key(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
+                said_of[_said(w)][actor_of[m]] += 2 if words.is_epithet(w) else 1
     # A label of judging or kind words right beside a named one, with nothing but a comma or a
     # space between, is said of it too ("... الحوثي، الانقلابيين").
     ordered = sorted(mentions, key=lambda m: (m.article_id, m.span))
@@ -240,17 +306,17 @@ def group_actors(mentions: Sequence[LabelMention]) -> dict[LabelMention, str]:
             for bare, other in ((a, b), (b, a)):
                 if bare.key in unnamed and other in actor_of:
                     for w in bare.words:
-                        said_of[words.word_key(w)][actor_of[other]] += 2
+                        said_of[_said(w)][actor_of[other]] += 2
     # A judging label no word ties to anyone goes with the party the story judges most.
     judged = Counter(actor_of[m] for m, _name in named if judges(m.words))
     for key, found in unnamed.items():
         votes: Counter[str] = Counter()
         for w in found[0].words:
-            votes.update(said_of.get(words.word_key(w), Counter()))
+            votes.update(said_of.get(_said(w), Counter()))
         if not votes and judged and judges(found[0].words):
             votes = judged
         kind = class_of(found[0].words)
         fallback = votes.most_common(1)[0][0] if votes else (f"class:{kind}" if kind else key[0])
         for m in found:
-            actor_of[m] = _served(m, known, titled) or fallback
+            actor_of[m] = _served(m, known, titled) or served_by.get(_served_key(m)) or fallback
     return actor_of

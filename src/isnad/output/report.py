@@ -25,6 +25,7 @@ from isnad.model import (
     Entity,
     Event,
     Framing,
+    OutletFraming,
     ReuseLink,
     SingleReport,
     Span,
@@ -175,6 +176,7 @@ def _environment() -> Environment:
     environment = labels.environment("isnad.output")
     environment.filters["safe_url"] = _safe_url
     environment.filters["count_words"] = _count_words
+    environment.filters["most_named_first"] = _most_named_first
     return environment
 
 
@@ -192,6 +194,11 @@ def _anchor(article_id: str) -> str:
 def _count_words(words: Iterable[str]) -> list[tuple[str, int]]:
     """Distinct words with how often each occurs, most frequent first."""
     return Counter(words).most_common()
+
+
+def _most_named_first(outlets: Iterable[OutletFraming]) -> list[OutletFraming]:
+    """A framing's outlets, those naming the story's parties most first (ties keep their order)."""
+    return sorted(outlets, key=lambda o: -sum(n.count for n in o.names))
 
 
 def _safe_url(url: str | None) -> str | None:

@@ -101,13 +101,27 @@ class FramingCell:
     mentions: list[tuple[str, str]] = field(default_factory=list)  # (article id, label as written)
 
 
+OUTLETS_PER_TABLE = 4  # outlets side by side in one framing table: more run wider than the page
+
+
 @dataclass
 class FramingView:
-    outlets: list[str]
+    outlets: list[str]  # those that name most first
     actors: list[str]
     cells: dict[tuple[str, str], list[FramingCell]]  # (actor, outlet) -> labels
     evaluative: dict[str, list[str]]  # outlet -> judging words as written
     editorial: dict[str, list[tuple[str, str]]]  # outlet -> (article id, sentence)
+
+    @property
+    def tables(self) -> list[tuple[list[str], list[str]]]:
+        """The outlets a few at a time, each with the actors they name: tables that fit the page,
+        and no row of dashes for an actor only other outlets name."""
+        out = []
+        for n in range(0, len(self.outlets), OUTLETS_PER_TABLE):
+            outlets = self.outlets[n : n + OUTLETS_PER_TABLE]
+            actors = [a for a in self.actors if any((a, o) in self.cells for o in outlets)]
+            out.append((outlets, actors))
+        return out
 
 
 @dataclass
@@ -209,7 +223,6 @@ def _reuse_pair(link: ReuseLink, by_id: Mapping[str, Article]) -> ReusePair:
 
 
 def framing_view(framing: Framing, metas: Mapping[str, ArticleMeta]) -> FramingView:
-    outlets = [o.outlet for o in framing.outlets]
     cells: dict[tuple[str, str], list[FramingCell]] = defaultdict(list)
     actors: list[str] = []
     evaluative: dict[str, list[str]] = {}
@@ -218,11 +231,9 @@ def framing_view(framing: Framing, metas: Mapping[str, ArticleMeta]) -> FramingV
         for name in outlet.names:
             if name.actor not in actors:
                 actors.append(name.actor)
-            # The label as the article wrote it: the first mention's own text.
-            term = name.mentions[0].text if name.mentions else name.term
             cells[(name.actor, outlet.outlet)].append(
                 FramingCell(
-                    term,
+                    name.term,  # the label without the particles of its sentence; mentions as written
                     name.count,
                     sorted({m.article_id for m in name.mentions}),
                     name.judging,
@@ -231,6 +242,8 @@ def framing_view(framing: Framing, metas: Mapping[str, ArticleMeta]) -> FramingV
             )
         evaluative[outlet.outlet] = sorted({m.text for m in outlet.evaluative})
         editorial[outlet.outlet] = [(m.article_id, m.text) for m in outlet.editorial]
+    named = {o.outlet: sum(n.count for n in o.names) for o in framing.outlets}
+    outlets = sorted(named, key=lambda o: -named[o])  # stable: ties keep the articles' order
     return FramingView(outlets, actors, dict(cells), evaluative, editorial)
 
 
