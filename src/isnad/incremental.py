@@ -20,14 +20,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Literal
 
-from isnad.arabic import normalize
+from isnad.arabic import Token, normalize
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import LONG_SOURCE_WORDS, ArticleExtraction, combine
 from isnad.article_pass import ArticleRecord
+from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
 from isnad.corpus.reuse import ReuseParams
 from isnad.corpus.reuse_index import reuse_of_new, signatures
 from isnad.event.actors import label_mentions
@@ -35,7 +36,17 @@ from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import outlet_framings
 from isnad.event.provenance import trace
-from isnad.model import Analysis, Attribution, Comparison, Entity, Event, Framing, ReuseLink, Storyline
+from isnad.model import (
+    Analysis,
+    Article,
+    Attribution,
+    Comparison,
+    Entity,
+    Event,
+    Framing,
+    ReuseLink,
+    Storyline,
+)
 from isnad.store import Store
 from isnad.store.codec import encode_record, owner_of
 from isnad.store.pieces import ArticlePieces
@@ -60,27 +71,66 @@ def pieces_of(record: ArticleRecord) -> ArticlePieces:
     )
 
 
+BOILERPLATE_BATCH = 500  # articles read and tokenised at a time to grow the boilerplate model
+
+
+def grow_boilerplate(store: Store) -> Grown:
+    """The store's boilerplate model grown over the stored articles it has not counted yet (the
+    new ones), as a batch run over the whole store learns it; to be kept (`Store.set_boilerplate`)
+    once what depends on it is current."""
+    model, rows = store.boilerplate()
+    order = store.article_ids()
+    missing = [i for i in order if i not in rows]
+
+    def tokenised(ids: Sequence[str]) -> Iterator[tuple[Article, list[Token]]]:
+        for start in range(0, len(ids), BOILERPLATE_BATCH):
+            for article in store.articles(ids[start : start + BOILERPLATE_BATCH]):
+                yield article, words(article.text)
+
+    return grow(model, order, rows, tokenised(missing), tokenised)
+
+
+def boilerplate_rows(
+    model: Boilerplate, articles: Sequence[Article], docs: Sequence[Doc]
+) -> dict[str, Recurring]:
+    """What the model counts in each article (the article as read, its text layer's tokens)."""
+    return {a.id: Recurring.of(a, d.tokens, model.params) for a, d in zip(articles, docs, strict=True)}
+
+
 def update_results(
-    store: Store, new_ids: Sequence[str], events: Sequence[Event], storylines: Sequence[Storyline]
+    store: Store,
+    new_ids: Sequence[str],
+    events: Sequence[Event],
+    storylines: Sequence[Storyline],
+    boilerplate: Boilerplate,
+    changed: Collection[str] = (),
 ) -> None:
     """Bring the stored reuse links, entities, sources, figures, dates and per-event results up
-    to date once ``new_ids`` have their pieces stored and ``events``/``storylines`` are current."""
+    to date once ``new_ids`` have their pieces stored and ``events``/``storylines`` are current.
+    ``changed``: stored articles whose boilerplate grew; their reuse pairs are aligned again."""
     new_set = set(new_ids)
     order = store.article_ids()
     hashes = store.content_hashes()
-    new_texts = [Doc(a) for a in store.articles(list(new_ids))]
+    again = [i for i in order if i in changed and i not in new_set]
+    new_texts = [Doc(a) for a in store.articles([*new_ids, *again])]
     params = ReuseParams()
     reuse = reuse_of_new(
         new_texts,
         store.reuse_signatures(params.num_perm),
-        store.same_content(hashes[i] for i in new_ids),
+        store.same_content(hashes[i] for i in [*new_ids, *again]),
         lambda ids: [Doc(a) for a in store.articles(ids)],
+        boilerplate,
         params,
     )
     del new_texts
+    # Stored links of a changed article are replaced by what aligning its pairs again found.
+    redone = set(again)
+    stale = [
+        f"{link.a} {link.b}" for link in store.results_of("reuse") if link.a in redone or link.b in redone
+    ]
     entities, attributions = link_all(store, order)
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {
-        "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, ()),
+        "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, stale),
         "entities": _changed(store, "entities", {e.id: [e] for e in entities}),
         "attributions": _changed(store, "attributions", attributions),
     }
