@@ -179,3 +179,31 @@ def test_adding_to_a_store_a_batch_run_made_gives_the_batch_results(
     analyze(corpus[::2], db=db, workers=1)
     add(corpus[1::2], db, workers=1)
     assert results(db) == batch_results(corpus[::2] + corpus[1::2], tmp_path / "batch.db")
+
+
+def test_a_second_day_that_grows_the_boilerplate_gives_the_batch_results(tmp_path: Path) -> None:
+    """The first 60 articles of 2015-08-02, then of 2015-08-03: the second day makes formulas of
+    runs the first day held too, so the stored model grows and stored articles get their story
+    features and reuse pairs made again; every result equals a batch run over both."""
+    files = []
+    for day in ("2015-08-02", "2015-08-03"):
+        with gzip.open(shared_data(f"saudinewsnet/{day}.jsonl.gz"), "rt", encoding="utf-8") as lines:
+            path = tmp_path / f"{day}.jsonl"
+            path.write_text(
+                "".join(line for _, line in zip(range(60), lines, strict=False)), encoding="utf-8"
+            )
+        files.append(path)
+    db = tmp_path / "store.db"
+    add(files[:1], db, workers=1)
+    with Store(db) as store:
+        first, _ = store.boilerplate()
+        first_day = store.articles()
+    add(files[1:], db, workers=1)
+    with Store(db) as store:
+        model, rows = store.boilerplate()
+    assert first is not None
+    assert model is not None
+    assert len(rows) == 120
+    # The test has teeth: stored articles of the first day hold boilerplate the second day taught.
+    assert any(first.spans(a) != model.spans(a) for a in first_day)
+    assert results(db) == batch_results(files, tmp_path / "batch.db")

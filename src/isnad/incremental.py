@@ -29,6 +29,7 @@ from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import LONG_SOURCE_WORDS, ArticleExtraction, combine
 from isnad.article_pass import ArticleRecord
 from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
+from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse import ReuseParams
 from isnad.corpus.reuse_index import reuse_of_new, signatures
 from isnad.event.actors import label_mentions
@@ -90,11 +91,20 @@ def grow_boilerplate(store: Store) -> Grown:
     return grow(model, order, rows, tokenised(missing), tokenised)
 
 
-def boilerplate_rows(
-    model: Boilerplate, articles: Sequence[Article], docs: Sequence[Doc]
-) -> dict[str, Recurring]:
-    """What the model counts in each article (the article as read, its text layer's tokens)."""
-    return {a.id: Recurring.of(a, d.tokens, model.params) for a, d in zip(articles, docs, strict=True)}
+def keep_pieces(
+    store: Store, articles: Sequence[Article], records: Sequence[ArticleRecord], boilerplate: Boilerplate
+) -> None:
+    """After a batch run's per-article pass over every stored article (``articles`` as read,
+    ``records`` in the same order): what `isnad add` builds on. Each article's pieces, the
+    boilerplate model with what it counted in each article, and the outlets whose stamps are
+    publishing times."""
+    store.add_article_pieces(pieces_of(r) for r in records)
+    rows = {
+        a.id: Recurring.of(a, r.doc.tokens, boilerplate.params)
+        for a, r in zip(articles, records, strict=True)
+    }
+    store.set_boilerplate(boilerplate, rows)
+    store.set_setting("clocks", sorted(publishing_clocks(r.article for r in records)))
 
 
 def update_results(
@@ -111,23 +121,43 @@ def update_results(
     new_set = set(new_ids)
     order = store.article_ids()
     hashes = store.content_hashes()
-    again = [i for i in order if i in changed and i not in new_set]
+    # Direction reads only outlets and dates of the whole store: whose stamps are publishing
+    # times, and which pairs a third outlet prints too.
+    stamps = {i: Article(i, "", "", outlet=o, published=p) for i, o, p in store.article_stamps()}
+    clocked = publishing_clocks(stamps.values())
+    was_clocked = store.setting("clocks")
+    flipped = set(clocked) ^ set(was_clocked) if was_clocked is not None else set()
+    stored_links = store.results_of("reuse")
+    # Stored articles aligned again: those whose boilerplate grew, and those with links from an
+    # outlet whose stamps turned out (not) to be publishing times.
+    redo = set(changed) | {
+        i
+        for link in stored_links
+        if {stamps[link.a].outlet, stamps[link.b].outlet} & flipped
+        for i in (link.a, link.b)
+    }
+    again = [i for i in order if i in redo and i not in new_set]
     new_texts = [Doc(a) for a in store.articles([*new_ids, *again])]
     params = ReuseParams()
-    reuse = reuse_of_new(
+    found = reuse_of_new(
         new_texts,
         store.reuse_signatures(params.num_perm),
         store.same_content(hashes[i] for i in [*new_ids, *again]),
         lambda ids: [Doc(a) for a in store.articles(ids)],
         boilerplate,
+        clocked,
         params,
     )
     del new_texts
-    # Stored links of a changed article are replaced by what aligning its pairs again found.
+    # Stored links of an article aligned again are replaced by what aligning found; a stored
+    # link whose direction a third outlet's copy now withdraws is rewritten.
     redone = set(again)
-    stale = [
-        f"{link.a} {link.b}" for link in store.results_of("reuse") if link.a in redone or link.b in redone
-    ]
+    stale = [f"{link.a} {link.b}" for link in stored_links if link.a in redone or link.b in redone]
+    kept = [link for link in stored_links if link.a not in redone and link.b not in redone]
+    before = [encode_record(link) for link in kept]
+    siblings_of_one_source([*kept, *found], stamps)
+    rewritten = [link for link, was in zip(kept, before, strict=True) if encode_record(link) != was]
+    reuse = [*found, *rewritten]
     entities, attributions = link_all(store, order)
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {
         "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, stale),
@@ -137,6 +167,7 @@ def update_results(
     for kind in ("figures", "dates"):
         changes[kind] = (store.article_records(kind, list(new_set)), ())
     store.replace_results(changes)
+    store.set_setting("clocks", sorted(clocked))
     all_reuse = in_batch_order(store.results_of("reuse"), order, hashes)
     update_per_event(store, events, storylines, entities, attributions, all_reuse)
 

@@ -26,7 +26,7 @@ from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import frame
 from isnad.event.provenance import trace
-from isnad.incremental import boilerplate_rows, grow_boilerplate, keep_fingerprints, pieces_of, update_results
+from isnad.incremental import grow_boilerplate, keep_fingerprints, keep_pieces, pieces_of, update_results
 from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
 from isnad.model import (
     Analysis,
@@ -219,8 +219,7 @@ def analyze_articles(
     )
     features = [r.features for r in records]
     if store is not None:  # what `isnad add` builds on: each article's pass, kept per article
-        store.add_article_pieces(pieces_of(r) for r in records)
-        store.set_boilerplate(boilerplate, boilerplate_rows(boilerplate, articles, [r.doc for r in records]))
+        keep_pieces(store, articles, records, boilerplate)
     del records
     # Across the corpus: text reuse, events and storylines.
     reuse = find_reuse(corpus, boilerplate=boilerplate, workers=workers)

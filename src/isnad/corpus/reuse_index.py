@@ -14,14 +14,13 @@ aligned again with their partners (`isnad.incremental.update_results`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 
 from isnad.article.doc import ArticleText
 from isnad.corpus.boilerplate import Boilerplate
-from isnad.corpus.direction import publishing_clocks
 
 # The batch detector's own steps, so that the index finds exactly the batch candidates.
 from isnad.corpus.reuse import (
@@ -88,12 +87,15 @@ def reuse_of_new(
     same_content: dict[str, list[str]],
     read_texts: Callable[[Sequence[str]], list[ArticleText]],
     boilerplate: Boilerplate,
+    clocked: Collection[str],
     params: ReuseParams | None = None,
 ) -> list[ReuseLink]:
     """Links between each new article and any stored one (the new ones included), in the order a
     batch run over the store lists them. ``same_content``: stored articles by content hash;
     ``read_texts``: the text layer of stored articles, read when a candidate needs them;
-    ``boilerplate``: the model over the whole store (`isnad.corpus.boilerplate.grow`)."""
+    ``boilerplate``: the model over the whole store (`isnad.corpus.boilerplate.grow`);
+    ``clocked``: the outlets whose stamps are publishing times, judged over the whole store
+    (`isnad.corpus.direction.publishing_clocks`)."""
     params = params or ReuseParams()
     position = {article_id: i for i, article_id in enumerate(stored.article_ids)}
     new_ids = [t.article.id for t in new_texts]
@@ -110,9 +112,6 @@ def reuse_of_new(
     partners = sorted({stored.article_ids[i] for pair in duplicates | pairs for i in pair} - texts.keys())
     texts.update((t.article.id, t) for t in read_texts(partners))
     weights = TermWeights.background(params.max_term_df).with_formulas(texts.values(), boilerplate)
-
-    # Outlets whose stamps are publishing times, judged on the articles this update reads.
-    clocked = publishing_clocks(t.article for t in texts.values())
 
     def text_at(i: int) -> ArticleText:
         return texts[stored.article_ids[i]]

@@ -224,6 +224,22 @@ class Pieces:
                 ],
             )
 
+    def article_stamps(self) -> list[tuple[str, str | None, str | None]]:
+        """(id, outlet, publication date) of every stored article, in the order stored, without
+        its text: what the reuse direction reads of the whole store."""
+        return self._db.execute("SELECT id, outlet, published FROM articles ORDER BY rowid").fetchall()
+
+    def setting(self, key: str) -> Any:
+        """A value kept in ``settings`` (JSON), None when never set."""
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value, sort_keys=True))
+            )
+
     def drop_story_features(self, ids: Iterable[str]) -> None:
         """Forget the story features and links of these articles (made again with a grown model)."""
         with self._transaction() as db:
