@@ -207,3 +207,12 @@ def test_a_second_day_that_grows_the_boilerplate_gives_the_batch_results(tmp_pat
     # The test has teeth: stored articles of the first day hold boilerplate the second day taught.
     assert any(first.spans(a) != model.spans(a) for a in first_day)
     assert results(db) == batch_results(files, tmp_path / "batch.db")
+    # The batch run's model and what it counted per article (from its text layer) are the grown ones.
+    with Store(tmp_path / "batch.db") as store:
+        batch_model, batch_rows = store.boilerplate()
+    assert batch_model is not None
+    assert batch_model.to_json() == model.to_json()
+    assert batch_rows.keys() == rows.keys()
+    for article_id, row in rows.items():
+        assert batch_rows[article_id].runs.tolist() == row.runs.tolist()
+        assert (batch_rows[article_id].title, batch_rows[article_id].lines) == (row.title, row.lines)
