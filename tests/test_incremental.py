@@ -4,10 +4,9 @@ the same order (the order names the two sides of a reuse pair: ``a`` is the one 
 
 The corpus is the seeds plus 35 real articles of one day (SaudiNewsNet 2015-08-04, read from
 ../shared/data, never copied here): ten groups of two or three articles that open alike (copies
-of one release, so reuse links and shared events) and twelve others. A batch run and an
-incremental one differ by design in one way only (docs/archive.md): outlets' fixed lines and
-reuse boilerplate are learnt from the articles added together. This corpus learns neither, even
-whole (asserted), so no part of it can learn any, and every result must be equal.
+of one release, so reuse links and shared events) and twelve others; every result must be equal.
+It learns no boilerplate (asserted): what a store does when its boilerplate grows is tested on
+two real days (`test_a_second_day_that_grows_the_boilerplate_gives_the_batch_results`).
 """
 
 from __future__ import annotations
@@ -74,7 +73,7 @@ def results(db: Path) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def batch(corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     articles, _ = read(corpus)
-    # What a batch run and an incremental one learn differently: nothing, on this corpus.
+    # Boilerplate is tested apart: this corpus learns none.
     learnt = Boilerplate.learn(articles)
     assert learnt.lines == {}
     assert learnt.formulas == {}
