@@ -32,7 +32,7 @@ from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse import ReuseParams
 from isnad.corpus.reuse_index import reuse_of_new, signatures
-from isnad.event.actors import label_mentions
+from isnad.event.actors import EntitySpans, LabelMention
 from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import outlet_framings
@@ -52,7 +52,10 @@ from isnad.store import Store
 from isnad.store.codec import encode_record, owner_of
 from isnad.store.pieces import ArticlePieces
 
-PER_EVENT_KINDS = ("comparisons", "briefs", "provenance", "single_reports")
+# Comparisons, briefs and single reports read only the members' text and figures: they are made
+# again only when an event's members change, not when its sources, entities or links do.
+TOLD_KINDS = ("comparisons", "briefs", "single_reports")
+TOLD = "#told"  # the key suffix of a scope's fingerprint of its members alone
 
 
 def pieces_of(record: ArticleRecord) -> ArticlePieces:
@@ -230,7 +233,8 @@ def fingerprints(
 ) -> dict[str, str]:
     """For each event and storyline, a hash of everything its per-event results are made from:
     its members (whose text, figures and dates never change), their linked sources and entity
-    mentions, and the reuse links between members."""
+    mentions, and the reuse links between members; and under its id plus `TOLD`, a hash of its
+    members alone (what comparisons and briefs read)."""
     named: dict[str, list[Any]] = defaultdict(list)
     for entity in entities:
         for m in entity.mentions:
@@ -241,8 +245,9 @@ def fingerprints(
     out: dict[str, str] = {}
     for event in events:
         members = set(event.article_ids)
+        told = [event.id, event.article_ids, event.title]
         inputs = [
-            [event.id, event.article_ids, event.title],
+            told,
             [[asdict(a) for a in attributions.get(i, [])] for i in event.article_ids],
             [sorted(named.get(i, [])) for i in event.article_ids],
             sorted(
@@ -253,10 +258,11 @@ def fingerprints(
             ),
         ]
         out[event.id] = _digest(inputs)
+        out[event.id + TOLD] = _digest(told)
     for storyline in storylines:
-        out[storyline.id] = _digest(
-            [[storyline.id, storyline.event_ids, storyline.title], [out[e] for e in storyline.event_ids]]
-        )
+        head = [storyline.id, storyline.event_ids, storyline.title]
+        out[storyline.id] = _digest([head, [out[e] for e in storyline.event_ids]])
+        out[storyline.id + TOLD] = _digest([head, [out[e + TOLD] for e in storyline.event_ids]])
     return out
 
 
@@ -273,50 +279,56 @@ def update_per_event(
     reuse: Sequence[ReuseLink],
 ) -> None:
     """Compute comparisons, briefs, framing and provenance again for the events and storylines
-    whose inputs changed; drop those of events and storylines that are gone."""
+    whose inputs changed (comparisons and briefs: whose members changed); drop those of events
+    and storylines that are gone."""
     now = fingerprints(events, storylines, entities, attributions, reuse)
     before = store.stage_fingerprints()
-    changed_events = [e for e in events if before.get(e.id) != now[e.id]]
-    changed_storylines = [s for s in storylines if before.get(s.id) != now[s.id] and len(s.event_ids) >= 2]
+    framed = [e for e in events if before.get(e.id) != now[e.id]]
+    told = [e for e in events if before.get(e.id + TOLD) != now[e.id + TOLD]]
+    several = [s for s in storylines if len(s.event_ids) >= 2]
+    framed_storylines = [s for s in several if before.get(s.id) != now[s.id]]
+    told_storylines = [s for s in several if before.get(s.id + TOLD) != now[s.id + TOLD]]
     gone = [scope for scope in before if scope not in now]
     event_by_id = {e.id: e for e in events}
-    story_events = [event_by_id[e] for s in changed_storylines for e in s.event_ids]
-    ids = sorted({a for e in [*changed_events, *story_events] for a in e.article_ids})
+
+    def events_of(found: Sequence[Storyline]) -> list[Event]:
+        return [event_by_id[e] for s in found for e in s.event_ids]
+
+    story_events = events_of(told_storylines)
+    read = [*framed, *told, *story_events, *events_of(framed_storylines)]
+    ids = sorted({a for e in read for a in e.article_ids})
     corpus = Corpus(store.articles(ids))
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
-    # Each article's label mentions, found with the entities it mentions alone (the same labels,
-    # without reading every entity for every article), shared by its event and storyline.
-    mentioned: dict[str, list[Entity]] = defaultdict(list)
-    wanted = set(ids)
-    for entity in entities:
-        for article_id in {m.article_id for m in entity.mentions} & wanted:
-            mentioned[article_id].append(entity)
-    labels = {i: label_mentions(corpus, i, mentioned.get(i, [])) for i in ids}
-    comparisons = compare(changed_events, figures, corpus.by_id)
-    changed_ids = {e.id for e in changed_events}
-    other_events = sorted({e.id for e in story_events} - changed_ids)
+    # Entity spans indexed once, and each article's label mentions found once, when its event or
+    # storyline first needs them, as a batch run's `frame` finds them.
+    spans = EntitySpans(entities)
+    labels: dict[str, list[LabelMention]] = {}
+    comparisons = compare(told, figures, corpus.by_id)
+    told_ids = {e.id for e in told}
+    other_events = sorted({e.id for e in story_events} - told_ids)
     story_comparisons: list[Comparison] = [*comparisons, *store.results_of("comparisons", other_events)]
 
     def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
-        return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, (), labels))
+        return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, spans, labels))
 
     results: dict[str, list[Any]] = {
         "comparisons": comparisons,
-        "briefs": summarize(corpus, changed_events, comparisons),
-        "provenance": trace(changed_events, corpus.by_id, relevant, reuse),
-        "single_reports": single_reports(changed_events, figures, corpus.by_id),
-        "framings": [framing("event", e.id, e.article_ids) for e in changed_events]
+        "briefs": summarize(corpus, told, comparisons),
+        "provenance": trace(framed, corpus.by_id, relevant, reuse),
+        "single_reports": single_reports(told, figures, corpus.by_id),
+        "framings": [framing("event", e.id, e.article_ids) for e in framed]
         + [
             framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
-            for s in changed_storylines
+            for s in framed_storylines
         ],
-        "storyline_briefs": summarize_storylines(corpus, story_events, changed_storylines, story_comparisons),
+        "storyline_briefs": summarize_storylines(corpus, story_events, told_storylines, story_comparisons),
     }
     owners = {
-        **{kind: [e.id for e in changed_events] for kind in PER_EVENT_KINDS},
-        "framings": [e.id for e in changed_events] + [s.id for s in changed_storylines],
-        "storyline_briefs": [s.id for s in changed_storylines],
+        **{kind: [e.id for e in told] for kind in TOLD_KINDS},
+        "provenance": [e.id for e in framed],
+        "framings": [e.id for e in framed] + [s.id for s in framed_storylines],
+        "storyline_briefs": [s.id for s in told_storylines],
     }
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {}
     for kind, found in results.items():
@@ -326,7 +338,9 @@ def update_per_event(
         changes[kind] = (by_owner, gone)
     store.replace_results(changes)
     store.drop_stage_fingerprints(gone)
-    store.set_stage_fingerprints({scope: now[scope] for scope in [*changed_ids, *(s.id for s in storylines)]})
+    kept = [e.id for e in framed] + [e.id + TOLD for e in told]
+    kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]
+    store.set_stage_fingerprints({scope: now[scope] for scope in kept})
 
 
 def keep_fingerprints(store: Store, analysis: Analysis) -> None:
