@@ -215,3 +215,33 @@ def test_a_second_day_that_grows_the_boilerplate_gives_the_batch_results(tmp_pat
     for article_id, row in rows.items():
         assert batch_rows[article_id].runs.tolist() == row.runs.tolist()
         assert (batch_rows[article_id].title, batch_rows[article_id].lines) == (row.title, row.lines)
+
+
+def test_the_allowed_difference_an_old_pair_a_full_bucket_would_drop() -> None:
+    """The one place `add` keeps what a batch run would drop (docs/archive.md, "Allowed
+    differences"): two stored articles that share two chunks are a candidate pair; once more new
+    articles than ``max_bucket`` hold the same chunks, every band of those chunks is a stop-band,
+    so a batch run over the whole store no longer makes the pair, while `add`, which looks up only
+    the new articles' chunks, leaves the stored pair's link alone."""
+    params = ReuseParams()
+    rng = np.random.default_rng(0)
+    shared = rng.integers(0, 2**32, size=(2, params.num_perm), dtype=np.uint32)
+
+    def own() -> np.ndarray:
+        return rng.integers(0, 2**32, size=(1, params.num_perm), dtype=np.uint32)
+
+    def store_of(count: int) -> StoredSignatures:
+        rows = [np.concatenate([shared, own()]) for _ in range(count)]
+        return StoredSignatures(
+            [f"article-{n}" for n in range(count)],
+            np.array([len(r) for r in rows], dtype=np.int64),
+            np.concatenate(rows).astype(np.uint32),
+        )
+
+    before = store_of(2)
+    assert candidates_with_stored(before.article_ids, before, params) == {(0, 1)}
+    after = store_of(2 + params.max_bucket)
+    # Batch: every article new, the shared chunks' buckets over the cap, no pair at all.
+    assert candidates_with_stored(after.article_ids, after, params) == set()
+    # `add` of the new articles: no pair with them, and the stored pair is not looked at again.
+    assert candidates_with_stored(after.article_ids[2:], after, params) == set()
