@@ -3,13 +3,18 @@ new articles change.
 
 - Per article (attributions, figures, dates, entity mentions, story features, reuse signatures):
   made once, when the article arrives, and kept per article (`isnad.store.pieces`).
+- The boilerplate model (formulas, outlets' fixed lines): kept in the store with what it counted
+  in each article, and grown over the new articles to the model a batch run over the whole store
+  learns (`isnad.corpus.boilerplate.grow`); stored articles whose boilerplate grew get their story
+  features and reuse pairs made again.
 - Across articles: entities are linked again from the stored mentions of every article, and
   sources linked to them (cheap: no text is read but that of long source phrases); reuse links
   are found for the new articles against the stored signatures (`isnad.corpus.reuse_index`);
   events and storylines come from the store's incremental grouping (`update_store`).
 - Per event and storyline (comparisons, brief, framing, provenance): a fingerprint of the
   inputs (members, their linked sources and entities, the reuse links between them) is kept;
-  only events and storylines whose fingerprint changed are computed again.
+  only events and storylines whose fingerprint changed are computed again (comparisons and
+  briefs only when their members changed).
 
 Results are written owner by owner (an article, event, storyline, entity or pair), so rows that
 did not change are not rewritten. What differs from a batch run is in docs/archive.md.
