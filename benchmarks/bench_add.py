@@ -11,7 +11,9 @@ For a day of SaudiNewsNet (default 2015-08-04):
 CPU seconds count this process and its worker processes (the per-article pass runs on a pool).
 
     python benchmarks/bench_add.py [--day 2015-08-04] [--base 2015-08-03] \
-        [--base 2015-07-31,2015-08-01,2015-08-02,2015-08-03] [--check] [--out FILE]
+        [--base 2015-07-31,2015-08-01,2015-08-02,2015-08-03] [--first N] [--check] [--out FILE]
+
+``--first N`` takes the first N articles of each day (a sample that fits a short run).
 
 SaudiNewsNet is CC BY-NC-SA: it is read from ../shared/data, never copied into the project.
 """
@@ -19,6 +21,7 @@ SaudiNewsNet is CC BY-NC-SA: it is read from ../shared/data, never copied into t
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import resource
 import sys
@@ -56,8 +59,19 @@ def timed(label: str, run: Callable[[], Any]) -> dict[str, Any]:
     return found
 
 
+FIRST: dict[str, Any] = {"n": None, "folder": None}  # --first N: where the samples are written
+
+
 def day_file(day: str) -> Path:
-    return DATA / f"{day}.jsonl.gz"
+    """The day's file, or with --first N a file of its first N articles."""
+    path = DATA / f"{day}.jsonl.gz"
+    if FIRST["n"] is None:
+        return path
+    sample = Path(FIRST["folder"]) / f"{day}-first-{FIRST['n']}.jsonl"
+    if not sample.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            sample.write_text("".join(line for _, line in zip(range(FIRST["n"]), lines, strict=False)))
+    return sample
 
 
 def stored(db: Path) -> dict[str, set[str]]:
@@ -95,12 +109,14 @@ def main() -> None:
     parser.add_argument("--day", default="2015-08-04")
     parser.add_argument("--base", action="append", help="comma-separated earlier days (repeatable)")
     parser.add_argument("--check", action="store_true", help="compare with a batch run (first base + day)")
+    parser.add_argument("--first", type=int, help="only the first N articles of each day")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     bases = [b.split(",") for b in (args.base or ["2015-08-03"])]
     report: dict[str, Any] = {"day": args.day, "steps": []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        FIRST.update(n=args.first, folder=folder)
         analyze(ROOT / "examples" / "seeds")  # models loaded before any step is timed
         report["steps"].append(timed(f"analyze {args.day} alone", lambda: analyze(day_file(args.day))))
         for n, base in enumerate(bases):

@@ -30,27 +30,38 @@ import uvicorn
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
+PER_FILE = 2000
 QUERIES = ["اليمن", "الحوثيين", "وزير الخارجية", "داعش", "أسعار النفط", "الهلال", "السعودية", "إيران"]
 
 
 def build_store(db: Path, count: int) -> None:
+    """A batch run (`isnad analyze --db`) over the first ``count`` articles, written to files of
+    ``PER_FILE`` articles (isnad refuses input files over 20 MB)."""
     from isnad.pipeline import analyze
 
     with tempfile.TemporaryDirectory() as tmp:
-        chunk = Path(tmp) / "articles.jsonl"
+        files: list[Path] = []
         taken = 0
-        with chunk.open("w", encoding="utf-8") as out:
-            for day in sorted(DATA.glob("*.jsonl.gz")):
-                with gzip.open(day, "rt", encoding="utf-8") as lines:
-                    for line in lines:
-                        out.write(line if line.endswith("\n") else line + "\n")
-                        taken += 1
-                        if taken >= count:
-                            break
-                if taken >= count:
-                    break
+        out = None
+        for day in sorted(DATA.glob("*.jsonl.gz")):
+            with gzip.open(day, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    if taken % PER_FILE == 0:
+                        if out is not None:
+                            out.close()
+                        files.append(Path(tmp) / f"articles-{len(files):03d}.jsonl")
+                        out = files[-1].open("w", encoding="utf-8")
+                    assert out is not None
+                    out.write(line if line.endswith("\n") else line + "\n")
+                    taken += 1
+                    if taken >= count:
+                        break
+            if taken >= count:
+                break
+        if out is not None:
+            out.close()
         started = time.perf_counter()
-        analyze([chunk], db=db)
+        analyze(files, db=db)
         print(f"built {db} from {taken} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 

@@ -4,10 +4,9 @@ the same order (the order names the two sides of a reuse pair: ``a`` is the one 
 
 The corpus is the seeds plus 35 real articles of one day (SaudiNewsNet 2015-08-04, read from
 ../shared/data, never copied here): ten groups of two or three articles that open alike (copies
-of one release, so reuse links and shared events) and twelve others. A batch run and an
-incremental one differ by design in one way only (docs/archive.md): outlets' fixed lines and
-reuse boilerplate are learnt from the articles added together. This corpus learns neither, even
-whole (asserted), so no part of it can learn any, and every result must be equal.
+of one release, so reuse links and shared events) and twelve others; every result must be equal.
+It learns no boilerplate (asserted): what a store does when its boilerplate grows is tested on
+two real days (`test_a_second_day_that_grows_the_boilerplate_gives_the_batch_results`).
 """
 
 from __future__ import annotations
@@ -74,7 +73,7 @@ def results(db: Path) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def batch(corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     articles, _ = read(corpus)
-    # What a batch run and an incremental one learn differently: nothing, on this corpus.
+    # Boilerplate is tested apart: this corpus learns none.
     learnt = Boilerplate.learn(articles)
     assert learnt.lines == {}
     assert learnt.formulas == {}
@@ -179,3 +178,70 @@ def test_adding_to_a_store_a_batch_run_made_gives_the_batch_results(
     analyze(corpus[::2], db=db, workers=1)
     add(corpus[1::2], db, workers=1)
     assert results(db) == batch_results(corpus[::2] + corpus[1::2], tmp_path / "batch.db")
+
+
+def test_a_second_day_that_grows_the_boilerplate_gives_the_batch_results(tmp_path: Path) -> None:
+    """The first 60 articles of 2015-08-02, then of 2015-08-03: the second day makes formulas of
+    runs the first day held too, so the stored model grows and stored articles get their story
+    features and reuse pairs made again; every result equals a batch run over both."""
+    files = []
+    for day in ("2015-08-02", "2015-08-03"):
+        with gzip.open(shared_data(f"saudinewsnet/{day}.jsonl.gz"), "rt", encoding="utf-8") as lines:
+            path = tmp_path / f"{day}.jsonl"
+            path.write_text(
+                "".join(line for _, line in zip(range(60), lines, strict=False)), encoding="utf-8"
+            )
+        files.append(path)
+    db = tmp_path / "store.db"
+    add(files[:1], db, workers=1)
+    with Store(db) as store:
+        first, _ = store.boilerplate()
+        first_day = store.articles()
+    add(files[1:], db, workers=1)
+    with Store(db) as store:
+        model, rows = store.boilerplate()
+    assert first is not None
+    assert model is not None
+    assert len(rows) == 120
+    # The test has teeth: stored articles of the first day hold boilerplate the second day taught.
+    assert any(first.spans(a) != model.spans(a) for a in first_day)
+    assert results(db) == batch_results(files, tmp_path / "batch.db")
+    # The batch run's model and what it counted per article (from its text layer) are the grown ones.
+    with Store(tmp_path / "batch.db") as store:
+        batch_model, batch_rows = store.boilerplate()
+    assert batch_model is not None
+    assert batch_model.to_json() == model.to_json()
+    assert batch_rows.keys() == rows.keys()
+    for article_id, row in rows.items():
+        assert batch_rows[article_id].runs.tolist() == row.runs.tolist()
+        assert (batch_rows[article_id].title, batch_rows[article_id].lines) == (row.title, row.lines)
+
+
+def test_the_allowed_difference_an_old_pair_a_full_bucket_would_drop() -> None:
+    """The one place `add` keeps what a batch run would drop (docs/archive.md, "Allowed
+    differences"): two stored articles that share two chunks are a candidate pair; once more new
+    articles than ``max_bucket`` hold the same chunks, every band of those chunks is a stop-band,
+    so a batch run over the whole store no longer makes the pair, while `add`, which looks up only
+    the new articles' chunks, leaves the stored pair's link alone."""
+    params = ReuseParams()
+    rng = np.random.default_rng(0)
+    shared = rng.integers(0, 2**32, size=(2, params.num_perm), dtype=np.uint32)
+
+    def own() -> np.ndarray:
+        return rng.integers(0, 2**32, size=(1, params.num_perm), dtype=np.uint32)
+
+    def store_of(count: int) -> StoredSignatures:
+        rows = [np.concatenate([shared, own()]) for _ in range(count)]
+        return StoredSignatures(
+            [f"article-{n}" for n in range(count)],
+            np.array([len(r) for r in rows], dtype=np.int64),
+            np.concatenate(rows).astype(np.uint32),
+        )
+
+    before = store_of(2)
+    assert candidates_with_stored(before.article_ids, before, params) == {(0, 1)}
+    after = store_of(2 + params.max_bucket)
+    # Batch: every article new, the shared chunks' buckets over the cap, no pair at all.
+    assert candidates_with_stored(after.article_ids, after, params) == set()
+    # `add` of the new articles: no pair with them, and the stored pair is not looked at again.
+    assert candidates_with_stored(after.article_ids[2:], after, params) == set()

@@ -3,13 +3,18 @@ new articles change.
 
 - Per article (attributions, figures, dates, entity mentions, story features, reuse signatures):
   made once, when the article arrives, and kept per article (`isnad.store.pieces`).
+- The boilerplate model (formulas, outlets' fixed lines): kept in the store with what it counted
+  in each article, and grown over the new articles to the model a batch run over the whole store
+  learns (`isnad.corpus.boilerplate.grow`); stored articles whose boilerplate grew get their story
+  features and reuse pairs made again.
 - Across articles: entities are linked again from the stored mentions of every article, and
   sources linked to them (cheap: no text is read but that of long source phrases); reuse links
   are found for the new articles against the stored signatures (`isnad.corpus.reuse_index`);
   events and storylines come from the store's incremental grouping (`update_store`).
 - Per event and storyline (comparisons, brief, framing, provenance): a fingerprint of the
   inputs (members, their linked sources and entities, the reuse links between them) is kept;
-  only events and storylines whose fingerprint changed are computed again.
+  only events and storylines whose fingerprint changed are computed again (comparisons and
+  briefs only when their members changed).
 
 Results are written owner by owner (an article, event, storyline, entity or pair), so rows that
 did not change are not rewritten. What differs from a batch run is in docs/archive.md.
@@ -20,26 +25,42 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Literal
 
+from isnad.arabic import Token
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import ArticleExtraction, combine, reads_text
 from isnad.article_pass import ArticleRecord
+from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
+from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse import ReuseParams
 from isnad.corpus.reuse_index import reuse_of_new, signatures
-from isnad.event.actors import label_mentions
+from isnad.event.actors import EntitySpans, LabelMention
 from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import outlet_framings
 from isnad.event.provenance import trace
-from isnad.model import Analysis, Attribution, Comparison, Entity, Event, Framing, ReuseLink, Storyline
+from isnad.model import (
+    Analysis,
+    Article,
+    Attribution,
+    Comparison,
+    Entity,
+    Event,
+    Framing,
+    ReuseLink,
+    Storyline,
+)
 from isnad.store import Store
 from isnad.store.codec import encode_record, owner_of
 from isnad.store.pieces import ArticlePieces
 
-PER_EVENT_KINDS = ("comparisons", "briefs", "provenance", "single_reports")
+# Comparisons, briefs and single reports read only the members' text and figures: they are made
+# again only when an event's members change, not when its sources, entities or links do.
+TOLD_KINDS = ("comparisons", "briefs", "single_reports")
+TOLD = "#told"  # the key suffix of a scope's fingerprint of its members alone
 
 
 def pieces_of(record: ArticleRecord) -> ArticlePieces:
@@ -59,33 +80,102 @@ def pieces_of(record: ArticleRecord) -> ArticlePieces:
     )
 
 
+BOILERPLATE_BATCH = 500  # articles read and tokenised at a time to grow the boilerplate model
+
+
+def grow_boilerplate(store: Store) -> Grown:
+    """The store's boilerplate model grown over the stored articles it has not counted yet (the
+    new ones), as a batch run over the whole store learns it; to be kept (`Store.set_boilerplate`)
+    once what depends on it is current."""
+    model, rows = store.boilerplate()
+    order = store.article_ids()
+    missing = [i for i in order if i not in rows]
+
+    def tokenised(ids: Sequence[str]) -> Iterator[tuple[Article, list[Token]]]:
+        for start in range(0, len(ids), BOILERPLATE_BATCH):
+            for article in store.articles(ids[start : start + BOILERPLATE_BATCH]):
+                yield article, words(article.text)
+
+    return grow(model, order, rows, tokenised(missing), tokenised)
+
+
+def keep_pieces(
+    store: Store, articles: Sequence[Article], records: Sequence[ArticleRecord], boilerplate: Boilerplate
+) -> None:
+    """After a batch run's per-article pass over every stored article (``articles`` as read,
+    ``records`` in the same order): what `isnad add` builds on. Each article's pieces, the
+    boilerplate model with what it counted in each article, and the outlets whose stamps are
+    publishing times."""
+    store.add_article_pieces(pieces_of(r) for r in records)
+    rows = {
+        a.id: Recurring.of(a, r.doc.tokens, boilerplate.params)
+        for a, r in zip(articles, records, strict=True)
+    }
+    store.set_boilerplate(boilerplate, rows)
+    store.set_setting("clocks", sorted(publishing_clocks(r.article for r in records)))
+
+
 def update_results(
-    store: Store, new_ids: Sequence[str], events: Sequence[Event], storylines: Sequence[Storyline]
+    store: Store,
+    new_ids: Sequence[str],
+    events: Sequence[Event],
+    storylines: Sequence[Storyline],
+    boilerplate: Boilerplate,
+    changed: Collection[str] = (),
 ) -> None:
     """Bring the stored reuse links, entities, sources, figures, dates and per-event results up
-    to date once ``new_ids`` have their pieces stored and ``events``/``storylines`` are current."""
+    to date once ``new_ids`` have their pieces stored and ``events``/``storylines`` are current.
+    ``changed``: stored articles whose boilerplate grew; their reuse pairs are aligned again."""
     new_set = set(new_ids)
     order = store.article_ids()
     hashes = store.content_hashes()
-    new_texts = [Doc(a) for a in store.articles(list(new_ids))]
+    # Direction reads only outlets and dates of the whole store: whose stamps are publishing
+    # times, and which pairs a third outlet prints too.
+    stamps = {i: Article(i, "", "", outlet=o, published=p) for i, o, p in store.article_stamps()}
+    clocked = publishing_clocks(stamps.values())
+    was_clocked = store.setting("clocks")
+    flipped = set(clocked) ^ set(was_clocked) if was_clocked is not None else set()
+    stored_links = store.results_of("reuse")
+    # Stored articles aligned again: those whose boilerplate grew, and those with links from an
+    # outlet whose stamps turned out (not) to be publishing times.
+    redo = set(changed) | {
+        i
+        for link in stored_links
+        if {stamps[link.a].outlet, stamps[link.b].outlet} & flipped
+        for i in (link.a, link.b)
+    }
+    again = [i for i in order if i in redo and i not in new_set]
+    new_texts = [Doc(a) for a in store.articles([*new_ids, *again])]
     params = ReuseParams()
-    reuse = reuse_of_new(
+    found = reuse_of_new(
         new_texts,
         store.reuse_signatures(params.num_perm),
-        store.same_content(hashes[i] for i in new_ids),
+        store.same_content(hashes[i] for i in [*new_ids, *again]),
         lambda ids: [Doc(a) for a in store.articles(ids)],
+        boilerplate,
+        clocked,
         params,
     )
     del new_texts
+    # Stored links of an article aligned again are replaced by what aligning found; a stored
+    # link whose direction a third outlet's copy now withdraws is rewritten.
+    redone = set(again)
+    stale = [f"{link.a} {link.b}" for link in stored_links if link.a in redone or link.b in redone]
+    kept = [link for link in stored_links if link.a not in redone and link.b not in redone]
+    before = [encode_record(link) for link in kept]
+    siblings_of_one_source([*kept, *found], stamps)
+    rewritten = [link for link, was in zip(kept, before, strict=True) if encode_record(link) != was]
+    reuse = [*found, *rewritten]
     entities, attributions = link_all(store, order)
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {
-        "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, ()),
+        "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, stale),
         "entities": _changed(store, "entities", {e.id: [e] for e in entities}),
         "attributions": _changed(store, "attributions", attributions),
     }
     for kind in ("figures", "dates"):
         changes[kind] = (store.article_records(kind, list(new_set)), ())
     store.replace_results(changes)
+    store.set_setting("clocks", sorted(clocked))
     all_reuse = in_batch_order(store.results_of("reuse"), order, hashes)
     update_per_event(store, events, storylines, entities, attributions, all_reuse)
 
@@ -144,7 +234,8 @@ def fingerprints(
 ) -> dict[str, str]:
     """For each event and storyline, a hash of everything its per-event results are made from:
     its members (whose text, figures and dates never change), their linked sources and entity
-    mentions, and the reuse links between members."""
+    mentions, and the reuse links between members; and under its id plus `TOLD`, a hash of its
+    members alone (what comparisons and briefs read)."""
     named: dict[str, list[Any]] = defaultdict(list)
     for entity in entities:
         for m in entity.mentions:
@@ -155,8 +246,9 @@ def fingerprints(
     out: dict[str, str] = {}
     for event in events:
         members = set(event.article_ids)
+        told = [event.id, event.article_ids, event.title]
         inputs = [
-            [event.id, event.article_ids, event.title],
+            told,
             [[asdict(a) for a in attributions.get(i, [])] for i in event.article_ids],
             [sorted(named.get(i, [])) for i in event.article_ids],
             sorted(
@@ -167,10 +259,11 @@ def fingerprints(
             ),
         ]
         out[event.id] = _digest(inputs)
+        out[event.id + TOLD] = _digest(told)
     for storyline in storylines:
-        out[storyline.id] = _digest(
-            [[storyline.id, storyline.event_ids, storyline.title], [out[e] for e in storyline.event_ids]]
-        )
+        head = [storyline.id, storyline.event_ids, storyline.title]
+        out[storyline.id] = _digest([head, [out[e] for e in storyline.event_ids]])
+        out[storyline.id + TOLD] = _digest([head, [out[e + TOLD] for e in storyline.event_ids]])
     return out
 
 
@@ -187,50 +280,56 @@ def update_per_event(
     reuse: Sequence[ReuseLink],
 ) -> None:
     """Compute comparisons, briefs, framing and provenance again for the events and storylines
-    whose inputs changed; drop those of events and storylines that are gone."""
+    whose inputs changed (comparisons and briefs: whose members changed); drop those of events
+    and storylines that are gone."""
     now = fingerprints(events, storylines, entities, attributions, reuse)
     before = store.stage_fingerprints()
-    changed_events = [e for e in events if before.get(e.id) != now[e.id]]
-    changed_storylines = [s for s in storylines if before.get(s.id) != now[s.id] and len(s.event_ids) >= 2]
+    framed = [e for e in events if before.get(e.id) != now[e.id]]
+    told = [e for e in events if before.get(e.id + TOLD) != now[e.id + TOLD]]
+    several = [s for s in storylines if len(s.event_ids) >= 2]
+    framed_storylines = [s for s in several if before.get(s.id) != now[s.id]]
+    told_storylines = [s for s in several if before.get(s.id + TOLD) != now[s.id + TOLD]]
     gone = [scope for scope in before if scope not in now]
     event_by_id = {e.id: e for e in events}
-    story_events = [event_by_id[e] for s in changed_storylines for e in s.event_ids]
-    ids = sorted({a for e in [*changed_events, *story_events] for a in e.article_ids})
+
+    def events_of(found: Sequence[Storyline]) -> list[Event]:
+        return [event_by_id[e] for s in found for e in s.event_ids]
+
+    story_events = events_of(told_storylines)
+    read = [*framed, *told, *story_events, *events_of(framed_storylines)]
+    ids = sorted({a for e in read for a in e.article_ids})
     corpus = Corpus(store.articles(ids))
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
-    # Each article's label mentions, found with the entities it mentions alone (the same labels,
-    # without reading every entity for every article), shared by its event and storyline.
-    mentioned: dict[str, list[Entity]] = defaultdict(list)
-    wanted = set(ids)
-    for entity in entities:
-        for article_id in {m.article_id for m in entity.mentions} & wanted:
-            mentioned[article_id].append(entity)
-    labels = {i: label_mentions(corpus, i, mentioned.get(i, [])) for i in ids}
-    comparisons = compare(changed_events, figures, corpus.by_id)
-    changed_ids = {e.id for e in changed_events}
-    other_events = sorted({e.id for e in story_events} - changed_ids)
+    # Entity spans indexed once, and each article's label mentions found once, when its event or
+    # storyline first needs them, as a batch run's `frame` finds them.
+    spans = EntitySpans(entities)
+    labels: dict[str, list[LabelMention]] = {}
+    comparisons = compare(told, figures, corpus.by_id)
+    told_ids = {e.id for e in told}
+    other_events = sorted({e.id for e in story_events} - told_ids)
     story_comparisons: list[Comparison] = [*comparisons, *store.results_of("comparisons", other_events)]
 
     def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
-        return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, (), labels))
+        return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, spans, labels))
 
     results: dict[str, list[Any]] = {
         "comparisons": comparisons,
-        "briefs": summarize(corpus, changed_events, comparisons),
-        "provenance": trace(changed_events, corpus.by_id, relevant, reuse),
-        "single_reports": single_reports(changed_events, figures, corpus.by_id),
-        "framings": [framing("event", e.id, e.article_ids) for e in changed_events]
+        "briefs": summarize(corpus, told, comparisons),
+        "provenance": trace(framed, corpus.by_id, relevant, reuse),
+        "single_reports": single_reports(told, figures, corpus.by_id),
+        "framings": [framing("event", e.id, e.article_ids) for e in framed]
         + [
             framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
-            for s in changed_storylines
+            for s in framed_storylines
         ],
-        "storyline_briefs": summarize_storylines(corpus, story_events, changed_storylines, story_comparisons),
+        "storyline_briefs": summarize_storylines(corpus, story_events, told_storylines, story_comparisons),
     }
     owners = {
-        **{kind: [e.id for e in changed_events] for kind in PER_EVENT_KINDS},
-        "framings": [e.id for e in changed_events] + [s.id for s in changed_storylines],
-        "storyline_briefs": [s.id for s in changed_storylines],
+        **{kind: [e.id for e in told] for kind in TOLD_KINDS},
+        "provenance": [e.id for e in framed],
+        "framings": [e.id for e in framed] + [s.id for s in framed_storylines],
+        "storyline_briefs": [s.id for s in told_storylines],
     }
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {}
     for kind, found in results.items():
@@ -240,7 +339,9 @@ def update_per_event(
         changes[kind] = (by_owner, gone)
     store.replace_results(changes)
     store.drop_stage_fingerprints(gone)
-    store.set_stage_fingerprints({scope: now[scope] for scope in [*changed_ids, *(s.id for s in storylines)]})
+    kept = [e.id for e in framed] + [e.id + TOLD for e in told]
+    kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]
+    store.set_stage_fingerprints({scope: now[scope] for scope in kept})
 
 
 def keep_fingerprints(store: Store, analysis: Analysis) -> None:

@@ -26,7 +26,7 @@ from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import frame
 from isnad.event.provenance import trace
-from isnad.incremental import keep_fingerprints, pieces_of, update_results
+from isnad.incremental import grow_boilerplate, keep_fingerprints, keep_pieces, pieces_of, update_results
 from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
 from isnad.model import (
     Analysis,
@@ -142,26 +142,44 @@ def add(
             problems += batch_problems
 
         had_pieces = store.articles_with_pieces()
+        # The boilerplate model grown over the new articles, as a batch run over the whole store
+        # learns it; stored articles whose boilerplate grew get their story features made again.
+        grown = grow_boilerplate(store)
+        store.drop_story_features(grown.changed)
 
         def featurize(articles: Iterable[Article], fixed: Boilerplate) -> Iterator[ArticleFeatures]:
-            # One pass per article: its story features for the grouping, and the rest of what it
-            # holds (sources, figures, dates, mentions, reuse signatures) kept in the store.
+            # One pass per new article: its story features for the grouping, and the rest of what
+            # it holds (sources, figures, dates, mentions, reuse signatures) kept in the store.
+            # Stored articles made again need their story features alone.
+            again: list[Article] = []
+
+            def fresh() -> Iterator[Article]:
+                for article in articles:
+                    if article.id in had_pieces:
+                        again.append(article)
+                    else:
+                        yield article
+
             pending: list[ArticlePieces] = []
-            for record in article_pass(articles, workers=workers, fixed=fixed):
+            for record in article_pass(fresh(), workers=workers, fixed=fixed):
                 pending.append(pieces_of(record))
                 if len(pending) >= READ_BATCH:
                     store.add_article_pieces(pending)
                     pending = []
                 yield record.features
             store.add_article_pieces(pending)
+            for record in article_pass(again, extract=False, workers=workers, fixed=fixed):
+                yield record.features
 
-        events, storylines = update_store(store, featurize=featurize)
+        events, storylines = update_store(store, featurize=featurize, boilerplate=grown.model)
         # Articles stored with story features but not the rest (by an older isnad).
         unmade = [i for i in store.article_ids() if i not in store.articles_with_pieces()]
         for start in range(0, len(unmade), READ_BATCH):
             batch = store.articles(unmade[start : start + READ_BATCH])
             store.add_article_pieces([pieces_of(r) for r in article_pass(batch, workers=workers)])
-        update_results(store, [i for i in store.article_ids() if i not in had_pieces], events, storylines)
+        new_ids = [i for i in store.article_ids() if i not in had_pieces]
+        update_results(store, new_ids, events, storylines, grown.model, grown.changed)
+        store.set_boilerplate(grown.model, grown.rows)
     return Added(new, already, problems, events, storylines)
 
 
@@ -202,7 +220,7 @@ def analyze_articles(
     )
     features = [r.features for r in records]
     if store is not None:  # what `isnad add` builds on: each article's pass, kept per article
-        store.add_article_pieces(pieces_of(r) for r in records)
+        keep_pieces(store, articles, records, boilerplate)
     del records
     # Across the corpus: text reuse, events and storylines.
     reuse = find_reuse(corpus, boilerplate=boilerplate, workers=workers)

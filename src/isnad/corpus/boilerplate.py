@@ -26,11 +26,15 @@ office that name an event's actors.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
 
 from isnad.arabic import Token, normalize, tokenize
 from isnad.arabic.formulas import formula_key, formula_keys
@@ -246,6 +250,138 @@ class Boilerplate:
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"not a saved Boilerplate: {error}") from error
         return cls(params=params, formulas=formulas, outlets=outlets, lines=lines)
+
+
+@dataclass
+class Recurring:
+    """What the model counts in one article, kept so that the model can grow as articles arrive
+    without reading the stored ones again: the hashes of its distinct runs (`run_hashes`), its
+    outlet, its normalised title and its short lines (normalised)."""
+
+    runs: NDArray[np.uint64]
+    outlet: str | None
+    title: str
+    lines: list[str]
+
+    @classmethod
+    def of(cls, article: Article, tokens: Sequence[Token], params: BoilerplateParams) -> Recurring:
+        """From the article and its tokens without punctuation."""
+        _, first = runs_of(tokens, params.n)
+        titled = list(titled_lines(article, params))
+        return cls(
+            run_hashes(first),
+            article.outlet,
+            titled[0][2] if titled else "",
+            [line for _, line, _ in titled],
+        )
+
+
+def run_hash(run: str) -> int:
+    """A run's stable 64-bit hash (the same in every process, unlike ``hash``)."""
+    return int.from_bytes(hashlib.blake2b(run.encode(), digest_size=8).digest(), "little")
+
+
+def run_hashes(runs: Iterable[str]) -> NDArray[np.uint64]:
+    return np.unique(np.array([run_hash(r) for r in runs], dtype=np.uint64))
+
+
+@dataclass
+class Grown:
+    """The model over every stored article, the rows of the articles it learnt from anew, and
+    the stored articles whose boilerplate is now more than before (a run of theirs became a
+    formula, or a line of theirs a fixed line of their outlet)."""
+
+    model: Boilerplate
+    rows: dict[str, Recurring]
+    changed: set[str]
+
+
+def grow(
+    model: Boilerplate | None,
+    order: Sequence[str],
+    stored: Mapping[str, Recurring],
+    new: Iterable[tuple[Article, Sequence[Token]]],
+    read: Callable[[Sequence[str]], Iterable[tuple[Article, Sequence[Token]]]],
+) -> Grown:
+    """The model `Boilerplate.learn` gives over every article in ``order`` (the store's order),
+    from the stored ``model``, the rows of the articles it was learnt from (``stored``) and the
+    articles without rows (``new``, with their tokens without punctuation). ``read`` gives the
+    tokens of stored articles, asked only for those holding a run the new articles make common.
+
+    Why it equals a fresh learn: a run's verdict depends only on the articles that hold it, in
+    store order, so only runs of new articles can change; a formula stays one, since new articles
+    come after the stored ones and the independent holders it was judged on stay first. Runs of
+    new articles held by ``min_articles`` articles are judged again over all their holders. Fixed
+    lines are counted again over every article's rows (a few short lines each).
+    """
+    model = model or Boilerplate()
+    params = model.params
+    position = {article_id: n for n, article_id in enumerate(order)}
+    keys_of: dict[int, list[str]] = {}
+    first_of: dict[int, dict[str, int]] = {}
+    outlet_of: dict[int, str | None] = {}
+    rows: dict[str, Recurring] = {}
+    for article, tokens in new:
+        at = position[article.id]
+        keys_of[at], first_of[at] = runs_of(tokens, params.n)
+        outlet_of[at] = article.outlet
+        rows[article.id] = Recurring.of(article, tokens, params)
+    everything = {**stored, **rows}
+    ids = [i for i in order if i in everything]
+    hashes = np.concatenate([everything[i].runs for i in ids] or [np.zeros(0, dtype=np.uint64)])
+    owner = np.repeat(
+        np.array([position[i] for i in ids], dtype=np.int64), [len(everything[i].runs) for i in ids]
+    )
+    sort = np.argsort(hashes, kind="stable")  # holders of a run stay in store order
+    hashes, owner = hashes[sort], owner[sort]
+    known = {run_hash(run): run for run in model.formulas}
+    asked = np.unique(np.concatenate([r.runs for r in rows.values()] or [np.zeros(0, dtype=np.uint64)]))
+    start, end = np.searchsorted(hashes, asked, "left"), np.searchsorted(hashes, asked, "right")
+    formulas, outlets = dict(model.formulas), dict(model.outlets)
+    # Formulas the new articles hold again: their counts, as a fresh learn gives them.
+    outlet_code = {o: n for n, o in enumerate(sorted({r.outlet or "" for r in everything.values()}))}
+    code_at = {position[i]: outlet_code[r.outlet or ""] for i, r in everything.items()}
+    for h, lo, hi in zip(asked.tolist(), start.tolist(), end.tolist(), strict=True):
+        if h in known:
+            run = known[h]
+            formulas[run] = hi - lo
+            outlets[run] = len({code_at[p] for p in owner[lo:hi].tolist()})
+    # Runs the new articles make common: judged again over all their holders.
+    common = [
+        (h, lo, hi)
+        for h, lo, hi in zip(asked.tolist(), start.tolist(), end.tolist(), strict=True)
+        if h not in known and hi - lo >= params.min_articles
+    ]
+    holders = sorted({p for _, lo, hi in common for p in owner[lo:hi].tolist()})
+    wanted = [order[p] for p in holders if p not in keys_of]
+    for article, tokens in read(wanted):
+        at = position[article.id]
+        keys_of[at], first_of[at] = runs_of(tokens, params.n)
+        outlet_of[at] = article.outlet
+    named = {h for h, _, _ in common}
+    seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for at in holders:
+        for run, where in first_of[at].items():
+            if run_hash(run) in named:
+                seen_in[run].append((at, where))
+    judged = Boilerplate.judged(seen_in, {at: keys_of[at] for at in holders}, outlet_of, params)
+    formulas.update(judged.formulas)
+    outlets.update(judged.outlets)
+    new_ids = set(rows)
+    changed = {order[at] for run in judged.formulas for at, _ in seen_in[run]} - new_ids
+    titles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in everything.values():
+        for line in row.lines:
+            titles[(row.outlet or "", line)].add(row.title)
+    lines = fixed_lines(((o, line, len(seen)) for (o, line), seen in titles.items()), params)
+    added = {(o, line) for o, found in lines.items() for line in found - model.lines.get(o, frozenset())}
+    changed |= {
+        i
+        for i, row in stored.items()
+        if i not in new_ids and any((row.outlet or "", line) in added for line in row.lines)
+    }
+    grown = Boilerplate(params=params, formulas=formulas, outlets=outlets, lines=lines)
+    return Grown(grown, rows, changed)
 
 
 def inside(position: int, spans: list[Span]) -> bool:

@@ -328,7 +328,7 @@ def candidate_pairs(
         return set()
     right_rows = _digests(right_chunks, params.num_perm)
     left_rows = right_rows if symmetric else _digests(left_chunks, params.num_perm)
-    collisions = _band_collisions(left_rows, right_rows, params, one_way=symmetric)
+    collisions = band_collisions(left_rows, right_rows, params, one_way=symmetric)
     chunk_pairs = np.unique(np.concatenate(list(collisions)))
     left_chunk, right_chunk = chunk_pairs // len(right_rows), chunk_pairs % len(right_rows)
     # Estimated Jaccard of each colliding chunk pair, in slices to bound the temporary matrix.
@@ -388,7 +388,7 @@ def _digests(chunks: list[list[str]], num_perm: int) -> NDArray[np.uint32]:
     return np.array(rows, dtype=np.uint32)  # rensa digests are 32-bit
 
 
-def _band_collisions(
+def band_collisions(
     left_rows: NDArray[np.uint32], right_rows: NDArray[np.uint32], params: ReuseParams, *, one_way: bool
 ) -> Iterable[NDArray[np.int64]]:
     """Per LSH band, the (left chunk * right chunks + right chunk) codes of chunks whose band agrees.

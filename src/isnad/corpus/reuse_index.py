@@ -7,30 +7,28 @@ stored chunk, with the same bands, stop-band cap and two-chunk rule as a batch r
 store, so the candidate pairs that involve a new article are the batch ones. Only the candidates'
 stored partners are then read and aligned.
 
-One difference from a batch run (docs/archive.md): boilerplate, which weighs nothing in an
-alignment, is learnt from the articles added together, as outlets' fixed lines are for events;
-a whole day added at once learns what a batch run of that day learns.
+Boilerplate, which weighs nothing in an alignment, is the model over the whole store, grown as
+articles arrive (`isnad.corpus.boilerplate.grow`); stored articles whose boilerplate grew are
+aligned again with their partners (`isnad.incremental.update_results`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 
 from isnad.article.doc import ArticleText
 from isnad.corpus.boilerplate import Boilerplate
-from isnad.corpus.direction import publishing_clocks
 
 # The batch detector's own steps, so that the index finds exactly the batch candidates.
 from isnad.corpus.reuse import (
     ReuseParams,
     TermWeights,
-    _band_collisions,
-    _chunks,
-    _digests,
     align,
+    band_collisions,
+    chunk_digests,
     content_hash,
     whole_link,
 )
@@ -41,9 +39,7 @@ from isnad.store.pieces import StoredSignatures
 def signatures(text: ArticleText, params: ReuseParams | None = None) -> tuple[str, NDArray[np.uint32]]:
     """An article's content hash (empty without content stems) and its chunks' signatures."""
     params = params or ReuseParams()
-    chunks, _ = _chunks([text], [0], params.chunk)
-    rows = _digests(chunks, params.num_perm) if chunks else np.zeros((0, params.num_perm), dtype=np.uint32)
-    return (content_hash(text) if text.content_terms() else ""), rows
+    return (content_hash(text) if text.content_terms() else ""), chunk_digests(text, params)
 
 
 def candidates_with_stored(
@@ -60,7 +56,7 @@ def candidates_with_stored(
     rows = stored.rows
     if not len(left) or not len(rows):
         return set()
-    codes = np.concatenate(list(_band_collisions(rows[left], rows, params, one_way=False)))
+    codes = np.concatenate(list(band_collisions(rows[left], rows, params, one_way=False)))
     query, matched = left[codes // len(rows)], codes % len(rows)
     # Each chunk pair once, as the batch run's one-way pass makes it; no chunk with itself.
     keep = (query != matched) & ~(is_new[owner[matched]] & (matched < query))
@@ -90,11 +86,16 @@ def reuse_of_new(
     stored: StoredSignatures,
     same_content: dict[str, list[str]],
     read_texts: Callable[[Sequence[str]], list[ArticleText]],
+    boilerplate: Boilerplate,
+    clocked: Collection[str],
     params: ReuseParams | None = None,
 ) -> list[ReuseLink]:
     """Links between each new article and any stored one (the new ones included), in the order a
     batch run over the store lists them. ``same_content``: stored articles by content hash;
-    ``read_texts``: the text layer of stored articles, read when a candidate needs them."""
+    ``read_texts``: the text layer of stored articles, read when a candidate needs them;
+    ``boilerplate``: the model over the whole store (`isnad.corpus.boilerplate.grow`);
+    ``clocked``: the outlets whose stamps are publishing times, judged over the whole store
+    (`isnad.corpus.direction.publishing_clocks`)."""
     params = params or ReuseParams()
     position = {article_id: i for i, article_id in enumerate(stored.article_ids)}
     new_ids = [t.article.id for t in new_texts]
@@ -110,11 +111,7 @@ def reuse_of_new(
     texts = {t.article.id: t for t in new_texts}
     partners = sorted({stored.article_ids[i] for pair in duplicates | pairs for i in pair} - texts.keys())
     texts.update((t.article.id, t) for t in read_texts(partners))
-    boilerplate = Boilerplate.learn_tokens((t.article, t.tokens) for t in new_texts)
     weights = TermWeights.background(params.max_term_df).with_formulas(texts.values(), boilerplate)
-
-    # Outlets whose stamps are publishing times, judged on the articles this update reads.
-    clocked = publishing_clocks(t.article for t in texts.values())
 
     def text_at(i: int) -> ArticleText:
         return texts[stored.article_ids[i]]

@@ -932,6 +932,7 @@ def update_store(
     corpus: Corpus | None = None,
     made: Mapping[str, ArticleFeatures] | None = None,
     featurize: Callable[[Iterable[Article], Boilerplate], Iterable[ArticleFeatures]] | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> tuple[list[Event], list[Storyline]]:
     """Bring the stored events and storylines up to date with the stored articles.
 
@@ -940,7 +941,8 @@ def update_store(
     found again from the stored features, and stored features of an older kind are recomputed.
     ``corpus``, when given, holds the stored articles (read for headlines); ``made`` holds the
     features the per-article pass made already; ``featurize`` makes the others (default:
-    `article_features` here, in this process).
+    `article_features` here, in this process); ``boilerplate``, the model over the whole store
+    (`isnad add` grows it), else one learnt from the articles without features.
     """
     params = params or StoryParams()
     made = made or {}
@@ -965,7 +967,9 @@ def update_store(
     # pass over them): a day added at once learns what a batch run of it learns; a handful added
     # alone learn none (docs/events.md).
     unmade_ids = [i for i in missing if i not in made]
-    fixed = Boilerplate.learn(a for batch in _read_batches(store, unmade_ids) for a in batch)
+    fixed = boilerplate
+    if fixed is None:
+        fixed = Boilerplate.learn(a for batch in _read_batches(store, unmade_ids) for a in batch)
     unmade = _read_batches(store, unmade_ids)
     if featurize is None:
         found = {

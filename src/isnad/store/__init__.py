@@ -30,9 +30,9 @@ from filelock import FileLock, Timeout
 from isnad.arabic import normalize
 from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline, StoryLink
 from isnad.store.codec import article_from_row, decode_result, encode_record, owner_of
-from isnad.store.pieces import PIECES_MIGRATION, Pieces
+from isnad.store.pieces import BOILERPLATE_MIGRATION, PIECES_MIGRATION, Pieces
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry migrates the store from version i to i+1. Append, never edit: stores in the wild
 # were created by the earlier entries.
@@ -103,6 +103,9 @@ MIGRATIONS: list[str] = [
     # 3: the pieces `isnad add` updates one by one (per-article records, reuse signatures, result
     # owners, per-event input fingerprints); see `isnad.store.pieces`.
     PIECES_MIGRATION,
+    # 4: what the boilerplate model counts per article, so that `isnad add` grows it as a batch
+    # run learns it (`isnad.store.pieces`).
+    BOILERPLATE_MIGRATION,
 ]
 
 

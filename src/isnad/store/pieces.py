@@ -8,6 +8,9 @@
   (before they are linked into entities).
 - ``results.owner``: the article, event, storyline, entity or pair each result row belongs to,
   so one owner's rows are replaced without touching the others.
+- ``boilerplate_rows``: what the boilerplate model counts in each article (its runs' hashes, its
+  short lines), and the model itself in ``settings``, so that each addition grows the model as a
+  batch run over the whole store would learn it (`isnad.corpus.boilerplate.grow`).
 - ``stage_inputs``: per event and storyline, a fingerprint of what its per-event results
   (comparisons, brief, framing, provenance) were computed from; an unchanged fingerprint means
   the stored results are those a fresh run would give.
@@ -26,6 +29,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from isnad.corpus.boilerplate import Boilerplate, Recurring
 from isnad.model import Attribution, Date, Figure, Mention
 from isnad.store.codec import decode_mention, decode_result, encode_mention, encode_record
 
@@ -56,6 +60,14 @@ PIECES_MIGRATION = """
     CREATE TABLE stage_inputs (
         scope_id    TEXT PRIMARY KEY,   -- an event or storyline id
         fingerprint TEXT NOT NULL
+    );
+"""
+
+BOILERPLATE_MIGRATION = """
+    CREATE TABLE boilerplate_rows (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        runs       BLOB NOT NULL,       -- uint64, the sorted hashes of its distinct runs
+        lines      TEXT NOT NULL        -- JSON [outlet, title, [line, ...]], normalised
     );
 """
 
@@ -179,6 +191,63 @@ class Pieces:
             for content_hash, article_id in rows:
                 found[content_hash].append(article_id)
         return dict(found)
+
+    # -- the boilerplate model ---------------------------------------------------------------
+
+    def boilerplate(self) -> tuple[Boilerplate | None, dict[str, Recurring]]:
+        """The stored boilerplate model (None before any) and the rows it was learnt from."""
+        row = self._db.execute("SELECT value FROM settings WHERE key = 'boilerplate'").fetchone()
+        model = Boilerplate.from_json(row[0]) if row else None
+        rows = {}
+        for article_id, runs, lines in self._db.execute(
+            "SELECT article_id, runs, lines FROM boilerplate_rows"
+        ):
+            outlet, title, found = json.loads(lines)
+            rows[article_id] = Recurring(
+                np.frombuffer(runs, dtype="<u8").astype(np.uint64), outlet, title, found
+            )
+        return model, rows
+
+    def set_boilerplate(self, model: Boilerplate, rows: Mapping[str, Recurring]) -> None:
+        """Keep the model and the rows of the articles it learnt from anew."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO settings VALUES ('boilerplate', ?)", (model.to_json(),))
+            db.executemany(
+                "INSERT OR REPLACE INTO boilerplate_rows VALUES (?,?,?)",
+                [
+                    (
+                        article_id,
+                        np.ascontiguousarray(row.runs, dtype="<u8").tobytes(),
+                        json.dumps([row.outlet, row.title, row.lines], ensure_ascii=False),
+                    )
+                    for article_id, row in rows.items()
+                ],
+            )
+
+    def article_stamps(self) -> list[tuple[str, str | None, str | None]]:
+        """(id, outlet, publication date) of every stored article, in the order stored, without
+        its text: what the reuse direction reads of the whole store."""
+        return self._db.execute("SELECT id, outlet, published FROM articles ORDER BY rowid").fetchall()
+
+    def setting(self, key: str) -> Any:
+        """A value kept in ``settings`` (JSON), None when never set."""
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value, sort_keys=True))
+            )
+
+    def drop_story_features(self, ids: Iterable[str]) -> None:
+        """Forget the story features and links of these articles (made again with a grown model)."""
+        with self._transaction() as db:
+            for part in _parts(sorted(set(ids))):
+                assert part is not None
+                marks = ",".join("?" * len(part))
+                db.execute(f"DELETE FROM story_features WHERE article_id IN ({marks})", part)
+                db.execute(f"DELETE FROM story_links WHERE a IN ({marks}) OR b IN ({marks})", (*part, *part))
 
     # -- results by owner ----------------------------------------------------------------------
 
