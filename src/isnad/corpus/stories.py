@@ -31,7 +31,8 @@ joins, so clustering each component alone loses nothing. Links depend only on th
 component's grouping only on its members (taken in id order), never on the order articles arrive
 in: adding articles in batches gives exactly the grouping of adding them all at once
 (`StoryIndex.add`); the batch `group_stories` is the same procedure with every article new. The
-one exception is the fixed lines, learnt per batch (docs/events.md).
+boilerplate the features leave out is the store's grown model, the one a batch run learns
+(docs/archive.md).
 """
 
 from __future__ import annotations
