@@ -100,6 +100,10 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
     before = list(range(last_before, max(last_before - ANAPHOR_WINDOW_BEFORE, -1), -1))
     # A verbal noun right before the number governs it ("استشهاد عشرة ... وإصابة تسعة"): it comes
     # first, before a verb further on that belongs to the next figure.
+    if before and lexicon.AMONG_THEM & set(particle_forms(tokens[before[0]].norm)):
+        label = _first_predicate(tokens, before[1:ANAPHOR_WINDOW_BEFORE])
+        if label is not None:
+            return label
     near = before[:1] + after[:PREDICATE_WINDOW_AFTER] + before[1:PREDICATE_WINDOW_BEFORE]
     label = _first_predicate(tokens, near)
     if label is None and any(
