@@ -98,12 +98,14 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
     last_before = bisect_right(tokens, number.start, key=lambda t: t.end) - 1
     after = list(range(first_after, min(first_after + PREDICATE_WINDOW_AFTER, len(tokens))))
     before = list(range(last_before, max(last_before - ANAPHOR_WINDOW_BEFORE, -1), -1))
-    # A verbal noun right before the number governs it ("استشهاد عشرة ... وإصابة تسعة"): it comes
-    # first, before a verb further on that belongs to the next figure.
+    # "بينهم خمسة": part of the group before, whose verb comes first (a verbal noun after the
+    # number, في عملية احتجاز الرهائن, is the circumstance, not what happened to the five).
     if before and lexicon.AMONG_THEM & set(particle_forms(tokens[before[0]].norm)):
         label = _first_predicate(tokens, before[1:ANAPHOR_WINDOW_BEFORE])
         if label is not None:
             return label
+    # A verbal noun right before the number governs it ("استشهاد عشرة ... وإصابة تسعة"): it comes
+    # first, before a verb further on that belongs to the next figure.
     near = before[:1] + after[:PREDICATE_WINDOW_AFTER] + before[1:PREDICATE_WINDOW_BEFORE]
     label = _first_predicate(tokens, near)
     if label is None and any(

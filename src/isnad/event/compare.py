@@ -198,14 +198,16 @@ def _groups(pool: Sequence[Figure], classes: Classes) -> list[list[Figure]]:
     for i, j in combinations(range(len(pool)), 2):
         if classes[pool[i]] == classes[pool[j]] and matches(i, j):
             parent[root(i)] = root(j)
+    # The kinds each group of people matches, read before any is joined, so no two kinds meet.
+    kinds: dict[int, set[int]] = {}
     for i, figure in enumerate(pool):
-        if classes[figure] != GENERIC_PEOPLE:
-            continue
-        kinds = {
-            root(j) for j, other in enumerate(pool) if classes[other] in KINDS_OF_PEOPLE and matches(i, j)
-        }
-        if len(kinds) == 1:
-            parent[root(i)] = kinds.pop()
+        if classes[figure] == GENERIC_PEOPLE:
+            kinds.setdefault(root(i), set()).update(
+                root(j) for j, other in enumerate(pool) if classes[other] in KINDS_OF_PEOPLE and matches(i, j)
+            )
+    for people, matched in kinds.items():
+        if len(matched) == 1:
+            parent[people] = matched.pop()
     groups: dict[int, list[Figure]] = {}
     for i, figure in enumerate(pool):
         groups.setdefault(root(i), []).append(figure)
