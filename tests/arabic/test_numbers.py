@@ -75,6 +75,15 @@ def test_fraction_with_a_hedge_and_a_demonstrative() -> None:
     assert number.text == "نحو نصف هؤلاء البريطانيين"
 
 
+def test_a_fraction_of_a_scale_word_is_a_number() -> None:
+    # نصف مليون is 500,000 (so it meets "500 ألف"), not a half and then a million
+    found = find_numbers("ويعيش في المخيمات نصف مليون نازح وربع مليار دولار")
+    assert [(n.value, n.counted, n.is_fraction) for n in found] == [
+        (500_000, "نازح", False),
+        (250_000_000, "دولار", False),
+    ]
+
+
 def test_half_after_a_counted_noun_adds_to_the_number() -> None:
     found = find_numbers("بالسجن 7 سنوات ونصف السنة أو 15 سنة")
     assert [(n.value, n.counted, n.text, n.is_fraction) for n in found] == [

@@ -40,3 +40,10 @@ def test_a_verb_far_before_a_number_without_their_number_is_not_its_claim() -> N
     text = "وأعضاء بارزون في التنظيم عادوا إلى بلادهم، وتقول الصحيفة إن بين المطلوبين 250 عنصراً أغلبهم من بريطانيا."
     [figure] = _figures(text)
     assert figure.predicate is None
+
+
+def test_a_number_among_them_takes_the_verb_of_the_group_before() -> None:
+    """ "12 killed, among them five soldiers, in the hostage-taking": the five were killed, not taken."""
+    text = "قتل 12 شخصا، بينهم خمسة جنود، في عملية احتجاز الرهائن في فندق بالمدينة."
+    twelve, five = _figures(text)
+    assert (twelve.predicate, five.value, five.predicate) == ("killed", 5, "killed")

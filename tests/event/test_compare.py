@@ -128,3 +128,37 @@ def test_an_article_giving_both_numbers_contradicts_neither() -> None:
     one = "في اشتباكات ريف إدلب الجنوبي مع قوات النظام أمس بحسب المرصد السوري"
     comparisons = _compare(f"وقتل 12 عنصرا وقتل 9 عناصر {one}.", f"وقتل 9 عناصر {one}.")
     assert all(c.verdict != "conflict" for c in comparisons)
+
+
+def test_equal_counts_of_two_kinds_of_people_stay_apart() -> None:
+    """Five soldiers and five contractors killed in one attack: the "five killed" of a third
+    report matches both, and must not make them one group (killed / taken would then clash)."""
+    place = "في الهجوم على الفندق في وسط البلاد"
+    comparisons = _compare(
+        f"وأكد مصدر عسكري مقتل خمسة جنود {place}.",
+        f"وقالت البعثة إن خمسة موظفين متعاقدين معها قتلوا {place}.",
+        f"وأعلنت الحكومة عن خمسة قتلى {place}.",
+        f"وخطف المسلحون خمسة موظفين {place}.",
+    )
+    assert all(c.verdict != "conflict" for c in comparisons)
+    for comparison in comparisons:
+        texts = " ".join(claim.text for claim in comparison.claims)
+        assert not ("جنود" in texts and "موظفين" in texts), comparison
+
+
+def test_a_negation_of_another_verb_is_not_a_negated_claim() -> None:
+    """ "The movement did not claim the bombing that killed 15": the 15 were killed all the same."""
+    comparisons = _compare(
+        "إلا أن الحركة لم تعلن مسؤوليتها عن هجوم أوقع 15 قتيلا في منطقة سكنية ليل الخميس.",
+        "وأوقع الهجوم الأول 15 قتيلا في منطقة سكنية ليل الخميس.",
+    )
+    assert [c.verdict for c in comparisons] == ["agree"]
+
+
+def test_the_hedge_at_least_is_no_negation_when_the_figure_has_a_claim() -> None:
+    """ما لا يقل عن and ما لايقل عن (one word) are one hedge: neither side negates the claim."""
+    rest = "شخص قتلوا في البلاد بين 2000 و2012 بحسب سجلات الجريمة."
+    comparisons = _compare(
+        f"وقالت الإحصاءات إن ما لا يقل عن 2100 {rest}", f"وأفادت الإحصاءات بأن ما لايقل عن 2100 {rest}"
+    )
+    assert [c.verdict for c in comparisons] == ["agree"]

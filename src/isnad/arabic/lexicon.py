@@ -353,6 +353,9 @@ UNIT_NAMES: dict[str, str] = {
 COUNT_ANAPHORS = _norm_set("عددهم عددهن عدده عددها")
 # "25 ألفا منهم": a partitive pronoun after a number stands for the counted group.
 PARTITIVES = _norm_set("منهم منهن منها")
+# "قتل 12 شخصا، بينهم خمسة عسكريين": a number after "among them" counts part of the group named
+# before it, and what happened to the group (its verb, before) happened to that part.
+AMONG_THEM = _norm_set("بينهم بينهن بينهما")
 UNIT_WORDS: dict[str, frozenset[str]] = {
     "year": _norm_set("سنة سنوات سنين عام أعوام عاما"),
     "month": _norm_set("شهر أشهر شهرا"),

@@ -318,6 +318,9 @@ def _core_at(tokens: list[Token], i: int) -> _Core | None:
         return _magnitude_core(tokens, i, i + 1, magnitude, [])
     fraction = _bare(token, _FRACTIONS)
     if fraction is not None:
+        # نصف مليون: a fraction of a scale word is a number (500,000), not a share of something
+        if i + 1 < len(tokens) and tokens[i + 1].norm in _SCALES:
+            return _Core(_FRACTIONS[fraction] * _SCALES[tokens[i + 1].norm], i, i + 2)
         return _Core(_FRACTIONS[fraction], i, i + 1, is_fraction=True)
     return _words_core(tokens, i)
 

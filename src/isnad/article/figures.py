@@ -116,6 +116,12 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
             break
         after.append(i)
     before = list(range(last_before, max(last_before - ANAPHOR_WINDOW_BEFORE, -1), -1))
+    # "بينهم خمسة": part of the group before, whose verb comes first (a verbal noun after the
+    # number, في عملية احتجاز الرهائن, is the circumstance, not what happened to the five).
+    if before and lexicon.AMONG_THEM & set(particle_forms(tokens[before[0]].norm)):
+        label = _first_predicate(tokens, before[1:ANAPHOR_WINDOW_BEFORE])
+        if label is not None:
+            return label
     clause = before[: next((n for n, i in enumerate(before) if tokens[i].text in _CLAUSE_MARKS), len(before))]
     # A verbal noun right before the number governs it ("استشهاد عشرة ... وإصابة تسعة"): it comes
     # first, before a verb further on that belongs to the next figure.

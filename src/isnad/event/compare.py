@@ -178,7 +178,12 @@ def _classes(pool: Sequence[Figure], articles: dict[str, Article]) -> Classes:
 
 
 def _groups(pool: Sequence[Figure], classes: Classes) -> list[list[Figure]]:
-    """Figures of one quantity reported by two or more articles (union-find over matching pairs)."""
+    """Figures of one quantity reported by two or more articles (union-find over matching pairs).
+
+    Figures of one class are joined first. A figure of people ("5 قتلى") then joins a kind of
+    people ("5 عسكريين") only when one kind alone matches it: five soldiers and five contractors
+    of one attack are two groups, and the five killed equal to both cannot make them one.
+    """
     parent = list(range(len(pool)))
 
     def root(i: int) -> int:
@@ -187,9 +192,22 @@ def _groups(pool: Sequence[Figure], classes: Classes) -> list[list[Figure]]:
             i = parent[i]
         return i
 
+    def matches(i: int, j: int) -> bool:
+        return pool[i].article_id != pool[j].article_id and same_quantity(pool[i], pool[j], classes)
+
     for i, j in combinations(range(len(pool)), 2):
-        if pool[i].article_id != pool[j].article_id and same_quantity(pool[i], pool[j], classes):
+        if classes[pool[i]] == classes[pool[j]] and matches(i, j):
             parent[root(i)] = root(j)
+    # The kinds each group of people matches, read before any is joined, so no two kinds meet.
+    kinds: dict[int, set[int]] = {}
+    for i, figure in enumerate(pool):
+        if classes[figure] == GENERIC_PEOPLE:
+            kinds.setdefault(root(i), set()).update(
+                root(j) for j, other in enumerate(pool) if classes[other] in KINDS_OF_PEOPLE and matches(i, j)
+            )
+    for people, matched in kinds.items():
+        if len(matched) == 1:
+            parent[people] = matched.pop()
     groups: dict[int, list[Figure]] = {}
     for i, figure in enumerate(pool):
         groups.setdefault(root(i), []).append(figure)
@@ -292,9 +310,11 @@ def _judge(
     # Figures that only give an order of magnitude are not what the sentences' other words decide on.
     vague = all(is_magnitude_hedge(f.approx) for f in group)
     # A clause around a figure holds the neighbouring facts too, so of the sentence rules only
-    # opposite words (rose / fell) decide here; a negation only when the figure carries a claim (the
-    # hedge ما لا يقل عن reads as one), and claims are compared above on the figures themselves.
-    deciding = set(STANCE_RULES) | ({NEGATION_REASON} if predicates else set())
+    # opposite words (rose / fell) decide here; a negation only when a figure's own claim is negated
+    # (the word before its verb): one elsewhere in the clause negates another verb ("لم تعلن
+    # مسؤوليتها عن هجوم أوقع 15 قتيلا") or is a hedge (ما لا يقل عن), not the claim.
+    negated = any(p.startswith("not ") for p in predicates)
+    deciding = set(STANCE_RULES) | ({NEGATION_REASON} if negated else set())
     ruled = [
         d
         for d in decisions
