@@ -394,6 +394,33 @@ def _phrase_forms(words: Sequence[str]) -> list[str]:
     return forms
 
 
+# The Arabic names of outlets under the short ids corpora give them (SaudiNewsNet's, from the
+# outlets' web addresses): pages show the name a reader knows; the id stays the key everywhere.
+OUTLET_NAMES = {
+    "3alyoum": "عين اليوم",
+    "aawsat": "الشرق الأوسط",
+    "aleqtisadiya": "الاقتصادية",
+    "aljazirah": "الجزيرة",
+    "almadina": "المدينة",
+    "alriyadh": "الرياض",
+    "alwatan": "الوطن",
+    "alweeam": "الوئام",
+    "alyaum": "اليوم",
+    "arreyadi": "الرياضي",
+    "okaz": "عكاظ",
+    "sabq": "سبق",
+    "spa": "واس",
+    "was": "واس",
+}
+
+
+def outlet_name(outlet: str | None) -> str:
+    """The name a reader knows an outlet by: the Arabic name of a known id, else the id itself."""
+    if not outlet:
+        return ""
+    return OUTLET_NAMES.get(outlet.strip().lower(), outlet)
+
+
 def outlet_spelled(words: Sequence[str]) -> str | None:
     """The canonical outlet exactly spelled by these normalised words (a glued clitic allowed)."""
     return _outlet_spelled(tuple(words))

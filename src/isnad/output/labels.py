@@ -116,6 +116,7 @@ def environment(package: str) -> Environment:
         predicate_label=predicate_label,
         unit_label=unit_label,
         provenance_evidence=provenance_evidence,
+        outlet=lexicon.outlet_name,
     )
     env.globals["VERDICTS"] = VERDICTS
     return env
