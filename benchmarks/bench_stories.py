@@ -53,7 +53,8 @@ import numpy as np  # noqa: E402
 from sklearn.cluster import AgglomerativeClustering  # noqa: E402
 
 from isnad.article.doc import Corpus  # noqa: E402
-from isnad.corpus.stories import HASH_BITS, StoryIndex, StoryParams, article_features  # noqa: E402
+from isnad.corpus.story_features import HASH_BITS, article_features  # noqa: E402
+from isnad.corpus.story_index import StoryIndex, StoryParams  # noqa: E402
 from isnad.evaluation.similarity import read_rated_pairs  # noqa: E402
 from isnad.ingest import build_article  # noqa: E402
 from isnad.model import Article, ArticleFeatures  # noqa: E402

@@ -27,7 +27,7 @@ from isnad.article.doc import Doc, collector_paused
 from isnad.article.extract import ArticleExtraction, extract_article, settle_outlet
 from isnad.article.ner import default_tagger
 from isnad.corpus.boilerplate import FIXED_LINES, Boilerplate
-from isnad.corpus.stories import embed, features_of, lead
+from isnad.corpus.story_features import embed, features_of, lead
 from isnad.encoder import sentence_encoder
 from isnad.model import Article, ArticleFeatures
 

@@ -6,7 +6,7 @@ from numpy.typing import NDArray
 from isnad.arabic import tokenize
 from isnad.article.doc import Corpus
 from isnad.corpus.boilerplate import FIXED_LINES, Boilerplate, BoilerplateParams
-from isnad.corpus.stories import EMBEDDING_DIM, article_features
+from isnad.corpus.story_features import EMBEDDING_DIM, article_features
 from isnad.model import Article
 
 FOOTER = "للتواصل مع الكاتب ارسل رسالة SMS إلى 88591"

@@ -10,19 +10,10 @@ from hypothesis import strategies as st
 from tests.conftest import SEEDS
 
 from isnad.article.doc import Corpus
-from isnad.corpus import stories
-from isnad.corpus.stories import (
-    EMBEDDING_DIM,
-    StoryIndex,
-    StoryParams,
-    article_features,
-    embed,
-    group_stories,
-    headline,
-    publication_day,
-    similarity_matrix,
-    update_store,
-)
+from isnad.corpus import story_features, story_index
+from isnad.corpus.stories import group_stories, similarity_matrix, update_store
+from isnad.corpus.story_features import EMBEDDING_DIM, article_features, embed, publication_day
+from isnad.corpus.story_index import StoryIndex, StoryParams, headline
 from isnad.model import Analysis, Article, ArticleFeatures
 from isnad.pipeline import analyze, read
 from isnad.store import Store
@@ -363,13 +354,15 @@ def test_reactions_naming_one_happening_share_its_phrase() -> None:
     }
     corpus = Corpus(Article(id=k, text=v, title=None, source_path=k) for k, v in texts.items())
     features = {f.article_id: f for f in article_features(corpus, encoder=_embedded)}
-    happenings = {k: set(f.anchors[f.anchors >= stories.HAPPENING_BIT].tolist()) for k, f in features.items()}
+    happenings = {
+        k: set(f.anchors[f.anchors >= story_features.HAPPENING_BIT].tolist()) for k, f in features.items()
+    }
     assert happenings["report"] & happenings["reaction"]
     assert not happenings["other"]
 
 
 def test_shared_happening_phrases_add_their_bonus_and_one_alone_does_not() -> None:
-    phrases = np.array([stories.HAPPENING_BIT + 5, stories.HAPPENING_BIT + 6], dtype=np.int32)
+    phrases = np.array([story_features.HAPPENING_BIT + 5, story_features.HAPPENING_BIT + 6], dtype=np.int32)
     plain = [
         _bridged(k, list(range(s, s + 10)), n) for n, (k, s) in enumerate((("a", 0), ("b", 5), ("c", 5)))
     ]
@@ -384,8 +377,8 @@ def test_shared_happening_phrases_add_their_bonus_and_one_alone_does_not() -> No
     rows = np.arange(3)
     story_before, _ = before.similarity_among(rows)
     story_after, _ = after.similarity_among(rows)
-    assert stories.HAPPENING_SHARED == 2
-    assert story_after[0, 1] == pytest.approx(story_before[0, 1] + stories.HAPPENING_BONUS, abs=1e-4)
+    assert story_index.HAPPENING_SHARED == 2
+    assert story_after[0, 1] == pytest.approx(story_before[0, 1] + story_index.HAPPENING_BONUS, abs=1e-4)
     assert story_after[0, 2] == pytest.approx(story_before[0, 2])  # one phrase in common
     # The index's links weigh the pair as the blocks do.
     linked = {(link.a, link.b): link.similarity for link in after.links}
@@ -393,7 +386,7 @@ def test_shared_happening_phrases_add_their_bonus_and_one_alone_does_not() -> No
 
 
 def test_a_block_too_big_for_one_matrix_is_cut_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(stories, "MAX_BLOCK", 3)
+    monkeypatch.setattr(story_index, "MAX_BLOCK", 3)
     day = publication_day("2017-03-01")
     assert day is not None
     # One story told every day for a week: a chain of event links, one block of seven.

@@ -15,7 +15,8 @@ from pathlib import Path
 from scipy.stats import pearsonr, spearmanr
 
 from isnad.article.doc import Corpus
-from isnad.corpus.stories import StoryParams, similarity_matrix
+from isnad.corpus.stories import similarity_matrix
+from isnad.corpus.story_index import StoryParams
 from isnad.evaluation.table import format_table, headline
 from isnad.ingest import build_article
 from isnad.model import Article

@@ -23,7 +23,8 @@ from pyspark.sql.types import (
     StructType,
 )
 
-from isnad.corpus.stories import StoryParams, story_setting
+from isnad.corpus.stories import story_setting
+from isnad.corpus.story_index import StoryParams
 from isnad.output.jsonout import encode
 from isnad.store import Store, StoreError
 

@@ -42,7 +42,7 @@ from isnad.article_pass import BATCH_SIZE
 from isnad.corpus.boilerplate import Boilerplate, BoilerplateParams, fixed_lines, titled_lines
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse import ReuseParams
-from isnad.corpus.stories import BLOCK_ROWS, StoryParams, in_time_order
+from isnad.corpus.story_index import BLOCK_ROWS, StoryParams, in_time_order
 from isnad.ingest import DEFAULT_MAX_BYTES
 from isnad.ingest.readers import EMPTY_FOLDER, NO_SUCH_PATH, files_under
 from isnad.model import Analysis, Article, ArticleFeatures, Problem, ReuseLink, StoryLink

@@ -24,7 +24,7 @@ from isnad.corpus.reuse import (
     content_hash,
     whole_link,
 )
-from isnad.corpus.stories import StoryIndex, StoryParams
+from isnad.corpus.story_index import StoryIndex, StoryParams
 from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import frame
