@@ -15,7 +15,8 @@ import sys
 from dataclasses import replace
 
 from isnad.article.doc import Corpus
-from isnad.corpus.reuse import ReuseParams, find_reuse
+from isnad.corpus.reuse import find_reuse
+from isnad.corpus.reuse_weights import ReuseParams
 from isnad.evaluation.reuse_links import BANDS, read_day
 
 

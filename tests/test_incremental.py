@@ -25,8 +25,9 @@ from hypothesis import strategies as st
 
 from isnad.article.doc import Corpus
 from isnad.corpus.boilerplate import Boilerplate
-from isnad.corpus.reuse import ReuseParams, candidate_pairs
+from isnad.corpus.reuse_candidates import candidate_pairs
 from isnad.corpus.reuse_index import candidates_with_stored, signatures
+from isnad.corpus.reuse_weights import ReuseParams
 from isnad.pipeline import add, analyze, read
 from isnad.store import Store
 from isnad.store.codec import RESULT_KINDS, encode_record

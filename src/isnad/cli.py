@@ -203,7 +203,7 @@ def reuse(
     Example: isnad reuse examples/seeds/001_13d98289a079afbf.txt examples/seeds/002_bb1090307286de69.txt
     """
     from isnad.article.doc import Corpus
-    from isnad.corpus.reuse import align
+    from isnad.corpus.alignment import align
     from isnad.pipeline import read
 
     articles, problems = read([a, b])

@@ -35,8 +35,8 @@ from isnad.article.extract import ArticleExtraction, combine, reads_text
 from isnad.article_pass import ArticleRecord
 from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
-from isnad.corpus.reuse import ReuseParams
 from isnad.corpus.reuse_index import reuse_of_new, signatures
+from isnad.corpus.reuse_weights import ReuseParams
 from isnad.event.actors import EntitySpans, LabelMention
 from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports

@@ -4,21 +4,16 @@ from pathlib import Path
 import pytest
 
 from isnad.article.doc import ArticleText, Corpus
+from isnad.corpus.alignment import SPARSE_CAP, align, link_score
 from isnad.corpus.direction import (
     CLOCK_MIN_ARTICLES,
     TRIMMED_CONFIDENCE,
     publishing_clocks,
     siblings_of_one_source,
 )
-from isnad.corpus.reuse import (
-    SPARSE_CAP,
-    ReuseParams,
-    align,
-    candidate_pairs,
-    content_hash,
-    find_reuse,
-    link_score,
-)
+from isnad.corpus.reuse import content_hash, find_reuse
+from isnad.corpus.reuse_candidates import candidate_pairs
+from isnad.corpus.reuse_weights import ReuseParams
 from isnad.model import Article, ReuseLink
 from isnad.pipeline import segment
 

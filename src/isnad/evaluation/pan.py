@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from isnad.article.doc import Corpus
-from isnad.corpus.reuse import ReuseParams, find_reuse
+from isnad.corpus.reuse import find_reuse
+from isnad.corpus.reuse_weights import ReuseParams
 from isnad.evaluation.table import format_table, headline
 from isnad.model import Article, Span
 from isnad.pipeline import segment

@@ -41,7 +41,7 @@ from isnad.article.extract import combine
 from isnad.article_pass import BATCH_SIZE
 from isnad.corpus.boilerplate import Boilerplate, BoilerplateParams, fixed_lines, titled_lines
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
-from isnad.corpus.reuse import ReuseParams
+from isnad.corpus.reuse_weights import ReuseParams
 from isnad.corpus.story_index import BLOCK_ROWS, StoryParams, in_time_order
 from isnad.ingest import DEFAULT_MAX_BYTES
 from isnad.ingest.readers import EMPTY_FOLDER, NO_SUCH_PATH, files_under

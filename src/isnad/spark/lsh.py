@@ -17,7 +17,8 @@ from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, IntegerType, LongType, StructField, StructType
 
-from isnad.corpus.reuse import ReuseParams, enough_collisions
+from isnad.corpus.reuse_candidates import enough_collisions
+from isnad.corpus.reuse_weights import ReuseParams
 
 CHUNK_BITS = 20  # a chunk's id is its article's position shifted by this, plus its number
 

@@ -14,16 +14,11 @@ from pathlib import Path
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import Extraction
 from isnad.article_pass import ArticleRecord, process_batch
+from isnad.corpus.alignment import align
 from isnad.corpus.boilerplate import Boilerplate, runs_of, words
-from isnad.corpus.reuse import (
-    ReuseParams,
-    TermWeights,
-    align,
-    band_keys,
-    chunk_digests,
-    content_hash,
-    whole_link,
-)
+from isnad.corpus.reuse import content_hash, whole_link
+from isnad.corpus.reuse_candidates import band_keys, chunk_digests
+from isnad.corpus.reuse_weights import ReuseParams, TermWeights
 from isnad.corpus.story_index import StoryIndex, StoryParams
 from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
