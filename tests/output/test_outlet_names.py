@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from isnad.arabic.lexicon import outlet_name
+from isnad.model import Provenance, ProvenanceEdge, ProvenanceNode
+from isnad.output.graph_svg import provenance_svg
 from isnad.output.labels import environment
 
 
@@ -22,3 +24,18 @@ def test_pages_use_the_name_and_escape_what_they_do_not_know() -> None:
     template = env.from_string("{{ 'alwatan'|outlet }} / {{ o|outlet }} / {{ xs|map('outlet')|join('، ') }}")
     page = template.render(o="<script>x</script>", xs=["sabq", "alyaum"])
     assert page == "الوطن / &lt;script&gt;x&lt;/script&gt; / سبق، اليوم"
+
+
+def test_the_provenance_graph_names_the_outlet_of_an_article_node() -> None:
+    graph = Provenance(
+        event_id="e-1",
+        nodes=[
+            ProvenanceNode("art:a", "okaz", "article", "a"),
+            ProvenanceNode("src:reuters", "رويترز", "outlet"),
+        ],
+        edges=[ProvenanceEdge("src:reuters", "art:a", "cites", "قالت رويترز")],
+    )
+    svg = provenance_svg(graph)
+    assert "عكاظ" in svg
+    assert "okaz" not in svg
+    assert "رويترز" in svg

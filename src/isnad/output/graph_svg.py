@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from isnad.arabic import lexicon
 from isnad.model import Provenance, ProvenanceNode
 from isnad.output import labels
 
@@ -99,12 +100,14 @@ def provenance_svg(provenance: Provenance, article_href: Callable[[str], str] | 
         x, y = position[node.id]
         target = (article_href or _anchor)(node.article_id) if node.article_id else None
         href = f' href="{escape(target)}"' if target else ""
+        # An article node is labelled by its outlet's id in the record; readers know the name.
+        shown = lexicon.outlet_name(node.label) if node.kind == "article" else node.label
         parts.append(
             f'<a{href}><g class="node {node.kind}"><rect x="{x:.0f}" y="{y:.0f}" width="{NODE_WIDTH}" '
             f'height="{NODE_HEIGHT}" rx="6" fill="{FILLS.get(node.kind, "#f1eef6")}" stroke="#6b6b6b"/>'
             f'<text x="{x + NODE_WIDTH / 2:.0f}" y="{y + NODE_HEIGHT / 2 + 4:.0f}" text-anchor="middle" '
-            f'direction="rtl" font-size="13">{escape(_fit(node.label))}</text>'
-            f"<title>{escape(labels.PROVENANCE_KINDS.get(node.kind, node.kind))}: {escape(node.label)}</title></g></a>"
+            f'direction="rtl" font-size="13">{escape(_fit(shown))}</text>'
+            f"<title>{escape(labels.PROVENANCE_KINDS.get(node.kind, node.kind))}: {escape(shown)}</title></g></a>"
         )
     parts.append("</svg>")
     return "\n".join(parts)
