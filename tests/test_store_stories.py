@@ -78,7 +78,7 @@ def test_a_version_1_store_is_migrated_keeping_its_articles(tmp_path: Path) -> N
     connection.commit()
     connection.close()
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         assert store.article_ids() == ["a"]
         assert store.story_features() == []
         assert store.story_setting() is None
@@ -108,3 +108,16 @@ def test_a_version_2_store_gets_result_owners_from_its_records(tmp_path: Path) -
     owners = dict(connection.execute("SELECT kind, owner FROM results").fetchall())
     connection.close()
     assert owners == {kind: owner for kind, _, owner in rows}
+
+
+def test_deleting_results_finds_their_article_rows_by_index(tmp_path: Path) -> None:
+    # A result's rows in `result_articles` go with it (ON DELETE CASCADE): without an index on
+    # (kind, seq), every deleted result would scan the whole table.
+    with Store(tmp_path / "s.db"):
+        pass
+    connection = sqlite3.connect(tmp_path / "s.db")
+    plan = connection.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM result_articles WHERE kind = 'events' AND seq = 3"
+    ).fetchall()
+    connection.close()
+    assert any("result_articles_by_result" in str(row) for row in plan)

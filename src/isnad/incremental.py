@@ -233,13 +233,12 @@ def fingerprints(
     reuse: Sequence[ReuseLink],
 ) -> dict[str, str]:
     """For each event and storyline, a hash of everything its per-event results are made from:
-    its members (whose text, figures and dates never change), their linked sources and entity
-    mentions, and the reuse links between members; and under its id plus `TOLD`, a hash of its
-    members alone (what comparisons and briefs read)."""
-    named: dict[str, list[Any]] = defaultdict(list)
-    for entity in entities:
-        for m in entity.mentions:
-            named[m.article_id].append([entity.id, entity.canonical, entity.type, list(m.span), m.text])
+    its members (whose text, figures and dates never change), their linked sources, the entity
+    spans framing reads, and the reuse links between members; and under its id plus `TOLD`, a hash
+    of its members alone (what comparisons and briefs read). Entity ids and canonical names are
+    left out: a new day relinks entities across the store and renames many, which changes
+    nothing framing or provenance read."""
+    spans = EntitySpans(entities)
     links: dict[str, list[ReuseLink]] = defaultdict(list)
     for link in reuse:
         links[link.a].append(link)
@@ -250,7 +249,7 @@ def fingerprints(
         inputs = [
             told,
             [[asdict(a) for a in attributions.get(i, [])] for i in event.article_ids],
-            [sorted(named.get(i, [])) for i in event.article_ids],
+            [spans.all_of(i) for i in event.article_ids],
             sorted(
                 json.dumps(asdict(link), sort_keys=True)
                 for i in members

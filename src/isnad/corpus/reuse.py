@@ -75,7 +75,7 @@ def find_reuse(
     links = [whole_link(texts[a], texts[b], clocked) for a, b in sorted(duplicates)]
     pairs = sorted(candidate_pairs(texts, left, right, params) - duplicates)
     links += [
-        link for link in _align_pairs(texts, pairs, params, weights, workers, clocked) if link is not None
+        link for link in align_pairs(texts, pairs, params, weights, workers, clocked) if link is not None
     ]
     reported = [link for link in links if link.score >= params.min_link_score]
     siblings_of_one_source(reported, corpus.by_id)
@@ -89,7 +89,7 @@ MIN_PARALLEL_PAIRS = 4 * ALIGN_BATCH  # fewer pairs are aligned in this process:
 _FORKED: tuple[Sequence[ArticleText], ReuseParams, TermWeights, Collection[str]] | None = None
 
 
-def _align_pairs(
+def align_pairs(
     texts: Sequence[ArticleText],
     pairs: list[tuple[int, int]],
     params: ReuseParams,
@@ -115,7 +115,7 @@ def _align_pairs(
 
 
 def _align_batch(pairs: list[tuple[int, int]]) -> list[ReuseLink | None]:
-    assert _FORKED is not None, "set by _align_pairs before the pool forks"
+    assert _FORKED is not None, "set by align_pairs before the pool forks"
     texts, params, weights, clocked = _FORKED
     return [align(texts[a], texts[b], params, weights=weights, clocked=clocked) for a, b in pairs]
 

@@ -22,9 +22,8 @@ from numpy.typing import NDArray
 from isnad.article.doc import ArticleText
 
 # The batch detector's own steps, so that the index finds exactly the batch candidates.
-from isnad.corpus.alignment import align
 from isnad.corpus.boilerplate import Boilerplate
-from isnad.corpus.reuse import content_hash, whole_link
+from isnad.corpus.reuse import align_pairs, content_hash, whole_link
 from isnad.corpus.reuse_candidates import band_collisions, chunk_digests
 from isnad.corpus.reuse_weights import ReuseParams, TermWeights
 from isnad.model import ReuseLink
@@ -112,8 +111,11 @@ def reuse_of_new(
         return texts[stored.article_ids[i]]
 
     links = [whole_link(text_at(a), text_at(b), clocked) for a, b in sorted(duplicates)]
-    for a, b in sorted(pairs):
-        link = align(text_at(a), text_at(b), params, weights=weights, clocked=clocked)
-        if link is not None:
-            links.append(link)
+    # The candidates aligned as a batch run aligns its own: on forked workers when there are many.
+    order = sorted(pairs)
+    local = {i: n for n, i in enumerate(sorted({i for pair in order for i in pair}))}
+    aligned = align_pairs(
+        [text_at(i) for i in local], [(local[a], local[b]) for a, b in order], params, weights, None, clocked
+    )
+    links += [link for link in aligned if link is not None]
     return [link for link in links if link.score >= params.min_link_score]

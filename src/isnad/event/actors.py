@@ -65,6 +65,13 @@ class EntitySpans:
     def of(self, article_id: str, kind: str) -> dict[int, int]:
         return self._spans.get((article_id, kind), {})
 
+    def all_of(self, article_id: str) -> list[list[int]]:
+        """Every span of the article, as [start, end] in order: all that framing reads of the
+        entity layer (`isnad.incremental` fingerprints it)."""
+        return sorted(
+            [start, end] for kind in ("ORG", "PER") for start, end in self.of(article_id, kind).items()
+        )
+
 
 def _joined(text: str, a: int, b: int) -> bool:
     """Whether nothing but spaces stands between two tokens."""
