@@ -99,6 +99,13 @@ def check(days: list[str], incremental_db: Path, batch_db: Path, report: dict[st
     }
     for kind, counts in found.items():
         print(kind, counts, flush=True)
+        # A few of the differing records, to read which allowed difference (docs/archive.md) they are.
+        for side, extra in (
+            ("only batch", batch[kind] - incremental[kind]),
+            ("only incremental", incremental[kind] - batch[kind]),
+        ):
+            for record in sorted(extra)[:3]:
+                print(f"  {side}: {record[:600]}", flush=True)
     return found
 
 
