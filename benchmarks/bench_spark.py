@@ -103,9 +103,21 @@ def main() -> None:
         folder = Path(tmp)
         for count in (int(n) for n in args.sizes.split(",")):
             path = sample(args.data, count, folder)
+            # The sample is one file: past about 6,000 articles it is over the 20 MB that isnad
+            # reads by default, and a refused file would make a fast, empty run.
+            size = ["--max-size", "1000"]
             commands = {
-                "analyze": [isnad, "analyze", str(path), "--out", str(folder / "single"), "--quiet"],
-                "spark": [isnad, "spark", str(path), "--out", str(folder / "spark"), "--master", args.master],
+                "analyze": [isnad, "analyze", str(path), "--out", str(folder / "single"), "--quiet", *size],
+                "spark": [
+                    isnad,
+                    "spark",
+                    str(path),
+                    "--out",
+                    str(folder / "spark"),
+                    "--master",
+                    args.master,
+                    *size,
+                ],
             }
             for name, command in commands.items():
                 wall, peak, stages = measure(command, folder / f"{name}-{count}.log")
