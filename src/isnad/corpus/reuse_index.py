@@ -20,9 +20,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from isnad.article.doc import ArticleText
+from isnad.corpus.boilerplate import Boilerplate
 
 # The batch detector's own steps, so that the index finds exactly the batch candidates.
-from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.reuse import align_pairs, content_hash, whole_link
 from isnad.corpus.reuse_candidates import band_collisions, chunk_digests
 from isnad.corpus.reuse_weights import ReuseParams, TermWeights
