@@ -153,11 +153,30 @@ def eval_extraction(
     """Attributions, figures, dates and entity mentions against hand-labelled gold; or, for a
     source-set gold that names a corpus file, each article's cited sources and their via.
 
+    Given a folder of source-set golds, scores each and all of them pooled (counts summed).
+
     Examples: isnad eval extraction tests/fixtures/gold/seeds.json examples/seeds;
-    isnad eval extraction tests/fixtures/gold/sources/saudinewsnet-2015-08-02.json ../shared/data/saudinewsnet
+    isnad eval extraction tests/fixtures/gold/sources/saudinewsnet-2015-08-02.json ../shared/data/saudinewsnet;
+    isnad eval extraction tests/fixtures/gold/sources ../shared/data/saudinewsnet (every set, pooled)
     """
     from isnad.evaluation.extraction import evaluate_extraction, print_extraction
-    from isnad.evaluation.sources import evaluate_sources, format_sources, is_sources_gold
+    from isnad.evaluation.sources import (
+        evaluate_sources,
+        format_pooled,
+        format_sources,
+        is_sources_gold,
+        source_golds,
+    )
+
+    if gold_file.is_dir():
+        corpus = _require(articles_dir, "the corpus")
+        golds = source_golds(gold_file)
+        if not golds:
+            err.print(f"error: {gold_file} holds no source-set gold", markup=False)
+            raise typer.Exit(code=2)
+        named = [(p.stem, evaluate_sources(p, corpus)) for p in golds]
+        print(format_pooled(named, verbose=verbose))
+        return
 
     if is_sources_gold(_require(gold_file, "the extraction gold")):
         print(

@@ -26,7 +26,7 @@ from typing import Any
 from isnad.arabic import entity_key
 from isnad.article.extract import extract
 from isnad.evaluation.ner import Counts
-from isnad.evaluation.table import format_table, headline
+from isnad.evaluation.table import Cell, format_table, headline
 from isnad.ingest import build_article
 from isnad.model import Article, Attribution
 from isnad.pipeline import segment
@@ -143,6 +143,58 @@ def evaluate_sources(gold_path: Path, corpus_dir: Path) -> SourcesEvaluation:
     for url, sources in labels.items():
         score_article(url, sources, by_article[by_url[url].id], result)
     return result
+
+
+def pool(evaluations: list[SourcesEvaluation]) -> SourcesEvaluation:
+    """Several sets scored as one: their counts summed (so larger sets weigh more), misses kept."""
+    pooled = SourcesEvaluation()
+    for e in evaluations:
+        pooled.sources.gold += e.sources.gold
+        pooled.sources.predicted += e.sources.predicted
+        pooled.sources.correct += e.sources.correct
+        pooled.via_correct += e.via_correct
+        pooled.via_judged += e.via_judged
+        pooled.kind_correct += e.kind_correct
+        pooled.articles += e.articles
+        pooled.misses.extend(e.misses)
+    return pooled
+
+
+def source_golds(folder: Path) -> list[Path]:
+    """The source-set golds of a folder (``tests/fixtures/gold/sources``), by name."""
+    return sorted(p for p in folder.glob("*.json") if is_sources_gold(p))
+
+
+def format_pooled(named: list[tuple[str, SourcesEvaluation]], *, verbose: bool = False) -> str:
+    """One row per set, then the sets pooled (the counts summed) and its headline figures."""
+    rows: list[list[Cell]] = []
+    for name, e in [*named, ("pooled", pool([e for _, e in named]))]:
+        c = e.sources
+        rows.append(
+            [
+                name,
+                e.articles,
+                c.gold,
+                c.predicted,
+                c.correct,
+                c.precision,
+                c.recall,
+                c.f1,
+                e.via_judged,
+                e.via_accuracy,
+            ]
+        )
+    table = format_table(
+        ["set", "articles", "gold", "predicted", "correct", "precision", "recall", "f1", "via judged", "via"],
+        rows,
+    )
+    pooled = pool([e for _, e in named])
+    misses = "\n".join(["", "misses:", *pooled.misses]) if verbose and pooled.misses else ""
+    return (
+        f"{table}{misses}\n{headline('via_correct', pooled.via_accuracy)}\n"
+        f"{headline('source_precision', pooled.sources.precision)}\n"
+        f"{headline('source_recall', pooled.sources.recall)}\n{headline('source_f1', pooled.sources.f1)}"
+    )
 
 
 def _read_articles(day_file: Path, urls: set[str]) -> dict[str, Article]:
