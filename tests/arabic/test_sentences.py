@@ -40,6 +40,14 @@ def test_decimals_numbers_and_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_two_letter_abbreviation_does_not_end_a_sentence() -> None:
+    assert _sentences("وأكد أ.د. خالد الفيصل أن الأمر مهم. وصل الوفد الماضي.وقال الوزير إنه راض.") == [
+        "وأكد أ.د. خالد الفيصل أن الأمر مهم.",
+        "وصل الوفد الماضي.",
+        "وقال الوزير إنه راض.",
+    ]
+
+
 def test_era_mark_after_a_year_ends_the_sentence() -> None:
     assert _sentences("تأسست عام 1995م. وهي منظمة دولية.") == ["تأسست عام 1995م.", "وهي منظمة دولية."]
 

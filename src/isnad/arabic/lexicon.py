@@ -6,6 +6,7 @@ matching form (see `normalize`), so أ/ا, ة/ه and ى/ي variants all match. H
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -32,6 +33,7 @@ REPORTING_VERBS = _norm_set(
     ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بينت يبين تبين خلص يخلص
     تطرق يرى ترى رأت أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
     توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب نفى نفت ينفي تنفي شدد شددت يشدد تشدد
+    ألمح ألمحت يلمح تلمح اعتبر اعتبرت اعتبروا
     """
 )
 # Verbs with a common sense that is not saying (أضاف هدفا، نقل مسافرين، نشر قوات، توقع نتيجة):
@@ -41,6 +43,7 @@ NEEDS_OPENER = _norm_set(
     أضاف أضافت يضيف تضيف نشر نشرت ينشر تنشر توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب
     نفى نفت ينفي تنفي شدد شددت يشدد تشدد كشف كشفت يكشف تكشف يرى ترى
     نقل نقلت ينقل تنقل نوه نوهت ينوه تنوه أعلن أعلنت يعلن تعلن
+    ألمح ألمحت يلمح تلمح اعتبر اعتبرت اعتبروا
     """
 )
 IN = normalize("في")
@@ -112,6 +115,11 @@ SAME_AS = _norm_set("ذاتها ذاته ذاتهم نفسها نفسه نفسه
 PUBLISHED_BY = _norm_set("نشره نشرته أصدره أصدرته الصادر صادر عن في")
 # Auxiliaries that open a subject-first clause: "وكان تقرير ... حذر".
 AUXILIARIES = _norm_set("كان وكان كانت وكانت")
+# Particles that may open a subject before its verb and are no part of it: "حتى مدرب المكسيك
+# ميغيل هيريرا اعترف ... وقال".
+SUBJECT_PARTICLES = _norm_set("حتى وحتى")
+# "أما مدرب بنما داريو غوميز فقال": the topic after أما is the subject of the verb with ف.
+TOPIC = normalize("أما")
 # Present-tense verbs whose unvocalised form is also the passive: يعتقد "he believes" / "it is believed".
 PASSIVE_PRONE_VERBS = _norm_set("يعتقد يقال يذكر يقدر يعتبر")
 # Participles that go on reporting the subject of the previous cue: "..., لافتا إلى أن ...".
@@ -119,7 +127,7 @@ PARTICIPLE_CUES = _norm_set(
     """
     لافتا لافتة لافتين مشيرا مشيرة مشيرين مستدركا مستدركة مبينا مبينة مبينين موضحا موضحة موضحين
     معتبرا معتبرة معتبرين مضيفا مضيفة مضيفين واصفا واصفة مؤكدا مؤكدة مؤكدين منوها منوهة محذرا
-    محذرة كاشفا كاشفة
+    محذرة كاشفا كاشفة قائلا قائلة قائلين بقوله بقولها
     """
 )
 # Words that open a new clause, after which a cue starts a new attribution: "..., فيما قالت ...".
@@ -161,6 +169,18 @@ PERSON_TITLES = _norm_set(
     الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو المهندس المقدم الخبير
     """
 )
+# Titles news abbreviates with a dot ("د. محمد العلي", "م. خالد", "أ.د. سالم"): the dot is no
+# sentence end or phrase end after them.
+ABBREVIATED_TITLES = _norm_set("د م أ")
+_DOTTED_TITLE = re.compile(r"(?<!\S)(?:[دما]\.)+(?=\s|$)")
+
+
+def undot_titles(normalized: str) -> str:
+    """A normalised phrase with each dotted title (``د.``, ``م.``, ``ا.د.``) written as the title
+    ``د``, which the title lists hold: "د. محمد العلي" reads as "د محمد العلي"."""
+    return _DOTTED_TITLE.sub("د", normalized)
+
+
 # Ranks and honorifics, after which a lone definite word is a family name (العقيد الدوسري), unlike
 # a function (المتحدث الرسمي).
 RANK_TITLES = _norm_set("الشيخ الدكتور د العقيد اللواء العميد المقدم الأمير الملك المهندس السيد السيدة")

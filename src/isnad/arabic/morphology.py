@@ -130,8 +130,10 @@ def conjunction_forms(word: str) -> list[str]:
 
 
 def is_definite(word: str) -> bool:
-    """Whether a normalised word carries the article (البريطانية, والعراق, للجارديان)."""
-    return strip_particles(word).startswith("ال")
+    """Whether a normalised word carries the article (البريطانية, والعراق, للجارديان). A bare
+    ``ال`` is the family word آل (``آل جرمان``), not an article."""
+    bare = strip_particles(word)
+    return bare.startswith("ال") and len(bare) > 2
 
 
 def strip_definite(word: str) -> str:

@@ -121,6 +121,12 @@ def _ends_sentence(norm: str, match: re.Match[str]) -> bool:
         return False
     if not (next_char.isspace() or next_char in _CLOSERS):
         # Inside a URL, an e-mail address or a number; but "الماضي.وقال" is a missing space.
+        # Not between the letters of an abbreviation ("أ.د." for professor: one letter, a dot,
+        # one letter, a dot).
+        single_before = before < 2 or not norm[before - 2].isalnum()
+        single_after = after + 1 < len(norm) and norm[after + 1] == "."
+        if single_before and single_after:
+            return False
         return bool(_ARABIC_LETTER.match(previous_char) and _ARABIC_LETTER.match(next_char))
     word_start = before
     while word_start and (norm[word_start - 1].isalnum() or norm[word_start - 1] == "_"):

@@ -109,13 +109,32 @@ ELATIVES = _norms("أفضل أرقى أحدث أعلى أسمى أرفع")
 # "ورؤى" (visions) folds to the verb روى (narrated) once its hamza is normalised away.
 NOT_CUE_SPELLINGS = frozenset({"رؤى", "ورؤى", "برؤى", "لرؤى"})
 # Statements with a possessive, after في, which end a source: "أعلنت الشركة في مؤتمرها الصحفي".
-STATEMENT_FORMS = _norms("مؤتمرها مؤتمره مؤتمرهم إعلانها إعلانه بيانها بيانه بيانهم تغريدته تغريدتها")
+STATEMENT_FORMS = _norms(
+    "مؤتمرها مؤتمره مؤتمرهم إعلانها إعلانه بيانها بيانه بيانهم تغريدته تغريدتها تقريرها تقريره"
+    " تقريرهم كلمته كلمتها حديثه حديثها"
+)
 # The audience spoken to, which is no intermediary: "قال قائد شرطة تايلاند للصحافيين".
 AUDIENCES = _norms("للصحافيين للصحفيين للصحافة للإعلاميين للحضور للحاضرين للاعبين للجمهور للمشاركين")
 # Verbs of showing, whose subject is a study or a survey: "أظهرت دراسة أن", "حسبما أظهر مسح".
 SHOWING_VERBS = _norms("أظهر أظهرت يظهر تظهر أظهرا")
 # Data and surveys: documents whose publisher follows them ("بيانات بورصة موسكو", "مسح لرويترز").
 DATA_NOUNS = _norms("بيانات البيانات مسح المسح إحصاءات الإحصاءات أرقام الأرقام")
+# Phrases that open a sentence before its verb, turning to another speaker: "من جهته، أثنى
+# السفير ... مشيرا إلى أن", "بدوره أكد ...".
+TURNS = (
+    _norms("من جهته جهتها جانبه جانبها ناحيته ناحيتها"),
+    _norms("بدوره بدورها"),
+)
+
+
+def turn_length(words: list[str]) -> int:
+    """How many of the first normalised words are a turn to another speaker (``من جهته``,
+    ``بدوره``), which a sentence's verb follows."""
+    if len(words) > 1 and words[0] == normalize("من") and words[1] in TURNS[0]:
+        return 2
+    return 1 if words and words[0] in TURNS[1] else 0
+
+
 # Time words that open a date, not a source: "قال يوم الاثنين إن".
 DAY_WORDS = _norms("يوم صباح مساء ظهر فجر ليلة")
 
@@ -126,7 +145,28 @@ ANNOUNCING_VERBS = _norms("أعلن أعلنت يعلن تعلن أعلنوا")
 ANNOUNCED_OBJECTS = _norms(
     "اسم حالة توفر اختيار تعيين مقتل وفاة تأجيل إلغاء بدء انطلاق إطلاق افتتاح إغلاق فتح نتائج"
     " نتائجها موعد شن مبايعة مبايعتها تجهيز اكتمال استقالة اعتقال تحرير إصابة قبول رفض"
+    " مسؤوليته مسؤوليتها مسؤوليتهم"  # "أعلنت حركة طالبان مسؤوليتها عن الهجوم قائلة إن"
 )
+
+
+def is_prepositional_object(word: str) -> bool:
+    """Whether a normalised word is a preposition glued to a definite noun or to a verbal noun of
+    a derived form (``بالخطأ``, ``للمسؤولين``, ``لاستمرار``), which no subject starts with: "اعترف
+    بالخطأ", "ودعا لاستمرار الجهود". Not a name such as ``بالمر`` or ``لاعب``."""
+    if word.startswith(("بال", "لل")) and len(word) > 5:
+        return True
+    rest = word[1:]
+    return word.startswith("ل") and rest.startswith("ا") and len(rest) >= 5 and rest[-2] == "ا"
+
+
+def reports_with_object(word: str) -> bool:
+    """A verb of saying with an object pronoun, after ما: "طبقا لما ذكره فلان", "حسبما نشرته
+    الصحيفة", "وفقا لما أعلنته الوزارة" (normalised)."""
+    for suffix in ("ه", "ها"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            if word[: -len(suffix)] in lexicon.REPORTING_VERBS:
+                return True
+    return False
 # Places and bodies named after a person, whose title then names no speaker: "بجامعة الملك
 # عبدالعزيز", "مدينة الملك سعود الطبية", "مستشفى الدكتور سليمان الحبيب".
 NAMED_AFTER_HEADS = _norms(

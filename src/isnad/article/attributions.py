@@ -30,8 +30,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from isnad.arabic import Token, has_conjunction, is_definite, is_stopword, lexicon, particle_forms, tokenize
-from isnad.arabic.speakers import ANNOUNCED_OBJECTS, ANNOUNCING_VERBS, SHOWING_VERBS, names_a_manner
+from isnad.arabic.speakers import (
+    ANNOUNCED_OBJECTS,
+    ANNOUNCING_VERBS,
+    SHOWING_VERBS,
+    is_prepositional_object,
+    names_a_manner,
+    reports_with_object,
+    turn_length,
+)
 from isnad.article.cue_phrases import (
+    COMMAS,
     MAX_SOURCE_TOKENS,
     MIN_CONTENT_BEFORE,
     addressee_start,
@@ -297,9 +306,13 @@ class _Reader:
         j = skip_preposition_words(tokens, i + 1)
         if j < len(tokens) and is_form_of(tokens[j], lexicon.ACCOUNT_NOUNS):
             j += 1  # "وفقا لرواية ثلاثة أشخاص"
+        k = j + 1 if j < len(tokens) and tokens[j].norm in lexicon.AS_WHAT else j
+        told = k < len(tokens) and reports_with_object(tokens[k].norm) and (k > j or tokens[i].norm.endswith("ما"))
+        if told:
+            j = k + 1  # "طبقا لما ذكره جول محمد بيدار", "حسبما نشرته صحيفة ...": the source follows
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
             return None, i  # "حسبما نقلت ..." is read at the verb
-        if any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j]):
+        if not told and any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j]):
             return None, i  # "بحسب ما أعرف": ما opens a clause, and its verb is not one of saying
         source_tokens, j = source_after(tokens, j)
         source_tokens = trim_addressee(source_tokens)
@@ -328,14 +341,22 @@ class _Reader:
     def _participle(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         if not participle_opens(tokens, i):
             return None, i
-        # The participle's subject is the main clause's: the sentence's first source.
-        previous = self.sentence[0] if self.sentence else (self.found[-1] if self.found else None)
-        if previous is None:
+        # The participle's subject is the main clause's: the sentence's first source, else the
+        # subject of the verb that opened the sentence ("أجاب عبدالعزيز ... قائلا:", "من جهته
+        # أثنى السفير ... مشيرا إلى أن"), else the last source.
+        source: _Source | None = None
+        if self.sentence:
+            previous: Attribution | None = self.sentence[0]
+        else:
+            source = self._clause_subject(tokens, i, min_words=1)
+            previous = self.found[-1] if self.found and source is None else None
+        if previous is not None:
+            source = _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
+        if source is None:
             return None, i
         content, direct, next_i = content_after(tokens, i + 1)
         if content is None:
             return None, i
-        source = _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
         return self._make(tokens[i], source, content, direct), next_i
 
     # -- sources -------------------------------------------------------------------------------
@@ -347,6 +368,8 @@ class _Reader:
         Unvocalised يعتقد، يقال، يقدر are as often passive ("it is believed") as active, so they
         need a source after them that names someone who speaks (not "عددهم" ...)."""
         after = trim_addressee(after)
+        if after and is_prepositional_object(after[0].norm):
+            after = []  # "اعترف بالخطأ": the object, after a subject written before the verb
         if after and not can_name_a_source(after):
             return None  # "نقل 5 ملايين مسافر", "يحذر فيها ...": not a speaker after the verb
         if is_form_of(tokens[i], lexicon.PASSIVE_PRONE_VERBS):
@@ -355,6 +378,10 @@ class _Reader:
         if after:
             return self._resolve(after)
         if has_conjunction(tokens[i].norm):
+            # "أما مدرب بنما داريو غوميز فقال": the topic is the subject.
+            topic = source_before(tokens, i)
+            if len(topic) > 1 and topic[0].norm == lexicon.TOPIC and tokens[i].norm.startswith("ف"):
+                return self._resolve(topic[1:]) if can_name_a_source(topic[1:]) else None
             # "وقال؛ ..." with no subject after it: a conjoined verb opens a new clause, so its
             # subject is not the end of the last one, but the speaker already quoted.
             if not is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS):
@@ -377,7 +404,7 @@ class _Reader:
             return self._speaker_source()
         return None
 
-    def _clause_subject(self, tokens: list[Token], i: int) -> _Source | None:
+    def _clause_subject(self, tokens: list[Token], i: int, min_words: int = 2) -> _Source | None:
         """The subject of the verb that opened this sentence, or the last one when it cited no
         one, for a conjoined cue without a subject that is the first of its sentence: "وتبنت
         الحركة الانفصالية الكردية ... . وقالت: إن", "استنكر أهالي المناطق الجنوبية ... . وأكدوا
@@ -385,24 +412,34 @@ class _Reader:
         if self.sentence:
             return None
         opening = tokens if i > 1 else self.previous
-        if len(opening) < 3 or not opens_with_verb(opening[0], tokens[i]):
+        turn = turn_length([t.norm for t in opening[:2]])  # "من جهته، أثنى السفير"
+        if turn and len(opening) > turn and opening[turn].text in COMMAS:
+            turn += 1
+        if len(opening) < turn + 3 or not opens_with_verb(opening[turn], tokens[i]):
             return None
-        subject, j = source_after(opening, 1)
+        subject, j = source_after(opening, turn + 1)
         subject, j = _before_object(opening, subject, j)
         # A plain subject: up to a preposition or a place after a definite word ("وراهن النصر
         # على اللاعبين", "ودعا المسؤول الإيراني الرياض إلى").
         places = lexicon.place_names()
+        # A rank before a name ends a description that may hold prepositions: "سفير سلطنة عمان
+        # لدى المملكة الدكتور أحمد البوسعيدي على جهود ..." runs to the name.
+        rank = next((k for k, t in enumerate(subject) if k and t.norm in lexicon.RANK_TITLES), 0)
         end = next(
             (
                 k
                 for k, t in enumerate(subject)
-                if k and (is_stopword(t.text) or (t.norm in places and is_definite(subject[k - 1].norm)))
+                if k > rank
+                and (is_stopword(t.text) or (t.norm in places and is_definite(subject[k - 1].norm)))
             ),
             len(subject),
         )
         subject = subject[:end]
-        if not 2 <= len(subject) <= MAX_CLAUSE_SUBJECT or not can_name_a_source(subject):
+        longest = MAX_SOURCE_TOKENS if rank and rank + 1 < len(subject) else MAX_CLAUSE_SUBJECT
+        if not min_words <= len(subject) <= longest or not can_name_a_source(subject):
             return None
+        if is_prepositional_object(subject[0].norm):
+            return None  # "ودعا لاستمرار الجهود ...": no subject written
         if names_a_manner(subject[0].norm):
             return None  # "بلغ عدد الركاب المسافرين ... وأضاف": a measure, no speaker
         source = self._resolve(subject)

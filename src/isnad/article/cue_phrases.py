@@ -134,6 +134,9 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             phrase.append(token)
             j += 1
             continue
+        if token.text == "." and phrase and phrase[-1].norm in lexicon.ABBREVIATED_TITLES:
+            j += 1  # "قال د. محمد العلي": the dot of a title
+            continue
         if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
             break
         if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
@@ -239,6 +242,9 @@ def source_before(tokens: list[Token], i: int, *, across_comma: bool = False) ->
         if token.text in QUOTES_OPEN or token.text in QUOTES_CLOSE:
             j -= 1
             continue
+        if token.text == "." and j and tokens[j - 1].norm in lexicon.ABBREVIATED_TITLES:
+            j -= 1  # "مدير المستشفى د. عبدالله الشهري أكد": the dot of a title
+            continue
         if (
             token.kind == "punct"
             or token.norm in lexicon.CONTENT_OPENERS
@@ -250,7 +256,7 @@ def source_before(tokens: list[Token], i: int, *, across_comma: bool = False) ->
         else:
             phrase.insert(0, token)
         j -= 1
-    while phrase and phrase[0].norm in lexicon.AUXILIARIES:
+    while phrase and (phrase[0].norm in lexicon.AUXILIARIES or phrase[0].norm in lexicon.SUBJECT_PARTICLES):
         phrase.pop(0)
     return trim_addressee(phrase)
 
@@ -321,8 +327,9 @@ def trim_addressee(phrase: list[Token]) -> list[Token]:
     start = addressee_start(phrase)
     if start is not None:
         phrase = phrase[:start]
-    if len(phrase) > 1 and phrase[-1].norm in AUDIENCES:
-        phrase = phrase[:-1]  # "قال قائد الشرطة للصحافيين": an audience, no intermediary
+    if phrase and phrase[-1].norm in AUDIENCES:
+        # "قال قائد الشرطة للصحافيين": an audience, no intermediary; "وقالت للصحفيين": no subject
+        phrase = phrase[:-1]
     if len(phrase) > 1 and phrase[-1].norm in lexicon.SPOKE_TO:
         phrase = phrase[:-1]
     return phrase

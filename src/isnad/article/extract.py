@@ -159,7 +159,7 @@ def reads_text(attribution: Attribution) -> bool:
 def _describes(attribution: Attribution) -> bool:
     """Whether a canonical source is a description that may hold a name (``مخرج العمل رؤوف
     عبدالعزيز``): a long phrase that opens with a title or has a descriptor before its last word."""
-    words = normalize(attribution.source_canonical).split()
+    words = lexicon.undot_titles(normalize(attribution.source_canonical)).split()
     titled = bool(words) and (words[0] in lexicon.PERSON_TITLES or words[0] in lexicon.DESCRIPTION_HEADS)
     described = any(describes_at(words, m) for m in range(len(words) - 1))
     return len(words) > LONG_SOURCE_WORDS and (titled or described)

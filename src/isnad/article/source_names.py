@@ -77,7 +77,7 @@ def speaker_then_object(phrase: str, people: Sequence[str]) -> str | None:
     """The person cited before whose name, after the phrase's titles, opens the phrase and is
     followed by an indefinite word: the verb's object ran into the source (``الدكتور محمد البديع
     اعتزاز مستشفى ...`` after ``محمد البديع``; ``القحطاني زيادة``)."""
-    words = [strip_particles(w) for w in normalize(phrase).replace('"', " ").split()]
+    words = [strip_particles(w) for w in lexicon.undot_titles(normalize(phrase)).replace('"', " ").split()]
     while words and words[0] in lexicon.PERSON_TITLES:
         words.pop(0)
     for name in people:
@@ -120,7 +120,7 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     outlet = lexicon.canonical_outlet(source)
     if outlet:
         return outlet
-    words = normalize(source).replace('"', " ").split()
+    words = lexicon.undot_titles(normalize(source)).replace('"', " ").split()
     while len(words) > 1 and (words[-1] in lexicon.ISSUED_BY or words[-1] in lexicon.TIME_ADVERBS):
         words.pop()  # "التسجيل الصوتي الصادر [اليوم]", "الداخلية لاحقا"
     if not words:
