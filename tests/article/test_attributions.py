@@ -316,4 +316,5 @@ def test_topics_objects_audiences_and_verbs_told_after_ma() -> None:
     assert names[0].endswith("داريو غوميز")
     assert names[1].endswith("ميغيل هيريرا")
     assert "جول محمد بيدار" in names
-    assert "الصحفيين" not in names and "الخطأ" not in names
+    assert "الصحفيين" not in names
+    assert "الخطأ" not in names

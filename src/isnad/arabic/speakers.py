@@ -162,11 +162,14 @@ def is_prepositional_object(word: str) -> bool:
 def reports_with_object(word: str) -> bool:
     """A verb of saying with an object pronoun, after ما: "طبقا لما ذكره فلان", "حسبما نشرته
     الصحيفة", "وفقا لما أعلنته الوزارة" (normalised)."""
-    for suffix in ("ه", "ها"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            if word[: -len(suffix)] in lexicon.REPORTING_VERBS:
-                return True
-    return False
+    return any(
+        len(word) > len(suffix) + 2
+        and word.endswith(suffix)
+        and word[: -len(suffix)] in lexicon.REPORTING_VERBS
+        for suffix in ("ه", "ها")
+    )
+
+
 # Places and bodies named after a person, whose title then names no speaker: "بجامعة الملك
 # عبدالعزيز", "مدينة الملك سعود الطبية", "مستشفى الدكتور سليمان الحبيب".
 NAMED_AFTER_HEADS = _norms(

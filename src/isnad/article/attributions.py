@@ -307,7 +307,11 @@ class _Reader:
         if j < len(tokens) and is_form_of(tokens[j], lexicon.ACCOUNT_NOUNS):
             j += 1  # "وفقا لرواية ثلاثة أشخاص"
         k = j + 1 if j < len(tokens) and tokens[j].norm in lexicon.AS_WHAT else j
-        told = k < len(tokens) and reports_with_object(tokens[k].norm) and (k > j or tokens[i].norm.endswith("ما"))
+        told = (
+            k < len(tokens)
+            and reports_with_object(tokens[k].norm)
+            and (k > j or tokens[i].norm.endswith("ما"))
+        )
         if told:
             j = k + 1  # "طبقا لما ذكره جول محمد بيدار", "حسبما نشرته صحيفة ...": the source follows
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
