@@ -11,12 +11,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from isnad.arabic import is_definite, strip_definite, strip_particles, tokenize
 from isnad.arabic.speakers import is_body_reference, referring_words, word_forms
 from isnad.model import Attribution, SourceKind, Span
 
 SOURCE_GAP = 20  # characters between a cue and its source phrase: "وأكد لـ«عكاظ» ..."
 WINDOW_WORDS = 8  # words before a name that may hold its title: "وزير الخارجية المصري سامح شكري"
 WINDOW_AFTER = 4  # words after it that may describe it: "كيا موتورز ثاني أكبر شركة"
+BODY_SEARCH = 1500  # characters before a bare "الوزارة" searched for the ministry it names
+MAX_BODY_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _CLAUSE_END = re.compile(r"[.!?؟\n،,:;؛]")
 
@@ -89,7 +92,11 @@ def resolve_references(
         start = a.cue_span[0]
         wanted = referring_words(a.source_canonical)
         if wanted is not None:
-            referent = _referent(wanted, is_body_reference(a.source_canonical), start, named)
+            body = is_body_reference(a.source_canonical)
+            referent = _referent(wanted, body, start, named)
+            if referent is None and body and len(wanted) == 1:
+                written = body_written_before(text, start, wanted[0])
+                referent = Named(start, written, wanted[0], "official", True, False) if written else None
             if referent is None:
                 continue  # unresolved: it names no one a later phrase could refer to
             a = out[-1] = replace(a, source_canonical=referent.name, kind=referent.kind)
@@ -106,4 +113,30 @@ def _referent(wanted: list[frozenset[str]], body: bool, start: int, named: list[
         kind_fits = (n.body or (n.cited and n.kind != "person")) if body else not n.body
         if kind_fits and all(words & n.words for words in wanted):
             return n
+    return None
+
+
+def body_written_before(text: str, start: int, heads: frozenset[str]) -> str | None:
+    """The nearest body named before ``start`` by a head noun of ``heads`` and its name, when
+    the tagger did not find it: "وزارة التجارة والصناعة" for a later "وأكدت الوزارة", "الهيئة
+    العامة للغذاء والدواء" for "وأوضحت الهيئة". An indefinite head takes the noun after it and
+    the definite words that follow (``وزارة الحج``, ``هيئة مكافحة الفساد``); a definite head
+    the definite words after it. A bare head (``الوزارة``) names nothing."""
+    first = max(0, start - BODY_SEARCH)
+    tokens = [t for t in tokenize(text, first, start) if t.kind != "punct" or t.text in ".،,:;؛!?؟"]
+    for k in range(len(tokens) - 2, -1, -1):
+        word = strip_particles(tokens[k].norm)
+        if tokens[k].kind != "word" or strip_definite(word) not in heads:
+            continue
+        end = k + 1
+        if not is_definite(word):
+            end += tokens[end].kind == "word"  # the construct: وزارة الحج
+        while end < len(tokens) and end - k < MAX_BODY_WORDS and tokens[end].kind == "word":
+            if not is_definite(tokens[end].norm):
+                break
+            end += 1
+        if end - k >= 2 and all(t.kind == "word" for t in tokens[k + 1 : end]):
+            name = text[tokens[k].start : tokens[end - 1].end]
+            lead = len(tokens[k].norm) - len(word)  # "ووزارة", "بالهيئة": glued particles
+            return name[lead:] if lead else name
     return None

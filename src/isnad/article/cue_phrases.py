@@ -313,12 +313,11 @@ def addressee_start(phrase: list[Token]) -> int | None:
     for k, token in enumerate(phrase):
         if token.norm in lexicon.BARE_TO and k + 1 < len(phrase):
             return k  # "مصادر لـ سبق" (the quotation marks are not in the phrase)
-        if (
-            has_glued_preposition(token.norm)
-            and token.norm.startswith("ل")
-            and token.norm[1:] in lexicon.OUTLET_NOUNS
-        ):
-            return k  # "مصادر محلية لوكالة الأنباء الألمانية"
+        if has_glued_preposition(token.norm) and token.norm.startswith("ل"):
+            if token.norm[1:] in lexicon.OUTLET_NOUNS:
+                return k  # "مصادر محلية لوكالة الأنباء الألمانية"
+            if k and lexicon.canonical_outlet(" ".join(t.text for t in phrase[k:])):
+                return k  # "بارتوميو لهيئة الإذاعة البريطانية": a known outlet spoken to
     return None
 
 

@@ -67,6 +67,8 @@ def earlier_source(canonical: str, earlier: Sequence[tuple[str, str]]) -> str | 
             phrase[:1] = [strip_particles(w) for w in phrase[:1]]
             if any(len(phrase) > len(f) and phrase[: len(f)] == f for f in forms):
                 found.add(name)
+            if definite and len(forms) > 1 and phrase == forms[1]:
+                found.add(name)  # "وقالت المصادر" after "أفادت مصادر بسقوط قتلى"
         # "المدرب الأرجنتيني" for "ماوريسيو بوكيتينو مدرب توتنهام": a description by its head noun
         if described and head in written[1:]:
             found.add(name)
@@ -131,9 +133,16 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     document = next((f for f in head if f in lexicon.DOCUMENT_NOUNS or f in DATA_NOUNS), None)
     if document in DATA_NOUNS and len(words) > 1 and _names_a_publisher(words[1]):
         return canonical_source(" ".join(words[1:]), last_outlet)  # "بيانات بورصة موسكو"
+    if document is not None and len(words) > 1 and _has_possessor(words):
+        # "تقرير تداول", "تقديرات صندوق النقد الدولي", "تقرير الشرطة": the publisher's
+        return canonical_source(" ".join(words[1:]), last_outlet)
+    if len(words) > 2 and words[0] in lexicon.OUTLET_NOUNS and words[1] in lexicon.NEWS_WORDS:
+        return " ".join(words)  # "وكالة أنباء الصين الجديدة": the agency's whole name
     if document is not None or head & lexicon.OUTLET_NOUNS:
         for k in range(1, len(words) - 1):
             if words[k] in lexicon.PUBLISHED_BY:
+                while k + 2 < len(words) and words[k + 1] in lexicon.PUBLISHED_BY:
+                    k += 1  # "بيان صادر عن الوزارة"
                 return canonical_source(" ".join(words[k + 1 :]), last_outlet)
         # The publisher after a glued ل: "التقرير الإحصائي الشهري لتداول", "الموقع الرسمي لنادي العين".
         for k in range(1, min(len(words), 4)):
@@ -208,6 +217,20 @@ def _spokesman_name(words: list[str]) -> str | None:
     if len(name) < 2 or is_stopword(name[0]):
         return None
     return " ".join(name)
+
+
+def _has_possessor(words: list[str]) -> bool:
+    """Whether an indefinite document noun is followed by its possessor, a definite noun: an
+    indefinite noun's adjective would be indefinite too ("تقرير الشرطة", not "تقرير مصرفي").
+    (An indefinite name, ``تقرير تداول``, cannot be told from an adjective by its letters.)"""
+    head, after = words[0], words[1]
+    if is_definite(head) or has_glued_preposition(head) or is_stopword(after):
+        return False
+    if after in lexicon.PUBLISHED_BY or after in lexicon.ISSUED_BY or after in lexicon.TIME_ADVERBS:
+        return False
+    if has_glued_preposition(after):
+        return False  # "تقرير لصحيفة ...": read by the glued-ل rule
+    return is_definite(after)
 
 
 def _names_a_publisher(word: str) -> bool:
