@@ -41,8 +41,10 @@ def test_decimals_numbers_and_abbreviations_do_not_end_sentences() -> None:
 
 
 def test_a_two_letter_abbreviation_does_not_end_a_sentence() -> None:
-    assert _sentences("وأكد أ.د. خالد الفيصل أن الأمر مهم. وصل الوفد الماضي.وقال الوزير إنه راض.") == [
-        "وأكد أ.د. خالد الفيصل أن الأمر مهم.",
+    assert _sentences(
+        "وأكد أ.د. خالد الفيصل لـ(بي.بي.سي) أن الأمر مهم. وصل الوفد الماضي.وقال الوزير إنه راض."
+    ) == [
+        "وأكد أ.د. خالد الفيصل لـ(بي.بي.سي) أن الأمر مهم.",
         "وصل الوفد الماضي.",
         "وقال الوزير إنه راض.",
     ]

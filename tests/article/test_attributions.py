@@ -318,3 +318,19 @@ def test_topics_objects_audiences_and_verbs_told_after_ma() -> None:
     assert "جول محمد بيدار" in names
     assert "الصحفيين" not in names
     assert "الخطأ" not in names
+
+
+def test_asides_abbreviated_agencies_the_name_ali_and_content_after_bi() -> None:
+    text = (
+        "وألمح محمد علي الشهراني (من سكان المروة) إلى أن الحاجة ماسة. "
+        "وقال بارتوميو لهيئة الإذاعة البريطانية (بي.بي.سي): «سنصارع الدوري». "
+        "أفادت مصادر بسقوط قتلى بمدينة الرياض. "
+        "وقالت المصادر: إن الاشتباكات اندلعت."
+    )
+    found = [(a.source_canonical, a.via) for a in find_attributions(_article(text))]
+    assert found == [
+        ("محمد علي الشهراني", None),
+        ("بارتوميو", "بي بي سي"),
+        ("مصادر", None),
+        ("مصادر", None),
+    ]

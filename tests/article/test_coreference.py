@@ -117,3 +117,29 @@ def test_a_named_speaker_then_the_verbs_object_is_that_speaker() -> None:
     assert speaker_then_object("الدكتور محمد البديع اعتزاز مستشفى", people) == "محمد البديع"
     assert speaker_then_object("محمد البديع المدير التنفيذي", people) is None  # a description
     assert speaker_then_object("سعود العريفي نائب الرئيس", people) is None
+
+
+def test_a_bare_body_noun_is_the_body_of_that_head_written_before_it() -> None:
+    from isnad.arabic.speakers import word_forms
+    from isnad.article.coreference import body_written_before
+
+    text = "أعلنت وزارة التجارة والصناعة بلوغ القيمة 320 مليون ريال. وأكدت الوزارة في بيان لها مواصلة مهامها."
+    heads = frozenset(word_forms("الوزارة"))
+    assert body_written_before(text, text.index("وأكدت"), heads) == "وزارة التجارة والصناعة"
+    text = "أغلق مفتشو الهيئة العامة للغذاء والدواء ثلاثة محال. وأوضحت الهيئة أن الفرق نظمت حملات."
+    assert body_written_before(text, text.index("وأوضحت"), frozenset(word_forms("الهيئة"))) == (
+        "الهيئة العامة للغذاء والدواء"
+    )
+    assert body_written_before("قالت الوزارة إن العمل مستمر.", 5, heads) is None
+
+
+def test_publishers_agencies_and_bare_re_mentions() -> None:
+    from isnad.article.source_names import canonical_source
+
+    assert canonical_source("تقرير الشرطة") == "الشرطة"
+    assert canonical_source("تقرير مصرفي حديث") == "تقرير"
+    assert canonical_source("بيان صادر عن الوزارة") == "الوزارة"
+    assert canonical_source("وكالة أنباء الصين الجديدة") == "وكالة أنباء الصين الجديدة"
+    text = "أفادت مصادر بسقوط قتلى في الاشتباكات. وقالت المصادر: إن الاشتباكات اندلعت في القرية."
+    article = segment(Article(id="t", text=text, source_path="t"))
+    assert {a.source_canonical for a in extract([article]).attributions} == {"مصادر"}

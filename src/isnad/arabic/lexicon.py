@@ -115,6 +115,8 @@ SAME_AS = _norm_set("ذاتها ذاته ذاتهم نفسها نفسه نفسه
 PUBLISHED_BY = _norm_set("نشره نشرته أصدره أصدرته الصادر صادر عن في")
 # Auxiliaries that open a subject-first clause: "وكان تقرير ... حذر".
 AUXILIARIES = _norm_set("كان وكان كانت وكانت")
+# Verbs whose content may open with ب and a verbal noun, no أن: "أفادت مصادر بسقوط قتلى".
+BI_VERBS = _norm_set("أفاد أفادت أفادوا يفيد تفيد")
 # Particles that may open a subject before its verb and are no part of it: "حتى مدرب المكسيك
 # ميغيل هيريرا اعترف ... وقال".
 SUBJECT_PARTICLES = _norm_set("حتى وحتى")

@@ -123,9 +123,7 @@ def _ends_sentence(norm: str, match: re.Match[str]) -> bool:
         # Inside a URL, an e-mail address or a number; but "الماضي.وقال" is a missing space.
         # Not between the letters of an abbreviation ("أ.د." for professor: one letter, a dot,
         # one letter, a dot).
-        single_before = before < 2 or not norm[before - 2].isalnum()
-        single_after = after + 1 < len(norm) and norm[after + 1] == "."
-        if single_before and single_after:
+        if _is_dotted_abbreviation(norm, before):
             return False
         return bool(_ARABIC_LETTER.match(previous_char) and _ARABIC_LETTER.match(next_char))
     word_start = before
@@ -141,6 +139,19 @@ def _ends_sentence(norm: str, match: re.Match[str]) -> bool:
             ahead -= 1
         return ahead > 0 and norm[ahead - 1].isdigit()
     return word not in _LATIN_ABBREVIATIONS
+
+
+def _is_dotted_abbreviation(norm: str, dot: int) -> bool:
+    """Whether the period at ``dot`` is inside letters joined by periods, each piece of three
+    letters at most, with two periods or more ("أ.د.", "بي.بي.سي", "د.ب.أ"): not a sentence end
+    ("الماضي.وقال" is)."""
+    start, end = dot, dot
+    while start and not norm[start - 1].isspace() and norm[start - 1] not in "()[]«»\"'":
+        start -= 1
+    while end < len(norm) and not norm[end].isspace() and norm[end] not in "()[]«»\"'":
+        end += 1
+    pieces = norm[start:end].rstrip(".،,:;").split(".")
+    return len(pieces) >= 2 and norm[start:end].count(".") >= 2 and all(0 < len(p) <= 3 for p in pieces)
 
 
 def _short_quotes(norm: str, word_index: _Words) -> list[tuple[int, int]]:

@@ -29,7 +29,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isnad.arabic import Token, has_conjunction, is_definite, is_stopword, lexicon, particle_forms, tokenize
+from isnad.arabic import (
+    Token,
+    has_conjunction,
+    has_glued_preposition,
+    is_definite,
+    is_stopword,
+    lexicon,
+    particle_forms,
+    tokenize,
+)
 from isnad.arabic.speakers import (
     ANNOUNCED_OBJECTS,
     ANNOUNCING_VERBS,
@@ -56,6 +65,7 @@ from isnad.article.cue_phrases import (
     participle_opens,
     phrase,
     skip_apposition,
+    skip_aside,
     skip_preposition_words,
     source_after,
     source_before,
@@ -96,6 +106,19 @@ def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> t
     cut = next((k for k, t in enumerate(source_tokens) if k and is_form_of(t, lexicon.OBJECT_NOUNS)), None)
     while cut is not None and cut > 1 and is_stopword(source_tokens[cut - 1].text):
         cut -= 1
+    return _cut_at(tokens, source_tokens, j, cut)
+
+
+def _before_bi(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
+    """With no أن after it, the subject of أفاد ends where ب opens the content: "أفادت مصادر
+    بسقوط قتلى"."""
+    places = lexicon.place_names() | lexicon.PLACE_HEADS | lexicon.ORGANISATION_HEADS
+
+    def opens(token: Token) -> bool:  # not "مدير الشرطة بمنطقة الرياض": a place or a body
+        glued = token.norm.startswith("ب") and has_glued_preposition(token.norm)
+        return glued and not any(f in places for f in particle_forms(token.norm))
+
+    cut = next((k for k, t in enumerate(source_tokens) if k and opens(t)), None)
     return _cut_at(tokens, source_tokens, j, cut)
 
 
@@ -188,11 +211,15 @@ class _Reader:
             return None, i  # "تم نقل اللقاء", "بعدم نقل المباريات": a verbal noun
         lead, start = leading_addressee(tokens, i + 1)
         source_tokens, j = source_after(tokens, start)
+        if source_tokens:
+            j = skip_aside(tokens, j)
         if source_tokens and is_form_of(cue, lexicon.WARNING_VERBS):
             source_tokens, j = _before_warning(tokens, source_tokens, j)
         if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
             source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
         source_tokens, j = _before_object(tokens, source_tokens, j)
+        if source_tokens and is_form_of(cue, lexicon.BI_VERBS) and not opens_content(tokens, j, quotes=True):
+            source_tokens, j = _before_bi(tokens, source_tokens, j)
         announced = False
         if source_tokens and is_form_of(cue, ANNOUNCING_VERBS):
             source_tokens, j, announced = _before_announced(tokens, source_tokens, j)

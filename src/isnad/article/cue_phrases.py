@@ -92,6 +92,16 @@ def after_preposition(tokens: list[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].norm in lexicon.AS_WHAT and cue_kind(tokens[i - 2]) == "preposition"
 
 
+def skip_aside(tokens: list[Token], j: int) -> int:
+    """Past a short aside in brackets after a source: "محمد علي الشهراني (من سكان المروة) إلى
+    أن", "روسل خانداكر (20 عاما)", "لهيئة الإذاعة البريطانية (بي.بي.سي):"."""
+    if j < len(tokens) and tokens[j].text == "(":
+        for k in range(j + 1, min(j + 2 + MAX_APPOSITION_TOKENS, len(tokens))):
+            if tokens[k].text == ")":
+                return k + 1
+    return j
+
+
 def skip_apposition(tokens: list[Token], j: int) -> int:
     """Past a short apposition between commas: "التقرير، الذي ترجمته عربي21، عن ..."."""
     if j < len(tokens) and tokens[j].text in COMMAS:
@@ -141,7 +151,7 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             break
         if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
             break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
-        if phrase and ends_source(token.norm, phrase[-1].norm):
+        if phrase and ends_source(token.norm, phrase[-1].norm) and not is_name_ali(token.text):
             break  # "جوارديولا عقب المباراة", "شكري على أهمية", "البريكان قائلا"
         if phrase and is_pronoun_complement(token.norm):
             break  # "وفق عبد الرحمن لوجودها على طريق": the reason, not the source
@@ -161,6 +171,12 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         phrase.append(token)
         j += 1
     return phrase, j
+
+
+def is_name_ali(surface: str) -> bool:
+    """Whether a token written علي (with a dotted ya) is the name Ali, not the preposition على,
+    which both read as علي once normalised: "محمد علي الشهراني"."""
+    return surface.endswith("علي") and len(surface) <= 4
 
 
 def _starts_day(tokens: list[Token], j: int) -> bool:
