@@ -334,3 +334,21 @@ def test_asides_abbreviated_agencies_the_name_ali_and_content_after_bi() -> None
         ("مصادر", None),
         ("مصادر", None),
     ]
+
+
+def test_quoted_body_names_clauses_without_pronoun_one_of_and_statements_given() -> None:
+    text = (
+        'وقالت جماعة "لايون إيد" للحفاظ على الأسود إن الصيد غير قانوني. '
+        "وذكر مسيحيون يتحدرون من المدينة ويسكنون في دمشق أن المسلحين خطفوا العشرات. "
+        "فيما أوضحت إحدى المنظمات الخيرية في زيمبابوي أن الأسد قتل. "
+        "أدلى سمو الأمير عبدالعزيز بن سعد بتصريح قال فيه: إن المبنى جاهز. "
+        "أوضح المتحدث الرسمي مبارك العصيمي قيام وزير التعليم بتشكيل لجنة."
+    )
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == [
+        "لايون إيد",
+        "مسيحيون",
+        "إحدى المنظمات الخيرية في زيمبابوي",
+        "عبدالعزيز بن سعد",
+        "مبارك العصيمي",
+    ]

@@ -17,3 +17,14 @@ def test_seed_dates_are_in_the_analysis(seed_analysis: Analysis) -> None:
     texts = {a.id: a.text for a in seed_analysis.articles}
     for date in seed_analysis.dates:
         assert texts[date.article_id][date.span[0] : date.span[1]] == date.text
+
+
+def test_a_name_starting_with_waw_after_a_description_keeps_its_waw() -> None:
+    from isnad.article.extract import _with_leading_waw
+
+    text = "واعتبر مدرب جامايكا الألماني وينفريد شايفر أن المكسيك تملك الأفضلية."
+    start = text.index("ينفريد")
+    assert _with_leading_waw(text, (start, start + len("ينفريد شايفر"))) == "وينفريد شايفر"
+    text = "وقال محمد ويوسف إن الأمر انتهى."
+    start = text.index("يوسف")
+    assert _with_leading_waw(text, (start, start + len("يوسف"))) is None

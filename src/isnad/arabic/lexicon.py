@@ -92,11 +92,17 @@ WARNING_VERBS = _norm_set("حذر حذرت يحذر تحذر")
 # A preposition written apart before the outlet spoken to: "قالت مصادر لـ «سبق»".
 BARE_TO = _norm_set("ل لـ")
 # Abstract nouns that are the object of a saying verb, never its subject: "وأكد ضرورة استمرار".
-OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام")
+OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام قيام")
+# "إحدى المنظمات الخيرية", "أحد المسؤولين": one of a group, a source though a function word.
+ONE_OF = _norm_set("أحد إحدى")
+# Heads of bodies whose own name news often quotes: جماعة "لايون إيد" للحفاظ على الأسود.
+QUOTED_NAME_HEADS = _norm_set("جماعة منظمة شركة مؤسسة جمعية مجموعة حملة")
 # "التقرير، الذي ترجمته عربي21": the outlet that publishes a translated report names itself so.
 TRANSLATED_BY = _norm_set("ترجمته ترجمتها ترجمه ترجمها نقلته نقلها اطلعت اطلع")
 # "الذي أطلعت عليه الوكالة": the preposition after a verb of seeing.
 ON_IT = _norm_set("عليه عليها")
+# "أدلى الأمير بتصريح قال فيه:": the statement the sentence's subject gave.
+IN_IT = _norm_set("فيه فيها")
 # Verbs that relay another's words: "نقلت الصحيفة عن مسؤولين".
 RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
 # Verbs that go on reporting the last speaker when they have no subject: "ويضيف: ...".

@@ -399,6 +399,9 @@ class _Reader:
         Unvocalised يعتقد، يقال، يقدر are as often passive ("it is believed") as active, so they
         need a source after them that names someone who speaks (not "عددهم" ...)."""
         after = trim_addressee(after)
+        if len(after) == 1 and after[0].norm in lexicon.IN_IT:
+            # "أدلى سمو الأمير عبدالعزيز بن سعد بتصريح قال فيه:": the one who gave it
+            return self._clause_subject(tokens, i, min_words=1) or self._speaker_source()
         if after and is_prepositional_object(after[0].norm):
             after = []  # "اعترف بالخطأ": the object, after a subject written before the verb
         if after and not can_name_a_source(after):
@@ -461,7 +464,11 @@ class _Reader:
                 k
                 for k, t in enumerate(subject)
                 if k > rank
-                and (is_stopword(t.text) or (t.norm in places and is_definite(subject[k - 1].norm)))
+                and (
+                    is_stopword(t.text)
+                    or (t.norm in places and is_definite(subject[k - 1].norm))
+                    or (has_glued_preposition(t.norm) and is_statement_noun(t))  # "بتصريح"
+                )
             ),
             len(subject),
         )

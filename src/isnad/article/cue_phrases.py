@@ -206,6 +206,8 @@ def can_name_a_source(phrase: list[Token]) -> bool:
     """A source phrase starts with a noun: not a number, a preposition or another function word
     ("خلال صيف", "من خلالها", "بعضهم" are not speakers)."""
     head = phrase[0]
+    if len(phrase) > 1 and head.norm in lexicon.ONE_OF:
+        return True  # "أوضحت إحدى المنظمات الخيرية"
     return head.kind in ("word", "latin") and not is_stopword(head.text)
 
 

@@ -182,7 +182,23 @@ def _person_in_source(
         return None
     end = start + len(attribution.source)
     inside = [(span, name) for span, name in people if start <= span[0] and span[1] <= end]
-    return max(inside)[1] if inside else None
+    if not inside:
+        return None
+    span, name = max(inside)
+    return _with_leading_waw(text, span) or name
+
+
+def _with_leading_waw(text: str, span: Span) -> str | None:
+    """The name as written with its first letter و when the tagger took that و for a
+    conjunction: after a description's definite word no second person is joined, so "مدرب
+    جامايكا الألماني وينفريد شايفر" names وينفريد شايفر (not ينفريد)."""
+    start = span[0]
+    if start < 2 or text[start - 1] != "و" or not text[start - 2].isspace():
+        return None
+    before = text[max(0, start - 40) : start - 1].split()
+    if not before or not is_definite(normalize(before[-1])):
+        return None
+    return text[start - 1 : span[1]]
 
 
 def _shortens(short: str, full: str) -> bool:

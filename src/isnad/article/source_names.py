@@ -4,6 +4,7 @@ publisher, places joined by و in one order."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from isnad.arabic import (
@@ -122,6 +123,9 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     outlet = lexicon.canonical_outlet(source)
     if outlet:
         return outlet
+    quoted = _quoted_body_name(source)
+    if quoted:
+        return quoted
     words = lexicon.undot_titles(normalize(source)).replace('"', " ").split()
     while len(words) > 1 and (words[-1] in lexicon.ISSUED_BY or words[-1] in lexicon.TIME_ADVERBS):
         words.pop()  # "التسجيل الصوتي الصادر [اليوم]", "الداخلية لاحقا"
@@ -152,8 +156,10 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         if document is not None:
             return document
     relative = next((m for m in range(1, len(words)) if words[m] in lexicon.RELATIVE_PRONOUNS), None)
+    if relative is None:
+        relative = next((m for m in range(1, len(words)) if _opens_a_clause(words, m)), None)
     if relative is not None:
-        words = words[:relative]  # "قوة المهام المشتركة التي تشن الحملة"
+        words = words[:relative]  # "قوة المهام المشتركة التي تشن الحملة", "مسيحيون يتحدرون من ..."
     if head & lexicon.OUTLET_NOUNS and len(words) > 2:
         # An outlet no list holds: صحيفة "موندو ديبورتيفو" الإسبانية.
         name = words[1:]
@@ -203,6 +209,29 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
     spokesman = _spokesman_name(words)
     return spokesman or " ".join(words)
+
+
+def _opens_a_clause(words: list[str], m: int) -> bool:
+    """Whether words[m] is a plural present verb after an indefinite noun, a relative clause
+    without its pronoun: "مسيحيون يتحدرون من المدينة" (the source is the noun)."""
+    word, before = words[m], words[m - 1]
+    return (
+        len(word) >= 6
+        and word.startswith(("ي", "ت"))
+        and word.endswith("ون")
+        and not is_definite(before)
+        and not has_glued_preposition(before)
+    )
+
+
+def _quoted_body_name(source: str) -> str | None:
+    """A body's own name in quotation marks after its head noun: جماعة "لايون إيد" للحفاظ على
+    الأسود is لايون إيد."""
+    match = re.match(r'\s*(\S+)\s*["“«]([^"”»]{2,40})["”»]', source)
+    if not match or normalize(match.group(1)) not in lexicon.QUOTED_NAME_HEADS:
+        return None
+    name = match.group(2).strip()
+    return name if 1 <= len(name.split()) <= 4 else None
 
 
 def _spokesman_name(words: list[str]) -> str | None:
