@@ -352,3 +352,13 @@ def test_quoted_body_names_clauses_without_pronoun_one_of_and_statements_given()
         "عبدالعزيز بن سعد",
         "مبارك العصيمي",
     ]
+
+
+def test_names_that_look_like_a_preposition_and_statements_written_in_a_medium() -> None:
+    text = (
+        "وقال بالمر إنه نادم جدا على قتل الأسد. "
+        'وكتب بالمر في بيان نشره موقع صحيفة "ستار تربيون" على الإنترنت أن كل شيء كان قانونيا. '
+        "وكتب الكاتب مقالا عن الحرب."
+    )
+    found = [(a.source_canonical, a.via) for a in find_attributions(_article(text))]
+    assert found == [("بالمر", None), ("بالمر", "صحيفة ستار تربيون")]

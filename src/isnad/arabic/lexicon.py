@@ -33,7 +33,7 @@ REPORTING_VERBS = _norm_set(
     ادعى ادعت روى يروي تروي أوردت أورد يورد تورد تختم ختمت بينت يبين تبين خلص يخلص
     تطرق يرى ترى رأت أبلغت قدر قدرت تقدر يقدر يعتقد تعتقد يعتقدون اعترف
     توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب نفى نفت ينفي تنفي شدد شددت يشدد تشدد
-    ألمح ألمحت يلمح تلمح اعتبر اعتبرت اعتبروا
+    ألمح ألمحت يلمح تلمح اعتبر اعتبرت اعتبروا كتب كتبت يكتب
     """
 )
 # Verbs with a common sense that is not saying (أضاف هدفا، نقل مسافرين، نشر قوات، توقع نتيجة):
@@ -43,7 +43,7 @@ NEEDS_OPENER = _norm_set(
     أضاف أضافت يضيف تضيف نشر نشرت ينشر تنشر توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب
     نفى نفت ينفي تنفي شدد شددت يشدد تشدد كشف كشفت يكشف تكشف يرى ترى
     نقل نقلت ينقل تنقل نوه نوهت ينوه تنوه أعلن أعلنت يعلن تعلن
-    ألمح ألمحت يلمح تلمح اعتبر اعتبرت اعتبروا
+    ألمح ألمحت يلمح تلمح اعتبر اعتبرت اعتبروا كتب كتبت يكتب
     """
 )
 IN = normalize("في")
@@ -121,6 +121,8 @@ SAME_AS = _norm_set("ذاتها ذاته ذاتهم نفسها نفسه نفسه
 PUBLISHED_BY = _norm_set("نشره نشرته أصدره أصدرته الصادر صادر عن في")
 # Auxiliaries that open a subject-first clause: "وكان تقرير ... حذر".
 AUXILIARIES = _norm_set("كان وكان كانت وكانت")
+# Verbs of writing: "عن" after them is what the writing is about, not what it says.
+WRITING_VERBS = _norm_set("كتب كتبت يكتب")
 # Verbs whose content may open with ب and a verbal noun, no أن: "أفادت مصادر بسقوط قتلى".
 BI_VERBS = _norm_set("أفاد أفادت أفادوا يفيد تفيد")
 # Particles that may open a subject before its verb and are no part of it: "حتى مدرب المكسيك

@@ -264,8 +264,18 @@ class _Reader:
         said_in = j < len(tokens) and cue_kind(tokens[j]) == "verb"  # "نشرت الصحيفة تقريرا قالت فيه"
         relayed = source.via is not None and is_form_of(cue, lexicon.RELAY_VERBS)  # "نقلت الصحيفة عن"
         # A phrase cut by length ran into the content: what follows it opens nothing.
-        opens = announced or (
-            len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True)
+        # A statement a medium carried is a saying: "وكتب بالمر في بيان نشره موقع صحيفة ...".
+        about = (
+            j < len(tokens)
+            and tokens[j].norm == lexicon.FROM_SOURCE
+            and is_form_of(cue, lexicon.WRITING_VERBS)
+        )
+        opens = (
+            announced
+            or carrier is not None
+            or (
+                len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True) and not about
+            )
         )
         if needs_opener and not (said_in or relayed or opens):
             return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying

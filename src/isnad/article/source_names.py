@@ -167,7 +167,8 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
             name.pop()
         if not is_definite(name[0]):
             return " ".join(name)
-    words[0] = strip_particles(words[0])
+    if not _short_after_article(words[0]):
+        words[0] = strip_particles(words[0])  # not "بالمر" (Palmer): ب + المر names no one
     if len(words) == 2 and words[0] in lexicon.RANK_TITLES and is_definite(words[1]):
         return words[1]  # "العقيد الدوسري": a family name after a rank (not "المتحدث الرسمي")
     k = 0
@@ -211,13 +212,19 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     return spokesman or " ".join(words)
 
 
+def _short_after_article(word: str) -> bool:
+    """Whether a word reads as ب/ل + the article + two letters at most (``بالمر``): a name that
+    starts with those letters rather than a preposition glued to a definite noun."""
+    return word.startswith(("بال", "لال")) and len(word) <= 5
+
+
 def _opens_a_clause(words: list[str], m: int) -> bool:
     """Whether words[m] is a plural present verb after an indefinite noun, a relative clause
     without its pronoun: "مسيحيون يتحدرون من المدينة" (the source is the noun)."""
     word, before = words[m], words[m - 1]
     return (
         len(word) >= 6
-        and word.startswith(("ي", "ت"))
+        and word.startswith("ي")  # not a name such as "ستار تربيون"
         and word.endswith("ون")
         and not is_definite(before)
         and not has_glued_preposition(before)
