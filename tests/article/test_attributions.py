@@ -362,3 +362,15 @@ def test_names_that_look_like_a_preposition_and_statements_written_in_a_medium()
     )
     found = [(a.source_canonical, a.via) for a in find_attributions(_article(text))]
     assert found == [("بالمر", None), ("بالمر", "صحيفة ستار تربيون")]
+
+
+def test_writers_are_named_and_a_title_dot_may_touch_the_name() -> None:
+    text = "وكتبت عبارة على الجدار. وكتب عادل الكلباني: إن الأمر مهم. كشف د.علي البكالي أن الوضع صعب."
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["عادل الكلباني", "علي البكالي"]
+
+
+def test_a_participle_after_another_verb_takes_only_a_titled_subject() -> None:
+    text = "قال الأحمري إن الوضع مستقر. وأهاب الأحمري الجميع بالتعاون، مشيرا إلى أن الأمطار قادمة."
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["الأحمري", "الأحمري"]

@@ -28,3 +28,9 @@ def test_a_name_starting_with_waw_after_a_description_keeps_its_waw() -> None:
     text = "وقال محمد ويوسف إن الأمر انتهى."
     start = text.index("يوسف")
     assert _with_leading_waw(text, (start, start + len("يوسف"))) is None
+
+
+def test_a_bare_company_noun_is_the_company_named_before_not_the_taggers_noun() -> None:
+    text = "أعلنت شركة تويوتا عن نتائجها الفصلية. وقالت الشركة إن أرباحها ارتفعت."
+    article = segment(Article(id="t", text=text, source_path="t"))
+    assert {a.source_canonical for a in extract([article]).attributions} <= {"شركة تويوتا", "تويوتا"}

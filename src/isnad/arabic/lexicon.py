@@ -184,13 +184,13 @@ PERSON_TITLES = _norm_set(
 # Titles news abbreviates with a dot ("د. محمد العلي", "م. خالد", "أ.د. سالم"): the dot is no
 # sentence end or phrase end after them.
 ABBREVIATED_TITLES = _norm_set("د م أ")
-_DOTTED_TITLE = re.compile(r"(?<!\S)(?:[دما]\.)+(?=\s|$)")
+_DOTTED_TITLE = re.compile(r"(?<!\S)(?:[دما]\.)+\s*")
 
 
 def undot_titles(normalized: str) -> str:
     """A normalised phrase with each dotted title (``د.``, ``م.``, ``ا.د.``) written as the title
     ``د``, which the title lists hold: "د. محمد العلي" reads as "د محمد العلي"."""
-    return _DOTTED_TITLE.sub("د", normalized)
+    return _DOTTED_TITLE.sub("د ", normalized).rstrip()
 
 
 # Ranks and honorifics, after which a lone definite word is a family name (العقيد الدوسري), unlike

@@ -125,6 +125,8 @@ def _ends_sentence(norm: str, match: re.Match[str]) -> bool:
         # one letter, a dot).
         if _is_dotted_abbreviation(norm, before):
             return False
+        if before >= 1 and norm[before - 1] in "دما" and (before < 2 or not norm[before - 2].isalnum()):
+            return False  # "د.علي البكالي": a title's dot with no space after it
         return bool(_ARABIC_LETTER.match(previous_char) and _ARABIC_LETTER.match(next_char))
     word_start = before
     while word_start and (norm[word_start - 1].isalnum() or norm[word_start - 1] == "_"):

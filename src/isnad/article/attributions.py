@@ -36,7 +36,9 @@ from isnad.arabic import (
     is_definite,
     is_stopword,
     lexicon,
+    normalize,
     particle_forms,
+    strip_particles,
     tokenize,
 )
 from isnad.arabic.speakers import (
@@ -112,14 +114,16 @@ def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> t
 def _before_bi(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """With no أن after it, the subject of أفاد ends where ب opens the content: "أفادت مصادر
     بسقوط قتلى"."""
-    places = lexicon.place_names() | lexicon.PLACE_HEADS | lexicon.ORGANISATION_HEADS
-
-    def opens(token: Token) -> bool:  # not "مدير الشرطة بمنطقة الرياض": a place or a body
-        glued = token.norm.startswith("ب") and has_glued_preposition(token.norm)
-        return glued and not any(f in places for f in particle_forms(token.norm))
-
-    cut = next((k for k, t in enumerate(source_tokens) if k and opens(t)), None)
+    cut = next((k for k, t in enumerate(source_tokens) if k and _glued_bi(t)), None)
     return _cut_at(tokens, source_tokens, j, cut)
+
+
+def _glued_bi(token: Token) -> bool:
+    """A word with ب glued that is no place or body (not "مدير الشرطة بمنطقة الرياض"): what a
+    verb is about or how it was done (بسقوط، ببحث، بغضب), which no subject holds."""
+    places = lexicon.place_names() | lexicon.PLACE_HEADS | lexicon.ORGANISATION_HEADS
+    glued = token.norm.startswith("ب") and has_glued_preposition(token.norm)
+    return glued and not any(f in places for f in particle_forms(token.norm))
 
 
 def _before_announced(
@@ -130,6 +134,12 @@ def _before_announced(
     cut = next((k for k, t in enumerate(source_tokens) if k and t.norm in ANNOUNCED_OBJECTS), None)
     phrase, j = _cut_at(tokens, source_tokens, j, cut)
     return phrase, j, cut is not None
+
+
+def _names_again(subject: str, earlier: str) -> bool:
+    """Whether a clause's subject opens with a word of the name of the source cited before it."""
+    first = [strip_particles(w) for w in normalize(subject).split()[:1]]
+    return bool(first) and first[0] in normalize(earlier).split()
 
 
 def _cut_at(
@@ -279,6 +289,8 @@ class _Reader:
         )
         if needs_opener and not (said_in or relayed or opens):
             return None, i  # "أضاف المهاجم الهدف الثاني", "نشرت قوات": not saying
+        if is_form_of(cue, lexicon.WRITING_VERBS) and carrier is None and len(source_tokens) < 2:
+            return None, i  # "كتبت عبارة", "وكتبت تحتها:": a named writer writes, "كتبت" is often passive
         if after_preposition(tokens, i) or showing:  # "بحسب ما قال دبلوماسيون": the content came before
             content = self._content_before(tokens, i)
             if content is not None:
@@ -389,8 +401,11 @@ class _Reader:
         if self.sentence:
             previous: Attribution | None = self.sentence[0]
         else:
-            source = self._clause_subject(tokens, i, min_words=1)
-            previous = self.found[-1] if self.found and source is None else None
+            source = self._clause_subject(tokens, i, titled=True)
+            last = self.found[-1] if self.found else None
+            if source is not None and last is not None and _names_again(source.text, last.source_canonical):
+                source = None  # "وأهاب الأحمري الجميع ...، مشيرا": the speaker named before
+            previous = last if source is None else None
         if previous is not None:
             source = _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
         if source is None:
@@ -448,7 +463,9 @@ class _Reader:
             return self._speaker_source()
         return None
 
-    def _clause_subject(self, tokens: list[Token], i: int, min_words: int = 2) -> _Source | None:
+    def _clause_subject(
+        self, tokens: list[Token], i: int, min_words: int = 2, *, titled: bool = False
+    ) -> _Source | None:
         """The subject of the verb that opened this sentence, or the last one when it cited no
         one, for a conjoined cue without a subject that is the first of its sentence: "وتبنت
         الحركة الانفصالية الكردية ... . وقالت: إن", "استنكر أهالي المناطق الجنوبية ... . وأكدوا
@@ -478,6 +495,7 @@ class _Reader:
                     is_stopword(t.text)
                     or (t.norm in places and is_definite(subject[k - 1].norm))
                     or (has_glued_preposition(t.norm) and is_statement_noun(t))  # "بتصريح"
+                    or (titled and _glued_bi(t))  # "الدكتور مسلط الشريف ببحث ..."
                 )
             ),
             len(subject),
@@ -488,6 +506,11 @@ class _Reader:
             return None
         if is_prepositional_object(subject[0].norm):
             return None  # "ودعا لاستمرار الجهود ...": no subject written
+        if titled and not any(
+            k + 1 < len(subject) and t.norm in lexicon.PERSON_TITLES and not is_definite(subject[k + 1].norm)
+            for k, t in enumerate(subject)
+        ):
+            return None  # for a participle, only a plain person: a title and a name
         if names_a_manner(subject[0].norm):
             return None  # "بلغ عدد الركاب المسافرين ... وأضاف": a measure, no speaker
         source = self._resolve(subject)

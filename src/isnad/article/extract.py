@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles
-from isnad.arabic.speakers import referring_words
+from isnad.arabic.speakers import is_body_reference, referring_words
 from isnad.article.attributions import find_attributions
 from isnad.article.coreference import resolve_references
 from isnad.article.dates import find_dates
@@ -127,6 +127,8 @@ def link_sources(
     linked = []
     for a in attributions:
         known = by_key.get(entity_key(a.source_canonical), a.source_canonical)
+        if is_body_reference(known) and len(known.split()) == 1:
+            known = a.source_canonical  # the tagger's "شركة" for "الشركة": a noun, no name
         fuller = len(known.split()) >= len(a.source_canonical.split())
         # A continuing cue (وأضاف, مضيفا) repeats the description: it names the same person.
         person = named.get((a.article_id, a.source_canonical))

@@ -181,7 +181,7 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     if (
         k
         and not is_definite(words[k])
-        and not is_stopword(words[k])
+        and (not is_stopword(words[k]) or _is_ali(words[k], source))
         and not has_glued_preposition(words[k])
         and words[k] not in heads
     ):
@@ -210,6 +210,12 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
     spokesman = _spokesman_name(words)
     return spokesman or " ".join(words)
+
+
+def _is_ali(word: str, source: str) -> bool:
+    """Whether the normalised علي is the name Ali: the phrase writes it with a dotted ya, where
+    the preposition على has an alif maqsura."""
+    return word == "علي" and "علي" in source.replace(".", " ").split()
 
 
 def _short_after_article(word: str) -> bool:
