@@ -48,7 +48,7 @@ from numpy.typing import NDArray
 from isnad.article.doc import Corpus
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.story_features import FEATURES_VERSION, Encoder, article_features, embed
-from isnad.corpus.story_index import StoryIndex, StoryParams
+from isnad.corpus.story_index import GROUPING_VERSION, StoryIndex, StoryParams
 from isnad.model import Article, ArticleFeatures, Event, Storyline
 from isnad.store import Store
 
@@ -58,7 +58,8 @@ FEATURE_BATCH = 500  # articles read from the store and given a text layer at a 
 def story_setting(params: StoryParams) -> Any:
     """What stored story features and links were made with: a store keeps it beside them, and
     finds its links again when it changes."""
-    return json.loads(json.dumps({"features": FEATURES_VERSION, "params": asdict(params)}))
+    setting = {"features": FEATURES_VERSION, "grouping": GROUPING_VERSION, "params": asdict(params)}
+    return json.loads(json.dumps(setting))
 
 
 # -- the batch entry point -----------------------------------------------------------------------
