@@ -25,9 +25,10 @@ within ``event_window_days``; a storyline link two whose similarity, discounted 
 between them, reaches ``storyline_threshold``. Within each connected component of the event
 links, articles are clustered by average linkage: an article joins an event only when its mean
 similarity to the event's members reaches the threshold, so one article resembling two stories
-no longer chains them. Storylines cluster the events of each component of all links by average
-linkage over the article pairs between events. Average linkage never joins what no chain of links
-joins, so clustering each component alone loses nothing. Links depend only on the pairs and a
+no longer chains them. Average linkage never joins what no chain of links joins, so clustering
+each component alone loses nothing. Storylines cluster the events of each component of all links
+by average linkage over events, each pooled into one representation (`isnad.corpus.storylines`):
+a storyline's events share a topic, which one report's particulars dilute. Links depend only on the pairs and a
 component's grouping only on its members (taken in id order), never on the order articles arrive
 in: adding articles in batches gives exactly the grouping of adding them all at once
 (`StoryIndex.add`); the batch `group_stories` is the same procedure with every article new. The
