@@ -41,7 +41,8 @@ def pooled_similarity(
     pooled_terms = _unit_rows_sparse(members @ terms.astype(np.float64))
     pooled = _unit_rows(np.asarray(members @ embeddings.astype(np.float64)))
     meaning = np.clip(pooled @ pooled.T - floor, 0.0, 1.0 - floor) / (1.0 - floor)
-    similarity = term_weight * (pooled_terms @ pooled_terms.T).toarray() + embedding_weight * meaning
+    shared_terms = np.asarray((pooled_terms @ pooled_terms.T).toarray(), dtype=np.float64)
+    similarity: NDArray[np.float64] = term_weight * shared_terms + embedding_weight * meaning
     similarity /= term_weight + embedding_weight + figure_weight
     known = ~np.isnan(days)
     counted = members @ known.astype(np.float64)
