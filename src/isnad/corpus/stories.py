@@ -25,9 +25,10 @@ within ``event_window_days``; a storyline link two whose similarity, discounted 
 between them, reaches ``storyline_threshold``. Within each connected component of the event
 links, articles are clustered by average linkage: an article joins an event only when its mean
 similarity to the event's members reaches the threshold, so one article resembling two stories
-no longer chains them. Storylines cluster the events of each component of all links by average
-linkage over the article pairs between events. Average linkage never joins what no chain of links
-joins, so clustering each component alone loses nothing. Links depend only on the pairs and a
+no longer chains them. Average linkage never joins what no chain of links joins, so clustering
+each component alone loses nothing. Storylines cluster the events of each component of all links
+by average linkage over events, each pooled into one representation (`isnad.corpus.storylines`):
+a storyline's events share a topic, which one report's particulars dilute. Links depend only on the pairs and a
 component's grouping only on its members (taken in id order), never on the order articles arrive
 in: adding articles in batches gives exactly the grouping of adding them all at once
 (`StoryIndex.add`); the batch `group_stories` is the same procedure with every article new. The
@@ -48,7 +49,7 @@ from numpy.typing import NDArray
 from isnad.article.doc import Corpus
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.story_features import FEATURES_VERSION, Encoder, article_features, embed
-from isnad.corpus.story_index import StoryIndex, StoryParams
+from isnad.corpus.story_index import GROUPING_VERSION, StoryIndex, StoryParams
 from isnad.model import Article, ArticleFeatures, Event, Storyline
 from isnad.store import Store
 
@@ -58,7 +59,8 @@ FEATURE_BATCH = 500  # articles read from the store and given a text layer at a 
 def story_setting(params: StoryParams) -> Any:
     """What stored story features and links were made with: a store keeps it beside them, and
     finds its links again when it changes."""
-    return json.loads(json.dumps({"features": FEATURES_VERSION, "params": asdict(params)}))
+    setting = {"features": FEATURES_VERSION, "grouping": GROUPING_VERSION, "params": asdict(params)}
+    return json.loads(json.dumps(setting))
 
 
 # -- the batch entry point -----------------------------------------------------------------------

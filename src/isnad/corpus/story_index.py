@@ -18,6 +18,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from isnad.corpus.story_features import HASH_BITS, anchor_kinds
+from isnad.corpus.storylines import pooled_similarity
 from isnad.model import Article, ArticleFeatures, Event, Storyline, StoryLink
 
 BLOCK_ROWS = 64  # new articles compared with the store per block: 64 x 100k floats is 25 MB
@@ -48,6 +49,9 @@ MAX_BLOCK = 4000
 # one word) says too little to be told from another: it links to nothing and stands alone.
 MIN_TERMS = 2
 ROUNDING = 5  # similarities are rounded so that float noise of block shapes cannot flip an edge
+# Bump when the grouping of stored links changes: a store then groups its stored links again.
+# 2: storylines over events' pooled representations (`isnad.corpus.storylines`).
+GROUPING_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -493,8 +497,8 @@ class StoryIndex:
         self, event_at: NDArray[np.int64], before: NDArray[np.int64], known: int
     ) -> Iterator[tuple[NDArray[np.int64], int]]:
         """Storylines as (member positions, index of the earlier storyline it is or -1): events
-        joined by average linkage, over the article pairs between them, of the time-discounted
-        storyline similarity, within each component of all links."""
+        joined by average linkage, within each component of all links, of the similarity of their
+        pooled representations (`isnad.corpus.storylines`), discounted by time."""
         known_sizes = np.bincount(before[before >= 0], minlength=known)
         for block in self._blocks(np.ones(len(self._link_event), dtype=bool)):
             kept = self._unchanged(block, before, known_sizes)
@@ -509,23 +513,32 @@ class StoryIndex:
                 if len(events) == 1:
                     yield piece, -1
                     continue
-                story, _ = self._block_similarity(piece)
-                story *= 0.5 ** (
-                    np.nan_to_num(self._days_apart(piece)) / self.params.storyline_half_life_days
-                )
-                # Sums over the article pairs between two events: a sparse membership matrix
-                # (articles x events) on both sides of the dense similarity.
                 order = np.argsort(events)
                 column = order[np.searchsorted(events, event_at[piece], sorter=order)]
-                membership = sparse.csr_matrix(
-                    (np.ones(len(piece)), (np.arange(len(piece)), column)), shape=(len(piece), len(events))
+                labels = _average_linkage(
+                    self._events_alike(piece, column, len(events)), self.params.storyline_threshold
                 )
-                sizes = np.asarray(membership.sum(axis=0)).ravel()
-                summed = membership.T @ (membership.T @ story).T
-                between = np.asarray(summed) / np.outer(sizes, sizes)
-                labels = _average_linkage(between, self.params.storyline_threshold)
                 for label in np.unique(labels):
                     yield piece[np.isin(event_at[piece], events[labels == label])], -1
+
+    def _events_alike(
+        self, piece: NDArray[np.int64], column: NDArray[np.intp], count: int
+    ) -> NDArray[np.float64]:
+        """Storyline similarity, rounded, of the ``count`` events of the articles at ``piece``
+        (``column`` gives each one's event)."""
+        rows = np.sort(piece)
+        at = np.searchsorted(rows, piece)
+        alike = pooled_similarity(
+            self._compact("terms", rows)[at],
+            self._embeddings(rows)[at],
+            self._days[piece],
+            column,
+            count,
+            (TERM_WEIGHT, EMBEDDING_WEIGHT, ANCHOR_WEIGHT),
+            EMBEDDING_FLOOR,
+            self.params.storyline_half_life_days,
+        )
+        return np.round(alike, ROUNDING)
 
     def _time_pieces(self, block: NDArray[np.int64], group_of: NDArray[np.int64]) -> list[NDArray[np.int64]]:
         """``block`` in id order, or, past MAX_BLOCK articles, cut in time order into pieces of at
