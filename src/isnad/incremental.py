@@ -145,18 +145,17 @@ def update_results(
         for i in (link.a, link.b)
     }
     again = [i for i in order if i in redo and i not in new_set]
-    new_texts = [Doc(a) for a in store.articles([*new_ids, *again])]
     params = ReuseParams()
     found = reuse_of_new(
-        new_texts,
+        [*new_ids, *again],
         store.reuse_signatures(params.num_perm),
+        hashes,
         store.same_content(hashes[i] for i in [*new_ids, *again]),
         lambda ids: [Doc(a) for a in store.articles(ids)],
         boilerplate,
         clocked,
         params,
     )
-    del new_texts
     # Stored links of an article aligned again are replaced by what aligning found; a stored
     # link whose direction a third outlet's copy now withdraws is rewritten.
     redone = set(again)
