@@ -289,6 +289,74 @@ def update_per_event(
     told_storylines = [s for s in several if before.get(s.id + TOLD) != now[s.id + TOLD]]
     gone = [scope for scope in before if scope not in now]
     event_by_id = {e.id: e for e in events}
+    spans = EntitySpans(entities)  # indexed once for every part
+    # The work goes a few storylines at a time (each with its events), so that memory holds the
+    # text layer of about `EVENT_TEXTS` articles, not of every article a new day touches.
+    store.replace_results({kind: ({}, gone) for kind in _PER_EVENT_KINDS})
+    to_do = {e.id for e in [*framed, *told]} | {s.id for s in [*framed_storylines, *told_storylines]}
+    for part in _storyline_parts(events, storylines, to_do, EVENT_TEXTS):
+        _per_event_part(
+            store,
+            [e for e in framed if e.id in part],
+            [e for e in told if e.id in part],
+            [s for s in framed_storylines if s.id in part],
+            [s for s in told_storylines if s.id in part],
+            event_by_id,
+            spans,
+            attributions,
+            reuse,
+        )
+    store.drop_stage_fingerprints(gone)
+    kept = [e.id for e in framed] + [e.id + TOLD for e in told]
+    kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]
+    store.set_stage_fingerprints({scope: now[scope] for scope in kept})
+
+
+EVENT_TEXTS = 2000  # articles whose text layer the per-event stages hold at once
+_PER_EVENT_KINDS = ("comparisons", "briefs", "provenance", "single_reports", "framings", "storyline_briefs")
+
+
+def _storyline_parts(
+    events: Sequence[Event], storylines: Sequence[Storyline], to_do: set[str], most: int
+) -> Iterator[set[str]]:
+    """The ids of storylines and their events, a few storylines at a time, each part reading the
+    articles of about ``most`` (or one storyline); only storylines with something ``to_do`` (a
+    storyline or event id) are given; an event outside every storyline goes alone."""
+    placed = {e for s in storylines for e in s.event_ids}
+    members = {e.id: e.article_ids for e in events}
+    units = [(s.id, list(s.event_ids)) for s in storylines]
+    units += [(e.id, [e.id]) for e in events if e.id not in placed]
+    part: set[str] = set()
+    count = 0
+    for unit, event_ids in units:
+        ids = {unit, *event_ids}
+        if not ids & to_do:
+            continue
+        # A storyline to do reads all its events; otherwise only the events to do are read.
+        reads = event_ids if unit in to_do else [e for e in event_ids if e in to_do]
+        articles = sum(len(members[e]) for e in reads)
+        if part and count + articles > most:
+            yield part
+            part, count = set(), 0
+        part |= ids
+        count += articles
+    if part:
+        yield part
+
+
+def _per_event_part(
+    store: Store,
+    framed: Sequence[Event],
+    told: Sequence[Event],
+    framed_storylines: Sequence[Storyline],
+    told_storylines: Sequence[Storyline],
+    event_by_id: Mapping[str, Event],
+    spans: EntitySpans,
+    attributions: Mapping[str, Sequence[Attribution]],
+    reuse: Sequence[ReuseLink],
+) -> None:
+    """Comparisons, briefs, framing and provenance of some events and storylines (whole
+    storylines with their events), written to the store."""
 
     def events_of(found: Sequence[Storyline]) -> list[Event]:
         return [event_by_id[e] for s in found for e in s.event_ids]
@@ -299,9 +367,8 @@ def update_per_event(
     corpus = Corpus(store.articles(ids))
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
-    # Entity spans indexed once, and each article's label mentions found once, when its event or
-    # storyline first needs them, as a batch run's `frame` finds them.
-    spans = EntitySpans(entities)
+    # Each article's label mentions found once, when its event or storyline first needs them, as
+    # a batch run's `frame` finds them.
     labels: dict[str, list[LabelMention]] = {}
     comparisons = compare(told, figures, corpus.by_id)
     told_ids = {e.id for e in told}
@@ -334,12 +401,8 @@ def update_per_event(
         by_owner: dict[str, list[Any]] = {owner: [] for owner in owners[kind]}
         for record in found:
             by_owner[owner_of(kind, record)].append(record)
-        changes[kind] = (by_owner, gone)
+        changes[kind] = (by_owner, ())
     store.replace_results(changes)
-    store.drop_stage_fingerprints(gone)
-    kept = [e.id for e in framed] + [e.id + TOLD for e in told]
-    kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]
-    store.set_stage_fingerprints({scope: now[scope] for scope in kept})
 
 
 def keep_fingerprints(store: Store, analysis: Analysis) -> None:

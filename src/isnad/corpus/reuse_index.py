@@ -134,7 +134,9 @@ def reuse_of_new(
                 continue
             # Aligned as a batch run aligns its own: on forked workers when there are many.
             weights = background.with_formulas(texts, boilerplate)
-            found = align_pairs(texts, [(local[a], local[b]) for a, b in part], params, weights, None, clocked)
+            found = align_pairs(
+                texts, [(local[a], local[b]) for a, b in part], params, weights, None, clocked
+            )
             links += [link for link in found if link is not None]
             del texts, weights
     return [link for link in links if link.score >= params.min_link_score]
