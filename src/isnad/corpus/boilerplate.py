@@ -504,9 +504,10 @@ class _CopyJudge:
 
     def __init__(self, keys: Mapping[int, list[str]], overlap: float) -> None:
         self.keys = keys
-        self.trigrams = {n: frozenset(_trigrams(k, 0, len(k))) for n, k in keys.items()}
+        # As sorted arrays of hashes, not sets: a corpus's worth of them is held at once.
+        self.trigrams = {n: _hash_set(_trigrams(k, 0, len(k))) for n, k in keys.items()}
         # Words of four letters or more: the names, places and figures a rewrite keeps.
-        self.words = {n: frozenset(w for w in k if len(w) > 3) for n, k in keys.items()}
+        self.words = {n: _hash_set(hash(w) for w in k if len(w) > 3) for n, k in keys.items()}
         self.overlap = overlap
         self._shared: dict[tuple[int, int], tuple[int, int]] = {}
         self._known: dict[tuple[int, int, int], bool] = {}
@@ -535,8 +536,8 @@ class _CopyJudge:
         pair = (min(first, second), max(first, second))
         if pair not in self._shared:
             self._shared[pair] = (
-                len(self.trigrams[first] & self.trigrams[second]),
-                len(self.words[first] & self.words[second]),
+                len(np.intersect1d(self.trigrams[first], self.trigrams[second], assume_unique=True)),
+                len(np.intersect1d(self.words[first], self.words[second], assume_unique=True)),
             )
         shared_trigrams, shared_words = self._shared[pair]
         by_trigrams = (shared_trigrams, self.trigrams, _trigrams(block, 0, len(block)))
@@ -557,6 +558,10 @@ class _CopyJudge:
                 if len(kept) >= enough:
                     break
         return len(kept)
+
+
+def _hash_set(hashes: Iterable[int]) -> NDArray[np.int64]:
+    return np.unique(np.fromiter(hashes, dtype=np.int64))
 
 
 def _trigrams(keys: list[str], start: int, end: int) -> set[int]:

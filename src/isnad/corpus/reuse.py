@@ -144,8 +144,8 @@ def _exact_duplicates(
 
 def whole_link(a: ArticleText, b: ArticleText, clocked: Collection[str]) -> ReuseLink:
     """The link of two exact duplicates: their whole texts, one passage."""
-    span_a = (a.tokens[0].start, a.tokens[-1].end)
-    span_b = (b.tokens[0].start, b.tokens[-1].end)
+    span_a = (a.word_span(0)[0], a.word_span(len(a.terms) - 1)[1])
+    span_b = (b.word_span(0)[0], b.word_span(len(b.terms) - 1)[1])
     link = ReuseLink(a=a.article.id, b=b.article.id, score=1.0, passages=[Passage(span_a, span_b, 1.0)])
     orient(link, a, b, clocked=clocked)
     return link

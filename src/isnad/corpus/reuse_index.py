@@ -14,7 +14,7 @@ aligned again with their partners (`isnad.incremental.update_results`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -87,7 +87,7 @@ def candidates_with_stored(
     return set(zip(first[keep_pair].tolist(), second[keep_pair].tolist(), strict=True))
 
 
-ALIGN_TEXTS = 2000  # articles whose text layer is held at once while aligning
+READ_BATCH = 500  # stored articles read and tokenised at a time
 
 
 def reuse_of_new(
@@ -108,8 +108,9 @@ def reuse_of_new(
     are publishing times, judged over the whole store
     (`isnad.corpus.direction.publishing_clocks`).
 
-    Pairs are found from the stored signatures alone; the text layer is read only to align them,
-    a block of pairs at a time, so memory holds at most about ``ALIGN_TEXTS`` articles' texts."""
+    Pairs are found from the stored signatures alone. The texts of their articles are then read
+    a batch at a time, their boilerplate marked, and kept without their `Token` records
+    (`Doc.drop_tokens`): alignment reads only terms and spans, so a store's worth fits."""
     params = params or ReuseParams()
     position = {article_id: i for i, article_id in enumerate(stored.article_ids)}
     duplicates: set[tuple[int, int]] = set()
@@ -120,37 +121,19 @@ def reuse_of_new(
                 duplicates.add((pair[0], pair[1]))
     pairs = candidates_with_stored(new_ids, stored, params) - duplicates
     background = TermWeights.background(params.max_term_df)
-    links: list[ReuseLink] = []
-    for block, aligned in (
-        (sorted(duplicates), False),
-        (sorted(pairs), True),
-    ):
-        for part in _by_texts(block, ALIGN_TEXTS):
-            ids = sorted({i for pair in part for i in pair})
-            texts = read_texts([stored.article_ids[i] for i in ids])
-            local = {i: n for n, i in enumerate(ids)}
-            if not aligned:
-                links += [whole_link(texts[local[a]], texts[local[b]], clocked) for a, b in part]
-                continue
-            # Aligned as a batch run aligns its own: on forked workers when there are many.
-            weights = background.with_formulas(texts, boilerplate)
-            found = align_pairs(
-                texts, [(local[a], local[b]) for a, b in part], params, weights, None, clocked
-            )
-            links += [link for link in found if link is not None]
-            del texts, weights
+    needed = sorted({i for pair in duplicates | pairs for i in pair})
+    local = {i: n for n, i in enumerate(needed)}
+    texts: list[ArticleText] = []
+    formulas = {}
+    for start in range(0, len(needed), READ_BATCH):
+        batch = read_texts([stored.article_ids[i] for i in needed[start : start + READ_BATCH]])
+        formulas.update(background.with_formulas(batch, boilerplate).formulas)
+        texts += [text.drop_tokens() for text in batch]
+    weights = TermWeights(idf=background.idf, default=background.default, formulas=formulas)
+    links = [whole_link(texts[local[a]], texts[local[b]], clocked) for a, b in sorted(duplicates)]
+    # The candidates aligned as a batch run aligns its own: on forked workers when there are many.
+    aligned = align_pairs(
+        texts, [(local[a], local[b]) for a, b in sorted(pairs)], params, weights, None, clocked
+    )
+    links += [link for link in aligned if link is not None]
     return [link for link in links if link.score >= params.min_link_score]
-
-
-def _by_texts(pairs: Sequence[tuple[int, int]], most: int) -> Iterator[list[tuple[int, int]]]:
-    """Consecutive runs of ``pairs`` whose articles number at most ``most`` (or one pair)."""
-    part: list[tuple[int, int]] = []
-    seen: set[int] = set()
-    for pair in pairs:
-        if part and len(seen | set(pair)) > most:
-            yield part
-            part, seen = [], set()
-        part.append(pair)
-        seen.update(pair)
-    if part:
-        yield part
