@@ -345,21 +345,23 @@ def grow(
     known = {run_hash(run): run for run in model.formulas}
     asked = np.unique(np.concatenate([r.runs for r in rows.values()] or [np.zeros(0, dtype=np.uint64)]))
     start, end = np.searchsorted(hashes, asked, "left"), np.searchsorted(hashes, asked, "right")
+    # The new articles' runs go through numpy: a day holds millions, and only the few that are
+    # formulas already or recur often enough are looked at one by one.
+    is_known = np.isin(asked, np.fromiter(known, dtype=np.uint64, count=len(known)))
     formulas, outlets = dict(model.formulas), dict(model.outlets)
     # Formulas the new articles hold again: their counts, as a fresh learn gives them.
     outlet_code = {o: n for n, o in enumerate(sorted({r.outlet or "" for r in everything.values()}))}
     code_at = {position[i]: outlet_code[r.outlet or ""] for i, r in everything.items()}
-    for h, lo, hi in zip(asked.tolist(), start.tolist(), end.tolist(), strict=True):
-        if h in known:
-            run = known[h]
-            formulas[run] = hi - lo
-            outlets[run] = len({code_at[p] for p in owner[lo:hi].tolist()})
+    for h, lo, hi in zip(
+        asked[is_known].tolist(), start[is_known].tolist(), end[is_known].tolist(), strict=True
+    ):
+        run = known[h]
+        formulas[run] = hi - lo
+        outlets[run] = len({code_at[p] for p in owner[lo:hi].tolist()})
     # Runs the new articles make common: judged again over all their holders.
-    common = [
-        (h, lo, hi)
-        for h, lo, hi in zip(asked.tolist(), start.tolist(), end.tolist(), strict=True)
-        if h not in known and hi - lo >= params.min_articles
-    ]
+    often = ~is_known & (end - start >= params.min_articles)
+    common = list(zip(asked[often].tolist(), start[often].tolist(), end[often].tolist(), strict=True))
+    del asked, start, end, is_known, often
     holders = sorted({p for _, lo, hi in common for p in owner[lo:hi].tolist()})
     wanted = [order[p] for p in holders if p not in keys_of]
     for article, tokens in read(wanted):
