@@ -32,7 +32,7 @@ from typing import Any, Literal
 from isnad.arabic import Token
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import ArticleExtraction, combine, reads_text
-from isnad.article_pass import ArticleRecord
+from isnad.article_pass import MIN_PARALLEL, ArticleRecord, beside
 from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse_index import reuse_of_new, signatures
@@ -50,6 +50,7 @@ from isnad.model import (
     Entity,
     Event,
     Framing,
+    Provenance,
     ReuseLink,
     Storyline,
 )
@@ -370,26 +371,34 @@ def _per_event_part(
     # Each article's label mentions found once, when its event or storyline first needs them, as
     # a batch run's `frame` finds them.
     labels: dict[str, list[LabelMention]] = {}
-    comparisons = compare(told, figures, corpus.by_id)
     told_ids = {e.id for e in told}
     other_events = sorted({e.id for e in story_events} - told_ids)
-    story_comparisons: list[Comparison] = [*comparisons, *store.results_of("comparisons", other_events)]
+    stored_comparisons = store.results_of("comparisons", other_events)
 
     def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
         return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, spans, labels))
 
-    results: dict[str, list[Any]] = {
-        "comparisons": comparisons,
-        "briefs": summarize(corpus, told, comparisons),
-        "provenance": trace(framed, corpus.by_id, relevant, reuse),
-        "single_reports": single_reports(told, figures, corpus.by_id),
-        "framings": [framing("event", e.id, e.article_ids) for e in framed]
-        + [
+    # Framing and provenance need nothing the comparisons make: a second core works them out
+    # meanwhile, as in a batch run.
+    def outlets() -> tuple[list[Framing], list[Provenance]]:
+        framings = [framing("event", e.id, e.article_ids) for e in framed] + [
             framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
             for s in framed_storylines
-        ],
-        "storyline_briefs": summarize_storylines(corpus, story_events, told_storylines, story_comparisons),
-    }
+        ]
+        return framings, trace(framed, corpus.by_id, relevant, reuse)
+
+    with beside(outlets, None if len(ids) >= MIN_PARALLEL else 1) as framed_outlets:
+        comparisons = compare(told, figures, corpus.by_id)
+        story_comparisons: list[Comparison] = [*comparisons, *stored_comparisons]
+        results: dict[str, list[Any]] = {
+            "comparisons": comparisons,
+            "briefs": summarize(corpus, told, comparisons),
+            "single_reports": single_reports(told, figures, corpus.by_id),
+            "storyline_briefs": summarize_storylines(
+                corpus, story_events, told_storylines, story_comparisons
+            ),
+        }
+        results["framings"], results["provenance"] = framed_outlets()
     owners = {
         **{kind: [e.id for e in told] for kind in TOLD_KINDS},
         "provenance": [e.id for e in framed],
