@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -480,7 +480,7 @@ class StoryIndex:
                 if len(piece) == 1:
                     yield piece, -1, int(piece[0])
                     continue
-                _, event = self._block_similarity(piece)
+                event = self._block_similarity(piece, "event")
                 event[self._days_apart(piece) > self.params.event_window_days] = 0.0
                 labels = _average_linkage(event, self.params.event_threshold)
                 for label in np.unique(labels):
@@ -509,7 +509,7 @@ class StoryIndex:
                 if len(events) == 1:
                     yield piece, -1
                     continue
-                story, _ = self._block_similarity(piece)
+                story = self._block_similarity(piece, "story")
                 decay = np.nan_to_num(self._days_apart(piece), copy=False)
                 decay /= self.params.storyline_half_life_days
                 story *= np.power(0.5, decay, out=decay)
@@ -556,14 +556,17 @@ class StoryIndex:
         apart = days[:, None] - days[None, :]
         return np.abs(apart, out=apart)
 
-    def _block_similarity(self, block: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Storyline and event similarity among the articles at ``block`` (any order), as links
-        are weighed, rounded."""
+    def _block_similarity(
+        self, block: NDArray[np.int64], kind: Literal["story", "event"]
+    ) -> NDArray[np.float64]:
+        """The storyline or event similarity among the articles at ``block`` (any order), as
+        links are weighed, rounded. Only the one asked for is kept: a block's matrices are large."""
         order = np.argsort(block, kind="stable")
-        rows = block[order]
-        story, event = self.similarity_among(rows)
+        story, event = self.similarity_among(block[order])
+        wanted = story if kind == "story" else event
+        del story, event
         back = np.argsort(order, kind="stable")
-        return story[np.ix_(back, back)], event[np.ix_(back, back)]
+        return wanted[np.ix_(back, back)]
 
     def similarity_among(self, rows: NDArray[np.intp]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """Storyline and event similarity among the articles at ``rows`` (ascending), rounded."""
@@ -599,7 +602,8 @@ class StoryIndex:
             np.outer(self._gives_close[rows], self._gives_close[rows]),
         )
         event = _event_similarity(story, same_source, both_cite, other_session)
-        return np.round(story, ROUNDING), event
+        np.round(story, ROUNDING, out=story)
+        return story, event
 
 
 def _average_linkage(similarity: NDArray[np.float64], threshold: float) -> NDArray[np.int64]:
