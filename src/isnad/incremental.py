@@ -32,7 +32,7 @@ from typing import Any, Literal
 from isnad.arabic import Token
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import ArticleExtraction, combine, reads_text
-from isnad.article_pass import MIN_PARALLEL, ArticleRecord, beside
+from isnad.article_pass import MIN_PARALLEL, ArticleRecord, beside, trim_memory
 from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse_index import reuse_of_new, signatures
@@ -157,6 +157,7 @@ def update_results(
         clocked,
         params,
     )
+    trim_memory()
     # Stored links of an article aligned again are replaced by what aligning found; a stored
     # link whose direction a third outlet's copy now withdraws is rewritten.
     redone = set(again)
@@ -167,6 +168,7 @@ def update_results(
     rewritten = [link for link, was in zip(kept, before, strict=True) if encode_record(link) != was]
     reuse = [*found, *rewritten]
     entities, attributions = link_all(store, order)
+    trim_memory()
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {
         "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, stale),
         "entities": _changed(store, "entities", {e.id: [e] for e in entities}),
@@ -307,6 +309,7 @@ def update_per_event(
             attributions,
             reuse,
         )
+        trim_memory()
     store.drop_stage_fingerprints(gone)
     kept = [e.id for e in framed] + [e.id + TOLD for e in told]
     kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]

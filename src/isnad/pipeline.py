@@ -18,7 +18,7 @@ from isnad import __version__
 from isnad.arabic import split_sentences
 from isnad.article.doc import Corpus, collector_paused
 from isnad.article.extract import combine
-from isnad.article_pass import MIN_PARALLEL, article_pass, beside
+from isnad.article_pass import MIN_PARALLEL, article_pass, beside, trim_memory
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.reuse import find_reuse
 from isnad.corpus.stories import group_stories, update_store
@@ -146,6 +146,7 @@ def add(
         # learns it; stored articles whose boilerplate grew get their story features made again.
         grown = grow_boilerplate(store)
         store.drop_story_features(grown.changed)
+        trim_memory()  # each stage's peak is given back before the next: memory stays bounded
 
         def featurize(articles: Iterable[Article], fixed: Boilerplate) -> Iterator[ArticleFeatures]:
             # One pass per new article: its story features for the grouping, and the rest of what
@@ -172,6 +173,7 @@ def add(
                 yield record.features
 
         events, storylines = update_store(store, featurize=featurize, boilerplate=grown.model)
+        trim_memory()
         # Articles stored with story features but not the rest (by an older isnad).
         unmade = [i for i in store.article_ids() if i not in store.articles_with_pieces()]
         for start in range(0, len(unmade), READ_BATCH):
