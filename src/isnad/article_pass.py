@@ -10,17 +10,15 @@ flight.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import os
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from itertools import chain, islice
 from typing import TypeVar
 
@@ -123,28 +121,6 @@ def available_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def trim_memory() -> None:
-    """Hand the heap's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere).
-
-    A stage that made and dropped many objects leaves the heap fragmented: without this, the
-    process keeps the peak of every stage it ran, and the next stage's peak comes on top."""
-    libc = _libc()
-    if libc is not None:
-        libc.malloc_trim(0)
-
-
-@cache
-def _libc() -> ctypes.CDLL | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.malloc_trim  # noqa: B018 (musl and others have no malloc_trim)
-    except (OSError, AttributeError):
-        return None
-    return libc
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:

@@ -32,7 +32,7 @@ from typing import Any, Literal
 from isnad.arabic import Token
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import ArticleExtraction, combine, reads_text
-from isnad.article_pass import MIN_PARALLEL, ArticleRecord, beside, trim_memory
+from isnad.article_pass import MIN_PARALLEL, ArticleRecord, beside
 from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse_index import reuse_of_new, signatures
@@ -42,6 +42,7 @@ from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import outlet_framings
 from isnad.event.provenance import trace
+from isnad.memory import trim_memory
 from isnad.model import (
     Analysis,
     Article,

@@ -18,7 +18,7 @@ from isnad import __version__
 from isnad.arabic import split_sentences
 from isnad.article.doc import Corpus, collector_paused
 from isnad.article.extract import combine
-from isnad.article_pass import MIN_PARALLEL, article_pass, beside, trim_memory
+from isnad.article_pass import MIN_PARALLEL, article_pass, beside
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.reuse import find_reuse
 from isnad.corpus.stories import group_stories, update_store
@@ -28,6 +28,7 @@ from isnad.event.framing import frame
 from isnad.event.provenance import trace
 from isnad.incremental import grow_boilerplate, keep_fingerprints, keep_pieces, pieces_of, update_results
 from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
+from isnad.memory import trim_memory
 from isnad.model import (
     Analysis,
     Article,
