@@ -110,6 +110,7 @@ def analyze(
 
     Example: isnad analyze examples/seeds --out isnad-out --db isnad.db
     """
+    from isnad.article_pass import MIN_PARALLEL, beside
     from isnad.output import write_json, write_report
     from isnad.output.site import write_site
     from isnad.pipeline import analyze as run_pipeline
@@ -137,9 +138,13 @@ def analyze(
         err.print("[red]error[/red]: no article could be read from the given paths; see the problems above.")
         raise typer.Exit(code=1)
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_json(analysis, out_dir / "analysis.json")
-    write_site(analysis, out_dir / "site")
-    one_page = write_report(analysis, out_dir / "report.html", site="site/index.html")
+    # The site is the longest writer and reads only the analysis: a second core makes it while
+    # analysis.json and the report are written here.
+    parallel = None if len(analysis.articles) >= MIN_PARALLEL else 1
+    with beside(lambda: write_site(analysis, out_dir / "site"), parallel) as site_written:
+        write_json(analysis, out_dir / "analysis.json")
+        one_page = write_report(analysis, out_dir / "report.html", site="site/index.html")
+        site_written()
 
     summary = Table(title="isnad", show_header=False, box=None)
     summary.add_column(justify="right")

@@ -32,7 +32,7 @@ from typing import Any, Literal
 from isnad.arabic import Token
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import ArticleExtraction, combine, reads_text
-from isnad.article_pass import ArticleRecord
+from isnad.article_pass import MIN_PARALLEL, ArticleRecord, beside
 from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse_index import reuse_of_new, signatures
@@ -42,6 +42,7 @@ from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
 from isnad.event.framing import outlet_framings
 from isnad.event.provenance import trace
+from isnad.memory import trim_memory
 from isnad.model import (
     Analysis,
     Article,
@@ -50,6 +51,7 @@ from isnad.model import (
     Entity,
     Event,
     Framing,
+    Provenance,
     ReuseLink,
     Storyline,
 )
@@ -145,18 +147,18 @@ def update_results(
         for i in (link.a, link.b)
     }
     again = [i for i in order if i in redo and i not in new_set]
-    new_texts = [Doc(a) for a in store.articles([*new_ids, *again])]
     params = ReuseParams()
     found = reuse_of_new(
-        new_texts,
+        [*new_ids, *again],
         store.reuse_signatures(params.num_perm),
+        hashes,
         store.same_content(hashes[i] for i in [*new_ids, *again]),
         lambda ids: [Doc(a) for a in store.articles(ids)],
         boilerplate,
         clocked,
         params,
     )
-    del new_texts
+    trim_memory()
     # Stored links of an article aligned again are replaced by what aligning found; a stored
     # link whose direction a third outlet's copy now withdraws is rewritten.
     redone = set(again)
@@ -167,6 +169,7 @@ def update_results(
     rewritten = [link for link, was in zip(kept, before, strict=True) if encode_record(link) != was]
     reuse = [*found, *rewritten]
     entities, attributions = link_all(store, order)
+    trim_memory()
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {
         "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, stale),
         "entities": _changed(store, "entities", {e.id: [e] for e in entities}),
@@ -290,6 +293,75 @@ def update_per_event(
     told_storylines = [s for s in several if before.get(s.id + TOLD) != now[s.id + TOLD]]
     gone = [scope for scope in before if scope not in now]
     event_by_id = {e.id: e for e in events}
+    spans = EntitySpans(entities)  # indexed once for every part
+    # The work goes a few storylines at a time (each with its events), so that memory holds the
+    # text layer of about `EVENT_TEXTS` articles, not of every article a new day touches.
+    store.replace_results({kind: ({}, gone) for kind in _PER_EVENT_KINDS})
+    to_do = {e.id for e in [*framed, *told]} | {s.id for s in [*framed_storylines, *told_storylines]}
+    for part in _storyline_parts(events, storylines, to_do, EVENT_TEXTS):
+        _per_event_part(
+            store,
+            [e for e in framed if e.id in part],
+            [e for e in told if e.id in part],
+            [s for s in framed_storylines if s.id in part],
+            [s for s in told_storylines if s.id in part],
+            event_by_id,
+            spans,
+            attributions,
+            reuse,
+        )
+        trim_memory()
+    store.drop_stage_fingerprints(gone)
+    kept = [e.id for e in framed] + [e.id + TOLD for e in told]
+    kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]
+    store.set_stage_fingerprints({scope: now[scope] for scope in kept})
+
+
+EVENT_TEXTS = 2000  # articles whose text layer the per-event stages hold at once
+_PER_EVENT_KINDS = ("comparisons", "briefs", "provenance", "single_reports", "framings", "storyline_briefs")
+
+
+def _storyline_parts(
+    events: Sequence[Event], storylines: Sequence[Storyline], to_do: set[str], most: int
+) -> Iterator[set[str]]:
+    """The ids of storylines and their events, a few storylines at a time, each part reading the
+    articles of about ``most`` (or one storyline); only storylines with something ``to_do`` (a
+    storyline or event id) are given; an event outside every storyline goes alone."""
+    placed = {e for s in storylines for e in s.event_ids}
+    members = {e.id: e.article_ids for e in events}
+    units = [(s.id, list(s.event_ids)) for s in storylines]
+    units += [(e.id, [e.id]) for e in events if e.id not in placed]
+    part: set[str] = set()
+    count = 0
+    for unit, event_ids in units:
+        ids = {unit, *event_ids}
+        if not ids & to_do:
+            continue
+        # A storyline to do reads all its events; otherwise only the events to do are read.
+        reads = event_ids if unit in to_do else [e for e in event_ids if e in to_do]
+        articles = sum(len(members[e]) for e in reads)
+        if part and count + articles > most:
+            yield part
+            part, count = set(), 0
+        part |= ids
+        count += articles
+    if part:
+        yield part
+
+
+def _per_event_part(
+    store: Store,
+    framed: Sequence[Event],
+    told: Sequence[Event],
+    framed_storylines: Sequence[Storyline],
+    told_storylines: Sequence[Storyline],
+    event_by_id: Mapping[str, Event],
+    spans: EntitySpans,
+    attributions: Mapping[str, Sequence[Attribution]],
+    reuse: Sequence[ReuseLink],
+) -> None:
+    """Comparisons, briefs, framing and provenance of some events and storylines (whole
+    storylines with their events), written to the store."""
 
     def events_of(found: Sequence[Storyline]) -> list[Event]:
         return [event_by_id[e] for s in found for e in s.event_ids]
@@ -300,30 +372,37 @@ def update_per_event(
     corpus = Corpus(store.articles(ids))
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
-    # Entity spans indexed once, and each article's label mentions found once, when its event or
-    # storyline first needs them, as a batch run's `frame` finds them.
-    spans = EntitySpans(entities)
+    # Each article's label mentions found once, when its event or storyline first needs them, as
+    # a batch run's `frame` finds them.
     labels: dict[str, list[LabelMention]] = {}
-    comparisons = compare(told, figures, corpus.by_id)
     told_ids = {e.id for e in told}
     other_events = sorted({e.id for e in story_events} - told_ids)
-    story_comparisons: list[Comparison] = [*comparisons, *store.results_of("comparisons", other_events)]
+    stored_comparisons = store.results_of("comparisons", other_events)
 
     def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
         return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, spans, labels))
 
-    results: dict[str, list[Any]] = {
-        "comparisons": comparisons,
-        "briefs": summarize(corpus, told, comparisons),
-        "provenance": trace(framed, corpus.by_id, relevant, reuse),
-        "single_reports": single_reports(told, figures, corpus.by_id),
-        "framings": [framing("event", e.id, e.article_ids) for e in framed]
-        + [
+    # Framing and provenance need nothing the comparisons make: a second core works them out
+    # meanwhile, as in a batch run.
+    def outlets() -> tuple[list[Framing], list[Provenance]]:
+        framings = [framing("event", e.id, e.article_ids) for e in framed] + [
             framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
             for s in framed_storylines
-        ],
-        "storyline_briefs": summarize_storylines(corpus, story_events, told_storylines, story_comparisons),
-    }
+        ]
+        return framings, trace(framed, corpus.by_id, relevant, reuse)
+
+    with beside(outlets, None if len(ids) >= MIN_PARALLEL else 1) as framed_outlets:
+        comparisons = compare(told, figures, corpus.by_id)
+        story_comparisons: list[Comparison] = [*comparisons, *stored_comparisons]
+        results: dict[str, list[Any]] = {
+            "comparisons": comparisons,
+            "briefs": summarize(corpus, told, comparisons),
+            "single_reports": single_reports(told, figures, corpus.by_id),
+            "storyline_briefs": summarize_storylines(
+                corpus, story_events, told_storylines, story_comparisons
+            ),
+        }
+        results["framings"], results["provenance"] = framed_outlets()
     owners = {
         **{kind: [e.id for e in told] for kind in TOLD_KINDS},
         "provenance": [e.id for e in framed],
@@ -335,12 +414,8 @@ def update_per_event(
         by_owner: dict[str, list[Any]] = {owner: [] for owner in owners[kind]}
         for record in found:
             by_owner[owner_of(kind, record)].append(record)
-        changes[kind] = (by_owner, gone)
+        changes[kind] = (by_owner, ())
     store.replace_results(changes)
-    store.drop_stage_fingerprints(gone)
-    kept = [e.id for e in framed] + [e.id + TOLD for e in told]
-    kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]
-    store.set_stage_fingerprints({scope: now[scope] for scope in kept})
 
 
 def keep_fingerprints(store: Store, analysis: Analysis) -> None:

@@ -28,6 +28,7 @@ from isnad.event.framing import frame
 from isnad.event.provenance import trace
 from isnad.incremental import grow_boilerplate, keep_fingerprints, keep_pieces, pieces_of, update_results
 from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
+from isnad.memory import trim_memory
 from isnad.model import (
     Analysis,
     Article,
@@ -146,6 +147,7 @@ def add(
         # learns it; stored articles whose boilerplate grew get their story features made again.
         grown = grow_boilerplate(store)
         store.drop_story_features(grown.changed)
+        trim_memory()  # each stage's peak is given back before the next: memory stays bounded
 
         def featurize(articles: Iterable[Article], fixed: Boilerplate) -> Iterator[ArticleFeatures]:
             # One pass per new article: its story features for the grouping, and the rest of what
@@ -172,6 +174,7 @@ def add(
                 yield record.features
 
         events, storylines = update_store(store, featurize=featurize, boilerplate=grown.model)
+        trim_memory()
         # Articles stored with story features but not the rest (by an older isnad).
         unmade = [i for i in store.article_ids() if i not in store.articles_with_pieces()]
         for start in range(0, len(unmade), READ_BATCH):

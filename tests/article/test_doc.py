@@ -52,3 +52,18 @@ def test_sentence_terms_hold_the_content_terms_of_each_sentence(seed_articles: d
             t for token, t in zip(doc.tokens, doc.terms, strict=True) if start <= token.start < end and t
         ]
         assert terms == inside
+
+
+def test_word_spans_and_forms_read_from_the_arrays_are_those_of_the_tokens(
+    seed_articles: dict[str, Article],
+) -> None:
+    for article in seed_articles.values():
+        doc = Doc(article)
+        tokens, terms = list(doc.tokens), doc.content_terms()
+        doc.drop_tokens()
+        assert "all_tokens" not in doc.__dict__ and "tokens" not in doc.__dict__
+        assert [doc.word_span(i) for i in range(len(tokens))] == [(t.start, t.end) for t in tokens]
+        assert doc.word_norms() == [t.norm for t in tokens]
+        assert doc.content_terms() == terms
+        assert "all_tokens" not in doc.__dict__  # none of these made the Token records again
+        assert doc.tokens == tokens  # asked for, they are made again, the same

@@ -11,6 +11,7 @@ array, so slicing a range is a binary search rather than a second tokenisation.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
@@ -70,6 +71,31 @@ class Doc:
     def tokens(self) -> list[Token]:
         """The word, number and Latin tokens (punctuation left out), one per term."""
         return [t for t in self.all_tokens if t.kind != "punct"]
+
+    def word_span(self, index: int) -> tuple[int, int]:
+        """The characters of ``tokens[index]``, read from the arrays (no `Token` made)."""
+        at = int(self._word_index[index])
+        return int(self.starts[at]), int(self.ends[at])
+
+    def word_norms(self) -> list[str]:
+        """The normalised form of each of ``tokens``, read from the arrays (no `Token` made)."""
+        norms = self.norms
+        return [norms[i] for i in self._word_index.tolist()]
+
+    @cached_property
+    def _word_index(self) -> NDArray[np.int64]:
+        return np.flatnonzero(self.kinds != _KIND_CODES["punct"])
+
+    def drop_tokens(self) -> Doc:
+        """This Doc without its `Token` records (made again if asked for) and with its forms
+        shared (interned): what a stage that holds many Docs and reads only their arrays, terms
+        and word spans keeps. Returns the Doc itself."""
+        self.__dict__.pop("all_tokens", None)
+        self.__dict__.pop("tokens", None)
+        self.norms = [sys.intern(n) for n in self.norms]
+        self.terms = [sys.intern(t) for t in self.terms]
+        self.__dict__.pop("_content", None)
+        return self
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Every token (punctuation included) inside ``text[start:end]``, as ``tokenize(text,

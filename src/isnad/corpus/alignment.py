@@ -382,6 +382,4 @@ def _merge_close(
 
 
 def _char_span(text: ArticleText, positions: list[int], lo: int, hi: int) -> Span:
-    first = text.tokens[positions[lo]]
-    last = text.tokens[positions[min(hi, len(positions) - 1)]]
-    return (first.start, last.end)
+    return (text.word_span(positions[lo])[0], text.word_span(positions[min(hi, len(positions) - 1)])[1])

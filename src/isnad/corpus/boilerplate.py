@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -124,7 +125,7 @@ class Boilerplate:
         params = params or BoilerplateParams()
         outlet_of: dict[int, str | None] = {}
         keys_of: dict[int, list[str]] = {}
-        seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)  # run -> (article, position)
+        runs = _RunTable()
         titles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (outlet, line) -> titles under it
         for number, (article, keys) in enumerate(documents):
             if "line" in layers:
@@ -132,13 +133,14 @@ class Boilerplate:
                     titles[(outlet, line)].add(title)
             if "formula" not in layers:
                 continue
-            first = first_runs(keys, params.n)
             outlet_of[number] = article.outlet
-            keys_of[number] = keys
-            for run, position in first.items():
-                seen_in[run].append((number, position))
+            keys_of[number] = interned(keys)
+            runs.add(number, first_runs(keys_of[number], params.n))
+        seen_in = runs.recurring(keys_of, params.n, params.min_articles)
+        # The copy judge reads only the articles that hold a recurring run.
+        holders = {at for where in seen_in.values() for at, _ in where}
         lines = fixed_lines(((o, line, len(seen)) for (o, line), seen in titles.items()), params)
-        return cls.judged(seen_in, keys_of, outlet_of, params, lines)
+        return cls.judged(seen_in, {at: keys_of[at] for at in sorted(holders)}, outlet_of, params, lines)
 
     @classmethod
     def judged(
@@ -266,7 +268,12 @@ class Recurring:
     @classmethod
     def of(cls, article: Article, tokens: Sequence[Token], params: BoilerplateParams) -> Recurring:
         """From the article and its tokens without punctuation."""
-        _, first = runs_of(tokens, params.n)
+        return cls.of_keys(article, [formula_key(t) for t in tokens if t.kind != "punct"], params)
+
+    @classmethod
+    def of_keys(cls, article: Article, keys: list[str], params: BoilerplateParams) -> Recurring:
+        """From the article and its tokens' keys (`formula_key`)."""
+        first = first_runs(keys, params.n)
         titled = list(titled_lines(article, params))
         return cls(
             run_hashes(first),
@@ -317,15 +324,16 @@ def grow(
     model = model or Boilerplate()
     params = model.params
     position = {article_id: n for n, article_id in enumerate(order)}
+    # Only the keys of new articles are kept (interned, so a word is held once), not their runs:
+    # the runs of the few that hold a recurring run are made again from the keys below.
     keys_of: dict[int, list[str]] = {}
-    first_of: dict[int, dict[str, int]] = {}
     outlet_of: dict[int, str | None] = {}
     rows: dict[str, Recurring] = {}
     for article, tokens in new:
         at = position[article.id]
-        keys_of[at], first_of[at] = runs_of(tokens, params.n)
+        keys_of[at] = interned(formula_key(t) for t in tokens if t.kind != "punct")
         outlet_of[at] = article.outlet
-        rows[article.id] = Recurring.of(article, tokens, params)
+        rows[article.id] = Recurring.of_keys(article, keys_of[at], params)
     everything = {**stored, **rows}
     ids = [i for i in order if i in everything]
     hashes = np.concatenate([everything[i].runs for i in ids] or [np.zeros(0, dtype=np.uint64)])
@@ -337,31 +345,33 @@ def grow(
     known = {run_hash(run): run for run in model.formulas}
     asked = np.unique(np.concatenate([r.runs for r in rows.values()] or [np.zeros(0, dtype=np.uint64)]))
     start, end = np.searchsorted(hashes, asked, "left"), np.searchsorted(hashes, asked, "right")
+    # The new articles' runs go through numpy: a day holds millions, and only the few that are
+    # formulas already or recur often enough are looked at one by one.
+    is_known = np.isin(asked, np.fromiter(known, dtype=np.uint64, count=len(known)))
     formulas, outlets = dict(model.formulas), dict(model.outlets)
     # Formulas the new articles hold again: their counts, as a fresh learn gives them.
     outlet_code = {o: n for n, o in enumerate(sorted({r.outlet or "" for r in everything.values()}))}
     code_at = {position[i]: outlet_code[r.outlet or ""] for i, r in everything.items()}
-    for h, lo, hi in zip(asked.tolist(), start.tolist(), end.tolist(), strict=True):
-        if h in known:
-            run = known[h]
-            formulas[run] = hi - lo
-            outlets[run] = len({code_at[p] for p in owner[lo:hi].tolist()})
+    for h, lo, hi in zip(
+        asked[is_known].tolist(), start[is_known].tolist(), end[is_known].tolist(), strict=True
+    ):
+        run = known[h]
+        formulas[run] = hi - lo
+        outlets[run] = len({code_at[p] for p in owner[lo:hi].tolist()})
     # Runs the new articles make common: judged again over all their holders.
-    common = [
-        (h, lo, hi)
-        for h, lo, hi in zip(asked.tolist(), start.tolist(), end.tolist(), strict=True)
-        if h not in known and hi - lo >= params.min_articles
-    ]
+    often = ~is_known & (end - start >= params.min_articles)
+    common = list(zip(asked[often].tolist(), start[often].tolist(), end[often].tolist(), strict=True))
+    del asked, start, end, is_known, often
     holders = sorted({p for _, lo, hi in common for p in owner[lo:hi].tolist()})
     wanted = [order[p] for p in holders if p not in keys_of]
     for article, tokens in read(wanted):
         at = position[article.id]
-        keys_of[at], first_of[at] = runs_of(tokens, params.n)
+        keys_of[at] = interned(formula_key(t) for t in tokens if t.kind != "punct")
         outlet_of[at] = article.outlet
     named = {h for h, _, _ in common}
     seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for at in holders:
-        for run, where in first_of[at].items():
+        for run, where in first_runs(keys_of[at], params.n).items():
             if run_hash(run) in named:
                 seen_in[run].append((at, where))
     judged = Boilerplate.judged(seen_in, {at: keys_of[at] for at in holders}, outlet_of, params)
@@ -417,6 +427,51 @@ def runs_of(tokens: Sequence[Token], n: int) -> tuple[list[str], dict[str, int]]
     return keys, first_runs(keys, n)
 
 
+def interned(keys: Iterable[str]) -> list[str]:
+    """Token keys sharing one string per distinct word: a corpus's keys held for every article
+    cost a pointer per token, not a string."""
+    return [sys.intern(k) for k in keys]
+
+
+class _RunTable:
+    """Where each distinct run of every article first starts, as flat arrays of run hashes,
+    articles and positions: a corpus's runs counted without a dictionary entry per run."""
+
+    def __init__(self) -> None:
+        self.hashes: list[NDArray[np.int64]] = []
+        self.owners: list[NDArray[np.int64]] = []
+        self.starts: list[NDArray[np.int64]] = []
+
+    def add(self, article: int, first: Mapping[str, int]) -> None:
+        # Python's own string hash: the table lives in one process and never leaves it.
+        self.hashes.append(np.fromiter(map(hash, first), dtype=np.int64, count=len(first)))
+        self.owners.append(np.full(len(first), article, dtype=np.int64))
+        self.starts.append(np.fromiter(first.values(), dtype=np.int64, count=len(first)))
+
+    def recurring(
+        self, keys_of: Mapping[int, list[str]], n: int, least: int
+    ) -> dict[str, list[tuple[int, int]]]:
+        """Each run held by ``least`` articles or more: its (article, position) in article order;
+        runs listed as a pass over the articles meets them first."""
+        if not self.hashes:
+            return {}
+        hashes, owners, starts = (np.concatenate(a) for a in (self.hashes, self.owners, self.starts))
+        order = np.argsort(hashes, kind="stable")  # holders of a run stay in article order
+        hashes, owners, starts = hashes[order], owners[order], starts[order]
+        bounds = np.flatnonzero(np.diff(hashes)) + 1
+        lows = np.concatenate([[0], bounds])
+        highs = np.concatenate([bounds, [len(hashes)]])
+        many = highs - lows >= least
+        lows, highs = lows[many], highs[many]
+        first = np.lexsort((starts[lows], owners[lows]))
+        seen_in: dict[str, list[tuple[int, int]]] = {}
+        for lo, hi in zip(lows[first].tolist(), highs[first].tolist(), strict=True):
+            at, start = int(owners[lo]), int(starts[lo])
+            run = " ".join(keys_of[at][start : start + n])
+            seen_in[run] = list(zip(owners[lo:hi].tolist(), starts[lo:hi].tolist(), strict=True))
+        return seen_in
+
+
 def first_runs(keys: list[str], n: int) -> dict[str, int]:
     """Each distinct run of ``n`` keys with the position it first starts at."""
     first: dict[str, int] = {}
@@ -451,9 +506,10 @@ class _CopyJudge:
 
     def __init__(self, keys: Mapping[int, list[str]], overlap: float) -> None:
         self.keys = keys
-        self.trigrams = {n: frozenset(_trigrams(k, 0, len(k))) for n, k in keys.items()}
+        # As sorted arrays of hashes, not sets: a corpus's worth of them is held at once.
+        self.trigrams = {n: _hash_set(_trigrams(k, 0, len(k))) for n, k in keys.items()}
         # Words of four letters or more: the names, places and figures a rewrite keeps.
-        self.words = {n: frozenset(w for w in k if len(w) > 3) for n, k in keys.items()}
+        self.words = {n: _hash_set(hash(w) for w in k if len(w) > 3) for n, k in keys.items()}
         self.overlap = overlap
         self._shared: dict[tuple[int, int], tuple[int, int]] = {}
         self._known: dict[tuple[int, int, int], bool] = {}
@@ -482,8 +538,8 @@ class _CopyJudge:
         pair = (min(first, second), max(first, second))
         if pair not in self._shared:
             self._shared[pair] = (
-                len(self.trigrams[first] & self.trigrams[second]),
-                len(self.words[first] & self.words[second]),
+                len(np.intersect1d(self.trigrams[first], self.trigrams[second], assume_unique=True)),
+                len(np.intersect1d(self.words[first], self.words[second], assume_unique=True)),
             )
         shared_trigrams, shared_words = self._shared[pair]
         by_trigrams = (shared_trigrams, self.trigrams, _trigrams(block, 0, len(block)))
@@ -504,6 +560,10 @@ class _CopyJudge:
                 if len(kept) >= enough:
                     break
         return len(kept)
+
+
+def _hash_set(hashes: Iterable[int]) -> NDArray[np.int64]:
+    return np.unique(np.fromiter(hashes, dtype=np.int64))
 
 
 def _trigrams(keys: list[str], start: int, end: int) -> set[int]:

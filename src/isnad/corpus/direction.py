@@ -145,7 +145,7 @@ def _credited_agency(text: ArticleText) -> str | None:
         agency = credited_agency(normalize(dateline.outlet).split())
         if agency:
             return agency
-    return credited_agency([t.norm for t in text.tokens])
+    return credited_agency(text.word_norms())
 
 
 def _names_outlet(text: ArticleText, outlet: str | None) -> bool:
@@ -153,7 +153,7 @@ def _names_outlet(text: ArticleText, outlet: str | None) -> bool:
     canonical = lexicon.canonical_outlet(outlet) if outlet else None
     if canonical is None:
         return False
-    norms = [t.norm for t in text.tokens]
+    norms = text.word_norms()
     return any(
         lexicon.outlet_spelled(norms[i : i + length]) == canonical
         for length in (1, 2, 3)

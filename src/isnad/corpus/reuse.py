@@ -83,6 +83,7 @@ def find_reuse(
 
 
 ALIGN_BATCH = 256  # candidate pairs a worker aligns at a time
+CACHED_ARTICLES = 4096  # articles whose term weights and groups a worker keeps between batches
 MIN_PARALLEL_PAIRS = 4 * ALIGN_BATCH  # fewer pairs are aligned in this process: a pool costs more
 # What forked alignment workers read: set just before the pool forks, so that they share the
 # texts and weights with this process page by page instead of receiving copies.
@@ -117,6 +118,7 @@ def align_pairs(
 def _align_batch(pairs: list[tuple[int, int]]) -> list[ReuseLink | None]:
     assert _FORKED is not None, "set by align_pairs before the pool forks"
     texts, params, weights, clocked = _FORKED
+    weights.bound_caches(CACHED_ARTICLES)
     return [align(texts[a], texts[b], params, weights=weights, clocked=clocked) for a, b in pairs]
 
 
@@ -144,8 +146,8 @@ def _exact_duplicates(
 
 def whole_link(a: ArticleText, b: ArticleText, clocked: Collection[str]) -> ReuseLink:
     """The link of two exact duplicates: their whole texts, one passage."""
-    span_a = (a.tokens[0].start, a.tokens[-1].end)
-    span_b = (b.tokens[0].start, b.tokens[-1].end)
+    span_a = (a.word_span(0)[0], a.word_span(len(a.terms) - 1)[1])
+    span_b = (b.word_span(0)[0], b.word_span(len(b.terms) - 1)[1])
     link = ReuseLink(a=a.article.id, b=b.article.id, score=1.0, passages=[Passage(span_a, span_b, 1.0)])
     orient(link, a, b, clocked=clocked)
     return link

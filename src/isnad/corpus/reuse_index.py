@@ -14,7 +14,7 @@ aligned again with their partners (`isnad.incremental.update_results`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,6 +36,9 @@ def signatures(text: ArticleText, params: ReuseParams | None = None) -> tuple[st
     return (content_hash(text) if text.content_terms() else ""), chunk_digests(text, params)
 
 
+QUERY_BLOCK = 32768  # new chunks looked up at a time: their collisions are held at once
+
+
 def candidates_with_stored(
     new_ids: Sequence[str], stored: StoredSignatures, params: ReuseParams
 ) -> set[tuple[int, int]]:
@@ -50,72 +53,87 @@ def candidates_with_stored(
     rows = stored.rows
     if not len(left) or not len(rows):
         return set()
-    codes = np.concatenate(list(band_collisions(rows[left], rows, params, one_way=False)))
-    query, matched = left[codes // len(rows)], codes % len(rows)
-    # Each chunk pair once, as the batch run's one-way pass makes it; no chunk with itself.
-    keep = (query != matched) & ~(is_new[owner[matched]] & (matched < query))
-    lower = np.minimum(query[keep], matched[keep])
-    higher = np.maximum(query[keep], matched[keep])
-    chunk_pairs = np.unique(lower * len(rows) + higher)
-    a_chunk, b_chunk = chunk_pairs // len(rows), chunk_pairs % len(rows)
-    agree = np.concatenate(
-        [
-            np.count_nonzero(rows[a_chunk[s : s + 65536]] == rows[b_chunk[s : s + 65536]], axis=1)
-            for s in range(0, len(chunk_pairs), 65536)
-        ]
-        or [np.zeros(0, dtype=np.int64)]
-    )
-    close = agree / params.num_perm >= params.min_chunk_jaccard
-    a, b = owner[a_chunk[close]], owner[b_chunk[close]]
-    a, b = a[a != b], b[a != b]
-    pairs, counts = np.unique(np.minimum(a, b) * n + np.maximum(a, b), return_counts=True)
+    # The new chunks are looked up a block at a time, so that memory holds one block's
+    # collisions. A chunk pair is made by one query chunk only (the new one, or the first of two
+    # new ones), so no pair is counted in two blocks.
+    close_pairs = [np.zeros(0, dtype=np.int64)]
+    for s in range(0, len(left), QUERY_BLOCK):
+        block = left[s : s + QUERY_BLOCK]
+        codes = np.concatenate(list(band_collisions(rows[block], rows, params, one_way=False)))
+        query, matched = block[codes // len(rows)], codes % len(rows)
+        del codes
+        # Each chunk pair once, as the batch run's one-way pass makes it; no chunk with itself.
+        keep = (query != matched) & ~(is_new[owner[matched]] & (matched < query))
+        lower = np.minimum(query[keep], matched[keep])
+        higher = np.maximum(query[keep], matched[keep])
+        del query, matched, keep
+        chunk_pairs = np.unique(lower * len(rows) + higher)
+        a_chunk, b_chunk = chunk_pairs // len(rows), chunk_pairs % len(rows)
+        agree = np.concatenate(
+            [
+                np.count_nonzero(rows[a_chunk[i : i + 65536]] == rows[b_chunk[i : i + 65536]], axis=1)
+                for i in range(0, len(chunk_pairs), 65536)
+            ]
+            or [np.zeros(0, dtype=np.int64)]
+        )
+        close = agree / params.num_perm >= params.min_chunk_jaccard
+        a, b = owner[a_chunk[close]], owner[b_chunk[close]]
+        a, b = a[a != b], b[a != b]
+        close_pairs.append(np.minimum(a, b) * n + np.maximum(a, b))
+    pairs, counts = np.unique(np.concatenate(close_pairs), return_counts=True)
     first, second = pairs // n, pairs % n
     needed = np.minimum(2, np.minimum(stored.chunks[first], stored.chunks[second]))
     keep_pair = counts * 2 >= needed  # a chunk pair is two colliding chunks, as in a batch run
     return set(zip(first[keep_pair].tolist(), second[keep_pair].tolist(), strict=True))
 
 
+READ_BATCH = 500  # stored articles read and tokenised at a time
+
+
 def reuse_of_new(
-    new_texts: Sequence[ArticleText],
+    new_ids: Sequence[str],
     stored: StoredSignatures,
-    same_content: dict[str, list[str]],
+    hashes: Mapping[str, str],
+    same_content: Mapping[str, list[str]],
     read_texts: Callable[[Sequence[str]], list[ArticleText]],
     boilerplate: Boilerplate,
     clocked: Collection[str],
     params: ReuseParams | None = None,
 ) -> list[ReuseLink]:
     """Links between each new article and any stored one (the new ones included), in the order a
-    batch run over the store lists them. ``same_content``: stored articles by content hash;
-    ``read_texts``: the text layer of stored articles, read when a candidate needs them;
-    ``boilerplate``: the model over the whole store (`isnad.corpus.boilerplate.grow`);
-    ``clocked``: the outlets whose stamps are publishing times, judged over the whole store
-    (`isnad.corpus.direction.publishing_clocks`)."""
+    batch run over the store lists them. ``hashes``: content hashes of the new articles (as
+    `signatures` gives them); ``same_content``: stored articles by content hash; ``read_texts``:
+    the text layer of stored articles, read when a pair needs them; ``boilerplate``: the model
+    over the whole store (`isnad.corpus.boilerplate.grow`); ``clocked``: the outlets whose stamps
+    are publishing times, judged over the whole store
+    (`isnad.corpus.direction.publishing_clocks`).
+
+    Pairs are found from the stored signatures alone. The texts of their articles are then read
+    a batch at a time, their boilerplate marked, and kept without their `Token` records
+    (`Doc.drop_tokens`): alignment reads only terms and spans, so a store's worth fits."""
     params = params or ReuseParams()
     position = {article_id: i for i, article_id in enumerate(stored.article_ids)}
-    new_ids = [t.article.id for t in new_texts]
     duplicates: set[tuple[int, int]] = set()
-    for text in new_texts:
-        if not text.content_terms():
-            continue
-        for other in same_content.get(content_hash(text), []):
-            if other != text.article.id and other in position:
-                pair = sorted((position[text.article.id], position[other]))
+    for article_id in new_ids:
+        for other in same_content.get(hashes[article_id], []) if hashes[article_id] else []:
+            if other != article_id and other in position:
+                pair = sorted((position[article_id], position[other]))
                 duplicates.add((pair[0], pair[1]))
     pairs = candidates_with_stored(new_ids, stored, params) - duplicates
-    texts = {t.article.id: t for t in new_texts}
-    partners = sorted({stored.article_ids[i] for pair in duplicates | pairs for i in pair} - texts.keys())
-    texts.update((t.article.id, t) for t in read_texts(partners))
-    weights = TermWeights.background(params.max_term_df).with_formulas(texts.values(), boilerplate)
-
-    def text_at(i: int) -> ArticleText:
-        return texts[stored.article_ids[i]]
-
-    links = [whole_link(text_at(a), text_at(b), clocked) for a, b in sorted(duplicates)]
+    background = TermWeights.background(params.max_term_df)
+    needed = sorted({i for pair in duplicates | pairs for i in pair})
+    local = {i: n for n, i in enumerate(needed)}
+    texts: list[ArticleText] = []
+    formulas = {}
+    for start in range(0, len(needed), READ_BATCH):
+        batch = read_texts([stored.article_ids[i] for i in needed[start : start + READ_BATCH]])
+        formulas.update(background.with_formulas(batch, boilerplate).formulas)
+        texts += [text.drop_tokens() for text in batch]
+    weights = TermWeights(idf=background.idf, default=background.default, formulas=formulas)
+    links = [whole_link(texts[local[a]], texts[local[b]], clocked) for a, b in sorted(duplicates)]
     # The candidates aligned as a batch run aligns its own: on forked workers when there are many.
-    order = sorted(pairs)
-    local = {i: n for n, i in enumerate(sorted({i for pair in order for i in pair}))}
     aligned = align_pairs(
-        [text_at(i) for i in local], [(local[a], local[b]) for a, b in order], params, weights, None, clocked
+        texts, [(local[a], local[b]) for a, b in sorted(pairs)], params, weights, None, clocked
     )
     links += [link for link in aligned if link is not None]
     return [link for link in links if link.score >= params.min_link_score]

@@ -118,6 +118,13 @@ class TermWeights:
             cached = self._groups[key] = TermGroups.of(text, self, radius)
         return cached
 
+    def bound_caches(self, most: int) -> None:
+        """Forget the per-article caches once they hold more than ``most`` articles: aligning a
+        store's candidates touches every article, and each costs some kilobytes of arrays."""
+        if len(self._by_article) > most or len(self._groups) > most:
+            self._by_article.clear()
+            self._groups.clear()
+
     def term_id(self, term: str) -> int:
         """A small integer per distinct stem, so stems compare as array entries."""
         return self._term_ids.setdefault(term, len(self._term_ids))

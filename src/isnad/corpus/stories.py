@@ -50,6 +50,7 @@ from isnad.article.doc import Corpus
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.story_features import FEATURES_VERSION, Encoder, article_features, embed
 from isnad.corpus.story_index import GROUPING_VERSION, StoryIndex, StoryParams
+from isnad.memory import trim_memory
 from isnad.model import Article, ArticleFeatures, Event, Storyline
 from isnad.store import Store
 
@@ -137,6 +138,9 @@ def update_store(
         found = {f.article_id: f for f in featurize((a for batch in unmade for a in batch), fixed)}
     features = [made[i] if i in made else found[i] for i in missing]
     store.add_story_features(features, index.add(features))
+    # The index holds its own compact copy: the records go before the grouping's dense blocks.
+    del features, found
+    trim_memory()
     # Only events and storylines the new links changed are built again, and only their
     # articles are read: the other records are kept as stored.
     articles = corpus.by_id if corpus is not None else _StoredArticles(store)

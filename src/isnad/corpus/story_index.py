@@ -484,7 +484,7 @@ class StoryIndex:
                 if len(piece) == 1:
                     yield piece, -1, int(piece[0])
                     continue
-                _, event = self._block_similarity(piece)
+                event = self._block_event_similarity(piece)
                 event[self._days_apart(piece) > self.params.event_window_days] = 0.0
                 labels = _average_linkage(event, self.params.event_threshold)
                 for label in np.unique(labels):
@@ -565,26 +565,32 @@ class StoryIndex:
     def _days_apart(self, block: NDArray[np.int64]) -> NDArray[np.float64]:
         """Days between the articles at ``block``, pairwise; NaN where a date is unknown."""
         days = self._days[block]
-        return np.abs(days[:, None] - days[None, :])
+        apart = days[:, None] - days[None, :]
+        return np.abs(apart, out=apart)
 
-    def _block_similarity(self, block: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Storyline and event similarity among the articles at ``block`` (any order), as links
-        are weighed, rounded."""
+    def _block_event_similarity(self, block: NDArray[np.int64]) -> NDArray[np.float64]:
+        """The event similarity among the articles at ``block`` (any order), as links are
+        weighed, rounded. The storyline one is dropped at once: a block's matrices are large."""
         order = np.argsort(block, kind="stable")
-        rows = block[order]
-        story, event = self.similarity_among(rows)
+        story, event = self.similarity_among(block[order])
+        del story
         back = np.argsort(order, kind="stable")
-        return story[np.ix_(back, back)], event[np.ix_(back, back)]
+        return event[np.ix_(back, back)]
 
     def similarity_among(self, rows: NDArray[np.intp]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """Storyline and event similarity among the articles at ``rows`` (ascending), rounded."""
         total = TERM_WEIGHT + EMBEDDING_WEIGHT + ANCHOR_WEIGHT
+        # Dense matrices of a block are large (4,000 articles: 128 MB each): they are worked on in
+        # place, and sparse products added where they are non-zero, never made dense.
         embeddings = self._embeddings(rows).astype(np.float64)
-        story = np.clip(embeddings @ embeddings.T - EMBEDDING_FLOOR, 0.0, 1 - EMBEDDING_FLOOR)
+        story = embeddings @ embeddings.T
+        story -= EMBEDDING_FLOOR
+        np.clip(story, 0.0, 1 - EMBEDDING_FLOOR, out=story)
         story *= EMBEDDING_WEIGHT / ((1 - EMBEDDING_FLOOR) * total)
         for name, weight in (("terms", TERM_WEIGHT), ("anchors", ANCHOR_WEIGHT)):
             vectors = self._compact(name, rows).astype(np.float64)
-            story += (weight / total) * (vectors @ vectors.T).toarray()
+            product = (vectors @ vectors.T).tocoo()
+            story[product.row, product.col] += (weight / total) * product.data
         shingles = self._compact("shingles", rows)
         shared = (shingles @ shingles.T).tocoo()
         counts = self._shingle_counts[rows]
@@ -595,17 +601,18 @@ class StoryIndex:
         story[happening.row, happening.col] += HAPPENING_BONUS * (happening.data >= HAPPENING_SHARED)
         np.minimum(story, 1.0, out=story)
         sources = self._compact("sources", rows)
-        same_source = (sources @ sources.T).toarray() > 0
+        same_source = _shared(sources, len(rows))
         both_cite = np.outer(self._cites[rows], self._cites[rows])
         marks = {name: self._compact(name, rows) for name in ("days", "closes")}
         other_session = _different_sessions(
-            (marks["days"] @ marks["days"].T).toarray() > 0,
+            _shared(marks["days"], len(rows)),
             np.outer(self._names_day[rows], self._names_day[rows]),
-            (marks["closes"] @ marks["closes"].T).toarray() > 0,
+            _shared(marks["closes"], len(rows)),
             np.outer(self._gives_close[rows], self._gives_close[rows]),
         )
         event = _event_similarity(story, same_source, both_cite, other_session)
-        return np.round(story, ROUNDING), event
+        np.round(story, ROUNDING, out=story)
+        return story, event
 
 
 def _average_linkage(similarity: NDArray[np.float64], threshold: float) -> NDArray[np.int64]:
@@ -613,7 +620,8 @@ def _average_linkage(similarity: NDArray[np.float64], threshold: float) -> NDArr
     ``threshold`` (unweighted average linkage, UPGMA)."""
     if len(similarity) == 1:
         return np.zeros(1, dtype=np.int64)
-    distance = np.clip(1.0 - similarity, 0.0, None)
+    distance = 1.0 - similarity
+    np.clip(distance, 0.0, None, out=distance)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     # The half unit keeps a mean exactly on the threshold inside, whatever the float noise.
@@ -631,14 +639,22 @@ def _event_similarity(
     storyline similarity, the cited sources and the market sessions reported: reports of two
     sessions are never one event, as alike as their words are (a storyline, the market's, holds
     them)."""
-    event = np.where(
-        same_source,
-        np.minimum(story + SOURCE_BONUS, 1.0),
-        np.where(both_cite, story * OTHER_SOURCE_FACTOR, story),
-    ).astype(story.dtype)
+    event = story.copy()  # in place from here: one more block-sized matrix, not six
+    event[both_cite] *= OTHER_SOURCE_FACTOR
+    event[same_source] = np.minimum(story[same_source] + SOURCE_BONUS, 1.0)
     event[other_session] = 0.0
-    rounded: NDArray[Any] = np.round(event, ROUNDING)
-    return rounded
+    np.round(event, ROUNDING, out=event)
+    return event
+
+
+def _shared(vectors: sparse.csr_matrix, count: int) -> NDArray[np.bool_]:
+    """Which pairs of rows share a non-zero column (``vectors @ vectors.T > 0``, made dense as
+    booleans only)."""
+    product = (vectors @ vectors.T).tocoo()
+    positive = product.data > 0
+    out = np.zeros((count, count), dtype=bool)
+    out[product.row[positive], product.col[positive]] = True
+    return out
 
 
 def _different_sessions(
