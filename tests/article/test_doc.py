@@ -61,7 +61,8 @@ def test_word_spans_and_forms_read_from_the_arrays_are_those_of_the_tokens(
         doc = Doc(article)
         tokens, terms = list(doc.tokens), doc.content_terms()
         doc.drop_tokens()
-        assert "all_tokens" not in doc.__dict__ and "tokens" not in doc.__dict__
+        assert "all_tokens" not in doc.__dict__
+        assert "tokens" not in doc.__dict__
         assert [doc.word_span(i) for i in range(len(tokens))] == [(t.start, t.end) for t in tokens]
         assert doc.word_norms() == [t.norm for t in tokens]
         assert doc.content_terms() == terms
