@@ -36,7 +36,6 @@ from isnad.model import (
     Event,
     Framing,
     Problem,
-    Provenance,
     Storyline,
 )
 from isnad.store import Store
@@ -225,31 +224,34 @@ def analyze_articles(
     if store is not None:  # what `isnad add` builds on: each article's pass, kept per article
         keep_pieces(store, articles, records, boilerplate)
     del records
-    # Across the corpus: text reuse, events and storylines.
-    reuse = find_reuse(corpus, boilerplate=boilerplate, workers=workers)
-    step("reuse")
-    if store is not None:
-        made = {f.article_id: f for f in features}
-        events, storylines = update_store(store, corpus=corpus, made=made)
-    else:
-        events, storylines = group_stories(corpus, made=features)
-    step("stories")
+    # Across the corpus: text reuse, events and storylines; then per event: figures compared,
+    # briefs, framing, provenance. Only provenance reads the reuse links, so a second core finds
+    # them while the events are grouped and compared here, and a third process frames the
+    # events (framing needs nothing the comparisons make). A fork costs more than a small
+    # corpus saves.
+    parallel = workers if len(corpus) >= MIN_PARALLEL else 1
+    with beside(lambda: find_reuse(corpus, boilerplate=boilerplate, workers=workers), parallel) as reused:
+        if store is not None:
+            made = {f.article_id: f for f in features}
+            events, storylines = update_store(store, corpus=corpus, made=made)
+        else:
+            events, storylines = group_stories(corpus, made=features)
+        step("stories")
 
-    # Per event: figures compared, briefs, framing, provenance. Framing and provenance need
-    # nothing the comparisons make, so a second core works them out meanwhile.
-    def outlets() -> tuple[list[Framing], list[Provenance]]:
-        framings = frame(corpus, events, storylines, extraction.attributions, extraction.entities)
-        return framings, trace(events, corpus.by_id, extraction.attributions, reuse)
+        def framed_events() -> list[Framing]:
+            return frame(corpus, events, storylines, extraction.attributions, extraction.entities)
 
-    # A fork costs more than the framing of a small corpus saves.
-    with beside(outlets, workers if len(corpus) >= MIN_PARALLEL else 1) as framed:
-        comparisons = compare(events, extraction.figures, corpus.by_id)
-        step("compare")
-        briefs = summarize(corpus, events, comparisons)
-        step("brief")
-        storyline_briefs = summarize_storylines(corpus, events, storylines, comparisons)
-        singles = single_reports(events, extraction.figures, corpus.by_id)
-        framings, provenance = framed()
+        with beside(framed_events, parallel) as framed:
+            comparisons = compare(events, extraction.figures, corpus.by_id)
+            step("compare")
+            briefs = summarize(corpus, events, comparisons)
+            step("brief")
+            storyline_briefs = summarize_storylines(corpus, events, storylines, comparisons)
+            singles = single_reports(events, extraction.figures, corpus.by_id)
+            reuse = reused()
+            step("reuse")
+            provenance = trace(events, corpus.by_id, extraction.attributions, reuse)
+            framings = framed()
     step("outlets")
     return Analysis(
         version=__version__,
