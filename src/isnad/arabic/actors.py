@@ -353,6 +353,7 @@ def is_generic_head(word: str) -> bool:
     return stem(bare(word)) in GENERIC_HEADS
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token of every article the framing reads
 def _place_form(word: str) -> str | None:
     """The form of an organisation name that is also a place noun (قاعدة for وبالقاعدة), else None."""
     for form in particle_forms(normalize(word)):

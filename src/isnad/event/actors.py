@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from isnad.arabic import actors as words
 from isnad.arabic import is_stopword, normalize, stem, strip_particles
@@ -93,34 +94,39 @@ def _serves(tokens: Sequence[Token], i: int) -> bool:
 
 def _starts_label(tokens: Sequence[Token], i: int, organisations: dict[int, int]) -> bool:
     token = tokens[i]
-    if _serves(tokens, i):
-        return False  # "الموالي للشرعية" ties a force to a party; the party is not named here
     if token.start in organisations:
-        return True
-    if words.is_member_noun(token.text):
+        starts = True
+    else:
+        verdict = _word_starts_label(token.text)
+        if verdict is None:  # an indefinite party noun: it depends on the word after it
+            starts = not (i + 1 < len(tokens) and words.is_party_noun(tokens[i + 1].text)) and (
+                words.is_head(token.text) or words.is_collective(token.text)
+            )
+        else:
+            starts = verdict
+    # "الموالي للشرعية" ties a force to a party; the party is not named here.
+    return starts and not _serves(tokens, i)
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every token of every article the framing reads
+def _word_starts_label(word: str) -> bool | None:
+    """Whether a word starts a label whatever its neighbours; None for an indefinite party
+    noun, which does unless the word after it is one too (see `_starts_label`)."""
+    if words.is_member_noun(word):
         # Ordinary people (المدنيين، المواطنين) and a country's people (السوريين) are who a story
         # happens to, not a party.
-        return class_of((token.text,)) != GENERIC_PEOPLE and not words.is_place_nisba(token.text)
-    norm = normalize(token.text)
+        return class_of((word,)) != GENERIC_PEOPLE and not words.is_place_nisba(word)
+    norm = normalize(word)
     if not norm.startswith(("ال", "وال")) and (
         norm.endswith(("ها", "هم", "هما", "هن"))
-        or (
-            token.text.endswith("ه")
-            and words.is_head(token.text[:-1])
-            and not words.is_head_as_written(token.text)
-        )
+        or (word.endswith("ه") and words.is_head(word[:-1]) and not words.is_head_as_written(word))
     ):
         return False  # جيشها، قواتهم، قواته: a pronoun for a party named elsewhere, not a label
-    if words.is_person_epithet(token.text):
+    if words.is_person_epithet(word):
         return True  # المخلوع علي عبدالله صالح
-    if (
-        words.is_party_noun(token.text)
-        and not words.bare(token.text).startswith("ال")
-        and i + 1 < len(tokens)
-        and words.is_party_noun(tokens[i + 1].text)
-    ):
-        return False  # مقاومة الجيش: the act of resisting, whose doer is the party that follows
-    return words.is_head(token.text) or words.is_collective(token.text)
+    if words.is_party_noun(word) and not words.bare(word).startswith("ال"):
+        return None  # مقاومة الجيش: the act of resisting, whose doer is the party that follows
+    return words.is_head(word) or words.is_collective(word)
 
 
 def _continues(label: list[Token], nxt: Token, raw: str, in_name: tuple[bool, bool]) -> bool:
