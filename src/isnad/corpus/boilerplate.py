@@ -39,6 +39,7 @@ from numpy.typing import NDArray
 
 from isnad.arabic import Token, normalize, tokenize
 from isnad.arabic.formulas import formula_key, formula_keys
+from isnad.corpus.arrays import distinct
 from isnad.model import Article, Span
 
 
@@ -289,7 +290,7 @@ def run_hash(run: str) -> int:
 
 
 def run_hashes(runs: Iterable[str]) -> NDArray[np.uint64]:
-    return np.unique(np.array([run_hash(r) for r in runs], dtype=np.uint64))
+    return distinct(np.array([run_hash(r) for r in runs], dtype=np.uint64))
 
 
 @dataclass
@@ -343,7 +344,7 @@ def grow(
     sort = np.argsort(hashes, kind="stable")  # holders of a run stay in store order
     hashes, owner = hashes[sort], owner[sort]
     known = {run_hash(run): run for run in model.formulas}
-    asked = np.unique(np.concatenate([r.runs for r in rows.values()] or [np.zeros(0, dtype=np.uint64)]))
+    asked = distinct(np.concatenate([r.runs for r in rows.values()] or [np.zeros(0, dtype=np.uint64)]))
     start, end = np.searchsorted(hashes, asked, "left"), np.searchsorted(hashes, asked, "right")
     # The new articles' runs go through numpy: a day holds millions, and only the few that are
     # formulas already or recur often enough are looked at one by one.
@@ -563,7 +564,7 @@ class _CopyJudge:
 
 
 def _hash_set(hashes: Iterable[int]) -> NDArray[np.int64]:
-    return np.unique(np.fromiter(hashes, dtype=np.int64))
+    return distinct(np.fromiter(hashes, dtype=np.int64))
 
 
 def _trigrams(keys: list[str], start: int, end: int) -> set[int]:

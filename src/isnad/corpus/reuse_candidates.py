@@ -13,6 +13,7 @@ import rensa
 from numpy.typing import NDArray
 
 from isnad.article.doc import ArticleText
+from isnad.corpus.arrays import distinct
 from isnad.corpus.reuse_weights import ReuseParams
 
 
@@ -37,7 +38,7 @@ def candidate_pairs(
     right_rows = _digests(right_chunks, params.num_perm)
     left_rows = right_rows if symmetric else _digests(left_chunks, params.num_perm)
     collisions = band_collisions(left_rows, right_rows, params, one_way=symmetric)
-    chunk_pairs = np.unique(np.concatenate(list(collisions)))
+    chunk_pairs = distinct(np.concatenate(list(collisions)))
     left_chunk, right_chunk = chunk_pairs // len(right_rows), chunk_pairs % len(right_rows)
     # Estimated Jaccard of each colliding chunk pair, in slices to bound the temporary matrix.
     agree = np.concatenate(

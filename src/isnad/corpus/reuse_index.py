@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from isnad.article.doc import ArticleText
+from isnad.corpus.arrays import distinct
 from isnad.corpus.boilerplate import Boilerplate
 
 # The batch detector's own steps, so that the index finds exactly the batch candidates.
@@ -67,7 +68,7 @@ def candidates_with_stored(
         lower = np.minimum(query[keep], matched[keep])
         higher = np.maximum(query[keep], matched[keep])
         del query, matched, keep
-        chunk_pairs = np.unique(lower * len(rows) + higher)
+        chunk_pairs = distinct(lower * len(rows) + higher)
         a_chunk, b_chunk = chunk_pairs // len(rows), chunk_pairs % len(rows)
         agree = np.concatenate(
             [

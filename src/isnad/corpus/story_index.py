@@ -17,6 +17,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
+from isnad.corpus.arrays import distinct
 from isnad.corpus.story_features import HASH_BITS, anchor_kinds
 from isnad.corpus.storylines import pooled_similarity
 from isnad.model import Article, ArticleFeatures, Event, Storyline, StoryLink
@@ -259,7 +260,7 @@ class StoryIndex:
         times sparse one, whose result here would be nearly dense anyway.
         """
         block = self._vectors(name, rows)
-        terms = np.unique(block.indices)
+        terms = distinct(block.indices)
         if not len(terms):
             return
         compact = np.ascontiguousarray((block[:, terms].toarray() * weight).astype(np.float32).T)
@@ -460,7 +461,7 @@ class StoryIndex:
         articles is new, else None."""
         if self._fresh[block].any() or (before[block] < 0).any():
             return None
-        groups = np.unique(before[block])
+        groups = distinct(before[block])
         return groups.tolist() if sizes[groups].sum() == len(block) else None
 
     def _event_groups(
