@@ -15,16 +15,17 @@ NUMBER = "#"
 
 def formula_key(token: Token) -> str:
     """The token as boilerplate is counted: normalised, any number one symbol, Latin lowercased."""
-    return _key(token.norm, token.kind)
+    return form_key(token.norm, token.kind)
 
 
 def formula_keys(text: str) -> list[str]:
     """The key of each token of ``text``, punctuation dropped (`formula_key` of its `tokenize`
     tokens, without making them)."""
-    return [_key(norm, kind) for norm, kind in token_forms(text) if kind != "punct"]
+    return [form_key(norm, kind) for norm, kind in token_forms(text) if kind != "punct"]
 
 
-def _key(norm: str, kind: TokenKind) -> str:
+def form_key(norm: str, kind: TokenKind) -> str:
+    """`formula_key` of a token's normalised form and kind."""
     if kind == "number":
         return NUMBER
     if kind == "latin":

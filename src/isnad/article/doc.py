@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from isnad.arabic import Token, TokenKind, is_stopword, stem, tokenize
+from isnad.arabic.formulas import form_key
 from isnad.model import Article
 
 _KIND_CODES: dict[TokenKind, int] = {"word": 0, "number": 1, "punct": 2, "latin": 3}
@@ -82,6 +83,16 @@ class Doc:
         """The normalised form of each of ``tokens``, read from the arrays (no `Token` made)."""
         norms = self.norms
         return [norms[i] for i in self._word_index.tolist()]
+
+    def word_keys(self) -> list[str]:
+        """The boilerplate key (`isnad.arabic.formulas.formula_key`) of each of ``tokens``."""
+        words = self._word_index.tolist()
+        norms, kinds = self.norms, self.kinds.tolist()
+        return [form_key(norms[i], _KINDS[kinds[i]]) for i in words]
+
+    def word_starts(self) -> list[int]:
+        """Where each of ``tokens`` starts in the text."""
+        return list(self.starts[self._word_index].tolist())
 
     @cached_property
     def _word_index(self) -> NDArray[np.int64]:

@@ -210,16 +210,22 @@ class Boilerplate:
     def covered(self, tokens: Sequence[Token], article: Article | None = None) -> list[bool]:
         """For each token (punctuation dropped), whether a formula covers it, or, given the
         article the tokens are of, one of its outlet's fixed lines."""
+        return self.covered_keys([formula_key(t) for t in tokens], [t.start for t in tokens], article)
+
+    def covered_keys(
+        self, keys: Sequence[str], starts: Sequence[int], article: Article | None = None
+    ) -> list[bool]:
+        """`covered` from each token's `formula_key` and where it starts (a Doc's arrays give
+        them without making its tokens)."""
         n = self.params.n
-        keys = [formula_key(t) for t in tokens]
         covered = [False] * len(keys)
         for i in range(len(keys) - n + 1):
             if " ".join(keys[i : i + n]) in self.formulas:
                 covered[i : i + n] = [True] * n
         if article is not None:
             for start, end in self.line_spans(article):
-                for i, token in enumerate(tokens):
-                    if start <= token.start < end:
+                for i, token_start in enumerate(starts):
+                    if start <= token_start < end:
                         covered[i] = True
         return covered
 

@@ -88,7 +88,9 @@ class TermWeights:
         """These weights, with the boilerplate of each article weighing nothing."""
         formulas = {}
         for text in texts:
-            covered = np.array(boilerplate.covered(text.tokens, text.article), dtype=bool)
+            covered = np.array(
+                boilerplate.covered_keys(text.word_keys(), text.word_starts(), text.article), dtype=bool
+            )
             positions = np.array(text.content_positions(), dtype=np.int64)
             formulas[text.article.id] = covered[positions] if len(positions) else np.zeros(0, dtype=bool)
         return TermWeights(idf=self.idf, default=self.default, formulas=formulas)
