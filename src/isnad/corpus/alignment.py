@@ -11,13 +11,14 @@ three stems in order) its passages share.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy import ndimage
 
 from isnad.article.doc import ArticleText
+from isnad.corpus.arrays import distinct
 from isnad.corpus.direction import orient
 from isnad.corpus.reuse_weights import ReuseParams, TermWeights
 from isnad.model import Passage, ReuseLink, Span
@@ -94,6 +95,43 @@ def link_score(shared_runs: int, passage_terms: int | None = None) -> float:
 
 
 RUN_SCALE = 10.0
+MOST_RUNS_NEEDED = 1000  # a link score this close to 1 cannot be told from 1 in floating point
+
+
+def runs_needed(min_score: float) -> int:
+    """The fewest shared runs whose `link_score`, rounded as links report it, reaches
+    ``min_score`` (0 when any does)."""
+    runs = 0
+    while runs < MOST_RUNS_NEEDED and round(link_score(runs), 3) < min_score:
+        runs += 1
+    return runs
+
+
+def could_link(
+    texts: Sequence[ArticleText], pairs: Sequence[tuple[int, int]], weights: TermWeights, min_score: float
+) -> list[bool]:
+    """For each pair, whether its link could score ``min_score``: whether the two articles
+    share at least `runs_needed` runs of three content stems (boilerplate left out) anywhere.
+
+    A link's score counts the runs both sides' passages hold, and a passage's runs are some of
+    its article's, so a pair that shares fewer runs in all has no link worth reporting and need
+    not be aligned. Runs are compared by hash: a collision can only keep a pair, never drop one.
+    """
+    needed = runs_needed(min_score)
+    if needed == 0:
+        return [True] * len(pairs)
+    runs: dict[int, NDArray[np.int64]] = {}
+
+    def runs_of(n: int) -> NDArray[np.int64]:
+        if n not in runs:
+            terms = texts[n].content_terms()
+            held = _stem_runs(terms, weights.formula_of(texts[n]), 0, len(terms) - 1)
+            runs[n] = distinct(np.fromiter(map(hash, held), dtype=np.int64, count=len(held)))
+        return runs[n]
+
+    return [len(np.intersect1d(runs_of(a), runs_of(b), assume_unique=True)) >= needed for a, b in pairs]
+
+
 # Half the passage: on 2015-08-03 (docs/reuse.md) most judged links under it are rewrites of one
 # release or templates, most above it copies.
 MIN_RUN_DENSITY = 0.5

@@ -34,10 +34,11 @@ import multiprocessing as mp
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import compress
 
 from isnad.article.doc import ArticleText, Corpus
 from isnad.article_pass import available_cores
-from isnad.corpus.alignment import align
+from isnad.corpus.alignment import align, could_link
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.direction import orient, publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse_candidates import candidate_pairs
@@ -98,8 +99,23 @@ def align_pairs(
     workers: int | None,
     clocked: Collection[str],
 ) -> list[ReuseLink | None]:
-    """`align` over every pair, results in pair order. Pairs are independent of one another, so
-    many of them are shared out to forked worker processes (one per core by default)."""
+    """`align` over every pair, results in pair order; None also for a pair whose link could
+    not reach ``params.min_link_score`` (`could_link`), which is not aligned. Pairs are
+    independent of one another, so many of them are shared out to forked worker processes (one
+    per core by default)."""
+    able = could_link(texts, pairs, weights, params.min_link_score)
+    aligned = iter(_align_all(texts, list(compress(pairs, able)), params, weights, workers, clocked))
+    return [next(aligned) if worth else None for worth in able]
+
+
+def _align_all(
+    texts: Sequence[ArticleText],
+    pairs: list[tuple[int, int]],
+    params: ReuseParams,
+    weights: TermWeights,
+    workers: int | None,
+    clocked: Collection[str],
+) -> list[ReuseLink | None]:
     global _FORKED
     workers = available_cores() if workers is None else workers
     if workers <= 1 or len(pairs) < MIN_PARALLEL_PAIRS or "fork" not in mp.get_all_start_methods():
