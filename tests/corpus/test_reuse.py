@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from isnad.article.doc import ArticleText, Corpus
-from isnad.corpus.alignment import SPARSE_CAP, align, link_score
+from isnad.corpus.alignment import SPARSE_CAP, align, could_link, link_score, runs_needed
 from isnad.corpus.direction import (
     CLOCK_MIN_ARTICLES,
     TRIMMED_CONFIDENCE,
@@ -13,7 +13,7 @@ from isnad.corpus.direction import (
 )
 from isnad.corpus.reuse import content_hash, find_reuse
 from isnad.corpus.reuse_candidates import candidate_pairs
-from isnad.corpus.reuse_weights import ReuseParams
+from isnad.corpus.reuse_weights import ReuseParams, TermWeights
 from isnad.model import Article, ReuseLink
 from isnad.pipeline import segment
 
@@ -324,3 +324,27 @@ def test_pairs_aligned_by_worker_processes_give_the_links_of_one_process(
     shared = find_reuse(Corpus(articles), EVERY_LINK, workers=2)
     assert len(alone) == 15
     assert shared == alone
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.5, ReuseParams().min_link_score, 0.99])
+def test_runs_needed_is_the_fewest_runs_whose_reported_score_reaches_the_threshold(threshold: float) -> None:
+    needed = runs_needed(threshold)
+    assert round(link_score(needed), 3) >= threshold
+    assert needed == 0 or round(link_score(needed - 1), 3) < threshold
+
+
+def test_a_pair_that_shares_too_few_runs_is_not_aligned_and_a_copy_is() -> None:
+    # The copy shares one sentence (a link under the default threshold); the long copy shares
+    # the whole source several times over, enough runs for a reported link.
+    long_source = " ".join([SOURCE, COPY, _seed_paragraph()])
+    articles = [_article(SOURCE, "src"), _article(COPY, "copy"), _article(long_source, "long")]
+    texts = Corpus(articles).texts()
+    weights = TermWeights.background(ReuseParams().max_term_df)
+    default = ReuseParams().min_link_score
+    able = could_link(texts, [(0, 1), (0, 2)], weights, default)
+    assert able == [False, True]
+    assert could_link(texts, [(0, 1)], weights, 0.0) == [True]
+    # What is skipped is what the threshold would have dropped after alignment.
+    skipped = align(texts[0], texts[1], EVERY_LINK, weights=weights)
+    assert skipped is not None
+    assert skipped.score < default
