@@ -14,7 +14,7 @@ from pathlib import Path
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import Extraction
 from isnad.article_pass import ArticleRecord, process_batch
-from isnad.corpus.alignment import align
+from isnad.corpus.alignment import align, could_link
 from isnad.corpus.boilerplate import Boilerplate, runs_of, words
 from isnad.corpus.reuse import content_hash, whole_link
 from isnad.corpus.reuse_candidates import band_keys, chunk_digests
@@ -145,11 +145,13 @@ def align_pairs(
         fresh = [d for d in (task.doc_a, task.doc_b) if d.article.id not in weights.formulas]
         if fresh:
             weights.formulas.update(weights.with_formulas(fresh, boilerplate).formulas)
-        link = (
-            whole_link(task.doc_a, task.doc_b, clocked)
-            if task.whole
-            else align(task.doc_a, task.doc_b, params, weights=weights, clocked=clocked)
-        )
+        link: ReuseLink | None
+        if task.whole:
+            link = whole_link(task.doc_a, task.doc_b, clocked)
+        elif could_link([task.doc_a, task.doc_b], [(0, 1)], weights, params.min_link_score)[0]:
+            link = align(task.doc_a, task.doc_b, params, weights=weights, clocked=clocked)
+        else:
+            continue  # too little shared phrasing for a reported link, as `find_reuse` skips it
         if link is not None and link.score >= params.min_link_score:
             yield task.a, task.b, link
 
