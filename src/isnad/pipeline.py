@@ -20,7 +20,7 @@ from isnad.article.doc import Corpus, collector_paused
 from isnad.article.extract import combine
 from isnad.article_pass import MIN_PARALLEL, article_pass, beside
 from isnad.corpus.boilerplate import Boilerplate
-from isnad.corpus.reuse import find_reuse
+from isnad.corpus.reuse import find_reuse, reuse_candidates
 from isnad.corpus.stories import group_stories, update_store
 from isnad.event.brief import summarize, summarize_storylines
 from isnad.event.compare import compare, single_reports
@@ -36,6 +36,7 @@ from isnad.model import (
     Event,
     Framing,
     Problem,
+    ReuseLink,
     Storyline,
 )
 from isnad.store import Store
@@ -230,7 +231,13 @@ def analyze_articles(
     # events (framing needs nothing the comparisons make). A fork costs more than a small
     # corpus saves.
     parallel = workers if len(corpus) >= MIN_PARALLEL else 1
-    with beside(lambda: find_reuse(corpus, boilerplate=boilerplate, workers=workers), parallel) as reused:
+    # The candidate pairs are found here, before the fork: see `reuse_candidates`.
+    candidates = reuse_candidates(corpus)
+
+    def reuse_links() -> list[ReuseLink]:
+        return find_reuse(corpus, boilerplate=boilerplate, workers=workers, candidates=candidates)
+
+    with beside(reuse_links, parallel) as reused:
         if store is not None:
             made = {f.article_id: f for f in features}
             events, storylines = update_store(store, corpus=corpus, made=made)

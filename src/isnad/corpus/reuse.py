@@ -34,6 +34,7 @@ import multiprocessing as mp
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import compress
 
 from isnad.article.doc import ArticleText, Corpus
@@ -46,6 +47,40 @@ from isnad.corpus.reuse_weights import ReuseParams, TermWeights
 from isnad.model import Passage, ReuseLink
 
 
+@dataclass(frozen=True)
+class ReuseCandidates:
+    """The pairs of a corpus's articles (positions in ``corpus.texts()``) that `find_reuse`
+    links: exact duplicates, linked whole, and candidate pairs, aligned."""
+
+    duplicates: list[tuple[int, int]]
+    pairs: list[tuple[int, int]]
+
+
+def reuse_candidates(
+    corpus: Corpus,
+    params: ReuseParams | None = None,
+    *,
+    between: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> ReuseCandidates:
+    """What `find_reuse` links for these arguments (see there).
+
+    Made with rensa, whose Rust thread pool does not survive a fork: a process that forks a
+    child to find reuse finds the candidates first and hands them over (`isnad.pipeline`).
+    """
+    params = params or ReuseParams()
+    texts = corpus.texts()
+    position = {text.article.id: n for n, text in enumerate(texts)}
+    if between is None:
+        left = right = list(range(len(texts)))
+    else:
+        left = [position[i] for i in between[0]]
+        right = [position[i] for i in between[1]]
+    duplicates = _exact_duplicates(texts, left, right)
+    return ReuseCandidates(
+        sorted(duplicates), sorted(candidate_pairs(texts, left, right, params) - duplicates)
+    )
+
+
 def find_reuse(
     corpus: Corpus,
     params: ReuseParams | None = None,
@@ -53,31 +88,26 @@ def find_reuse(
     between: tuple[Sequence[str], Sequence[str]] | None = None,
     boilerplate: Boilerplate | None = None,
     workers: int | None = None,
+    candidates: ReuseCandidates | None = None,
 ) -> list[ReuseLink]:
     """Every pair of articles in the corpus that shares at least one passage.
 
     With ``between=(left_ids, right_ids)`` only pairs with one article on each side are
     considered (a PAN evaluation compares suspicious documents with sources, not sources with
     each other). ``workers`` processes align the candidate pairs (default: one per core).
+    ``candidates``: what `reuse_candidates` gives for the same arguments, when found already.
     """
     params = params or ReuseParams()
     texts = corpus.texts()
     if boilerplate is None:
         boilerplate = Boilerplate.learn_tokens((t.article, t.tokens) for t in texts)
+    if candidates is None:
+        candidates = reuse_candidates(corpus, params, between=between)
     weights = TermWeights.background(params.max_term_df).with_formulas(texts, boilerplate)
-    position = {text.article.id: n for n, text in enumerate(texts)}
-    if between is None:
-        left = right = list(range(len(texts)))
-    else:
-        left = [position[i] for i in between[0]]
-        right = [position[i] for i in between[1]]
     clocked = publishing_clocks(corpus.articles)
-    duplicates = _exact_duplicates(texts, left, right)
-    links = [whole_link(texts[a], texts[b], clocked) for a, b in sorted(duplicates)]
-    pairs = sorted(candidate_pairs(texts, left, right, params) - duplicates)
-    links += [
-        link for link in align_pairs(texts, pairs, params, weights, workers, clocked) if link is not None
-    ]
+    links = [whole_link(texts[a], texts[b], clocked) for a, b in candidates.duplicates]
+    aligned = align_pairs(texts, candidates.pairs, params, weights, workers, clocked)
+    links += [link for link in aligned if link is not None]
     reported = [link for link in links if link.score >= params.min_link_score]
     siblings_of_one_source(reported, corpus.by_id)
     return reported
