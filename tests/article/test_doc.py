@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 
 from isnad.arabic import find_numbers, tokenize
+from isnad.arabic.formulas import formula_key
 from isnad.article.doc import Doc
 from isnad.model import Article
 
@@ -65,6 +66,8 @@ def test_word_spans_and_forms_read_from_the_arrays_are_those_of_the_tokens(
         assert "tokens" not in doc.__dict__
         assert [doc.word_span(i) for i in range(len(tokens))] == [(t.start, t.end) for t in tokens]
         assert doc.word_norms() == [t.norm for t in tokens]
+        assert doc.word_keys() == [formula_key(t) for t in tokens]
+        assert doc.word_starts() == [t.start for t in tokens]
         assert doc.content_terms() == terms
         assert "all_tokens" not in doc.__dict__  # none of these made the Token records again
         assert doc.tokens == tokens  # asked for, they are made again, the same

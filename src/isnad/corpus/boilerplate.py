@@ -112,7 +112,7 @@ class Boilerplate:
         layers: Collection[Layer] = LAYERS,
     ) -> Boilerplate:
         """The same from already tokenised articles: (article, its tokens without punctuation)."""
-        keyed = ((a, [formula_key(t) for t in tokens if t.kind != "punct"]) for a, tokens in documents)
+        keyed = ((a, token_keys(tokens)) for a, tokens in documents)
         return cls._learn(keyed, params, layers)
 
     @classmethod
@@ -275,7 +275,7 @@ class Recurring:
     @classmethod
     def of(cls, article: Article, tokens: Sequence[Token], params: BoilerplateParams) -> Recurring:
         """From the article and its tokens without punctuation."""
-        return cls.of_keys(article, [formula_key(t) for t in tokens if t.kind != "punct"], params)
+        return cls.of_keys(article, token_keys(tokens), params)
 
     @classmethod
     def of_keys(cls, article: Article, keys: list[str], params: BoilerplateParams) -> Recurring:
@@ -338,7 +338,7 @@ def grow(
     rows: dict[str, Recurring] = {}
     for article, tokens in new:
         at = position[article.id]
-        keys_of[at] = interned(formula_key(t) for t in tokens if t.kind != "punct")
+        keys_of[at] = interned(token_keys(tokens))
         outlet_of[at] = article.outlet
         rows[article.id] = Recurring.of_keys(article, keys_of[at], params)
     everything = {**stored, **rows}
@@ -373,7 +373,7 @@ def grow(
     wanted = [order[p] for p in holders if p not in keys_of]
     for article, tokens in read(wanted):
         at = position[article.id]
-        keys_of[at] = interned(formula_key(t) for t in tokens if t.kind != "punct")
+        keys_of[at] = interned(token_keys(tokens))
         outlet_of[at] = article.outlet
     named = {h for h, _, _ in common}
     seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -430,8 +430,13 @@ def fixed_lines(
 def runs_of(tokens: Sequence[Token], n: int) -> tuple[list[str], dict[str, int]]:
     """An article's token keys (punctuation dropped) and each distinct run of ``n`` keys with the
     position it first starts at."""
-    keys = [formula_key(t) for t in tokens if t.kind != "punct"]
+    keys = token_keys(tokens)
     return keys, first_runs(keys, n)
+
+
+def token_keys(tokens: Iterable[Token]) -> list[str]:
+    """The `formula_key` of each token, punctuation dropped: what boilerplate is counted on."""
+    return [formula_key(t) for t in tokens if t.kind != "punct"]
 
 
 def interned(keys: Iterable[str]) -> list[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
+from sklearn.preprocessing import normalize
 
 
 def pooled_similarity(
@@ -38,8 +39,8 @@ def pooled_similarity(
     members = sparse.csr_matrix(
         (np.ones(len(event_of)), (event_of, np.arange(len(event_of)))), shape=(events, len(event_of))
     )
-    pooled_terms = _unit_rows_sparse(members @ terms.astype(np.float64))
-    pooled = _unit_rows(np.asarray(members @ embeddings.astype(np.float64)))
+    pooled_terms = normalize(members @ terms.astype(np.float64))  # unit rows (an empty one stays 0)
+    pooled = normalize(np.asarray(members @ embeddings.astype(np.float64)))
     meaning = np.clip(pooled @ pooled.T - floor, 0.0, 1.0 - floor) / (1.0 - floor)
     shared_terms = np.asarray((pooled_terms @ pooled_terms.T).toarray(), dtype=np.float64)
     similarity: NDArray[np.float64] = term_weight * shared_terms + embedding_weight * meaning
@@ -50,14 +51,3 @@ def pooled_similarity(
     gap = np.nan_to_num(np.abs(mean_day[:, None] - mean_day[None, :]))  # unknown dates: no discount
     similarity *= 0.5 ** (gap / half_life_days)
     return similarity
-
-
-def _unit_rows(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
-    norms = np.linalg.norm(matrix, axis=1)
-    unit: NDArray[np.float64] = matrix / np.where(norms > 0, norms, 1.0)[:, None]
-    return unit
-
-
-def _unit_rows_sparse(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    return sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
