@@ -176,7 +176,8 @@ def add(
         events, storylines = update_store(store, featurize=featurize, boilerplate=grown.model)
         trim_memory()
         # Articles stored with story features but not the rest (by an older isnad).
-        unmade = [i for i in store.article_ids() if i not in store.articles_with_pieces()]
+        with_pieces = store.articles_with_pieces()
+        unmade = [i for i in store.article_ids() if i not in with_pieces]
         for start in range(0, len(unmade), READ_BATCH):
             batch = store.articles(unmade[start : start + READ_BATCH])
             store.add_article_pieces([pieces_of(r) for r in article_pass(batch, workers=workers)])
