@@ -20,8 +20,9 @@ def test_workers_give_the_records_of_one_process(
 ) -> None:
     articles = list(seed_articles.values())
     serial = list(article_pass.article_pass(articles, workers=1))
-    monkeypatch.setattr(article_pass, "BATCH_SIZE", 2)  # three batches over two workers
+    monkeypatch.setattr(article_pass, "BATCH_SIZE", 2)  # three batches over two workers, two pools
     monkeypatch.setattr(article_pass, "MIN_PARALLEL", 2)
+    monkeypatch.setattr(article_pass, "POOL_BATCHES", 2)  # the third batch goes to fresh workers
     pooled = list(article_pass.article_pass(articles, workers=2))
     assert [r.article.id for r in pooled] == [a.id for a in articles]
     for one, other in zip(serial, pooled, strict=True):

@@ -111,6 +111,7 @@ def analyze(
     Example: isnad analyze examples/seeds --out isnad-out --db isnad.db
     """
     from isnad.article_pass import MIN_PARALLEL, beside
+    from isnad.memory import collector_paused
     from isnad.output import write_json, write_report
     from isnad.output.site import write_site
     from isnad.pipeline import analyze as run_pipeline
@@ -141,7 +142,10 @@ def analyze(
     # The site is the longest writer and reads only the analysis: a second core makes it while
     # analysis.json and the report are written here.
     parallel = None if len(analysis.articles) >= MIN_PARALLEL else 1
-    with beside(lambda: write_site(analysis, out_dir / "site"), parallel) as site_written:
+    with (
+        collector_paused(),  # the writers make many small objects and no cycles
+        beside(lambda: write_site(analysis, out_dir / "site"), parallel) as site_written,
+    ):
         write_json(analysis, out_dir / "analysis.json")
         one_page = write_report(analysis, out_dir / "report.html", site="site/index.html")
         site_written()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 
@@ -27,3 +30,20 @@ def _libc() -> ctypes.CDLL | None:
     except (OSError, AttributeError):
         return None
     return libc
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector inside a ``with`` block.
+
+    The text layer and the stored records make millions of small objects and almost no reference
+    cycles (adding a real day to a store leaves about 3,000 objects in cycles). Left on, the
+    collector scans the objects made so far again and again: about half the time of making
+    a store's worth of Docs again, a third of the whole `isnad add` of a day."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from isnad import __version__
 from isnad.arabic import split_sentences
-from isnad.article.doc import Corpus, collector_paused
+from isnad.article.doc import Corpus
 from isnad.article.extract import combine
 from isnad.article_pass import MIN_PARALLEL, article_pass, beside
 from isnad.corpus.boilerplate import Boilerplate
@@ -28,7 +28,7 @@ from isnad.event.framing import frame
 from isnad.event.provenance import trace
 from isnad.incremental import grow_boilerplate, keep_fingerprints, keep_pieces, pieces_of, update_results
 from isnad.ingest import DEFAULT_MAX_BYTES, read_paths
-from isnad.memory import trim_memory
+from isnad.memory import collector_paused, trim_memory
 from isnad.model import (
     Analysis,
     Article,
@@ -133,8 +133,8 @@ def add(
     new: list[str] = []
     already, problems = 0, []
     # The write lock spans adding and grouping, so that a concurrent add or analyze never sees
-    # articles without events.
-    with Store(db) as store, store.writing():
+    # articles without events. The collector is paused throughout: see `collector_paused`.
+    with Store(db) as store, store.writing(), collector_paused():
         for articles, batch_problems in read_batches(paths, max_bytes=max_bytes):
             added = store.add_articles(articles)
             new += added
@@ -212,7 +212,7 @@ def analyze_articles(
     records = []
     # Boilerplate (formulas, outlets' fixed lines) is learnt once from the whole input first: the
     # story features leave out the fixed lines, text reuse both layers.
-    with collector_paused():  # many small objects, no cycles
+    with collector_paused():  # many small objects, no cycles (the caller may have paused it already)
         boilerplate = Boilerplate.learn(articles)
     for n, record in enumerate(article_pass(articles, workers=workers, fixed=boilerplate), start=1):
         records.append(record)
@@ -297,6 +297,17 @@ def analyze(
     features are reused, so only new articles are compared with the others. Without ``db``
     nothing is stored.
     """
+    with collector_paused():  # millions of small objects, almost no cycles: see `collector_paused`
+        return _analyze(paths, db, progress, workers, max_bytes)
+
+
+def _analyze(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    db: str | Path | None,
+    progress: ProgressCallback | None,
+    workers: int | None,
+    max_bytes: int,
+) -> Analysis:
     articles, problems = read(paths, progress, max_bytes=max_bytes)
     if db is None:
         return analyze_articles(articles, problems, progress, workers=workers)

@@ -20,7 +20,7 @@ from isnad.arabic.normalize import NormalizedText, normalize, normalize_with_off
 from isnad.arabic.numbers import NumberExpr, find_numbers, is_magnitude_hedge, parse_number
 from isnad.arabic.sentences import clauses, split_sentences
 from isnad.arabic.stopwords import STOPWORDS, is_stopword
-from isnad.arabic.tokens import Token, TokenKind, tokenize, words
+from isnad.arabic.tokens import Token, TokenKind, TokenTable, token_table, tokenize, words
 
 __all__ = [
     "COMMON_WORD_NAMES",
@@ -29,6 +29,7 @@ __all__ = [
     "NumberExpr",
     "Token",
     "TokenKind",
+    "TokenTable",
     "clauses",
     "conjunction_forms",
     "entity_key",
@@ -51,6 +52,7 @@ __all__ = [
     "stems",
     "strip_definite",
     "strip_particles",
+    "token_table",
     "tokenize",
     "words",
 ]

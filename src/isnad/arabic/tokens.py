@@ -39,17 +39,24 @@ class Token(NamedTuple):
     kind: TokenKind
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]``, with offsets into ``text``.
+class TokenTable(NamedTuple):
+    """The tokens of a text as parallel lists (what `tokenize` gives, without a record per token)."""
 
-    Numbers with separators stay one token, Arabic words keep their clitics, and every
-    punctuation mark is a token of its own (``لندن-سانا`` is word, punct, word).
-    """
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+    kinds: list[TokenKind]
+
+
+def token_table(text: str, start: int = 0, end: int | None = None) -> TokenTable:
+    """The tokens of ``text[start:end]`` as `tokenize` finds them, as parallel lists: what a
+    store's worth of articles can afford (no object per token for the collector to track)."""
     end = len(text) if end is None else end
     normalized = normalize_with_offsets(text[start:end])
     offsets = normalized.offsets
-    tokens: list[Token] = []
-    append = tokens.append
+    table = TokenTable([], [], [], [])
+    add_start, add_end = table.starts.append, table.ends.append
+    add_norm, add_kind = table.norms.append, table.kinds.append
     kinds = _KINDS
     # NormalizedText.to_original, inlined: this loop runs once per token of every article.
     for match in _TOKEN.finditer(normalized.text):
@@ -57,9 +64,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         last_source = offsets[norm_end - 1]
         while offsets[norm_end] == last_source:
             norm_end += 1
-        token_start, token_end = start + offsets[norm_start], start + offsets[norm_end]
-        append(Token(text[token_start:token_end], token_start, token_end, match[0], kinds[match.lastgroup]))
-    return tokens
+        add_start(start + offsets[norm_start])
+        add_end(start + offsets[norm_end])
+        add_norm(match[0])
+        add_kind(kinds[match.lastgroup])
+    return table
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``.
+
+    Numbers with separators stay one token, Arabic words keep their clitics, and every
+    punctuation mark is a token of its own (``لندن-سانا`` is word, punct, word).
+    """
+    table = token_table(text, start, end)
+    make = tuple.__new__  # a named tuple's own __new__ is a Python function: several times slower
+    return [
+        make(Token, (text[s:e], s, e, norm, kind))
+        for s, e, norm, kind in zip(table.starts, table.ends, table.norms, table.kinds, strict=True)
+    ]
 
 
 def token_forms(text: str) -> list[tuple[str, TokenKind]]:

@@ -10,17 +10,16 @@ array, so slicing a range is a binary search rather than a second tokenisation.
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from functools import cached_property, lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
-from isnad.arabic import Token, TokenKind, is_stopword, stem, tokenize
+from isnad.arabic import Token, TokenKind, is_stopword, stem, token_table, tokenize
 from isnad.arabic.formulas import form_key
+from isnad.memory import collector_paused
 from isnad.model import Article
 
 _KIND_CODES: dict[TokenKind, int] = {"word": 0, "number": 1, "punct": 2, "latin": 3}
@@ -41,16 +40,17 @@ class Doc:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        tokens = tokenize(article.text)
-        count = len(tokens)
-        self.starts: NDArray[np.int32] = np.fromiter((t.start for t in tokens), dtype=np.int32, count=count)
-        self.ends: NDArray[np.int32] = np.fromiter((t.end for t in tokens), dtype=np.int32, count=count)
-        self.kinds: NDArray[np.int8] = np.fromiter(
-            (_KIND_CODES[t.kind] for t in tokens), dtype=np.int8, count=count
-        )
-        self.norms: list[str] = [t.norm for t in tokens]
-        self.terms: list[str] = [_term(t.kind, t.norm) for t in tokens if t.kind != "punct"]
-        self.__dict__["all_tokens"] = tokens  # made already: no need to make them again
+        # Parallel lists, not `Token` records: a run that reads a store's worth of articles again
+        # would otherwise make (and have the collector track) millions of them.
+        table = token_table(article.text)
+        self.starts: NDArray[np.int32] = np.array(table.starts, dtype=np.int32)
+        self.ends: NDArray[np.int32] = np.array(table.ends, dtype=np.int32)
+        codes = _KIND_CODES
+        self.kinds: NDArray[np.int8] = np.array([codes[k] for k in table.kinds], dtype=np.int8)
+        self.norms: list[str] = table.norms
+        self.terms: list[str] = [
+            _term(kind, norm) for kind, norm in zip(table.kinds, table.norms, strict=True) if kind != "punct"
+        ]
 
     def __getstate__(self) -> dict[str, object]:
         # Only the arrays and forms travel; Token records and derived views are made again.
@@ -211,15 +211,3 @@ class Corpus:
         # 40% of the tokeniser's time on ExAra dev).
         with collector_paused():
             return [self.text(i) for i in wanted]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector inside a ``with`` block."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
