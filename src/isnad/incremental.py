@@ -317,7 +317,10 @@ def update_per_event(
     store.set_stage_fingerprints({scope: now[scope] for scope in kept})
 
 
-EVENT_TEXTS = 1000  # articles whose text layer the per-event stages hold at once (2,000: +0.36 GB PSS adding a day to 26k)
+# Articles whose text layer the per-event stages hold at once. Each part forks a framing process,
+# and both grow by about 0.7 GB PSS per 1,000 articles over a 26k store (adding a day to it: peak
+# 2.23 GB with 2,000, 1.87-2.14 with 1,000, 1.6 in the per-event stages with 500, for +5 s).
+EVENT_TEXTS = 500
 _PER_EVENT_KINDS = ("comparisons", "briefs", "provenance", "single_reports", "framings", "storyline_briefs")
 
 

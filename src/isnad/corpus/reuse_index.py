@@ -109,7 +109,8 @@ def reuse_of_new(
     are publishing times, judged over the whole store
     (`isnad.corpus.direction.publishing_clocks`).
 
-    Pairs are found from the stored signatures alone. The texts of their articles are then read
+    Pairs are found from the stored signatures alone (``stored.rows`` is emptied once they
+    are: the caller must not read it again). The texts of their articles are then read
     a batch at a time, their boilerplate marked, and kept without their `Token` records
     (`Doc.drop_tokens`): alignment reads only terms and spans, so a store's worth fits."""
     params = params or ReuseParams()
@@ -121,6 +122,9 @@ def reuse_of_new(
                 pair = sorted((position[article_id], position[other]))
                 duplicates.add((pair[0], pair[1]))
     pairs = candidates_with_stored(new_ids, stored, params) - duplicates
+    # The signatures are a store's worth (about 120 MB at 27,000 articles) and nothing below reads
+    # them: released before the texts are read and the alignment workers fork.
+    stored.rows = stored.rows[:0]
     background = TermWeights.background(params.max_term_df)
     needed = sorted({i for pair in duplicates | pairs for i in pair})
     local = {i: n for n, i in enumerate(needed)}
