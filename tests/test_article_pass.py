@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -71,3 +72,22 @@ def test_work_beside_runs_in_another_process_and_gives_its_result() -> None:
     assert pid != here
     with article_pass.beside(work, workers=1) as result:
         assert result()[0] == os.getpid()  # one core: done in this process when asked
+
+
+def test_a_run_pauses_the_collector_and_turns_it_on_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    segment = pipeline.segment
+
+    def watched(article: Article) -> Article:
+        seen.append(gc.isenabled())
+        return segment(article)
+
+    monkeypatch.setattr(pipeline, "segment", watched)
+    assert gc.isenabled()
+    pipeline.analyze([SEEDS])
+    pipeline.add([SEEDS], tmp_path / "store.db")
+    assert seen
+    assert not any(seen)  # off while articles were read, in analyze and in add
+    assert gc.isenabled()

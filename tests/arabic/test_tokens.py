@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from isnad.arabic.formulas import formula_key, formula_keys
 from isnad.arabic.normalize import normalize
-from isnad.arabic.tokens import Token, token_forms, tokenize, words
+from isnad.arabic.tokens import Token, token_forms, token_table, tokenize, words
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:
@@ -89,3 +89,17 @@ def test_token_forms_and_formula_keys_are_those_of_the_tokens(text: str) -> None
     tokens = tokenize(text)
     assert token_forms(text) == [(token.norm, token.kind) for token in tokens]
     assert formula_keys(text) == [formula_key(token) for token in tokens if token.kind != "punct"]
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ابتثةىأإ ًٌٍَُِّ ـ،.؟!«»\"'0123456789١٢٫ abcﻻ\n-")), max_size=60),
+    st.integers(0, 60),
+)
+def test_token_table_holds_the_tokens_as_parallel_lists(text: str, cut: int) -> None:
+    start = min(cut, len(text))
+    table = token_table(text, start)
+    tokens = tokenize(text, start)
+    assert table.starts == [t.start for t in tokens]
+    assert table.ends == [t.end for t in tokens]
+    assert table.norms == [t.norm for t in tokens]
+    assert table.kinds == [t.kind for t in tokens]
