@@ -306,8 +306,9 @@ def test_a_text_three_outlets_print_makes_siblings_not_a_copy() -> None:
     assert two[0].direction == "a->b"
 
 
+@pytest.mark.parametrize("workers", [2, 3])  # this process aligns batches beside one worker, or two
 def test_pairs_aligned_by_worker_processes_give_the_links_of_one_process(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
     from isnad.corpus import reuse
 
@@ -321,7 +322,7 @@ def test_pairs_aligned_by_worker_processes_give_the_links_of_one_process(
     alone = find_reuse(Corpus(articles), EVERY_LINK, workers=1)
     monkeypatch.setattr(reuse, "ALIGN_BATCH", 2)
     monkeypatch.setattr(reuse, "MIN_PARALLEL_PAIRS", 2)
-    shared = find_reuse(Corpus(articles), EVERY_LINK, workers=2)
+    shared = find_reuse(Corpus(articles), EVERY_LINK, workers=workers)
     assert len(alone) == 15
     assert shared == alone
 

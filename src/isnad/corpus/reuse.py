@@ -33,7 +33,7 @@ import hashlib
 import multiprocessing as mp
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import compress
 
@@ -153,9 +153,21 @@ def _align_all(
     _FORKED = (texts, params, weights, clocked)
     gc.freeze()  # the collector in a worker would touch, and so copy, every object shared with it
     try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            batches = [pairs[s : s + ALIGN_BATCH] for s in range(0, len(pairs), ALIGN_BATCH)]
-            return [link for found in pool.map(_align_batch, batches) for link in found]
+        # This process aligns batches too, beside `workers - 1` forked ones: left to wait, it would
+        # hold its memory idle while one more worker copied the pages it reads (about 0.35 GB a
+        # worker when a store of 27,000 articles is aligned).
+        with ProcessPoolExecutor(workers - 1, mp_context=mp.get_context("fork")) as pool:
+            found: list[Future[list[ReuseLink | None]] | list[ReuseLink | None]] = []
+            busy: list[Future[list[ReuseLink | None]]] = []
+            for start in range(0, len(pairs), ALIGN_BATCH):
+                batch = pairs[start : start + ALIGN_BATCH]
+                busy = [future for future in busy if not future.done()]
+                if len(busy) < 2 * (workers - 1):  # the workers have work queued: keep it so
+                    busy.append(pool.submit(_align_batch, batch))
+                    found.append(busy[-1])
+                else:
+                    found.append(_align_batch(batch))
+            return [link for part in found for link in (part if isinstance(part, list) else part.result())]
     finally:
         _FORKED = None
         gc.unfreeze()
