@@ -162,7 +162,7 @@ def _align_all(
             for start in range(0, len(pairs), ALIGN_BATCH):
                 batch = pairs[start : start + ALIGN_BATCH]
                 busy = [future for future in busy if not future.done()]
-                if len(busy) < 2 * (workers - 1):  # the workers have work queued: keep it so
+                if len(busy) < 2 * (workers - 1):  # fewer than two batches a worker in hand: give it this one
                     busy.append(pool.submit(_align_batch, batch))
                     found.append(busy[-1])
                 else:
