@@ -117,6 +117,7 @@ class Added:
     storylines: list[Storyline]
 
 
+@collector_paused()  # millions of small objects, almost no cycles: see `collector_paused`
 def add(
     paths: Iterable[str | os.PathLike[str]],
     db: str | Path,
@@ -133,8 +134,8 @@ def add(
     new: list[str] = []
     already, problems = 0, []
     # The write lock spans adding and grouping, so that a concurrent add or analyze never sees
-    # articles without events. The collector is paused throughout: see `collector_paused`.
-    with Store(db) as store, store.writing(), collector_paused():
+    # articles without events.
+    with Store(db) as store, store.writing():
         for articles, batch_problems in read_batches(paths, max_bytes=max_bytes):
             added = store.add_articles(articles)
             new += added
@@ -187,6 +188,7 @@ def add(
     return Added(new, already, problems, events, storylines)
 
 
+@collector_paused()  # millions of small objects, almost no cycles: see `collector_paused`
 def analyze_articles(
     articles: Iterable[Article],
     problems: Iterable[Problem] = (),
@@ -212,8 +214,7 @@ def analyze_articles(
     records = []
     # Boilerplate (formulas, outlets' fixed lines) is learnt once from the whole input first: the
     # story features leave out the fixed lines, text reuse both layers.
-    with collector_paused():  # many small objects, no cycles (the caller may have paused it already)
-        boilerplate = Boilerplate.learn(articles)
+    boilerplate = Boilerplate.learn(articles)
     for n, record in enumerate(article_pass(articles, workers=workers, fixed=boilerplate), start=1):
         records.append(record)
         if progress:
@@ -281,6 +282,7 @@ def analyze_articles(
     )
 
 
+@collector_paused()  # millions of small objects, almost no cycles: see `collector_paused`
 def analyze(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
@@ -297,17 +299,6 @@ def analyze(
     features are reused, so only new articles are compared with the others. Without ``db``
     nothing is stored.
     """
-    with collector_paused():  # millions of small objects, almost no cycles: see `collector_paused`
-        return _analyze(paths, db, progress, workers, max_bytes)
-
-
-def _analyze(
-    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
-    db: str | Path | None,
-    progress: ProgressCallback | None,
-    workers: int | None,
-    max_bytes: int,
-) -> Analysis:
     articles, problems = read(paths, progress, max_bytes=max_bytes)
     if db is None:
         return analyze_articles(articles, problems, progress, workers=workers)
