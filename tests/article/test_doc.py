@@ -55,13 +55,18 @@ def test_sentence_terms_hold_the_content_terms_of_each_sentence(seed_articles: d
         assert terms == inside
 
 
-def test_word_spans_and_forms_read_from_the_arrays_are_those_of_the_tokens(
+def test_a_doc_held_for_alignment_gives_the_spans_forms_and_dates_of_its_tokens(
     seed_articles: dict[str, Article],
 ) -> None:
     for article in seed_articles.values():
         doc = Doc(article)
         tokens, terms = list(doc.tokens), doc.content_terms()
-        doc.drop_tokens()
+        doc.for_alignment()
+        assert doc.article.text == ""
+        assert not doc.article.blocks
+        assert not doc.article.sentences
+        stamp = (doc.article.id, doc.article.outlet, doc.article.published, doc.article.dateline)
+        assert stamp == (article.id, article.outlet, article.published, article.dateline)
         assert "all_tokens" not in doc.__dict__
         assert "tokens" not in doc.__dict__
         assert [doc.word_span(i) for i in range(len(tokens))] == [(t.start, t.end) for t in tokens]
@@ -70,4 +75,3 @@ def test_word_spans_and_forms_read_from_the_arrays_are_those_of_the_tokens(
         assert doc.word_starts() == [t.start for t in tokens]
         assert doc.content_terms() == terms
         assert "all_tokens" not in doc.__dict__  # none of these made the Token records again
-        assert doc.tokens == tokens  # asked for, they are made again, the same

@@ -98,10 +98,16 @@ class Doc:
     def _word_index(self) -> NDArray[np.int64]:
         return np.flatnonzero(self.kinds != _KIND_CODES["punct"])
 
-    def drop_tokens(self) -> Doc:
-        """This Doc without its `Token` records (made again if asked for) and with its forms
-        shared (interned): what a stage that holds many Docs and reads only their arrays, terms
-        and word spans keeps. Returns the Doc itself."""
+    def for_alignment(self) -> Doc:
+        """This Doc as text reuse holds a store's worth of them while aligning: its arrays, forms
+        (interned, so each is held once) and terms, and of its article only what direction reads
+        (id, outlet, dates, dateline). The text, title, layout blocks and sentence spans are let go
+        (at 27,000 articles, millions of small objects), so its `Token` records can no longer be
+        made. Returns the Doc itself."""
+        article = self.article
+        self.article = Article(
+            article.id, "", "", outlet=article.outlet, dateline=article.dateline, published=article.published
+        )
         self.__dict__.pop("all_tokens", None)
         self.__dict__.pop("tokens", None)
         self.norms = [sys.intern(n) for n in self.norms]

@@ -8,7 +8,7 @@ store, so the candidate pairs that involve a new article are the batch ones. Onl
 stored partners are then read and aligned.
 
 Boilerplate, which weighs nothing in an alignment, is the model over the whole store, grown as
-articles arrive (`isnad.corpus.boilerplate.grow`); stored articles whose boilerplate grew are
+articles arrive (`isnad.corpus.boilerplate_growth.grow`); stored articles whose boilerplate grew are
 aligned again with their partners (`isnad.incremental.update_results`).
 """
 
@@ -105,14 +105,14 @@ def reuse_of_new(
     batch run over the store lists them. ``hashes``: content hashes of the new articles (as
     `signatures` gives them); ``same_content``: stored articles by content hash; ``read_texts``:
     the text layer of stored articles, read when a pair needs them; ``boilerplate``: the model
-    over the whole store (`isnad.corpus.boilerplate.grow`); ``clocked``: the outlets whose stamps
+    over the whole store (`isnad.corpus.boilerplate_growth.grow`); ``clocked``: the outlets whose stamps
     are publishing times, judged over the whole store
     (`isnad.corpus.direction.publishing_clocks`).
 
     Pairs are found from the stored signatures alone (``stored.rows`` is emptied once they
     are: the caller must not read it again). The texts of their articles are then read
-    a batch at a time, their boilerplate marked, and kept without their `Token` records
-    (`Doc.drop_tokens`): alignment reads only terms and spans, so a store's worth fits."""
+    a batch at a time, their boilerplate marked, and kept without their text (`Doc.for_alignment`):
+    alignment reads only terms, spans and dates, so a store's worth fits."""
     params = params or ReuseParams()
     position = {article_id: i for i, article_id in enumerate(stored.article_ids)}
     duplicates: set[tuple[int, int]] = set()
@@ -133,7 +133,7 @@ def reuse_of_new(
     for start in range(0, len(needed), READ_BATCH):
         batch = read_texts([stored.article_ids[i] for i in needed[start : start + READ_BATCH]])
         formulas.update(background.with_formulas(batch, boilerplate).formulas)
-        texts += [text.drop_tokens() for text in batch]
+        texts += [text.for_alignment() for text in batch]
     weights = TermWeights(idf=background.idf, default=background.default, formulas=formulas)
     links = [whole_link(texts[local[a]], texts[local[b]], clocked) for a, b in sorted(duplicates)]
     # The candidates aligned as a batch run aligns its own: on forked workers when there are many.
