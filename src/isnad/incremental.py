@@ -5,7 +5,7 @@ new articles change.
   made once, when the article arrives, and kept per article (`isnad.store.pieces`).
 - The boilerplate model (formulas, outlets' fixed lines): kept in the store with what it counted
   in each article, and grown over the new articles to the model a batch run over the whole store
-  learns (`isnad.corpus.boilerplate.grow`); stored articles whose boilerplate grew get their story
+  learns (`isnad.corpus.boilerplate_growth.grow`); stored articles whose boilerplate grew get their story
   features and reuse pairs made again.
 - Across articles: entities are linked again from the stored mentions of every article, and
   sources linked to them (cheap: no text is read but that of long source phrases); reuse links
@@ -33,7 +33,8 @@ from isnad.arabic import Token
 from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import ArticleExtraction, combine, reads_text
 from isnad.article_pass import MIN_PARALLEL, ArticleRecord, beside
-from isnad.corpus.boilerplate import Boilerplate, Grown, Recurring, grow, words
+from isnad.corpus.boilerplate import Boilerplate, words
+from isnad.corpus.boilerplate_growth import Grown, Recurring, grow
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse_index import reuse_of_new, signatures
 from isnad.corpus.reuse_weights import ReuseParams
@@ -90,6 +91,11 @@ def grow_boilerplate(store: Store) -> Grown:
     new ones), as a batch run over the whole store learns it; to be kept (`Store.set_boilerplate`)
     once what depends on it is current."""
     model, rows = store.boilerplate()
+    # Rows without a model: one an older isnad kept, whose formulas held for every day. It is
+    # learnt again from every article, and what the stored articles were made with is redone.
+    stale = set(rows) if model is None else set()
+    if stale:
+        rows = {}
     order = store.article_ids()
     missing = [i for i in order if i not in rows]
 
@@ -98,7 +104,8 @@ def grow_boilerplate(store: Store) -> Grown:
             for article in store.articles(ids[start : start + BOILERPLATE_BATCH]):
                 yield article, words(article.text)
 
-    return grow(model, order, rows, tokenised(missing), tokenised)
+    grown = grow(model, order, rows, tokenised(missing), tokenised)
+    return Grown(grown.model, grown.rows, grown.changed | stale)
 
 
 def keep_pieces(

@@ -9,6 +9,7 @@ text stored in the store, so any claim in any output can be traced back to where
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Literal
 
 import numpy as np
@@ -64,6 +65,19 @@ class Article:
 
     def span_text(self, span: Span) -> str:
         return self.text[span[0] : span[1]]
+
+
+def publication_day(published: str | None) -> int | None:
+    """The day of an ISO 8601 date or datetime as an ordinal, None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.strip()).date().toordinal()
+    except ValueError:
+        try:
+            return date.fromisoformat(published.strip()[:10]).toordinal()
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)

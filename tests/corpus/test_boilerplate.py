@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from isnad.corpus.boilerplate import Boilerplate, BoilerplateParams
@@ -62,6 +65,20 @@ def test_too_few_independent_articles_make_no_formula() -> None:
     learnt = Boilerplate.learn(columns()[:3])
     assert learnt.formulas == {}
     assert Boilerplate.learn(columns()[:3], BoilerplateParams(min_articles=3)).formulas
+
+
+def test_a_formula_covers_the_articles_of_its_day_and_later_days_not_earlier_ones() -> None:
+    # Two columns on 1 August, two on the 2nd, one on the 3rd: the fourth independent holder of
+    # the footer is of the 2nd, so the footer is a formula from the 2nd.
+    dated = [replace(a, published=f"2015-08-0{1 + n // 2}") for n, a in enumerate(columns())]
+    learnt = Boilerplate.learn(dated)
+    assert set(learnt.since.values()) == {date(2015, 8, 2).toordinal()}
+    assert [bool(learnt.spans(a)) for a in dated] == [False, False, True, True, True]
+    # So a later day changes nothing of the days before it.
+    before = Boilerplate.learn(dated[:4])
+    assert [before.spans(a) for a in dated[:4]] == [learnt.spans(a) for a in dated[:4]]
+    # The model saved and restored keeps the days.
+    assert Boilerplate.from_json(learnt.to_json()).since == learnt.since
 
 
 def test_counts_say_how_widely_a_formula_recurs() -> None:

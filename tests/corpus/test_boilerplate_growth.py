@@ -15,7 +15,8 @@ from itertools import islice, pairwise
 import pytest
 from tests.gates import shared_data
 
-from isnad.corpus.boilerplate import Boilerplate, grow, words
+from isnad.corpus.boilerplate import Boilerplate, words
+from isnad.corpus.boilerplate_growth import grow
 from isnad.model import Article
 from isnad.pipeline import read
 
@@ -37,21 +38,22 @@ def whole(articles: list[Article]) -> Boilerplate:
     return Boilerplate.learn(articles)
 
 
-def _grown(articles: list[Article], cuts: list[int]) -> tuple[Boilerplate, list[set[str]]]:
+def _grown(articles: list[Article], cuts: list[int]) -> tuple[Boilerplate, list[set[str]], list[Boilerplate]]:
     by_id = {a.id: a for a in articles}
 
     def tokenised(ids: list[str]) -> list[tuple[Article, list]]:
         return [(by_id[i], words(by_id[i].text)) for i in ids]
 
-    model, rows, changed = None, {}, []
+    model, rows, changed, models = None, {}, [], []
     bounds = [0, *cuts, len(articles)]
     for start, end in pairwise(bounds):
         order = [a.id for a in articles[:end]]
         step = grow(model, order, rows, tokenised(order[start:end]), tokenised)
         model, rows = step.model, {**rows, **step.rows}
         changed.append(step.changed)
+        models.append(model)
     assert model is not None
-    return model, changed
+    return model, changed, models
 
 
 @pytest.mark.parametrize("cuts", [[300], [150, 300, 450], [1, 599]])
@@ -60,15 +62,30 @@ def test_grown_in_steps_equals_learnt_at_once(
 ) -> None:
     assert len(whole.formulas) >= 20  # the test has teeth
     assert whole.lines
-    model, _ = _grown(articles, cuts)
+    model, _, _ = _grown(articles, cuts)
     assert model.to_json() == whole.to_json()
 
 
-def test_the_changed_articles_are_those_whose_boilerplate_grew(
-    articles: list[Article], whole: Boilerplate
+def test_grown_with_an_older_day_after_a_newer_one_equals_learnt_at_once(articles: list[Article]) -> None:
+    newer_first = articles[300:] + articles[:300]  # a backfill: 2015-08-02 added after 2015-08-03
+    cuts = [150, 300, 450]
+    model, changed, models = _grown(newer_first, cuts)
+    assert model.to_json() == Boilerplate.learn(newer_first).to_json()
+    _assert_changed_are_those_that_grew(newer_first, cuts, changed, models)
+
+
+def test_the_changed_articles_are_those_whose_boilerplate_grew(articles: list[Article]) -> None:
+    cuts = [150, 300, 450]
+    _, changed, models = _grown(articles, cuts)
+    _assert_changed_are_those_that_grew(articles, cuts, changed, models)
+    # The rest of the first day changes some of its first half; the second day, none of the first.
+    assert len(changed[1]) >= 5
+    assert changed[2] == set()
+
+
+def _assert_changed_are_those_that_grew(
+    articles: list[Article], cuts: list[int], changed: list[set[str]], models: list[Boilerplate]
 ) -> None:
-    first = Boilerplate.learn(articles[:300])
-    _, changed = _grown(articles, [300])
-    grew = {a.id for a in articles[:300] if first.spans(a) != whole.spans(a)}
-    assert len(grew) >= 5  # the second day makes formulas and lines of the first day's text
-    assert changed[1] == grew
+    for step, (cut, before, after) in enumerate(zip(cuts, models, models[1:], strict=False), start=1):
+        grew = {a.id for a in articles[:cut] if before.spans(a) != after.spans(a)}
+        assert changed[step] == grew

@@ -1,5 +1,7 @@
 """The fixed-lines layer of the boilerplate model: an outlet's bylines and footers."""
 
+from dataclasses import replace
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -36,6 +38,16 @@ def test_a_line_under_many_different_articles_of_one_outlet_is_fixed() -> None:
     both = Boilerplate.learn(articles)
     assert both.lines == lines.lines
     assert both.spans(articles[0], FIXED_LINES) == [(start, start + len(FOOTER))]
+
+
+def test_a_fixed_line_holds_from_the_day_of_its_fourth_title() -> None:
+    days = ["2015-08-01", "2015-08-01", "2015-08-02", "2015-08-03", "2015-08-03"]
+    articles = [
+        replace(_article(n, body), published=day)
+        for n, (body, day) in enumerate(zip(BODIES, days, strict=True))
+    ]
+    lines = Boilerplate.learn(articles, layers=FIXED_LINES)
+    assert [bool(lines.spans(a)) for a in articles] == [False, False, False, True, True]
 
 
 def test_a_story_run_again_is_not_a_fixed_line() -> None:

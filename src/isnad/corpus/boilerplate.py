@@ -19,18 +19,27 @@ The model has a second layer, each outlet's **fixed lines**: a whole short line 
 SMS footer, a "news link" line) that recurs, word for word once normalised, under at least
 ``min_titles`` differently titled articles of one outlet. They say who published, not what
 happened. Both layers are learnt in one pass over the corpus (`Boilerplate.learn`) and found by
-one method (`Boilerplate.spans`). Text reuse leaves out both (neither is evidence of copying);
+one method (`Boilerplate.spans`).
+
+**An article's boilerplate is what was known by the end of its day.** Each formula and fixed line
+keeps the day it became one: the day of the article that brought its independent holders (or an
+outlet's titles under the line) to the threshold, articles taken day by day. It covers the articles
+of that day and of every later day, not earlier ones: what an archive knew by the end of that
+day. So a new day added to an archive never changes the boilerplate of the days stored before it
+(`boilerplate_growth.grow`). Without this rule, over an archive of weeks every day turned phrases
+of ordinary news into formulas, and every stored article holding one had to be made again
+(docs/archive.md). Undated articles count as the earliest day; a single day analysed alone is
+learnt as before. Text reuse leaves out both (neither is evidence of copying);
 the events stage leaves out the fixed lines only: formulas of the trade include the titles of
 office that name an event's actors.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -40,7 +49,7 @@ from numpy.typing import NDArray
 from isnad.arabic import Token, normalize, tokenize
 from isnad.arabic.formulas import formula_key, formula_keys
 from isnad.corpus.arrays import distinct
-from isnad.model import Article, Span
+from isnad.model import Article, Span, publication_day
 
 
 @dataclass(frozen=True)
@@ -83,14 +92,17 @@ class Boilerplate:
     """The formulas and fixed lines of a corpus, and how to find them in any article.
 
     ``formulas`` maps each formula run (keys joined by spaces) to the number of articles it was
-    seen in, and ``outlets`` to how many outlets those articles came from (1: an outlet's own
-    template; more: a formula of the trade). ``lines`` holds each outlet's fixed lines (normalised).
+    seen in, ``outlets`` to how many outlets those articles came from (1: an outlet's own
+    template; more: a formula of the trade) and ``since`` to the day it became a formula
+    (`article_day`). ``lines`` maps each outlet's fixed lines (normalised) to the day each became
+    one. A formula or line covers the articles of its day and later days.
     """
 
     params: BoilerplateParams = field(default_factory=BoilerplateParams)
     formulas: dict[str, int] = field(default_factory=dict)
     outlets: dict[str, int] = field(default_factory=dict)
-    lines: dict[str, frozenset[str]] = field(default_factory=dict)
+    since: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @classmethod
     def learn(
@@ -125,23 +137,25 @@ class Boilerplate:
         """The same from each article's token keys (`formula_keys`)."""
         params = params or BoilerplateParams()
         outlet_of: dict[int, str | None] = {}
+        day_of: dict[int, int] = {}
         keys_of: dict[int, list[str]] = {}
         runs = _RunTable()
-        titles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (outlet, line) -> titles under it
+        titles = LineTitles()
         for number, (article, keys) in enumerate(documents):
+            day = article_day(article)
             if "line" in layers:
-                for outlet, line, title in titled_lines(article, params):
-                    titles[(outlet, line)].add(title)
+                titles.add(article, day, params)
             if "formula" not in layers:
                 continue
             outlet_of[number] = article.outlet
+            day_of[number] = day
             keys_of[number] = interned(keys)
             runs.add(number, first_runs(keys_of[number], params.n))
         seen_in = runs.recurring(keys_of, params.n, params.min_articles)
         # The copy judge reads only the articles that hold a recurring run.
         holders = {at for where in seen_in.values() for at, _ in where}
-        lines = fixed_lines(((o, line, len(seen)) for (o, line), seen in titles.items()), params)
-        return cls.judged(seen_in, {at: keys_of[at] for at in sorted(holders)}, outlet_of, params, lines)
+        kept = {at: keys_of[at] for at in sorted(holders)}
+        return cls.judged(seen_in, kept, outlet_of, day_of, params, titles.fixed(params))
 
     @classmethod
     def judged(
@@ -149,24 +163,30 @@ class Boilerplate:
         seen_in: Mapping[str, Sequence[tuple[int, int]]],
         keys_of: Mapping[int, list[str]],
         outlet_of: Mapping[int, str | None],
+        day_of: Mapping[int, int],
         params: BoilerplateParams | None = None,
-        lines: Mapping[str, frozenset[str]] | None = None,
+        lines: Mapping[str, dict[str, int]] | None = None,
     ) -> Boilerplate:
         """The model from runs counted apart: the formulas among the runs ``seen_in`` (run ->
         (article, position), articles in corpus order) are those in ``min_articles`` independent
-        articles. ``keys_of`` and ``outlet_of`` need hold only the articles of runs seen that
+        articles, each from the day its holders, taken day by day, reach that many. ``keys_of``,
+        ``outlet_of`` and ``day_of`` (`article_day`) need hold only the articles of runs seen that
         often (the Spark job counts runs in parallel and judges the recurring ones here)."""
         params = params or BoilerplateParams()
         judge = _CopyJudge(keys_of, params.copy_overlap)
         formulas: dict[str, int] = {}
         outlets: dict[str, int] = {}
+        since: dict[str, int] = {}
         for run, where in seen_in.items():
             if len(where) < params.min_articles:
                 continue
-            if judge.independent(where, params.min_articles) >= params.min_articles:
+            by_day = sorted(where, key=lambda holder: day_of[holder[0]])  # stable: corpus order within a day
+            enough = judge.enough_at(by_day, params.min_articles)
+            if enough is not None:
                 formulas[run] = len(where)
                 outlets[run] = len({outlet_of[i] for i, _ in where})
-        return cls(params=params, formulas=formulas, outlets=outlets, lines=dict(lines or {}))
+                since[run] = day_of[by_day[enough][0]]
+        return cls(params=params, formulas=formulas, outlets=outlets, since=since, lines=dict(lines or {}))
 
     def spans(
         self, article: Article, layers: Collection[Layer] = LAYERS, tokens: Sequence[Token] | None = None
@@ -175,7 +195,7 @@ class Boilerplate:
         ``tokens``: the article's `words`, when the caller has them."""
         found = self.line_spans(article) if "line" in layers else []
         if "formula" in layers:
-            found += self._formula_spans(words(article.text) if tokens is None else tokens)
+            found += self._formula_spans(words(article.text) if tokens is None else tokens, article)
         merged: list[Span] = []
         for start, end in sorted(found):
             if merged and start <= merged[-1][1]:
@@ -185,18 +205,19 @@ class Boilerplate:
         return merged
 
     def line_spans(self, article: Article) -> list[Span]:
-        """Where the article's outlet's fixed lines lie in its text."""
+        """Where the article's outlet's fixed lines (those of its day) lie in its text."""
         fixed = self.lines.get(article.outlet or "")
         if not fixed:
             return []
+        day = article_day(article)
         return [
             (start, end)
             for start, end, line in _lines(article.text, self.params.max_line_chars)
-            if line in fixed
+            if fixed.get(line, day + 1) <= day
         ]
 
-    def _formula_spans(self, tokens: Sequence[Token]) -> list[Span]:
-        covered = self.covered(tokens)
+    def _formula_spans(self, tokens: Sequence[Token], article: Article) -> list[Span]:
+        covered = self.covered(tokens, article, lines=False)
         spans: list[Span] = []
         for i, token in enumerate(tokens):
             if not covered[i]:
@@ -207,22 +228,33 @@ class Boilerplate:
                 spans.append((token.start, token.end))
         return spans
 
-    def covered(self, tokens: Sequence[Token], article: Article | None = None) -> list[bool]:
+    def covered(
+        self, tokens: Sequence[Token], article: Article | None = None, *, lines: bool = True
+    ) -> list[bool]:
         """For each token (punctuation dropped), whether a formula covers it, or, given the
-        article the tokens are of, one of its outlet's fixed lines."""
-        return self.covered_keys([formula_key(t) for t in tokens], [t.start for t in tokens], article)
+        article the tokens are of, one of its outlet's fixed lines. Given the article, only the
+        formulas and lines of its day count; without it, every one the model holds."""
+        keys = [formula_key(t) for t in tokens]
+        return self.covered_keys(keys, [t.start for t in tokens], article, lines=lines)
 
     def covered_keys(
-        self, keys: Sequence[str], starts: Sequence[int], article: Article | None = None
+        self,
+        keys: Sequence[str],
+        starts: Sequence[int],
+        article: Article | None = None,
+        *,
+        lines: bool = True,
     ) -> list[bool]:
         """`covered` from each token's `formula_key` and where it starts (a Doc's arrays give
         them without making its tokens)."""
         n = self.params.n
         covered = [False] * len(keys)
+        day = article_day(article) if article is not None else None
         for i in range(len(keys) - n + 1):
-            if " ".join(keys[i : i + n]) in self.formulas:
+            since = self.since.get(" ".join(keys[i : i + n]))
+            if since is not None and (day is None or since <= day):
                 covered[i : i + n] = [True] * n
-        if article is not None:
+        if article is not None and lines:
             for start, end in self.line_spans(article):
                 for i, token_start in enumerate(starts):
                     if start <= token_start < end:
@@ -241,9 +273,10 @@ class Boilerplate:
                     "max_line_chars": self.params.max_line_chars,
                 },
                 "formulas": [
-                    [run, count, self.outlets.get(run, 0)] for run, count in sorted(self.formulas.items())
+                    [run, count, self.outlets.get(run, 0), self.since[run]]
+                    for run, count in sorted(self.formulas.items())
                 ],
-                "lines": {outlet: sorted(lines) for outlet, lines in sorted(self.lines.items())},
+                "lines": {outlet: sorted(lines.items()) for outlet, lines in sorted(self.lines.items())},
             },
             ensure_ascii=False,
         )
@@ -253,152 +286,16 @@ class Boilerplate:
         try:
             data = json.loads(text)
             params = BoilerplateParams(**data["params"])
-            formulas = {str(run): int(count) for run, count, _ in data["formulas"]}
-            outlets = {str(run): int(outlets) for run, _, outlets in data["formulas"]}
-            lines = {str(outlet): frozenset(map(str, found)) for outlet, found in data["lines"].items()}
+            formulas = {str(run): int(count) for run, count, _, _ in data["formulas"]}
+            outlets = {str(run): int(outlets) for run, _, outlets, _ in data["formulas"]}
+            since = {str(run): int(day) for run, _, _, day in data["formulas"]}
+            lines = {
+                str(outlet): {str(line): int(day) for line, day in found}
+                for outlet, found in data["lines"].items()
+            }
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"not a saved Boilerplate: {error}") from error
-        return cls(params=params, formulas=formulas, outlets=outlets, lines=lines)
-
-
-@dataclass
-class Recurring:
-    """What the model counts in one article, kept so that the model can grow as articles arrive
-    without reading the stored ones again: the hashes of its distinct runs (`run_hashes`), its
-    outlet, its normalised title and its short lines (normalised)."""
-
-    runs: NDArray[np.uint64]
-    outlet: str | None
-    title: str
-    lines: list[str]
-
-    @classmethod
-    def of(cls, article: Article, tokens: Sequence[Token], params: BoilerplateParams) -> Recurring:
-        """From the article and its tokens without punctuation."""
-        return cls.of_keys(article, token_keys(tokens), params)
-
-    @classmethod
-    def of_keys(cls, article: Article, keys: list[str], params: BoilerplateParams) -> Recurring:
-        """From the article and its tokens' keys (`formula_key`)."""
-        first = first_runs(keys, params.n)
-        titled = list(titled_lines(article, params))
-        return cls(
-            run_hashes(first),
-            article.outlet,
-            titled[0][2] if titled else "",
-            [line for _, line, _ in titled],
-        )
-
-
-def run_hash(run: str) -> int:
-    """A run's stable 64-bit hash (the same in every process, unlike ``hash``)."""
-    return int.from_bytes(hashlib.blake2b(run.encode(), digest_size=8).digest(), "little")
-
-
-def run_hashes(runs: Iterable[str]) -> NDArray[np.uint64]:
-    return distinct(np.array([run_hash(r) for r in runs], dtype=np.uint64))
-
-
-@dataclass
-class Grown:
-    """The model over every stored article, the rows of the articles it learnt from anew, and
-    the stored articles whose boilerplate is now more than before (a run of theirs became a
-    formula, or a line of theirs a fixed line of their outlet)."""
-
-    model: Boilerplate
-    rows: dict[str, Recurring]
-    changed: set[str]
-
-
-def grow(
-    model: Boilerplate | None,
-    order: Sequence[str],
-    stored: Mapping[str, Recurring],
-    new: Iterable[tuple[Article, Sequence[Token]]],
-    read: Callable[[Sequence[str]], Iterable[tuple[Article, Sequence[Token]]]],
-) -> Grown:
-    """The model `Boilerplate.learn` gives over every article in ``order`` (the store's order),
-    from the stored ``model``, the rows of the articles it was learnt from (``stored``) and the
-    articles without rows (``new``, with their tokens without punctuation). ``read`` gives the
-    tokens of stored articles, asked only for those holding a run the new articles make common.
-
-    Why it equals a fresh learn: a run's verdict depends only on the articles that hold it, in
-    store order, so only runs of new articles can change; a formula stays one, since new articles
-    come after the stored ones and the independent holders it was judged on stay first. Runs of
-    new articles held by ``min_articles`` articles are judged again over all their holders. Fixed
-    lines are counted again over every article's rows (a few short lines each).
-    """
-    model = model or Boilerplate()
-    params = model.params
-    position = {article_id: n for n, article_id in enumerate(order)}
-    # Only the keys of new articles are kept (interned, so a word is held once), not their runs:
-    # the runs of the few that hold a recurring run are made again from the keys below.
-    keys_of: dict[int, list[str]] = {}
-    outlet_of: dict[int, str | None] = {}
-    rows: dict[str, Recurring] = {}
-    for article, tokens in new:
-        at = position[article.id]
-        keys_of[at] = interned(token_keys(tokens))
-        outlet_of[at] = article.outlet
-        rows[article.id] = Recurring.of_keys(article, keys_of[at], params)
-    everything = {**stored, **rows}
-    ids = [i for i in order if i in everything]
-    hashes = np.concatenate([everything[i].runs for i in ids] or [np.zeros(0, dtype=np.uint64)])
-    owner = np.repeat(
-        np.array([position[i] for i in ids], dtype=np.int64), [len(everything[i].runs) for i in ids]
-    )
-    sort = np.argsort(hashes, kind="stable")  # holders of a run stay in store order
-    hashes, owner = hashes[sort], owner[sort]
-    known = {run_hash(run): run for run in model.formulas}
-    asked = distinct(np.concatenate([r.runs for r in rows.values()] or [np.zeros(0, dtype=np.uint64)]))
-    start, end = np.searchsorted(hashes, asked, "left"), np.searchsorted(hashes, asked, "right")
-    # The new articles' runs go through numpy: a day holds millions, and only the few that are
-    # formulas already or recur often enough are looked at one by one.
-    is_known = np.isin(asked, np.fromiter(known, dtype=np.uint64, count=len(known)))
-    formulas, outlets = dict(model.formulas), dict(model.outlets)
-    # Formulas the new articles hold again: their counts, as a fresh learn gives them.
-    outlet_code = {o: n for n, o in enumerate(sorted({r.outlet or "" for r in everything.values()}))}
-    code_at = {position[i]: outlet_code[r.outlet or ""] for i, r in everything.items()}
-    for h, lo, hi in zip(
-        asked[is_known].tolist(), start[is_known].tolist(), end[is_known].tolist(), strict=True
-    ):
-        run = known[h]
-        formulas[run] = hi - lo
-        outlets[run] = len({code_at[p] for p in owner[lo:hi].tolist()})
-    # Runs the new articles make common: judged again over all their holders.
-    often = ~is_known & (end - start >= params.min_articles)
-    common = list(zip(asked[often].tolist(), start[often].tolist(), end[often].tolist(), strict=True))
-    del asked, start, end, is_known, often
-    holders = sorted({p for _, lo, hi in common for p in owner[lo:hi].tolist()})
-    wanted = [order[p] for p in holders if p not in keys_of]
-    for article, tokens in read(wanted):
-        at = position[article.id]
-        keys_of[at] = interned(token_keys(tokens))
-        outlet_of[at] = article.outlet
-    named = {h for h, _, _ in common}
-    seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for at in holders:
-        for run, where in first_runs(keys_of[at], params.n).items():
-            if run_hash(run) in named:
-                seen_in[run].append((at, where))
-    judged = Boilerplate.judged(seen_in, {at: keys_of[at] for at in holders}, outlet_of, params)
-    formulas.update(judged.formulas)
-    outlets.update(judged.outlets)
-    new_ids = set(rows)
-    changed = {order[at] for run in judged.formulas for at, _ in seen_in[run]} - new_ids
-    titles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in everything.values():
-        for line in row.lines:
-            titles[(row.outlet or "", line)].add(row.title)
-    lines = fixed_lines(((o, line, len(seen)) for (o, line), seen in titles.items()), params)
-    added = {(o, line) for o, found in lines.items() for line in found - model.lines.get(o, frozenset())}
-    changed |= {
-        i
-        for i, row in stored.items()
-        if i not in new_ids and any((row.outlet or "", line) in added for line in row.lines)
-    }
-    grown = Boilerplate(params=params, formulas=formulas, outlets=outlets, lines=lines)
-    return Grown(grown, rows, changed)
+        return cls(params=params, formulas=formulas, outlets=outlets, since=since, lines=lines)
 
 
 def inside(position: int, spans: list[Span]) -> bool:
@@ -416,15 +313,44 @@ def titled_lines(article: Article, params: BoilerplateParams) -> Iterator[tuple[
         yield article.outlet, line, title
 
 
+def article_day(article: Article) -> int:
+    """The day the boilerplate model places an article on: its publication day as an ordinal,
+    0 (before every dated day) when it has none."""
+    return publication_day(article.published) or 0
+
+
 def fixed_lines(
-    counts: Iterable[tuple[str, str, int]], params: BoilerplateParams
-) -> dict[str, frozenset[str]]:
-    """Each outlet's fixed lines from (outlet, line, how many distinct titles it appears under)."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for outlet, line, titles in counts:
-        if titles >= params.min_titles:
-            found[outlet].add(line)
-    return {outlet: frozenset(lines) for outlet, lines in found.items()}
+    counts: Iterable[tuple[str, str, Sequence[int]]], params: BoilerplateParams
+) -> dict[str, dict[str, int]]:
+    """Each outlet's fixed lines, each with the day it became one, from (outlet, line, the first
+    day of each distinct title it appears under): the day its ``min_titles``-th title appeared."""
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for outlet, line, days in counts:
+        if len(days) >= params.min_titles:
+            found[outlet][line] = sorted(days)[params.min_titles - 1]
+    return dict(found)
+
+
+class LineTitles:
+    """The distinct titles each (outlet, short line) appears under, with the first day of each:
+    what the fixed-lines layer counts."""
+
+    def __init__(self) -> None:
+        self.first_day: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+
+    def add(self, article: Article, day: int, params: BoilerplateParams) -> None:
+        for outlet, line, title in titled_lines(article, params):
+            self.add_line(outlet, line, title, day)
+
+    def add_line(self, outlet: str, line: str, title: str, day: int) -> None:
+        seen = self.first_day[(outlet, line)]
+        seen[title] = min(day, seen.get(title, day))
+
+    def fixed(self, params: BoilerplateParams) -> dict[str, dict[str, int]]:
+        return fixed_lines(
+            ((outlet, line, list(titles.values())) for (outlet, line), titles in self.first_day.items()),
+            params,
+        )
 
 
 def runs_of(tokens: Sequence[Token], n: int) -> tuple[list[str], dict[str, int]]:
@@ -563,15 +489,16 @@ class _CopyJudge:
                 return True
         return False
 
-    def independent(self, where: Sequence[tuple[int, int]], enough: int) -> int:
-        """How many of ``where`` copy none of the others kept (greedy; stops at ``enough``)."""
+    def enough_at(self, where: Sequence[tuple[int, int]], enough: int) -> int | None:
+        """Where in ``where`` the holders that copy none of those kept before them (greedy, in
+        order) first number ``enough``; None when they never do."""
         kept: list[tuple[int, int]] = []
-        for occurrence in where:
+        for at, occurrence in enumerate(where):
             if all(not self.copies(occurrence, other) for other in kept):
                 kept.append(occurrence)
                 if len(kept) >= enough:
-                    break
-        return len(kept)
+                    return at
+        return None
 
 
 def _hash_set(hashes: Iterable[int]) -> NDArray[np.int64]:

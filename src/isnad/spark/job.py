@@ -39,7 +39,7 @@ from scipy.sparse.csgraph import connected_components
 from isnad import __version__
 from isnad.article.extract import combine
 from isnad.article_pass import BATCH_SIZE
-from isnad.corpus.boilerplate import Boilerplate, BoilerplateParams, fixed_lines, titled_lines
+from isnad.corpus.boilerplate import Boilerplate, BoilerplateParams, article_day, fixed_lines, titled_lines
 from isnad.corpus.direction import publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse_weights import ReuseParams
 from isnad.corpus.story_index import BLOCK_ROWS, StoryParams, in_time_order
@@ -112,15 +112,20 @@ def run(
 
     runs = BoilerplateParams()
     with _stage("boilerplate"):  # fixed lines and formulas, from the whole input, before the pass
+        # Each (outlet, line): the first day of each distinct title it appears under.
         counts = (
-            articles.flatMap(lambda pair: titled_lines(pair[1], runs))
-            .distinct()
-            .map(lambda line: ((line[0], line[1]), 1))
+            articles.flatMap(
+                lambda pair: (
+                    ((o, line, title), article_day(pair[1])) for o, line, title in titled_lines(pair[1], runs)
+                )
+            )
+            .reduceByKey(min)
+            .map(lambda found: ((found[0][0], found[0][1]), [found[1]]))
             .reduceByKey(add)
-            .filter(lambda pair: pair[1] >= runs.min_titles)
+            .filter(lambda pair: len(pair[1]) >= runs.min_titles)
             .collect()
         )
-        lines = fixed_lines(((outlet, key, n) for (outlet, key), n in counts), runs)
+        lines = fixed_lines(((outlet, key, days) for (outlet, key), days in counts), runs)
         # Runs counted in Spark; the recurring ones judged here, over their articles' keys.
         recurring = (
             articles.flatMap(lambda pair: work.formula_runs(pair[0], pair[1], runs.n))
@@ -133,10 +138,11 @@ def run(
         keyed = articles.filter(lambda pair: pair[0] in holders.value).map(
             lambda pair: work.formula_keys(pair[0], pair[1], runs.n)
         )
-        keys_of, outlet_of = {}, {}
-        for position, keys, outlet in keyed.collect():
-            keys_of[position], outlet_of[position] = keys, outlet
-        boilerplate = sc.broadcast(Boilerplate.judged(dict(recurring), keys_of, outlet_of, runs, lines))
+        keys_of, outlet_of, day_of = {}, {}, {}
+        for position, keys, outlet, day in keyed.collect():
+            keys_of[position], outlet_of[position], day_of[position] = keys, outlet, day
+        model = Boilerplate.judged(dict(recurring), keys_of, outlet_of, day_of, runs, lines)
+        boilerplate = sc.broadcast(model)
         del recurring, keys_of
 
     with _stage("articles"):  # the per-article pass, in the batches the single-machine pool cuts

@@ -15,7 +15,7 @@ from isnad.article.doc import Corpus, Doc
 from isnad.article.extract import Extraction
 from isnad.article_pass import ArticleRecord, process_batch
 from isnad.corpus.alignment import align, could_link
-from isnad.corpus.boilerplate import Boilerplate, runs_of, words
+from isnad.corpus.boilerplate import Boilerplate, article_day, runs_of, words
 from isnad.corpus.reuse import content_hash, whole_link
 from isnad.corpus.reuse_candidates import band_keys, chunk_digests
 from isnad.corpus.reuse_weights import ReuseParams, TermWeights
@@ -97,10 +97,10 @@ def formula_runs(position: int, article: Article, n: int) -> Iterator[tuple[str,
         yield run, (position, start)
 
 
-def formula_keys(position: int, article: Article, n: int) -> tuple[int, list[str], str | None]:
-    """An article's run keys and outlet, for judging which recurring runs are formulas."""
+def formula_keys(position: int, article: Article, n: int) -> tuple[int, list[str], str | None, int]:
+    """An article's run keys, outlet and day, for judging which recurring runs are formulas."""
     keys, _ = runs_of(words(article.text), n)
-    return position, keys, article.outlet
+    return position, keys, article.outlet, article_day(article)
 
 
 def lsh_rows(

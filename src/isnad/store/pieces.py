@@ -10,7 +10,7 @@
   so one owner's rows are replaced without touching the others.
 - ``boilerplate_rows``: what the boilerplate model counts in each article (its runs' hashes, its
   short lines), and the model itself in ``settings``, so that each addition grows the model as a
-  batch run over the whole store would learn it (`isnad.corpus.boilerplate.grow`).
+  batch run over the whole store would learn it (`isnad.corpus.boilerplate_growth.grow`).
 - ``stage_inputs``: per event and storyline, a fingerprint of what its per-event results
   (comparisons, brief, framing, provenance) were computed from; an unchanged fingerprint means
   the stored results are those a fresh run would give.
@@ -29,8 +29,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from isnad.corpus.boilerplate import Boilerplate, Recurring
-from isnad.model import Attribution, Date, Figure, Mention
+from isnad.corpus.boilerplate import Boilerplate
+from isnad.corpus.boilerplate_growth import Recurring
+from isnad.model import Attribution, Date, Figure, Mention, publication_day
 from isnad.store.codec import decode_mention, decode_result, encode_mention, encode_record
 
 PIECES_MIGRATION = """
@@ -195,16 +196,25 @@ class Pieces:
     # -- the boilerplate model ---------------------------------------------------------------
 
     def boilerplate(self) -> tuple[Boilerplate | None, dict[str, Recurring]]:
-        """The stored boilerplate model (None before any) and the rows it was learnt from."""
+        """The stored boilerplate model (None before any, or when an older isnad kept it) and the
+        rows it was learnt from."""
         row = self._db.execute("SELECT value FROM settings WHERE key = 'boilerplate'").fetchone()
-        model = Boilerplate.from_json(row[0]) if row else None
+        try:
+            model = Boilerplate.from_json(row[0]) if row else None
+        except ValueError:  # kept by an isnad whose formulas held for every day
+            model = None
         rows = {}
-        for article_id, runs, lines in self._db.execute(
-            "SELECT article_id, runs, lines FROM boilerplate_rows"
+        for article_id, runs, lines, published in self._db.execute(
+            "SELECT b.article_id, b.runs, b.lines, a.published FROM boilerplate_rows b "
+            "JOIN articles a ON a.id = b.article_id"
         ):
             outlet, title, found = json.loads(lines)
             rows[article_id] = Recurring(
-                np.frombuffer(runs, dtype="<u8").astype(np.uint64), outlet, title, found
+                np.frombuffer(runs, dtype="<u8").astype(np.uint64),
+                outlet,
+                title,
+                found,
+                publication_day(published) or 0,
             )
         return model, rows
 
