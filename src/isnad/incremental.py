@@ -135,6 +135,20 @@ def update_results(
     """Bring the stored reuse links, entities, sources, figures, dates and per-event results up
     to date once ``new_ids`` have their pieces stored and ``events``/``storylines`` are current.
     ``changed``: stored articles whose boilerplate grew; their reuse pairs are aligned again."""
+    entities, attributions = _update_article_results(store, new_ids, boilerplate, changed)
+    # What the per-event stages read of the entities: the spans, indexed once. The links are read
+    # back in batch order; everything else the article results needed is freed by now.
+    spans = EntitySpans(entities)
+    del entities
+    all_reuse = in_batch_order(store.results_of("reuse"), store.article_ids(), store.content_hashes())
+    update_per_event(store, events, storylines, spans, attributions, all_reuse)
+
+
+def _update_article_results(
+    store: Store, new_ids: Sequence[str], boilerplate: Boilerplate, changed: Collection[str]
+) -> tuple[list[Entity], dict[str, list[Attribution]]]:
+    """Reuse links, entities, sources, figures and dates brought up to date and stored; the
+    entities and sources by article, which the per-event stages read."""
     new_set = set(new_ids)
     order = store.article_ids()
     hashes = store.content_hashes()
@@ -186,8 +200,7 @@ def update_results(
         changes[kind] = (store.article_records(kind, list(new_set)), ())
     store.replace_results(changes)
     store.set_setting("clocks", sorted(clocked))
-    all_reuse = in_batch_order(store.results_of("reuse"), order, hashes)
-    update_per_event(store, events, storylines, entities, attributions, all_reuse)
+    return entities, attributions
 
 
 def in_batch_order(
@@ -238,7 +251,7 @@ def _changed(
 def fingerprints(
     events: Sequence[Event],
     storylines: Sequence[Storyline],
-    entities: Sequence[Entity],
+    spans: EntitySpans,
     attributions: Mapping[str, Sequence[Attribution]],
     reuse: Sequence[ReuseLink],
 ) -> dict[str, str]:
@@ -248,7 +261,6 @@ def fingerprints(
     of its members alone (what comparisons and briefs read). Entity ids and canonical names are
     left out: a new day relinks entities across the store and renames many, which changes
     nothing framing or provenance read."""
-    spans = EntitySpans(entities)
     links: dict[str, list[ReuseLink]] = defaultdict(list)
     for link in reuse:
         links[link.a].append(link)
@@ -284,14 +296,14 @@ def update_per_event(
     store: Store,
     events: Sequence[Event],
     storylines: Sequence[Storyline],
-    entities: Sequence[Entity],
+    spans: EntitySpans,
     attributions: Mapping[str, Sequence[Attribution]],
     reuse: Sequence[ReuseLink],
 ) -> None:
     """Compute comparisons, briefs, framing and provenance again for the events and storylines
     whose inputs changed (comparisons and briefs: whose members changed); drop those of events
     and storylines that are gone."""
-    now = fingerprints(events, storylines, entities, attributions, reuse)
+    now = fingerprints(events, storylines, spans, attributions, reuse)
     before = store.stage_fingerprints()
     framed = [e for e in events if before.get(e.id) != now[e.id]]
     told = [e for e in events if before.get(e.id + TOLD) != now[e.id + TOLD]]
@@ -300,7 +312,6 @@ def update_per_event(
     told_storylines = [s for s in several if before.get(s.id + TOLD) != now[s.id + TOLD]]
     gone = [scope for scope in before if scope not in now]
     event_by_id = {e.id: e for e in events}
-    spans = EntitySpans(entities)  # indexed once for every part
     # The work goes a few storylines at a time (each with its events), so that memory holds the
     # text layer of about `EVENT_TEXTS` articles, not of every article a new day touches.
     store.replace_results({kind: ({}, gone) for kind in _PER_EVENT_KINDS})
@@ -379,6 +390,10 @@ def _per_event_part(
     story_events = events_of(told_storylines)
     read = [*framed, *told, *story_events, *events_of(framed_storylines)]
     ids = sorted({a for e in read for a in e.article_ids})
+    within = set(ids)
+    # Only the part's links go to the framing process: iterating all of them there would copy the
+    # pages of every link in the store.
+    reuse = [link for link in reuse if link.a in within and link.b in within]
     corpus = Corpus(store.articles(ids))
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
@@ -434,6 +449,6 @@ def keep_fingerprints(store: Store, analysis: Analysis) -> None:
     for attribution in analysis.attributions:
         attributions[attribution.article_id].append(attribution)
     found = fingerprints(
-        analysis.events, analysis.storylines, analysis.entities, attributions, analysis.reuse
+        analysis.events, analysis.storylines, EntitySpans(analysis.entities), attributions, analysis.reuse
     )
     store.set_stage_fingerprints(found, replace_all=True)
