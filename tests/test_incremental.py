@@ -15,6 +15,7 @@ import gzip
 import json
 import sqlite3
 from collections import defaultdict
+from dataclasses import replace
 from itertools import islice, pairwise
 from pathlib import Path
 
@@ -28,6 +29,9 @@ from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.reuse_candidates import candidate_pairs
 from isnad.corpus.reuse_index import candidates_with_stored, signatures
 from isnad.corpus.reuse_weights import ReuseParams
+from isnad.event.actors import EntitySpans
+from isnad.incremental import TOLD, TRACED, fingerprints
+from isnad.model import Attribution, Event
 from isnad.pipeline import add, analyze, read
 from isnad.store import Store
 from isnad.store.codec import RESULT_KINDS, encode_record
@@ -247,3 +251,20 @@ def test_the_allowed_difference_an_old_pair_a_full_bucket_would_drop() -> None:
     assert candidates_with_stored(after.article_ids, after, params) == set()
     # `add` of the new articles: no pair with them, and the stored pair is not looked at again.
     assert candidates_with_stored(after.article_ids[2:], after, params) == set()
+
+
+def test_a_renamed_source_traces_an_event_again_but_does_not_frame_it_again() -> None:
+    event = Event("e1", ["a", "b"], "t")
+    source = Attribution("a", "مسؤول", "مسؤول", "official", "قال", "نص", (0, 10), (5, 10))
+    spans = EntitySpans([])
+
+    def prints(*found: Attribution) -> dict[str, str]:
+        return fingerprints([event], [], spans, {"a": list(found)}, [])
+
+    before = prints(source)
+    renamed = prints(replace(source, source_canonical="مسؤول سعودي"))
+    moved = prints(replace(source, quote_span=(6, 10)))
+    assert renamed["e1"] == before["e1"]
+    assert renamed["e1" + TRACED] != before["e1" + TRACED]
+    assert moved["e1"] != before["e1"]
+    assert renamed["e1" + TOLD] == moved["e1" + TOLD] == before["e1" + TOLD]

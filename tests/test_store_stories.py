@@ -78,7 +78,7 @@ def test_a_version_1_store_is_migrated_keeping_its_articles(tmp_path: Path) -> N
     connection.commit()
     connection.close()
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         assert store.article_ids() == ["a"]
         assert store.story_features() == []
         assert store.story_setting() is None

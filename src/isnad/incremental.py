@@ -11,10 +11,10 @@ new articles change.
   sources linked to them (cheap: no text is read but that of long source phrases); reuse links
   are found for the new articles against the stored signatures (`isnad.corpus.reuse_index`);
   events and storylines come from the store's incremental grouping (`update_store`).
-- Per event and storyline (comparisons, brief, framing, provenance): a fingerprint of the
-  inputs (members, their linked sources and entities, the reuse links between them) is kept;
-  only events and storylines whose fingerprint changed are computed again (comparisons and
-  briefs only when their members changed).
+- Per event and storyline (comparisons, brief, framing, provenance): fingerprints of what each
+  kind of result reads are kept (`fingerprints`); each is computed again only for the events and
+  storylines whose fingerprint for it changed. Stored articles are read back with their kept
+  text layer (`Store.docs`), not tokenised again.
 
 Results are written owner by owner (an article, event, storyline, entity or pair), so rows that
 did not change are not rewritten. What differs from a batch run is in docs/archive.md.
@@ -26,11 +26,10 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict
 from typing import Any, Literal
 
 from isnad.arabic import Token
-from isnad.article.doc import Corpus, Doc
+from isnad.article.doc import Corpus
 from isnad.article.extract import ArticleExtraction, combine, reads_text
 from isnad.article_pass import MIN_PARALLEL, ArticleRecord, beside
 from isnad.corpus.boilerplate import Boilerplate, words
@@ -64,6 +63,7 @@ from isnad.store.pieces import ArticlePieces
 # again only when an event's members change, not when its sources, entities or links do.
 TOLD_KINDS = ("comparisons", "briefs", "single_reports")
 TOLD = "#told"  # the key suffix of a scope's fingerprint of its members alone
+TRACED = "#traced"  # the key suffix of an event's fingerprint of what provenance reads
 
 
 def pieces_of(record: ArticleRecord) -> ArticlePieces:
@@ -80,6 +80,7 @@ def pieces_of(record: ArticleRecord) -> ArticlePieces:
         found.figures,
         found.dates,
         found.mentions,
+        layer=record.doc.layer(),
     )
 
 
@@ -174,7 +175,7 @@ def _update_article_results(
         store.reuse_signatures(params.num_perm),
         hashes,
         store.same_content(hashes[i] for i in [*new_ids, *again]),
-        lambda ids: [Doc(a) for a in store.articles(ids)],
+        store.docs,
         boilerplate,
         clocked,
         params,
@@ -255,12 +256,15 @@ def fingerprints(
     attributions: Mapping[str, Sequence[Attribution]],
     reuse: Sequence[ReuseLink],
 ) -> dict[str, str]:
-    """For each event and storyline, a hash of everything its per-event results are made from:
-    its members (whose text, figures and dates never change), their linked sources, the entity
-    spans framing reads, and the reuse links between members; and under its id plus `TOLD`, a hash
-    of its members alone (what comparisons and briefs read). Entity ids and canonical names are
-    left out: a new day relinks entities across the store and renames many, which changes
-    nothing framing or provenance read."""
+    """For each event and storyline, hashes of what its per-event results are made from, one per
+    kind of result, so that each is made again only when what it reads changed:
+    - under its id, what framing reads: its members (whose text never changes), the entity spans
+      and where each source and quote stands;
+    - under its id plus `TRACED` (events only), what provenance reads: its members, their linked
+      sources whole and the reuse links between them;
+    - under its id plus `TOLD`, its members alone (what comparisons and briefs read).
+    Entity ids and canonical names are left out of framing: a new day relinks entities across the
+    store and renames many sources, which changes where no source stands."""
     links: dict[str, list[ReuseLink]] = defaultdict(list)
     for link in reuse:
         links[link.a].append(link)
@@ -268,18 +272,21 @@ def fingerprints(
     for event in events:
         members = set(event.article_ids)
         told = [event.id, event.article_ids, event.title]
-        inputs = [
+        cited = [attributions.get(i, []) for i in event.article_ids]
+        framed = [
             told,
-            [[asdict(a) for a in attributions.get(i, [])] for i in event.article_ids],
             [spans.all_of(i) for i in event.article_ids],
-            sorted(
-                json.dumps(asdict(link), sort_keys=True)
-                for i in members
-                for link in links[i]
-                if link.b in members
-            ),
+            [[[a.span, a.quote_span] for a in found] for found in cited],
         ]
-        out[event.id] = _digest(inputs)
+        # The records' reprs (dataclasses: every field, in order) stand for their values: an
+        # eighth of the cost of `asdict` and JSON over a store's worth of sources.
+        traced = [
+            told,
+            repr(cited),
+            sorted(repr(link) for i in members for link in links[i] if link.b in members),
+        ]
+        out[event.id] = _digest(framed)
+        out[event.id + TRACED] = _digest(traced)
         out[event.id + TOLD] = _digest(told)
     for storyline in storylines:
         head = [storyline.id, storyline.event_ids, storyline.title]
@@ -301,11 +308,12 @@ def update_per_event(
     reuse: Sequence[ReuseLink],
 ) -> None:
     """Compute comparisons, briefs, framing and provenance again for the events and storylines
-    whose inputs changed (comparisons and briefs: whose members changed); drop those of events
-    and storylines that are gone."""
+    whose inputs changed (each kind of result when what it reads changed: `fingerprints`); drop
+    those of events and storylines that are gone."""
     now = fingerprints(events, storylines, spans, attributions, reuse)
     before = store.stage_fingerprints()
     framed = [e for e in events if before.get(e.id) != now[e.id]]
+    traced = [e for e in events if before.get(e.id + TRACED) != now[e.id + TRACED]]
     told = [e for e in events if before.get(e.id + TOLD) != now[e.id + TOLD]]
     several = [s for s in storylines if len(s.event_ids) >= 2]
     framed_storylines = [s for s in several if before.get(s.id) != now[s.id]]
@@ -315,11 +323,13 @@ def update_per_event(
     # The work goes a few storylines at a time (each with its events), so that memory holds the
     # text layer of about `EVENT_TEXTS` articles, not of every article a new day touches.
     store.replace_results({kind: ({}, gone) for kind in _PER_EVENT_KINDS})
-    to_do = {e.id for e in [*framed, *told]} | {s.id for s in [*framed_storylines, *told_storylines]}
+    to_do = {e.id for e in [*framed, *traced, *told]}
+    to_do |= {s.id for s in [*framed_storylines, *told_storylines]}
     for part in _storyline_parts(events, storylines, to_do, EVENT_TEXTS):
         _per_event_part(
             store,
             [e for e in framed if e.id in part],
+            [e for e in traced if e.id in part],
             [e for e in told if e.id in part],
             [s for s in framed_storylines if s.id in part],
             [s for s in told_storylines if s.id in part],
@@ -330,7 +340,7 @@ def update_per_event(
         )
         trim_memory()
     store.drop_stage_fingerprints(gone)
-    kept = [e.id for e in framed] + [e.id + TOLD for e in told]
+    kept = [e.id for e in framed] + [e.id + TRACED for e in traced] + [e.id + TOLD for e in told]
     kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]
     store.set_stage_fingerprints({scope: now[scope] for scope in kept})
 
@@ -373,6 +383,7 @@ def _storyline_parts(
 def _per_event_part(
     store: Store,
     framed: Sequence[Event],
+    traced: Sequence[Event],
     told: Sequence[Event],
     framed_storylines: Sequence[Storyline],
     told_storylines: Sequence[Storyline],
@@ -388,13 +399,14 @@ def _per_event_part(
         return [event_by_id[e] for s in found for e in s.event_ids]
 
     story_events = events_of(told_storylines)
-    read = [*framed, *told, *story_events, *events_of(framed_storylines)]
+    read = [*framed, *traced, *told, *story_events, *events_of(framed_storylines)]
     ids = sorted({a for e in read for a in e.article_ids})
     within = set(ids)
     # Only the part's links go to the framing process: iterating all of them there would copy the
     # pages of every link in the store.
     reuse = [link for link in reuse if link.a in within and link.b in within]
-    corpus = Corpus(store.articles(ids))
+    docs = store.docs(ids)
+    corpus = Corpus([d.article for d in docs], docs)
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
     # Each article's label mentions found once, when its event or storyline first needs them, as
@@ -414,7 +426,7 @@ def _per_event_part(
             framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
             for s in framed_storylines
         ]
-        return framings, trace(framed, corpus.by_id, relevant, reuse)
+        return framings, trace(traced, corpus.by_id, relevant, reuse)
 
     with beside(outlets, None if len(ids) >= MIN_PARALLEL else 1) as framed_outlets:
         comparisons = compare(told, figures, corpus.by_id)
@@ -430,7 +442,7 @@ def _per_event_part(
         results["framings"], results["provenance"] = framed_outlets()
     owners = {
         **{kind: [e.id for e in told] for kind in TOLD_KINDS},
-        "provenance": [e.id for e in framed],
+        "provenance": [e.id for e in traced],
         "framings": [e.id for e in framed] + [s.id for s in framed_storylines],
         "storyline_briefs": [s.id for s in told_storylines],
     }

@@ -75,3 +75,18 @@ def test_a_doc_held_for_alignment_gives_the_spans_forms_and_dates_of_its_tokens(
         assert doc.word_starts() == [t.start for t in tokens]
         assert doc.content_terms() == terms
         assert "all_tokens" not in doc.__dict__  # none of these made the Token records again
+
+
+def test_a_doc_read_back_from_its_layer_is_the_doc_of_its_text(seed_articles: dict[str, Article]) -> None:
+    # Edge cases of the joined forms: no token, only punctuation, one stopword (an empty term).
+    edges = [Article(f"edge{n}", text, "/edge.txt") for n, text in enumerate(["", "، .", "في", "و ، في 12"])]
+    for article in [*seed_articles.values(), *edges]:
+        made = Doc(article)
+        read = Doc.from_layer(article, made.layer())
+        assert read.starts.tolist() == made.starts.tolist()
+        assert read.starts.dtype == made.starts.dtype
+        assert read.ends.tolist() == made.ends.tolist()
+        assert read.kinds.tolist() == made.kinds.tolist()
+        assert (read.norms, read.terms) == (made.norms, made.terms)
+        assert read.all_tokens == made.all_tokens
+        assert read.sentence_tokens == made.sentence_tokens

@@ -11,6 +11,7 @@ array, so slicing a range is a binary search rather than a second tokenisation.
 from __future__ import annotations
 
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 
@@ -24,6 +25,12 @@ from isnad.model import Article
 
 _KIND_CODES: dict[TokenKind, int] = {"word": 0, "number": 1, "punct": 2, "latin": 3}
 _KINDS: tuple[TokenKind, ...] = ("word", "number", "punct", "latin")
+
+# What `Doc.layer` writes. The store keeps each article's layer so that reading an article back
+# does not tokenise it again; a layer of another version is not read (the Doc is made from the
+# text). Bump it when the tokeniser, normaliser, stemmer or stop list change what a Doc holds.
+LAYER_VERSION = 1
+_SEPARATOR = "\x1f"  # a whitespace character: never inside a token, so it can join them
 
 
 class Doc:
@@ -51,6 +58,33 @@ class Doc:
         self.terms: list[str] = [
             _term(kind, norm) for kind, norm in zip(table.kinds, table.norms, strict=True) if kind != "punct"
         ]
+
+    def layer(self) -> bytes:
+        """The arrays, forms and terms as bytes (zlib), which `from_layer` reads back."""
+        norms = _SEPARATOR.join(self.norms).encode()
+        head = np.array([len(self.starts), len(norms)], dtype="<u4")
+        arrays = [self.starts.astype("<i4"), self.ends.astype("<i4"), self.kinds]
+        parts = [head.tobytes(), *(a.tobytes() for a in arrays), norms, _SEPARATOR.join(self.terms).encode()]
+        return zlib.compress(b"".join(parts), 1)
+
+    @classmethod
+    def from_layer(cls, article: Article, layer: bytes) -> Doc:
+        """The Doc of ``article`` from its `layer`, without tokenising the text again."""
+        raw = zlib.decompress(layer)
+        count, norms_size = np.frombuffer(raw, dtype="<u4", count=2).tolist()
+        doc = cls.__new__(cls)
+        doc.article = article
+        at = 8
+        doc.starts = np.frombuffer(raw, dtype="<i4", count=count, offset=at).astype(np.int32)
+        doc.ends = np.frombuffer(raw, dtype="<i4", count=count, offset=at + 4 * count).astype(np.int32)
+        at += 8 * count
+        doc.kinds = np.frombuffer(raw, dtype=np.int8, count=count, offset=at).copy()
+        at += count
+        # Joined, an empty list and a list of one empty term look alike: the counts tell them apart.
+        doc.norms = raw[at : at + norms_size].decode().split(_SEPARATOR) if count else []
+        words = count - int(np.count_nonzero(doc.kinds == _KIND_CODES["punct"]))
+        doc.terms = raw[at + norms_size :].decode().split(_SEPARATOR) if words else []
+        return doc
 
     def __getstate__(self) -> dict[str, object]:
         # Only the arrays and forms travel; Token records and derived views are made again.

@@ -30,9 +30,9 @@ from filelock import FileLock, Timeout
 from isnad.arabic import normalize
 from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline, StoryLink
 from isnad.store.codec import article_from_row, decode_result, encode_record, owner_of
-from isnad.store.pieces import BOILERPLATE_MIGRATION, PIECES_MIGRATION, Pieces
+from isnad.store.pieces import BOILERPLATE_MIGRATION, PIECES_MIGRATION, TEXT_LAYER_MIGRATION, Pieces
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each entry migrates the store from version i to i+1. Append, never edit: stores in the wild
 # were created by the earlier entries.
@@ -110,6 +110,9 @@ MIGRATIONS: list[str] = [
     # and without this index each deleted result scanned the whole table (13 s of an `isnad add`
     # of a day that replaced the results of a thousand events).
     "CREATE INDEX result_articles_by_result ON result_articles (kind, seq);",
+    # 6: each article's text layer, so that stored articles read again are not tokenised again
+    # (`isnad.store.pieces`). A store made before has none: its articles are tokenised as before.
+    TEXT_LAYER_MIGRATION,
 ]
 
 

@@ -11,6 +11,9 @@
 - ``boilerplate_rows``: what the boilerplate model counts in each article (its runs' hashes, its
   short lines), and the model itself in ``settings``, so that each addition grows the model as a
   batch run over the whole store would learn it (`isnad.corpus.boilerplate_growth.grow`).
+- ``article_layer``: each article's text layer (`isnad.article.doc.Doc.layer`: token offsets,
+  kinds, forms and terms), so that the stages that read stored articles again (reuse partners,
+  the events a new day changes) do not tokenise them again.
 - ``stage_inputs``: per event and storyline, a fingerprint of what its per-event results
   (comparisons, brief, framing, provenance) were computed from; an unchanged fingerprint means
   the stored results are those a fresh run would give.
@@ -29,9 +32,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from isnad.article.doc import LAYER_VERSION, Doc
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.boilerplate_growth import Recurring
-from isnad.model import Attribution, Date, Figure, Mention, publication_day
+from isnad.model import Article, Attribution, Date, Figure, Mention, publication_day
 from isnad.store.codec import decode_mention, decode_result, encode_mention, encode_record
 
 PIECES_MIGRATION = """
@@ -72,6 +76,14 @@ BOILERPLATE_MIGRATION = """
     );
 """
 
+TEXT_LAYER_MIGRATION = """
+    CREATE TABLE article_layer (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        version    INTEGER NOT NULL,    -- the isnad.article.doc.LAYER_VERSION it was made with
+        layer      BLOB NOT NULL        -- Doc.layer()
+    );
+"""
+
 Found = tuple[Any, Mention]  # (entity type, mention), as `isnad.article.entities` finds them
 
 
@@ -87,6 +99,7 @@ class ArticlePieces:
     figures: list[Figure] = field(default_factory=list)
     dates: list[Date] = field(default_factory=list)
     mentions: list[Found] = field(default_factory=list)
+    layer: bytes = b""  # `Doc.layer()`; empty: none kept
 
 
 @dataclass
@@ -135,6 +148,29 @@ class Pieces:
                     for n, (t, m) in enumerate(piece.mentions)
                 ]
                 db.executemany("INSERT INTO article_records VALUES (?,?,?,?)", rows)
+                if piece.layer:
+                    db.execute(
+                        "INSERT OR REPLACE INTO article_layer VALUES (?,?,?)",
+                        (piece.article_id, LAYER_VERSION, piece.layer),
+                    )
+
+    def docs(self, ids: Sequence[str]) -> list[Doc]:
+        """The Docs of stored articles (in storage order), from their kept text layer when it is
+        of this version, else made from the text."""
+        layers: dict[str, bytes] = {}
+        for part in _parts(ids):
+            assert part is not None
+            layers.update(
+                self._db.execute(
+                    f"SELECT article_id, layer FROM article_layer WHERE version = ? "
+                    f"AND article_id IN ({','.join('?' * len(part))})",
+                    (LAYER_VERSION, *part),
+                ).fetchall()
+            )
+        return [Doc.from_layer(a, layers[a.id]) if a.id in layers else Doc(a) for a in self.articles(ids)]
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:  # pragma: no cover
+        raise NotImplementedError
 
     def articles_with_pieces(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT article_id FROM article_pass")}
