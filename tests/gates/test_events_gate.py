@@ -17,9 +17,10 @@ GOLD = "saudinewsnet/events-gold-2015-08-06.tsv"
 # different market sessions kept apart. Measured: events B-cubed F1 0.923 (peer 0.898),
 # storylines 0.868 (peer 0.793); most labelled articles in one event 13 (largest gold event 20).
 # See docs/events.md. 2026-12-01, storylines over events' pooled representations: storylines
-# 0.883 (events unchanged).
+# 0.883 (events unchanged). 2026-12-02, each event counted by its coverage in the storylines'
+# average linkage: storylines 0.895 (events unchanged).
 EVENT_BCUBED_F1_FLOOR = 0.92
-STORYLINE_BCUBED_F1_FLOOR = 0.87
+STORYLINE_BCUBED_F1_FLOOR = 0.88
 
 
 def test_events_and_storylines_of_the_dev_day() -> None:

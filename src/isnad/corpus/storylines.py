@@ -11,6 +11,17 @@ embedding floor, on the same scale), but for the figures: figures tie the copies
 and the events of one storyline report different ones (an index's Wednesday and Thursday closes,
 the tolls of two attacks), so they count zero here. Time discounts the similarity by the days
 between the events' mean dates, with the storyline half-life.
+
+Events are then joined by average linkage with each event counted by its coverage (`by_coverage`):
+the square root of its articles, rounded. Counted once each, a one-article column weighed as much
+as an attack twelve outlets reported, and a storyline's side items could outvote its main coverage
+(the Turkish offensive against ISIS, 14 articles, stayed apart from the coalition's strikes in
+Syria). Counted by every article, a big event decided alone what joined its storyline: on the dev
+day the Kuwaiti mosque bombers' trial joined the Abha bombing's, and Obama's climate plan his Iran
+deal. Copies of one release do not add evidence in proportion to their number; the square root
+lies between the two. On both labelled sets it scored at least as well as counting each event
+once at every threshold tried, and better than counting every article at the threshold used
+(docs/events.md, sixth pass).
 """
 
 from __future__ import annotations
@@ -51,3 +62,18 @@ def pooled_similarity(
     gap = np.nan_to_num(np.abs(mean_day[:, None] - mean_day[None, :]))  # unknown dates: no discount
     similarity *= 0.5 ** (gap / half_life_days)
     return similarity
+
+
+def by_coverage(
+    similarity: NDArray[np.float64], sizes: NDArray[np.intp]
+) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+    """``similarity`` between events with event k (of ``sizes[k]`` articles) given
+    round(sqrt(sizes[k])) times, at least once, its copies alike at 1 so that they join first:
+    average linkage over the result is average linkage over the events with each counted that
+    many times. Also returns the row of each event's first copy."""
+    copies = np.maximum(np.rint(np.sqrt(sizes)), 1).astype(np.intp)
+    copy_of = np.repeat(np.arange(len(sizes)), copies)
+    repeated = similarity[np.ix_(copy_of, copy_of)]
+    repeated[copy_of[:, None] == copy_of[None, :]] = 1.0
+    first = np.concatenate([[0], np.cumsum(copies)[:-1]]).astype(np.intp)
+    return repeated, first
