@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import replace
 from itertools import islice, pairwise
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pytest
@@ -31,7 +32,7 @@ from isnad.corpus.reuse_index import candidates_with_stored, signatures
 from isnad.corpus.reuse_weights import ReuseParams
 from isnad.event.actors import EntitySpans
 from isnad.incremental import TOLD, TRACED, fingerprints
-from isnad.model import Attribution, Event
+from isnad.model import Attribution, Entity, Event, Mention
 from isnad.pipeline import add, analyze, read
 from isnad.store import Store
 from isnad.store.codec import RESULT_KINDS, encode_record
@@ -268,3 +269,14 @@ def test_a_renamed_source_traces_an_event_again_but_does_not_frame_it_again() ->
     assert renamed["e1" + TRACED] != before["e1" + TRACED]
     assert moved["e1"] != before["e1"]
     assert renamed["e1" + TOLD] == moved["e1" + TOLD] == before["e1" + TOLD]
+
+
+def test_an_entity_that_changes_type_frames_its_events_again() -> None:
+    event = Event("e1", ["a"], "t")
+    mention = Mention("a", (0, 5), "الحوثي")
+
+    def prints(kind: Literal["ORG", "PER"]) -> dict[str, str]:
+        return fingerprints([event], [], EntitySpans([Entity("x", "الحوثي", kind, [mention])]), {}, [])
+
+    assert prints("ORG")["e1"] != prints("PER")["e1"]
+    assert prints("ORG")["e1" + TRACED] == prints("PER")["e1" + TRACED]

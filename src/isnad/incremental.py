@@ -14,7 +14,8 @@ new articles change.
 - Per event and storyline (comparisons, brief, framing, provenance): fingerprints of what each
   kind of result reads are kept (`fingerprints`); each is computed again only for the events and
   storylines whose fingerprint for it changed. Stored articles are read back with their kept
-  text layer (`Store.docs`), not tokenised again.
+  text layer (`Store.docs`), not tokenised again, and with the labels framing found in them
+  (`Store.label_mentions`) while their entity spans are the same.
 
 Results are written owner by owner (an article, event, storyline, entity or pair), so rows that
 did not change are not rewritten. What differs from a batch run is in docs/archive.md.
@@ -410,8 +411,13 @@ def _per_event_part(
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
     # Each article's label mentions found once, when its event or storyline first needs them, as
-    # a batch run's `frame` finds them.
-    labels: dict[str, list[LabelMention]] = {}
+    # a batch run's `frame` finds them; those kept from an earlier add are read back when its
+    # entity spans (all that label mentions read besides its text) are the same.
+    spans_of = {i: _digest(spans.all_of(i)) for i in ids}
+    labels: dict[str, list[LabelMention]] = (
+        store.label_mentions(spans_of) if framed or framed_storylines else {}
+    )
+    kept_labels = set(labels)
     told_ids = {e.id for e in told}
     other_events = sorted({e.id for e in story_events} - told_ids)
     stored_comparisons = store.results_of("comparisons", other_events)
@@ -420,13 +426,14 @@ def _per_event_part(
         return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, spans, labels))
 
     # Framing and provenance need nothing the comparisons make: a second core works them out
-    # meanwhile, as in a batch run.
-    def outlets() -> tuple[list[Framing], list[Provenance]]:
+    # meanwhile, as in a batch run. The labels it finds come back to be kept.
+    def outlets() -> tuple[list[Framing], list[Provenance], dict[str, list[LabelMention]]]:
         framings = [framing("event", e.id, e.article_ids) for e in framed] + [
             framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
             for s in framed_storylines
         ]
-        return framings, trace(traced, corpus.by_id, relevant, reuse)
+        found = {i: m for i, m in labels.items() if i not in kept_labels}
+        return framings, trace(traced, corpus.by_id, relevant, reuse), found
 
     with beside(outlets, None if len(ids) >= MIN_PARALLEL else 1) as framed_outlets:
         comparisons = compare(told, figures, corpus.by_id)
@@ -439,7 +446,8 @@ def _per_event_part(
                 corpus, story_events, told_storylines, story_comparisons
             ),
         }
-        results["framings"], results["provenance"] = framed_outlets()
+        results["framings"], results["provenance"], found_labels = framed_outlets()
+    store.keep_label_mentions({i: (spans_of[i], found) for i, found in found_labels.items()})
     owners = {
         **{kind: [e.id for e in told] for kind in TOLD_KINDS},
         "provenance": [e.id for e in traced],

@@ -35,6 +35,11 @@ CONTEXT_WORDS = 7  # words kept either side of a label: its slot, and whom a loy
 MAX_SERVED_WORDS = 3  # words of the party a loyal force serves: للحكومة اليمنية الشرعية
 
 
+# The store keeps each article's label mentions with this version (`isnad.store.pieces`): bump it
+# when what `label_mentions` finds changes, so that a store finds them again.
+LABELS_VERSION = 1
+
+
 @dataclass(frozen=True)
 class LabelMention:
     """One label in one article: its words as written, span and sentence."""
@@ -66,11 +71,12 @@ class EntitySpans:
     def of(self, article_id: str, kind: str) -> dict[int, int]:
         return self._spans.get((article_id, kind), {})
 
-    def all_of(self, article_id: str) -> list[list[int]]:
-        """Every span of the article, as [start, end] in order: all that framing reads of the
-        entity layer (`isnad.incremental` fingerprints it)."""
+    def all_of(self, article_id: str) -> list[tuple[int, int, str]]:
+        """Every span of the article with its type, as (start, end, type) in order: all that
+        framing reads of the entity layer (`isnad.incremental` fingerprints it; the type counts,
+        since framing reads organisations and persons apart)."""
         return sorted(
-            [start, end] for kind in ("ORG", "PER") for start, end in self.of(article_id, kind).items()
+            (start, end, kind) for kind in ("ORG", "PER") for start, end in self.of(article_id, kind).items()
         )
 
 

@@ -110,8 +110,9 @@ MIGRATIONS: list[str] = [
     # and without this index each deleted result scanned the whole table (13 s of an `isnad add`
     # of a day that replaced the results of a thousand events).
     "CREATE INDEX result_articles_by_result ON result_articles (kind, seq);",
-    # 6: each article's text layer, so that stored articles read again are not tokenised again
-    # (`isnad.store.pieces`). A store made before has none: its articles are tokenised as before.
+    # 6: each article's text layer and the labels of parties framing found in it, so that stored
+    # articles read again are not tokenised nor searched for labels again (`isnad.store.pieces`).
+    # A store made before has none: they are made as before.
     TEXT_LAYER_MIGRATION,
 ]
 

@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import asdict
 from typing import Any
 
+from isnad.event.actors import LabelMention
 from isnad.model import (
     Article,
     Attribution,
@@ -197,3 +198,22 @@ def encode_mention(entity_type: str, mention: Mention) -> str:
 
 def decode_mention(data: dict[str, Any]) -> tuple[Any, Mention]:
     return data["type"], _mention(data)
+
+
+# --- the labels of parties framing finds in an article (`isnad.event.actors.label_mentions`) -------
+
+
+def encode_labels(found: list[LabelMention]) -> str:
+    """An article's label mentions, without the article id its row holds."""
+    return json.dumps(
+        [[m.words, m.span, m.sentence, m.before, m.after, m.restates] for m in found], ensure_ascii=False
+    )
+
+
+def decode_labels(article_id: str, data: list[list[Any]]) -> list[LabelMention]:
+    return [
+        LabelMention(
+            article_id, tuple(w), _span(span), sentence, tuple(before), tuple(after), tuple(restates)
+        )
+        for w, span, sentence, before, after, restates in data
+    ]

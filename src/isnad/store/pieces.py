@@ -14,6 +14,9 @@
 - ``article_layer``: each article's text layer (`isnad.article.doc.Doc.layer`: token offsets,
   kinds, forms and terms), so that the stages that read stored articles again (reuse partners,
   the events a new day changes) do not tokenise them again.
+- ``article_labels``: the labels of parties framing found in each article, with a digest of the
+  entity spans they were found with, so that a storyline a new event joins is framed again
+  without finding its older articles' labels again.
 - ``stage_inputs``: per event and storyline, a fingerprint of what its per-event results
   (comparisons, brief, framing, provenance) were computed from; an unchanged fingerprint means
   the stored results are those a fresh run would give.
@@ -35,8 +38,16 @@ from numpy.typing import NDArray
 from isnad.article.doc import LAYER_VERSION, Doc
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.boilerplate_growth import Recurring
+from isnad.event.actors import LABELS_VERSION, LabelMention
 from isnad.model import Article, Attribution, Date, Figure, Mention, publication_day
-from isnad.store.codec import decode_mention, decode_result, encode_mention, encode_record
+from isnad.store.codec import (
+    decode_labels,
+    decode_mention,
+    decode_result,
+    encode_labels,
+    encode_mention,
+    encode_record,
+)
 
 PIECES_MIGRATION = """
     ALTER TABLE results ADD COLUMN owner TEXT;
@@ -81,6 +92,12 @@ TEXT_LAYER_MIGRATION = """
         article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
         version    INTEGER NOT NULL,    -- the isnad.article.doc.LAYER_VERSION it was made with
         layer      BLOB NOT NULL        -- Doc.layer()
+    );
+    CREATE TABLE article_labels (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        version    INTEGER NOT NULL,    -- the isnad.event.actors.LABELS_VERSION they were found with
+        spans      TEXT NOT NULL,       -- a digest of the entity spans they were found with
+        labels     TEXT NOT NULL        -- JSON, isnad.store.codec.encode_labels
     );
 """
 
@@ -168,6 +185,31 @@ class Pieces:
                 ).fetchall()
             )
         return [Doc.from_layer(a, layers[a.id]) if a.id in layers else Doc(a) for a in self.articles(ids)]
+
+    def label_mentions(self, spans: Mapping[str, str]) -> dict[str, list[LabelMention]]:
+        """The kept label mentions of the articles of ``spans`` (article id -> digest of its
+        entity spans) found with those spans and this version."""
+        found: dict[str, list[LabelMention]] = {}
+        ids = list(spans)
+        for part in _parts(ids):
+            assert part is not None
+            rows = self._db.execute(
+                f"SELECT article_id, spans, labels FROM article_labels WHERE version = ? "
+                f"AND article_id IN ({','.join('?' * len(part))})",
+                (LABELS_VERSION, *part),
+            )
+            for article_id, digest, labels in rows:
+                if spans[article_id] == digest:
+                    found[article_id] = decode_labels(article_id, json.loads(labels))
+        return found
+
+    def keep_label_mentions(self, found: Mapping[str, tuple[str, list[LabelMention]]]) -> None:
+        """Keep (or replace) label mentions: article id -> (digest of its entity spans, labels)."""
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO article_labels VALUES (?,?,?,?)",
+                [(i, LABELS_VERSION, digest, encode_labels(labels)) for i, (digest, labels) in found.items()],
+            )
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:  # pragma: no cover
         raise NotImplementedError
