@@ -413,10 +413,8 @@ def _per_event_part(
     # Each article's label mentions found once, when its event or storyline first needs them, as
     # a batch run's `frame` finds them; those kept from an earlier add are read back when its
     # entity spans (all that label mentions read besides its text) are the same.
-    spans_of = {i: _digest(spans.all_of(i)) for i in ids}
-    labels: dict[str, list[LabelMention]] = (
-        store.label_mentions(spans_of) if framed or framed_storylines else {}
-    )
+    spans_of = {i: _digest(spans.all_of(i)) for i in ids} if framed or framed_storylines else {}
+    labels: dict[str, list[LabelMention]] = store.label_mentions(spans_of)
     kept_labels = set(labels)
     told_ids = {e.id for e in told}
     other_events = sorted({e.id for e in story_events} - told_ids)
@@ -447,7 +445,8 @@ def _per_event_part(
             ),
         }
         results["framings"], results["provenance"], found_labels = framed_outlets()
-    store.keep_label_mentions({i: (spans_of[i], found) for i, found in found_labels.items()})
+    if found_labels:
+        store.keep_label_mentions({i: (spans_of[i], found) for i, found in found_labels.items()})
     owners = {
         **{kind: [e.id for e in told] for kind in TOLD_KINDS},
         "provenance": [e.id for e in traced],

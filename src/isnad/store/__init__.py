@@ -30,7 +30,7 @@ from filelock import FileLock, Timeout
 from isnad.arabic import normalize
 from isnad.model import Analysis, Article, ArticleFeatures, Event, Problem, Storyline, StoryLink
 from isnad.store.codec import article_from_row, decode_result, encode_record, owner_of
-from isnad.store.pieces import BOILERPLATE_MIGRATION, PIECES_MIGRATION, TEXT_LAYER_MIGRATION, Pieces
+from isnad.store.pieces import BOILERPLATE_MIGRATION, KEPT_LAYERS_MIGRATION, PIECES_MIGRATION, Pieces
 
 SCHEMA_VERSION = 6
 
@@ -113,7 +113,7 @@ MIGRATIONS: list[str] = [
     # 6: each article's text layer and the labels of parties framing found in it, so that stored
     # articles read again are not tokenised nor searched for labels again (`isnad.store.pieces`).
     # A store made before has none: they are made as before.
-    TEXT_LAYER_MIGRATION,
+    KEPT_LAYERS_MIGRATION,
 ]
 
 

@@ -87,7 +87,7 @@ BOILERPLATE_MIGRATION = """
     );
 """
 
-TEXT_LAYER_MIGRATION = """
+KEPT_LAYERS_MIGRATION = """
     CREATE TABLE article_layer (
         article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
         version    INTEGER NOT NULL,    -- the isnad.article.doc.LAYER_VERSION it was made with
@@ -174,34 +174,29 @@ class Pieces:
     def docs(self, ids: Sequence[str]) -> list[Doc]:
         """The Docs of stored articles (in storage order), from their kept text layer when it is
         of this version, else made from the text."""
-        layers: dict[str, bytes] = {}
-        for part in _parts(ids):
-            assert part is not None
-            layers.update(
-                self._db.execute(
-                    f"SELECT article_id, layer FROM article_layer WHERE version = ? "
-                    f"AND article_id IN ({','.join('?' * len(part))})",
-                    (LAYER_VERSION, *part),
-                ).fetchall()
-            )
+        layers: dict[str, bytes] = dict(self._kept("article_layer", "layer", LAYER_VERSION, ids))
         return [Doc.from_layer(a, layers[a.id]) if a.id in layers else Doc(a) for a in self.articles(ids)]
 
     def label_mentions(self, spans: Mapping[str, str]) -> dict[str, list[LabelMention]]:
         """The kept label mentions of the articles of ``spans`` (article id -> digest of its
         entity spans) found with those spans and this version."""
-        found: dict[str, list[LabelMention]] = {}
-        ids = list(spans)
+        return {
+            article_id: decode_labels(article_id, json.loads(labels))
+            for article_id, digest, labels in self._kept(
+                "article_labels", "spans, labels", LABELS_VERSION, list(spans)
+            )
+            if spans[article_id] == digest
+        }
+
+    def _kept(self, table: str, columns: str, version: int, ids: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        """(article id, ``columns``...) of the rows of ``table`` kept for ``ids`` at ``version``."""
         for part in _parts(ids):
             assert part is not None
-            rows = self._db.execute(
-                f"SELECT article_id, spans, labels FROM article_labels WHERE version = ? "
+            yield from self._db.execute(
+                f"SELECT article_id, {columns} FROM {table} WHERE version = ? "
                 f"AND article_id IN ({','.join('?' * len(part))})",
-                (LABELS_VERSION, *part),
+                (version, *part),
             )
-            for article_id, digest, labels in rows:
-                if spans[article_id] == digest:
-                    found[article_id] = decode_labels(article_id, json.loads(labels))
-        return found
 
     def keep_label_mentions(self, found: Mapping[str, tuple[str, list[LabelMention]]]) -> None:
         """Keep (or replace) label mentions: article id -> (digest of its entity spans, labels)."""
