@@ -27,6 +27,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from typing import Any, Literal
 
 from isnad.arabic import Token
@@ -52,6 +53,7 @@ from isnad.model import (
     Entity,
     Event,
     Framing,
+    Mention,
     Provenance,
     ReuseLink,
     Storyline,
@@ -170,18 +172,31 @@ def _update_article_results(
         for i in (link.a, link.b)
     }
     again = [i for i in order if i in redo and i not in new_set]
-    params = ReuseParams()
-    found = reuse_of_new(
-        [*new_ids, *again],
-        store.reuse_signatures(params.num_perm),
-        hashes,
-        store.same_content(hashes[i] for i in [*new_ids, *again]),
-        store.docs,
-        boilerplate,
-        clocked,
-        params,
-    )
-    trim_memory()
+    aligned = [*new_ids, *again]
+
+    def reuse_links() -> list[ReuseLink]:
+        # Forked beside the linking below, the reuse reads the store through a connection of its
+        # own: a SQLite connection must not be shared across a fork.
+        with Store(store.path, read_only=True) if forked else nullcontext(store) as reading:
+            params = ReuseParams()
+            return reuse_of_new(
+                aligned,
+                reading.reuse_signatures(params.num_perm),
+                hashes,
+                reading.same_content(hashes[i] for i in aligned),
+                reading.docs,
+                boilerplate,
+                clocked,
+                params,
+            )
+
+    # The reuse of the new articles and the linking of every stored mention read nothing the
+    # other makes, so a second core finds the links while this one links the entities.
+    forked = store.path != ":memory:" and len(aligned) >= MIN_PARALLEL
+    with beside(reuse_links, None if forked else 1) as reused:
+        entities, attributions = link_all(store, order)
+        trim_memory()
+        found = reused()
     # Stored links of an article aligned again are replaced by what aligning found; a stored
     # link whose direction a third outlet's copy now withdraws is rewritten.
     redone = set(again)
@@ -191,8 +206,6 @@ def _update_article_results(
     siblings_of_one_source([*kept, *found], stamps)
     rewritten = [link for link, was in zip(kept, before, strict=True) if encode_record(link) != was]
     reuse = [*found, *rewritten]
-    entities, attributions = link_all(store, order)
-    trim_memory()
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {
         "reuse": ({f"{link.a} {link.b}": [link] for link in reuse}, stale),
         "entities": _changed(store, "entities", {e.id: [e] for e in entities}),
@@ -420,8 +433,14 @@ def _per_event_part(
     other_events = sorted({e.id for e in story_events} - told_ids)
     stored_comparisons = store.results_of("comparisons", other_events)
 
+    judging: dict[
+        str, list[Mention]
+    ] = {}  # an article's judging words, found once for its event and storyline
+
     def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
-        return Framing(scope, scope_id, outlet_framings(corpus, article_ids, relevant, spans, labels))
+        return Framing(
+            scope, scope_id, outlet_framings(corpus, article_ids, relevant, spans, labels, judging)
+        )
 
     # Framing and provenance need nothing the comparisons make: a second core works them out
     # meanwhile, as in a batch run. The labels it finds come back to be kept.

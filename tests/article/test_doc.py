@@ -90,3 +90,13 @@ def test_a_doc_read_back_from_its_layer_is_the_doc_of_its_text(seed_articles: di
         assert (read.norms, read.terms) == (made.norms, made.terms)
         assert read.all_tokens == made.all_tokens
         assert read.sentence_tokens == made.sentence_tokens
+
+
+def test_words_where_are_the_word_tokens_whose_form_is_kept(seed_articles: dict[str, Article]) -> None:
+    for article in seed_articles.values():
+        doc = Doc(article)
+        long_words = [(t.start, t.end) for t in doc.tokens if t.kind == "word" and len(t.norm) > 6]
+        assert doc.words_where(lambda norm: len(norm) > 6) == long_words
+        # Numbers are tokens of their own kind, never words, whatever their form.
+        assert any(t.kind == "number" for t in doc.tokens)
+        assert doc.words_where(str.isdigit) == []

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from isnad.arabic import actors as words
-from isnad.article.doc import Corpus
+from isnad.article.doc import Corpus, Doc
 from isnad.event.actors import EntitySpans, LabelMention, judges, label_mentions, name_word
 from isnad.event.scope import ByArticle
 from isnad.event.sides import group_actors
@@ -41,12 +41,11 @@ def outlet_key(article: Article) -> str:
     return article.outlet or article.id
 
 
-def _evaluative(corpus: Corpus, article_id: str) -> list[Mention]:
-    return [
-        Mention(article_id, (t.start, t.end), t.text)
-        for t in corpus.text(article_id).tokens
-        if t.kind == "word" and words.is_judging(t.text)
-    ]
+def _evaluative(doc: Doc) -> list[Mention]:
+    """The article's judging words. Judged on each token's normalised form, which `is_judging`
+    normalises to anyway: a storyline's framing scans every article it holds."""
+    text, article_id = doc.article.text, doc.article.id
+    return [Mention(article_id, span, text[span[0] : span[1]]) for span in doc.words_where(words.is_judging)]
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -89,13 +88,16 @@ def outlet_framings(
     attributions: Sequence[Attribution],
     entities: Sequence[Entity] | EntitySpans = (),
     labels: dict[str, list[LabelMention]] | None = None,
+    judging: dict[str, list[Mention]] | None = None,
 ) -> list[OutletFraming]:
     """One `OutletFraming` per outlet among the articles, in the articles' order.
 
-    ``attributions`` may be the corpus's or only these articles'. ``labels`` are the label
-    mentions of each article, when found already (a storyline's articles are those of its events).
+    ``attributions`` may be the corpus's or only these articles'. ``labels`` and ``judging``
+    hold the label mentions and judging words of each article found already, and take those
+    found here (a storyline's articles are those of its events).
     """
     labels = labels if labels is not None else {}
+    judging = judging if judging is not None else {}
     spans = entities if isinstance(entities, EntitySpans) else EntitySpans(entities)
     for article_id in article_ids:
         if article_id not in labels:
@@ -126,7 +128,9 @@ def outlet_framings(
             actor = actor_of[m]
             if actor in actor_name:
                 named[key].setdefault((actor, m.key), []).append(m)
-        evaluative = _evaluative(corpus, article_id)
+        evaluative = judging.get(article_id)
+        if evaluative is None:
+            evaluative = judging[article_id] = _evaluative(corpus.text(article_id))
         framing.evaluative += evaluative
         framing.editorial += _editorial(article, evaluative, by_article.get(article_id, []))
     order = {a: n for n, a in enumerate(main)}
@@ -157,10 +161,11 @@ def frame(
 ) -> list[Framing]:
     """Framing side by side for every event, then for every storyline of two or more events."""
     labels: dict[str, list[LabelMention]] = {}
+    judging: dict[str, list[Mention]] = {}
     attributions_of, spans = ByArticle(attributions), EntitySpans(entities)
 
     def framings(article_ids: Sequence[str]) -> list[OutletFraming]:
-        return outlet_framings(corpus, article_ids, attributions_of.of(article_ids), spans, labels)
+        return outlet_framings(corpus, article_ids, attributions_of.of(article_ids), spans, labels, judging)
 
     out = [Framing("event", event.id, framings(event.article_ids)) for event in events]
     events_by_id = {e.id: e for e in events}
