@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from isnad import article_pass, incremental
 from isnad.article.doc import Corpus
 from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.reuse_candidates import candidate_pairs
@@ -280,3 +281,17 @@ def test_an_entity_that_changes_type_frames_its_events_again() -> None:
 
     assert prints("ORG")["e1"] != prints("PER")["e1"]
     assert prints("ORG")["e1" + TRACED] == prints("PER")["e1" + TRACED]
+
+
+def test_stages_forked_beside_each_other_give_the_batch_results(
+    corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A day's add forks the reuse beside the linking (the reuse reading the store through a
+    connection of its own) and framing beside the comparisons; a day is needed for the forks, so
+    here they are asked of any number of articles."""
+    monkeypatch.setattr(incremental, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(article_pass, "available_cores", lambda: 2)  # forked on any machine
+    db = tmp_path / "store.db"
+    add(corpus[::2], db, workers=1)
+    add(corpus[1::2], db, workers=1)
+    assert results(db) == batch_results(corpus[::2] + corpus[1::2], tmp_path / "batch.db")
