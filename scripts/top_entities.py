@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 from pathlib import Path
 
 from isnad.article.entities import find_entities
-from isnad.ingest import build_article
+from isnad.ingest import IngestError, build_article
 from isnad.pipeline import segment
 
 
@@ -33,7 +34,12 @@ def main() -> None:
                 continue
             record = json.loads(line)
             fields = {k: record.get(k) for k in ("title", "outlet", "url", "published")}
-            articles.append(segment(build_article(record["text"], f"{args.day}:{number + 1}", **fields)))
+            try:
+                articles.append(
+                    segment(build_article(record.get("text") or "", f"{args.day}:{number + 1}", **fields))
+                )
+            except IngestError as problem:  # a record without text: said, and the rest still read
+                print(problem, file=sys.stderr)
     rows = [
         (len(e.mentions), len({m.article_id for m in e.mentions}), e.type, e.canonical)
         for e in find_entities(articles)

@@ -126,3 +126,11 @@ def test_particles_come_off_and_the_article_stays() -> None:
     assert "بحسب" in particle_forms("وبحسب")
     assert has_conjunction("وقال")
     assert not has_conjunction("وزير")
+
+
+def test_the_accusative_nunation_is_read_from_the_written_word() -> None:
+    from isnad.arabic import is_indefinite_accusative
+
+    assert all(is_indefinite_accusative(w) for w in ("عددًا", "عدداً", "نداءً", "مؤكدًا"))
+    # Unvocalised, or a name: nothing says so.
+    assert not any(is_indefinite_accusative(w) for w in ("عددا", "السعدون", "كتاب"))

@@ -374,3 +374,19 @@ def test_a_participle_after_another_verb_takes_only_a_titled_subject() -> None:
     text = "قال الأحمري إن الوضع مستقر. وأهاب الأحمري الجميع بالتعاون، مشيرا إلى أن الأمطار قادمة."
     names = [a.source_canonical for a in find_attributions(_article(text))]
     assert names == ["الأحمري", "الأحمري"]
+
+
+def test_objects_in_the_accusative_or_of_drawing_attention_end_the_subject() -> None:
+    text = (
+        "وأطلق الفهيد عددًا من التغريدات قال فيها: إن الأسعار سترتفع. "
+        "ولفت الزهراني النظر إلى أن العمل مستمر. "
+        "قبل أن تعلن الداخلية لاحقًا، أنه قتل."
+    )
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["الفهيد", "الزهراني", "الداخلية"]
+
+
+def test_what_is_moved_to_a_place_is_not_relayed() -> None:
+    text = "ونقل العمال المعدات إلى الموقع الجديد. ونقل الفيلم مدينته، إلى العالم. ونقلت الصحيفة عن مسؤول أن الطريق مغلق."
+    found = [(a.source_canonical, a.via) for a in find_attributions(_article(text))]
+    assert found == [("مسؤول", "الصحيفة")]

@@ -143,3 +143,14 @@ def test_publishers_agencies_and_bare_re_mentions() -> None:
     text = "أفادت مصادر بسقوط قتلى في الاشتباكات. وقالت المصادر: إن الاشتباكات اندلعت في القرية."
     article = segment(Article(id="t", text=text, source_path="t"))
     assert {a.source_canonical for a in extract([article]).attributions} == {"مصادر"}
+
+
+def test_a_job_given_without_the_name_is_the_person_introduced_with_it() -> None:
+    text = (
+        "وشارك في الجولة مدير عام فرع الوزارة بالمنطقة المهندس فهد بن سعد الدوسري ومدير إدارة "
+        "المشاريع المهندس خالد العمري. وأوضح مدير عام فرع الوزارة بالمنطقة أن الجولة ناجحة. "
+        "وقال المهندس سامي القحطاني المدير التنفيذي للبرنامج: إن المشروع اكتمل."
+    )
+    article = segment(Article(id="t", text=text, source_path="t"))
+    names = [a.source_canonical for a in extract([article]).attributions]
+    assert names == ["فهد بن سعد الدوسري", "سامي القحطاني"]

@@ -61,14 +61,17 @@ def test_extraction_on_exara_news() -> None:
 # fixing the extractors): canonical source F1 0.897, via correct 1.000. 2015-07-31 (held out in
 # the second pass, F1 0.519 then) is 0.815. 2015-07-27 was labelled blind and scored once at
 # 0.880; it is 0.960. 2015-07-26 was labelled blind and scored once at 0.611 (the fourth pass's
-# held-out estimate, docs/sources.md); read for errors since, it is 0.944. All nine sets pooled
-# (127 sources): P 0.910 R 0.874 F1 0.892, via 1.000. The floors guard these against regressions.
+# held-out estimate, docs/sources.md); read for errors since, it is 0.944. Fifth pass
+# (2026-12-02): 2015-07-25 labelled blind and scored once at 0.649; read for errors since, it is
+# 0.848. All ten sets pooled (144 sources): P 0.906 R 0.868 F1 0.887, via 0.992. The floors guard
+# these against regressions.
 REAL_NEWS_SOURCE_F1_FLOOR = 0.86
 REAL_NEWS_VIA_FLOOR = 0.95
 HELD_OUT_SOURCE_F1_FLOOR = 0.75
 BLIND_SET_SOURCE_F1_FLOOR = 0.92
 FOURTH_BLIND_SET_SOURCE_F1_FLOOR = 0.90
-POOLED_SOURCE_F1_FLOOR = 0.86
+FIFTH_BLIND_SET_SOURCE_F1_FLOOR = 0.82
+POOLED_SOURCE_F1_FLOOR = 0.87
 
 
 def test_sources_on_real_news() -> None:
@@ -87,6 +90,8 @@ def test_sources_on_real_news() -> None:
     assert blind.via_accuracy >= REAL_NEWS_VIA_FLOOR, blind.misses
     fourth = sets["saudinewsnet-2015-07-26"]
     assert fourth.sources.f1 >= FOURTH_BLIND_SET_SOURCE_F1_FLOOR, fourth.misses
+    fifth = sets["saudinewsnet-2015-07-25"]
+    assert fifth.sources.f1 >= FIFTH_BLIND_SET_SOURCE_F1_FLOOR, fifth.misses
     pooled = pool(list(sets.values()))
     assert pooled.sources.f1 >= POOLED_SOURCE_F1_FLOOR, pooled.misses
     assert pooled.via_accuracy >= REAL_NEWS_VIA_FLOOR, pooled.misses

@@ -75,6 +75,9 @@ GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب م�
 DESCRIPTION_HEADS = _norm_set(
     "عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول محافظ مدرب لاعب مهاجم حارس وكيل أستاذ مندوب ممثل"
 )
+# Definite job nouns the tagger runs into a person's name: "طارق العيسى المدير التنفيذي". Not
+# الأمين, which is a name as often (محمد الأمين).
+JOBS_AFTER_NAME = _norm_set("المدير المديرة الرئيس الرئيسة النائب المتحدث المستشار الوزير المحافظ")
 # Adverbs of time that may close a source phrase: "قبل أن تعلن الداخلية لاحقا".
 TIME_ADVERBS = _norm_set("لاحقا مؤخرا حاليا أيضا كذلك سابقا")
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
@@ -92,7 +95,8 @@ WARNING_VERBS = _norm_set("حذر حذرت يحذر تحذر")
 # A preposition written apart before the outlet spoken to: "قالت مصادر لـ «سبق»".
 BARE_TO = _norm_set("ل لـ")
 # Abstract nouns that are the object of a saying verb, never its subject: "وأكد ضرورة استمرار".
-OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام قيام")
+# So are the objects of "drew attention to": "ولفت البنيان النظر إلى", "لافتا الانتباه إلى".
+OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه")
 # "إحدى المنظمات الخيرية", "أحد المسؤولين": one of a group, a source though a function word.
 ONE_OF = _norm_set("أحد إحدى")
 # Heads of bodies whose own name news often quotes: جماعة "لايون إيد" للحفاظ على الأسود.
@@ -105,6 +109,9 @@ ON_IT = _norm_set("عليه عليها")
 IN_IT = _norm_set("فيه فيها")
 # Verbs that relay another's words: "نقلت الصحيفة عن مسؤولين".
 RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
+# "إلى" after what a relay verb names is where something was moved, not what was said: "ونقل
+# خطوط الهاتف ... إلى المبنى الجديد".
+TOWARDS = normalize("إلى")
 # Verbs that go on reporting the last speaker when they have no subject: "ويضيف: ...".
 CONTINUING_VERBS = _norm_set(
     "أضاف أضافت يضيف تضيف تابع تابعت يتابع أوضح أوضحت يوضح توضح استدرك يستدرك تستدرك"

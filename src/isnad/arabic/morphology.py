@@ -136,6 +136,15 @@ def is_definite(word: str) -> bool:
     return bare.startswith("ال") and len(bare) > 2
 
 
+_FATHATAN = "\u064b"
+
+
+def is_indefinite_accusative(surface: str) -> bool:
+    """Whether a word as written ends in the accusative nunation (عددًا، نداءً، مؤكداً): an
+    object, an adverb or a state, never part of a name. Unvocalised text does not say so."""
+    return surface.rstrip("\u0627\u0649").endswith(_FATHATAN)
+
+
 def strip_definite(word: str) -> str:
     """A normalised word without its article (الانضمام -> انضمام); other words unchanged."""
     return word[2:] if word.startswith("ال") and len(word) > 4 else word

@@ -48,6 +48,7 @@ BODY_HEADS = _forms(
 # for "المتحدث العسكري المصري العميد محمد سمير".
 FUNCTION_ADJECTIVES = _forms("الرسمي الرسمية الإعلامي الإعلامية الصحفي الصحافي")
 MAX_DESCRIPTION_WORDS = 3
+MAX_CONSTRUCT_WORDS = 7  # مدير عام إدارة التراخيص بفرع الهيئة بالمنطقة
 
 
 def _heads() -> frozenset[str]:
@@ -80,6 +81,22 @@ def referring_words(name: str) -> list[frozenset[str]] | None:
     if head not in _heads() and head not in BODY_HEADS:
         return None
     rest = [strip_definite(w) for w in words[1:]]
+    return [frozenset({head}), *(frozenset({w}) for w in rest if w not in FUNCTION_ADJECTIVES)]
+
+
+def described_words(name: str) -> list[frozenset[str]] | None:
+    """For a source given by a job in the construct state (``مدير عام فرع الهيئة بالمنطقة``,
+    ``مدير فرع السياحة بمنطقة الرياض``) rather than named, the word sets the introduction of the
+    person it describes must each meet (each word without its particles and article); None for a
+    name or a definite description (`referring_words`). The description may leave words of the
+    introduction out (``عام``, ``هيئة``), never add one."""
+    words = normalize(name).split()
+    if not 2 <= len(words) <= MAX_CONSTRUCT_WORDS:
+        return None
+    head = words[0]
+    if is_definite(head) or has_glued_preposition(head) or head not in _heads():
+        return None
+    rest = [strip_definite(f) for w in words[1:] for f in particle_forms(w)[-1:]]
     return [frozenset({head}), *(frozenset({w}) for w in rest if w not in FUNCTION_ADJECTIVES)]
 
 

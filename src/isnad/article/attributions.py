@@ -34,6 +34,7 @@ from isnad.arabic import (
     has_conjunction,
     has_glued_preposition,
     is_definite,
+    is_indefinite_accusative,
     is_stopword,
     lexicon,
     normalize,
@@ -104,8 +105,21 @@ def _before_warning(tokens: list[Token], source_tokens: list[Token], j: int) -> 
 
 def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """A subject ends where an abstract object starts, with the preposition before it: "وأكد
-    الرئيس المصري أهمية الزيارة", "أكد شكري على أهمية العلاقات"."""
-    cut = next((k for k, t in enumerate(source_tokens) if k and is_form_of(t, lexicon.OBJECT_NOUNS)), None)
+    الرئيس المصري أهمية الزيارة", "أكد شكري على أهمية العلاقات"; or where an indefinite
+    accusative does, which no name is: "وأطلق السعدون عددًا من التغريدات"."""
+    cut = next(
+        (
+            k
+            for k, t in enumerate(source_tokens)
+            if k
+            and (
+                is_form_of(t, lexicon.OBJECT_NOUNS)
+                # "لاحقًا" closes a source phrase, before what was said (TIME_ADVERBS)
+                or (is_indefinite_accusative(t.text) and t.norm not in lexicon.TIME_ADVERBS)
+            )
+        ),
+        None,
+    )
     while cut is not None and cut > 1 and is_stopword(source_tokens[cut - 1].text):
         cut -= 1
     return _cut_at(tokens, source_tokens, j, cut)
@@ -280,11 +294,15 @@ class _Reader:
             and tokens[j].norm == lexicon.FROM_SOURCE
             and is_form_of(cue, lexicon.WRITING_VERBS)
         )
+        k = j + 1 if j < len(tokens) and tokens[j].text in COMMAS else j
+        moved = is_form_of(cue, lexicon.RELAY_VERBS) and k < len(tokens) and tokens[k].norm == lexicon.TOWARDS
         opens = (
             announced
             or carrier is not None
             or (
-                len(source_tokens) < MAX_SOURCE_TOKENS and opens_content(tokens, j, quotes=True) and not about
+                len(source_tokens) < MAX_SOURCE_TOKENS
+                and opens_content(tokens, j, quotes=True)
+                and not (about or moved)
             )
         )
         if needs_opener and not (said_in or relayed or opens):

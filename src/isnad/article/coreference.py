@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
-from isnad.arabic import is_definite, strip_definite, strip_particles, tokenize
-from isnad.arabic.speakers import is_body_reference, referring_words, word_forms
+from isnad.arabic import has_conjunction, is_definite, normalize, strip_definite, strip_particles, tokenize
+from isnad.arabic.speakers import described_words, is_body_reference, referring_words, word_forms
 from isnad.model import Attribution, SourceKind, Span
 
 SOURCE_GAP = 20  # characters between a cue and its source phrase: "وأكد لـ«عكاظ» ..."
@@ -49,7 +50,9 @@ def introduction(
     before = _SENTENCE_END.split(text[first:start])[-1]
     last = min([end + 80, *(s for s in starts if s >= end)])
     after = _CLAUSE_END.split(text[end:last])[0]
-    words = before.split()[-WINDOW_WORDS:] + text[start:end].split() + after.split()[:WINDOW_AFTER]
+    # A word with و glued starts the next of a list: "... البنيان ومدير عام إدارة التراخيص".
+    following = list(takewhile(lambda w: not has_conjunction(normalize(w)), after.split()))
+    words = before.split()[-WINDOW_WORDS:] + text[start:end].split() + following[:WINDOW_AFTER]
     return frozenset(f for w in words for f in word_forms(w))
 
 
@@ -91,7 +94,14 @@ def resolve_references(
             continue
         start = a.cue_span[0]
         wanted = referring_words(a.source_canonical)
-        if wanted is not None:
+        described = described_words(a.source_canonical) if wanted is None else None
+        if described is not None:
+            # A job given without the name said before it: that person; unresolved, it stays a
+            # source of its own that later phrases may refer to.
+            referent = _referent(described, False, start, named)
+            if referent is not None:
+                a = out[-1] = replace(a, source_canonical=referent.name, kind=referent.kind)
+        elif wanted is not None:
             body = is_body_reference(a.source_canonical)
             referent = _referent(wanted, body, start, named)
             if referent is None and body and len(wanted) == 1:

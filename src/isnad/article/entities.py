@@ -83,10 +83,16 @@ def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[
         for tag_type, first, end in entity_spans(tagger.tag([t.text for t in tokens])):
             if end - first == 1 and _common_word_alone(tokens, first):
                 continue
+            while entity_type(tag_type) == "PER" and end - first > 1 and _job_after_name(tokens[end - 1]):
+                end -= 1  # "طارق العيسى المدير التنفيذي": the name ends before the job
             mention = _mention(article, tokens, first, end)
             if mention is not None:
                 out.append((entity_type(tag_type), mention))
     return out
+
+
+def _job_after_name(token: Token) -> bool:
+    return strip_particles(token.norm) in lexicon.JOBS_AFTER_NAME
 
 
 def _common_word_alone(tokens: list[Token], i: int) -> bool:
@@ -239,12 +245,23 @@ def _name_after(tokens: list[Token], j: int) -> int:
             cue_kind(token) is not None
             or token.norm in lexicon.CONTENT_OPENERS
             or token.norm in lexicon.NOT_NAMES
+            or _job_after_name(token)  # "المهندس طارق العيسى المدير التنفيذي"
         ):
             break
         if strip_particles(token.norm) != token.norm:
             break  # a glued preposition or conjunction starts a new phrase: بري لقوات
         k += 1
+    # "عبداللطيف بن محمد البنيان": after a name and its father's, the family name. A longer
+    # chain (سلمان بن عبدالعزيز آل سعود) keeps its first three words, as other articles name it.
+    if k - j == MAX_NAME_TOKENS and tokens[j + 1].norm in lexicon.NAME_LINKS and k < len(tokens):
+        k += _family_name(tokens[k])
     return k if k > j else 0
+
+
+def _family_name(token: Token) -> bool:
+    """A definite word with nothing glued before it that is no function word, cue or job."""
+    plain = token.kind == "word" and is_definite(token.norm) and strip_particles(token.norm) == token.norm
+    return plain and not (is_stopword(token.text) or cue_kind(token) is not None or _job_after_name(token))
 
 
 def _link_key(text: str) -> str:
