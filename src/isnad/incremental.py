@@ -9,7 +9,8 @@ new articles change.
   features and reuse pairs made again.
 - Across articles: entities are linked again from the stored mentions of every article, and
   sources linked to them (cheap: no text is read but that of long source phrases); reuse links
-  are found for the new articles against the stored signatures (`isnad.corpus.reuse_index`);
+  are found for the new articles against the stored signatures (`isnad.corpus.reuse_index`),
+  in a forked process while this one links;
   events and storylines come from the store's incremental grouping (`update_store`).
 - Per event and storyline (comparisons, brief, framing, provenance): fingerprints of what each
   kind of result reads are kept (`fingerprints`); each is computed again only for the events and
