@@ -15,7 +15,8 @@ from itertools import islice, pairwise
 import pytest
 from tests.gates import shared_data
 
-from isnad.corpus.boilerplate import Boilerplate, words
+from isnad.arabic.formulas import formula_keys
+from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.boilerplate_growth import grow
 from isnad.model import Article
 from isnad.pipeline import read
@@ -41,14 +42,14 @@ def whole(articles: list[Article]) -> Boilerplate:
 def _grown(articles: list[Article], cuts: list[int]) -> tuple[Boilerplate, list[set[str]], list[Boilerplate]]:
     by_id = {a.id: a for a in articles}
 
-    def tokenised(ids: list[str]) -> list[tuple[Article, list]]:
-        return [(by_id[i], words(by_id[i].text)) for i in ids]
+    def keyed(ids: list[str]) -> list[tuple[Article, list[str]]]:
+        return [(by_id[i], formula_keys(by_id[i].text)) for i in ids]
 
     model, rows, changed, models = None, {}, [], []
     bounds = [0, *cuts, len(articles)]
     for start, end in pairwise(bounds):
         order = [a.id for a in articles[:end]]
-        step = grow(model, order, rows, tokenised(order[start:end]), tokenised)
+        step = grow(model, order, rows, keyed(order[start:end]), keyed)
         model, rows = step.model, {**rows, **step.rows}
         changed.append(step.changed)
         models.append(model)

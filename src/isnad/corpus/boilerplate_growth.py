@@ -88,13 +88,13 @@ def grow(
     model: Boilerplate | None,
     order: Sequence[str],
     stored: Mapping[str, Recurring],
-    new: Iterable[tuple[Article, Sequence[Token]]],
-    read: Callable[[Sequence[str]], Iterable[tuple[Article, Sequence[Token]]]],
+    new: Iterable[tuple[Article, list[str]]],
+    read: Callable[[Sequence[str]], Iterable[tuple[Article, list[str]]]],
 ) -> Grown:
     """The model `Boilerplate.learn` gives over every article in ``order`` (the store's order),
     from the stored ``model``, the rows of the articles it was learnt from (``stored``) and the
-    articles without rows (``new``, with their tokens without punctuation). ``read`` gives the
-    tokens of stored articles, asked only for those holding a run the new articles make common.
+    articles without rows (``new``, with the keys of their tokens: `formula_keys`). ``read`` gives
+    the keys of stored articles, asked only for those holding a run the new articles make common.
 
     Why it equals a fresh learn: a run's verdict depends only on the articles that hold it, taken
     day by day and in store order within a day, so only runs of new articles can change. When no
@@ -112,9 +112,9 @@ def grow(
     keys_of: dict[int, list[str]] = {}
     outlet_of: dict[int, str | None] = {}
     rows: dict[str, Recurring] = {}
-    for article, tokens in new:
+    for article, keys in new:
         at = position[article.id]
-        keys_of[at] = interned(token_keys(tokens))
+        keys_of[at] = interned(keys)
         outlet_of[at] = article.outlet
         rows[article.id] = Recurring.of_keys(article, keys_of[at], params)
     newest_stored = max((row.day for row in stored.values()), default=0)
@@ -151,9 +151,9 @@ def grow(
     del asked, start, end, is_known, often
     holders = sorted({p for _, lo, hi in common for p in owner[lo:hi].tolist()})
     wanted = [order[p] for p in holders if p not in keys_of]
-    for article, tokens in read(wanted):
+    for article, keys in read(wanted):
         at = position[article.id]
-        keys_of[at] = interned(token_keys(tokens))
+        keys_of[at] = interned(keys)
         outlet_of[at] = article.outlet
     named = {h for h, _, _ in common}
     seen_in: dict[str, list[tuple[int, int]]] = defaultdict(list)
