@@ -40,36 +40,53 @@ DILATIONS = (1, 2, 4)  # token distances of the stacked convolutions: each token
 class Vocabularies:
     """Ids of attribute values, characters and tags; id 0 is 'unknown' (and padding)."""
 
-    def __init__(self, features: dict[str, list[str]], chars: list[str], tags: list[str]) -> None:
+    def __init__(
+        self,
+        features: dict[str, list[str]],
+        chars: list[str],
+        tags: list[str],
+        vector_words: list[str] | None = None,
+    ) -> None:
         self.features = features
         self.chars = chars
         self.tags = tags
+        # words with a row in the dense vector table (row i + 1; row 0 is 'no vector')
+        self.vector_words = vector_words or []
         self._ids = {name: {v: i + 1 for i, v in enumerate(values)} for name, values in features.items()}
         self._char_ids = {c: i + 1 for i, c in enumerate(chars)}
-        self._cache: dict[str, tuple[list[int], list[int], str]] = {}
+        self._vector_ids = {v: i + 1 for i, v in enumerate(self.vector_words)}
+        self._cache: dict[str, tuple[list[int], list[int], str, int]] = {}
 
     def to_json(self) -> str:
         return json.dumps(
-            {"features": self.features, "chars": self.chars, "tags": self.tags}, ensure_ascii=False
+            {
+                "features": self.features,
+                "chars": self.chars,
+                "tags": self.tags,
+                "vector_words": self.vector_words,
+            },
+            ensure_ascii=False,
         )
 
     @classmethod
     def from_json(cls, text: str) -> Vocabularies:
         data = json.loads(text)
-        return cls(data["features"], data["chars"], data["tags"])
+        return cls(data["features"], data["chars"], data["tags"], data.get("vector_words"))
 
-    def encode(self, words: Sequence[str], res: Resources) -> tuple[np.ndarray, np.ndarray]:
-        """Attribute ids ``(tokens, len(FEATURES))`` and character ids ``(tokens, MAX_CHARS)``."""
+    def encode(self, words: Sequence[str], res: Resources) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Attribute ids ``(tokens, len(FEATURES))``, character ids ``(tokens, MAX_CHARS)`` and
+        dense vector rows ``(tokens,)``."""
         rows = [self._word_ids(w, res) for w in words]
         ids = np.array([r[0] for r in rows], dtype=np.int64).reshape(len(words), len(FEATURES))
         chars = np.array([r[1] for r in rows], dtype=np.int64).reshape(len(words), MAX_CHARS)
+        vectors = np.array([r[3] for r in rows], dtype=np.int64)
         gazetteer = self._ids["g"]
         ids[:, GAZETTEER_COLUMN] = [gazetteer.get(t, 0) for t in gazetteer_tags([r[2] for r in rows], res)]
-        return ids, chars
+        return ids, chars, vectors
 
-    def _word_ids(self, word: str, res: Resources) -> tuple[list[int], list[int], str]:
-        """A word's attribute ids (gazetteer left 0), letter ids and base; cached, as news repeats
-        its words."""
+    def _word_ids(self, word: str, res: Resources) -> tuple[list[int], list[int], str, int]:
+        """A word's attribute ids (gazetteer left 0), letter ids, base and vector row; cached, as
+        news repeats its words."""
         found = self._cache.get(word)
         if found is None:
             if len(self._cache) > CACHE_WORDS:
@@ -78,7 +95,8 @@ class Vocabularies:
             ids = [self._ids[name].get(attributes.get(name, ""), 0) for name in FEATURES]
             base = attributes["b"]
             letters = [self._char_ids.get(c, 0) for c in base[:MAX_CHARS]]
-            found = self._cache[word] = (ids, letters + [0] * (MAX_CHARS - len(letters)), base)
+            row = self._vector_ids.get(attributes["w"]) or self._vector_ids.get(base, 0)
+            found = self._cache[word] = (ids, letters + [0] * (MAX_CHARS - len(letters)), base, row)
         return found
 
 
@@ -88,7 +106,7 @@ class NetworkTagger:
     def __init__(self, model_path: Path, res: Resources) -> None:
         try:
             with np.load(model_path, allow_pickle=False) as data:
-                self.weights = {k: data[k] for k in data.files if k != HEADER}
+                self.weights = {k: data[k].astype(np.float32) for k in data.files if k != HEADER}
                 header = str(data[HEADER])
         except (OSError, ValueError, KeyError) as error:
             raise ValueError(f"{model_path}: not a network tagger model ({error})") from error
@@ -99,9 +117,11 @@ class NetworkTagger:
     def emissions(self, words: Sequence[str]) -> np.ndarray:
         """Tag scores ``(tokens, tags)`` of one sentence before the CRF layer."""
         w = self.weights
-        ids, chars = self.vocab.encode(words, self.resources)
+        ids, chars, rows = self.vocab.encode(words, self.resources)
         parts = [w[f"emb_{name}"][ids[:, k]] for k, name in enumerate(FEATURES)]
         parts.append(self._char_features(chars))
+        if "vectors" in w:
+            parts.append(w["vectors"][rows])
         x = np.maximum(np.concatenate(parts, axis=1) @ w["input_w"] + w["input_b"], 0.0)
         for layer, dilation in enumerate(DILATIONS):
             x = x + self._convolution(x, f"conv{layer}", dilation)

