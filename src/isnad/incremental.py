@@ -104,20 +104,19 @@ def grow_boilerplate(store: Store) -> Grown:
     order = store.article_ids()
     missing = [i for i in order if i not in rows]
 
+    def parts(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+        return (ids[start : start + BOILERPLATE_BATCH] for start in range(0, len(ids), BOILERPLATE_BATCH))
+
     def keyed(ids: Sequence[str]) -> Iterator[tuple[Article, list[str]]]:
         # Stored articles' keys from their kept text layer: a day makes a few thousand stored
         # articles' runs common again, and tokenising them costs ten times as much.
-        for start in range(0, len(ids), BOILERPLATE_BATCH):
-            for doc in store.docs(ids[start : start + BOILERPLATE_BATCH]):
-                yield doc.article, doc.word_keys()
+        return ((doc.article, doc.word_keys()) for part in parts(ids) for doc in store.docs(part))
 
-    def new_keyed(ids: Sequence[str]) -> Iterator[tuple[Article, list[str]]]:
-        # New articles have no layer yet: their keys from the text, no `Token` made.
-        for start in range(0, len(ids), BOILERPLATE_BATCH):
-            for article in store.articles(ids[start : start + BOILERPLATE_BATCH]):
-                yield article, formula_keys(article.text)
-
-    grown = grow(model, order, rows, new_keyed(missing), keyed)
+    # New articles have no layer yet: their keys from the text, no `Token` made.
+    new = (
+        (article, formula_keys(article.text)) for part in parts(missing) for article in store.articles(part)
+    )
+    grown = grow(model, order, rows, new, keyed)
     return Grown(grown.model, grown.rows, grown.changed | stale)
 
 
@@ -182,6 +181,9 @@ def _update_article_results(
     }
     again = [i for i in order if i in redo and i not in new_set]
     aligned = [*new_ids, *again]
+    # The reuse of the new articles and the linking of every stored mention read nothing the
+    # other makes, so a second core finds the links while this one links the entities.
+    forked = store.path != ":memory:" and len(aligned) >= MIN_PARALLEL
 
     def reuse_links() -> list[ReuseLink]:
         # Forked beside the linking below, the reuse reads the store through a connection of its
@@ -199,9 +201,6 @@ def _update_article_results(
                 params,
             )
 
-    # The reuse of the new articles and the linking of every stored mention read nothing the
-    # other makes, so a second core finds the links while this one links the entities.
-    forked = store.path != ":memory:" and len(aligned) >= MIN_PARALLEL
     with beside(reuse_links, None if forked else 1) as reused:
         entities, attributions = link_all(store, order)
         trim_memory()
@@ -442,9 +441,8 @@ def _per_event_part(
     other_events = sorted({e.id for e in story_events} - told_ids)
     stored_comparisons = store.results_of("comparisons", other_events)
 
-    judging: dict[
-        str, list[Mention]
-    ] = {}  # an article's judging words, found once for its event and storyline
+    # An article's judging words, found once for its event and its storyline.
+    judging: dict[str, list[Mention]] = {}
 
     def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
         return Framing(

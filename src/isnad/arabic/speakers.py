@@ -96,8 +96,8 @@ def described_words(name: str) -> list[frozenset[str]] | None:
     head = words[0]
     if is_definite(head) or has_glued_preposition(head) or head not in _heads():
         return None
-    rest = [strip_definite(f) for w in words[1:] for f in particle_forms(w)[-1:]]
-    return [frozenset({head}), *(frozenset({w}) for w in rest if w not in FUNCTION_ADJECTIVES)]
+    rest = [frozenset(word_forms(w)) for w in words[1:]]
+    return [frozenset({head}), *(forms for forms in rest if not forms & FUNCTION_ADJECTIVES)]
 
 
 def is_body_reference(name: str) -> bool:

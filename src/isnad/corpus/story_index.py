@@ -63,11 +63,10 @@ class StoryParams:
     # Event: articles join while their mean similarity to the event's members (average linkage)
     # reaches event_threshold; storyline: events join while the mean similarity of their pooled
     # representations, discounted by time, each event counted by its coverage, reaches
-    # storyline_threshold. Events: 5-fold
-    # cross-validation over the gold storylines of the SaudiNewsNet day 2015-08-06 chose 0.4 in
-    # every fold (of 0.35-0.45); it also scores best on tests/fixtures/event_clusters. Storylines:
-    # the day's folds chose 0.15-0.18, that labelled set 0.25; 0.2 is best on the two together
-    # (docs/events.md).
+    # storyline_threshold. Events: 5-fold cross-validation over the gold storylines of the
+    # SaudiNewsNet day 2015-08-06 chose 0.4 in every fold (of 0.35-0.45); it also scores best on
+    # tests/fixtures/event_clusters. Storylines: the day's folds chose 0.15-0.18, that labelled
+    # set 0.25; 0.2 is best on the two together (docs/events.md).
     event_threshold: float = 0.4
     storyline_threshold: float = 0.2
     reuse_bonus: float = 0.5  # added similarity per unit of shared 3-gram containment
