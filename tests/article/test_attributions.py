@@ -390,3 +390,53 @@ def test_what_is_moved_to_a_place_is_not_relayed() -> None:
     text = "ونقل العمال المعدات إلى الموقع الجديد. ونقل الفيلم مدينته، إلى العالم. ونقلت الصحيفة عن مسؤول أن الطريق مغلق."
     found = [(a.source_canonical, a.via) for a in find_attributions(_article(text))]
     assert found == [("مسؤول", "الصحيفة")]
+
+
+def test_a_report_on_a_site_is_the_sites_and_the_site_named_again_is_it() -> None:
+    text = 'كشف تقرير مصور على موقع "بورد باندا"، عن زهرة تتحول إلى شفافة. وقال الموقع: إنه يطلق عليها اسم الهيكل العظمي.'
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["بورد باندا", "بورد باندا"]
+
+
+def test_according_to_what_an_agency_carried() -> None:
+    text = "ولا يزال الدولار منخفضا 5 في المائة في الشهر الأخير بحسب ما نقلته وكالة رويترز."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "رويترز"
+    assert att.quote.startswith("ولا يزال الدولار")
+
+
+def test_time_words_between_the_source_and_what_it_said() -> None:
+    text = "كان جيمس بولارد رئيس بنك سانت لويس الاحتياطي الاتحادي توقع أمس الأول أن يرفع المجلس الفائدة."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "جيمس بولارد"  # a job after the name, not the bank
+    assert att.quote.startswith("يرفع المجلس")
+
+
+def test_the_content_before_a_closing_according_to() -> None:
+    text = "خطف التنظيم نحو 230 مدنيا في محافظة حمص، حسبما أفاد المرصد السوري لحقوق الإنسان أمس."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "المرصد السوري لحقوق الإنسان"
+    assert att.quote.startswith("خطف التنظيم")
+
+
+def test_subjects_that_cite_no_one() -> None:
+    for text in (
+        "من يزعم رؤية بصيص مستقبل في الأفق يكذب علينا متعمدا.",  # whoever claims
+        "واستولى القراصنة على البيانات لكنهم قالوا «إنه أمر سيئ».",  # a pronoun glued to لكن
+        "وفحصت الشبكة الخارجية، وتبين سلامتها وعدم وجود أي أعطال بها، وأن سبب الانقطاع عطل داخلي.",  # it turned out
+    ):
+        assert [a.source for a in find_attributions(_article(text))] == [], text
+
+
+def test_a_subject_ends_before_a_death_it_confirmed_and_before_the_perfect_particle() -> None:
+    [att] = find_attributions(_article("وأكد المرصد مقتل سبعة أشخاص في أكثر من 300 قذيفة سقطت على البلدتين."))
+    assert att.source == "المرصد"
+    [att] = find_attributions(_article("وكانت وزارة الداخلية قد أعلنت أن الحادث وقع أمس."))
+    assert att.source == "وزارة الداخلية"
+
+
+def test_a_body_named_after_a_king_speaks_as_the_body() -> None:
+    assert canonical_source("المؤسسة العامة لجسر الملك فهد") == "المؤسسة العامة لجسر الملك فهد"
+    text = 'وقالت المؤسسة العامة لجسر الملك فهد في بيانها: "إن الانقطاع حدث بسبب خلل بالمغذي الرئيسي".'
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "المؤسسة العامة لجسر الملك فهد"

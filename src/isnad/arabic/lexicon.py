@@ -65,8 +65,16 @@ NAME_LINKS = _norm_set("عبد أبو أبي أبا بن ابن بنت آل")
 BEFORE_VERBAL_NOUNS = _norm_set("تم يتم سيتم وتم ويتم عدم بعدم لعدم وعدم مع عند خلال")
 # Words that end a source phrase after a verb cue: a new clause ("العقيد الدوسري فقد ...").
 SOURCE_ENDS = _norm_set("فقد وقد ثم")
+# "من يزعم رؤية ... يكذب": the relative من (whoever) before a cue says no one in particular.
+GENERIC_WHO = _norm_set("من ومن فمن")
+# "لكنهم قالوا": a subject pronoun glued to لكن; whom it stands for is not written there.
+PRONOUN_SUBJECTS = _norm_set("لكنه لكنها لكنهم لكنهما ولكنه ولكنها ولكنهم ولكنهما")
+# "وكانت الوزارة قد أعلنت": the particle of the perfect between a subject and its verb.
+PERFECT_PARTICLES = _norm_set("قد لقد")
 # Weekdays and "yesterday", which start a date rather than a source: "حذرت الأحد من ...".
 WEEKDAYS = _norm_set("الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس")
+YESTERDAY = normalize("أمس")
+YESTERDAY_FIRST = normalize("الأول")  # أمس الأول: the day before yesterday
 # Heads of a group that speaks as one, whose member's name inside the phrase is not the
 # speaker: "عائلة زعيم طالبان الراحل الملا محمد عمر".
 GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب مكتب محامي محامو أنصار")
@@ -96,7 +104,8 @@ WARNING_VERBS = _norm_set("حذر حذرت يحذر تحذر")
 BARE_TO = _norm_set("ل لـ")
 # Abstract nouns that are the object of a saying verb, never its subject: "وأكد ضرورة استمرار".
 # So are the objects of "drew attention to": "ولفت البنيان النظر إلى", "لافتا الانتباه إلى".
-OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه")
+# Deaths confirmed or announced are objects as well: "وأكد المرصد مقتل سبعة أشخاص".
+OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه مقتل مصرع وفاة")
 # "إحدى المنظمات الخيرية", "أحد المسؤولين": one of a group, a source though a function word.
 ONE_OF = _norm_set("أحد إحدى")
 # Heads of bodies whose own name news often quotes: جماعة "لايون إيد" للحفاظ على الأسود.
@@ -125,7 +134,8 @@ ISSUED_STATEMENTS = _norm_set("البيان التسجيل الرسالة الش
 # "المصادر ذاتها", "المسؤول نفسه": the same source again.
 SAME_AS = _norm_set("ذاتها ذاته ذاتهم نفسها نفسه نفسهم أنفسهم")
 # Words between a document and its publisher: "تقرير نشره الكونغرس", "تقرير صادر عن صحيفة".
-PUBLISHED_BY = _norm_set("نشره نشرته أصدره أصدرته الصادر صادر عن في")
+# "تقرير مصور على موقع ...": on a site, as in a paper.
+PUBLISHED_BY = _norm_set("نشره نشرته أصدره أصدرته الصادر صادر عن في على")
 # Auxiliaries that open a subject-first clause: "وكان تقرير ... حذر".
 AUXILIARIES = _norm_set("كان وكان كانت وكانت")
 # Verbs of writing: "عن" after them is what the writing is about, not what it says.
@@ -265,6 +275,15 @@ ENTITY_ALIASES: dict[str, str] = {
 MINISTRY_WORDS = _norm_set("الخارجية الداخلية الدفاع العدل المالية الجيش")
 ORGANISATION_HEADS = _norm_set("تنظيم جبهة حركة حزب جماعة قوات حكومة وزارة مجلس منظمة جيش الاتحاد الجيش")
 PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولاية إقليم بلدة قرية معبر مطار")
+# Heads of an institution's name, definite or not: after a title they name a body, not a person
+# ("رئيس بنك سانت لويس"), and a source they head speaks for the body, not for a person its name
+# holds ("المؤسسة العامة لجسر الملك فهد"). Kept apart from ORGANISATION_HEADS, a feature of the
+# trained tagger.
+INSTITUTION_HEADS = frozenset(
+    form
+    for word in _norm_set("مؤسسة شركة هيئة جامعة لجنة نادي جمعية مركز إدارة مديرية بنك مصرف صندوق")
+    for form in (word, "ال" + word)
+)
 
 # Foreign and Arab outlets as Arabic news writes them; the first spelling is the canonical one.
 KNOWN_OUTLETS: tuple[tuple[str, ...], ...] = (

@@ -190,7 +190,7 @@ def reports_with_object(word: str) -> bool:
 # Places and bodies named after a person, whose title then names no speaker: "بجامعة الملك
 # عبدالعزيز", "مدينة الملك سعود الطبية", "مستشفى الدكتور سليمان الحبيب".
 NAMED_AFTER_HEADS = _norms(
-    "جامعة مدينة مستشفى مركز مطار شارع طريق مجمع قاعدة ميناء جائزة مؤسسة كلية مسجد قصر"
+    "جامعة مدينة مستشفى مركز مطار شارع طريق مجمع قاعدة ميناء جائزة مؤسسة كلية مسجد قصر جسر"
 )
 
 
@@ -207,6 +207,17 @@ def names_a_manner(word: str, next_word: str = "") -> bool:
     if normalize(word) in ELATIVES and next_word:
         return names_a_manner(next_word)
     return any(f in MANNER_NOUNS for f in word_forms(word)) or _has_possessive(word)
+
+
+# تبين is "she shows" and, as often, "it turned out".
+BECAME_CLEAR = _norms("تبين يتبين")
+
+
+def turned_out(verb: str, subject: str) -> bool:
+    """Whether تبين (normalised ``verb``) with ``subject`` (its first word after it) says "it
+    turned out": "وتبين سلامتها" (its soundness), a noun with a possessive, is what turned out,
+    where "وتبين الدراسة أن" names a source."""
+    return any(f in BECAME_CLEAR for f in particle_forms(verb)) and _has_possessive(subject)
 
 
 def _has_possessive(word: str) -> bool:

@@ -50,6 +50,7 @@ from isnad.arabic.speakers import (
     names_a_manner,
     reports_with_object,
     turn_length,
+    turned_out,
 )
 from isnad.article.cue_phrases import (
     COMMAS,
@@ -66,6 +67,7 @@ from isnad.article.cue_phrases import (
     opens_content,
     opens_with_verb,
     participle_opens,
+    past_time,
     phrase,
     skip_apposition,
     skip_aside,
@@ -233,6 +235,8 @@ class _Reader:
         cue = tokens[i]
         if i and tokens[i - 1].norm in lexicon.BEFORE_VERBAL_NOUNS:
             return None, i  # "تم نقل اللقاء", "بعدم نقل المباريات": a verbal noun
+        if i and tokens[i - 1].norm in lexicon.GENERIC_WHO:
+            return None, i  # "من يزعم ...": whoever says it, no one cited
         lead, start = leading_addressee(tokens, i + 1)
         source_tokens, j = source_after(tokens, start)
         if source_tokens:
@@ -279,6 +283,7 @@ class _Reader:
             j, carrier = self._seen_by(tokens, j)
         if carrier is not None and source.via is None:
             source = replace(source, via=carrier)
+        j = past_time(tokens, j)
         # A verb of showing is a cue only after بحسب/حسبما, for the clause before: "حسبما أظهر
         # مسح لرويترز" (not "يظهر التطبيق للسائقين ...").
         showing = is_form_of(cue, SHOWING_VERBS)
@@ -314,6 +319,9 @@ class _Reader:
             if content is not None:
                 return self._make(cue, source, content, False), j
         content_span, direct, next_i = content_after(tokens, j)
+        if content_span is None and i and tokens[i - 1].norm in lexicon.ACCORDING_AS:
+            # "..., حسبما أفاد المرصد أمس.": nothing follows, so the content came before
+            content_span, direct, next_i = self._content_before(tokens, i), False, j
         if content_span is None:
             return None, i
         return self._make(cue, source, content_span, direct), next_i
@@ -374,11 +382,13 @@ class _Reader:
         if j < len(tokens) and is_form_of(tokens[j], lexicon.ACCOUNT_NOUNS):
             j += 1  # "وفقا لرواية ثلاثة أشخاص"
         k = j + 1 if j < len(tokens) and tokens[j].norm in lexicon.AS_WHAT else j
-        told = (
-            k < len(tokens)
-            and reports_with_object(tokens[k].norm)
-            and (k > j or tokens[i].norm.endswith("ما"))
+        # ما may be read here or among the links: "لما ذكره", "بحسب ما نقلته وكالة رويترز".
+        as_what = (
+            k > j
+            or tokens[i].norm.endswith("ما")
+            or any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j])
         )
+        told = k < len(tokens) and reports_with_object(tokens[k].norm) and as_what
         if told:
             j = k + 1  # "طبقا لما ذكره جول محمد بيدار", "حسبما نشرته صحيفة ...": the source follows
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
@@ -449,6 +459,8 @@ class _Reader:
             after = []  # "اعترف بالخطأ": the object, after a subject written before the verb
         if after and not can_name_a_source(after):
             return None  # "نقل 5 ملايين مسافر", "يحذر فيها ...": not a speaker after the verb
+        if after and turned_out(tokens[i].norm, after[0].norm):
+            return None  # "وتبين سلامتها": what turned out, no speaker
         if is_form_of(tokens[i], lexicon.PASSIVE_PRONE_VERBS):
             source = self._resolve(after) if after else None
             return source if source is not None and source.kind not in ("person", "other") else None

@@ -27,6 +27,7 @@ from isnad.arabic.speakers import (
     DATA_NOUNS,
     DAY_WORDS,
     NOT_CUE_SPELLINGS,
+    ON,
     SHOWING_VERBS,
     STATEMENT_FORMS,
     ends_source,
@@ -151,7 +152,20 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             break
         if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
             break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
-        if phrase and ends_source(token.norm, phrase[-1].norm) and not is_name_ali(token.text):
+        # "تقرير مصور على موقع ...": a report on a site, whose publisher the site is
+        on_medium = (
+            j + 1 < len(tokens)
+            and token.norm == ON
+            and is_form_of(tokens[j + 1], lexicon.OUTLET_NOUNS)
+            and bool(phrase)
+            and is_form_of(phrase[0], lexicon.DOCUMENT_NOUNS)
+        )
+        if (
+            phrase
+            and ends_source(token.norm, phrase[-1].norm)
+            and not is_name_ali(token.text)
+            and not on_medium
+        ):
             break  # "جوارديولا عقب المباراة", "شكري على أهمية", "البريكان قائلا"
         if phrase and is_pronoun_complement(token.norm):
             break  # "وفق عبد الرحمن لوجودها على طريق": the reason, not the source
@@ -186,6 +200,20 @@ def _starts_day(tokens: list[Token], j: int) -> bool:
         and j + 1 < len(tokens)
         and strip_particles(tokens[j + 1].norm) in lexicon.WEEKDAYS
     )
+
+
+def past_time(tokens: list[Token], j: int) -> int:
+    """Past the time words between a source and what it said: "وتوقع بولارد أمس الأول أن",
+    "قال الوزير مساء الأحد إن", "أكد لاحقا أن"."""
+    while j < len(tokens):
+        word = strip_particles(tokens[j].norm)
+        after_yesterday = j and word == lexicon.YESTERDAY_FIRST and tokens[j - 1].norm == lexicon.YESTERDAY
+        if not (
+            word in lexicon.WEEKDAYS or word in DAY_WORDS or word in lexicon.TIME_ADVERBS or after_yesterday
+        ):
+            return j
+        j += 1
+    return j
 
 
 def quotes_a_name(tokens: list[Token], j: int) -> bool:
@@ -251,6 +279,10 @@ def source_before(tokens: list[Token], i: int, *, across_comma: bool = False) ->
     (``across_comma``: the phrase before a comma that stands right before the cue)."""
     phrase: list[Token] = []
     j = i - 1
+    if j >= 0 and tokens[j].norm in lexicon.PRONOUN_SUBJECTS:
+        return []  # "لكنهم قالوا": the subject is a pronoun
+    if j >= 0 and tokens[j].norm in lexicon.PERFECT_PARTICLES:
+        j -= 1  # "وكانت الوزارة قد أعلنت"
     if across_comma:
         if j < 0 or tokens[j].text not in COMMAS:
             return []

@@ -177,7 +177,9 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
     # description: "المتحدث باسم الخارجية" stays whole. A name runs up to the next title or
     # description: "المهندس جديع القحطاني المتحدث الرسمي" is جديع القحطاني.
-    heads = lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS  # "رئيس مجلس إدارة ...": no name
+    heads = (
+        lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS | lexicon.INSTITUTION_HEADS
+    )  # "رئيس مجلس إدارة ...": no name
     if (
         k
         and not is_definite(words[k])
@@ -288,7 +290,7 @@ def _titles_a_name(words: list[str], m: int) -> bool:
     if words[m] not in lexicon.PERSON_TITLES or m + 1 >= len(words):
         return False
     after = words[m + 1]
-    heads = lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS
+    heads = lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS | lexicon.INSTITUTION_HEADS
     return not is_definite(after) and not is_stopword(after) and after not in lexicon.NOT_NAMES | heads
 
 
