@@ -148,8 +148,8 @@ def test_a_re_mention_is_the_source_it_shortens() -> None:
         "وقال مدير المرصد السوري رامي عبد الرحمن إن القتلى عشرة. وأضاف مدير المرصد أن الطريق مقطوع."
     )
     names = [a.source_canonical for a in find_attributions(_article(text))]
-    # (the person inside the description is found later, by the entity tagger: link_sources)
-    assert names == ["مصادر محلية", "مصادر محلية", *["مدير المرصد السوري رامي عبد الرحمن"] * 2]
+    # a job and its definite complement, then the name: the person it names
+    assert names == ["مصادر محلية", "مصادر محلية", *["رامي عبد الرحمن"] * 2]
 
 
 def test_a_statement_named_by_its_kind_is_its_issuer() -> None:
@@ -440,3 +440,38 @@ def test_a_body_named_after_a_king_speaks_as_the_body() -> None:
     text = 'وقالت المؤسسة العامة لجسر الملك فهد في بيانها: "إن الانقطاع حدث بسبب خلل بالمغذي الرئيسي".'
     [att] = find_attributions(_article(text))
     assert att.source_canonical == "المؤسسة العامة لجسر الملك فهد"
+
+
+def test_according_to_with_a_glued_lam_and_the_person_a_description_names() -> None:
+    [att] = find_attributions(_article("ارتفع عدد الإصابات في المنطقة إلى 20 حالة، وفقا لوزارة الصحة."))
+    assert att.source_canonical == "وزارة الصحة"
+    text = (
+        "تمكنت الشرطة من ضبط 4 أشخاص، وفقًا لمدير شرطة منطقة مكة المكرمة، اللواء عبدالعزيز بن عثمان"
+        " الصولي، وقال: إن الشرطة نجحت في تحديد هوياتهم."
+    )
+    assert [a.source_canonical for a in find_attributions(_article(text))] == [
+        "عبدالعزيز بن عثمان الصولي"
+    ] * 2
+
+
+def test_a_pronoun_opens_what_was_said_and_a_conjoined_that_ends_a_subject() -> None:
+    [att] = find_attributions(
+        _article("وعن المقطع الجديد قال الصولي هما تعتبران مدانتين، ولكن يجب احترام الأنظمة.")
+    )
+    assert att.source_canonical == "الصولي"
+    text = "ويخرج علينا مسؤول بتصريح عن تجربة القطار وأنه سيتم تجربته نهاية العام ثم يستدرك بأن هناك مشكلة."
+    assert all("تجربة" not in a.source for a in find_attributions(_article(text)))
+    [att] = find_attributions(_article("وأكدت رئيسة اللجنة أنهن يهدفن إلى تفعيل دور اللجنة."))
+    assert att.source_canonical == "رئيسة اللجنة"
+
+
+def test_a_job_and_its_complement_then_a_foreign_name() -> None:
+    assert canonical_source("حاكم الولاية عبد الستار بارز") == "عبد الستار بارز"
+    assert canonical_source("مسؤول حكومي") == "مسؤول حكومي"
+
+
+def test_statements_carried_by_the_media_and_a_quoted_body_after_a_glued_preposition() -> None:
+    text = 'وقال كجك في تصريحات نقلتها وسائل الإعلام التركية "لا نعلم بعد إذا كان هناك أي رابط مع الإرهاب".'
+    [att] = find_attributions(_article(text))
+    assert (att.source_canonical, att.via) == ("كجك", "وسائل الإعلام التركية")
+    assert canonical_source('إدارة العلاقات والإعلام بـ"صحة تبوك"') == "إدارة العلاقات والإعلام بصحة تبوك"

@@ -34,3 +34,18 @@ def test_a_bare_company_noun_is_the_company_named_before_not_the_taggers_noun() 
     text = "أعلنت شركة تويوتا عن نتائجها الفصلية. وقالت الشركة إن أرباحها ارتفعت."
     article = segment(Article(id="t", text=text, source_path="t"))
     assert {a.source_canonical for a in extract([article]).attributions} <= {"شركة تويوتا", "تويوتا"}
+
+
+def test_a_name_ends_before_the_outlet_spoken_to_and_a_via_follows_its_sources_name() -> None:
+    text = (
+        "وقال قائد الشرطة المحلية سيف لفرانس برس «إن انتحاريا دخل السوق». وتابع سيف «كنا نبحث عنه»."
+        " وقال مبعوث الأمم المتحدة ستيفان دي ميستورا إن الوضع خطير. وقال دي ميستورا نقلا عن مصادر"
+        " محلية إن الجيش ألقى براميل متفجرة على المدينة."
+    )
+    article = segment(Article(id="t", text=text, source_path="t"))
+    found = extract([article])
+    assert "سيف لفرانس برس" not in {e.canonical for e in found.entities}
+    cited = [a for a in found.attributions if a.source_canonical == "مصادر محلية"]
+    named = {a.source_canonical for a in found.attributions if "ميستورا" in a.source_canonical}
+    assert len(named) == 1
+    assert [a.via for a in cited] == [*named]

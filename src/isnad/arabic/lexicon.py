@@ -53,13 +53,18 @@ STATEMENT_NOUNS = _norm_set(
     "بيان تصريح تصريحات تصريحه تصريحاته كلمة كلمته حديث حديثه حديثها مؤتمر مقابلة لقاء تغريدة رسالة"
 )
 # ... and the verbs after it that name the medium that carried it: "في تصريح بثه الموقع الرسمي".
-CARRIED_BY = _norm_set("بثه بثته نشره نشرته أوردته أورده نقله نقلته أذاعه أذاعته")
+CARRIED_BY = _norm_set(
+    "بثه بثته نشره نشرته أوردته أورده نقله نقلته أذاعه أذاعته"
+    " بثها بثتها نشرها نشرتها أوردتها أوردها نقلها نقلتها أذاعها أذاعتها"  # "في تصريحات نقلتها ..."
+)
 # ... or "في كلمة ألقاها عبر التلفزيون السعودي": the medium through which it was given.
 THROUGH = _norm_set("عبر")
 # Nouns of telling between a prepositional cue and its source: "وفقا لرواية ثلاثة أشخاص".
 ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
 # Words inside a name after which a definite word is still the name: عبد الله، أبو الفضل، بن الحسن.
 NAME_LINKS = _norm_set("عبد أبو أبي أبا بن ابن بنت آل")
+# The definite second half of a compound first name: عز الدين، عبد الله، عبد الرحمن، نور الإسلام.
+COMPOUND_NAME_ENDS = _norm_set("الدين الله الرحمن الإسلام")
 # Words after which a verb form is a verbal noun: "في حال تم نقل اللقاء", "بعدم نقل المباريات",
 # and prepositions, which a verb never follows: "مع كشف درجات".
 BEFORE_VERBAL_NOUNS = _norm_set("تم يتم سيتم وتم ويتم عدم بعدم لعدم وعدم مع عند خلال")
@@ -81,7 +86,7 @@ GROUP_HEADS = _norm_set("عائلة أسرة ذوو ذوي أهل أقارب م�
 # Words that begin a description after a person's name: "فهد البقمي عضو لجنة الأوراق المالية".
 # Jobs as well: "ماوريسيو بوكيتينو مدرب توتنهام".
 DESCRIPTION_HEADS = _norm_set(
-    "عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول محافظ مدرب لاعب مهاجم حارس وكيل أستاذ مندوب ممثل"
+    "عضو مدير المدير مخرج رئيسة نائب أمين الأمين مسؤول محافظ حاكم مدرب لاعب مهاجم حارس وكيل أستاذ مندوب ممثل"
 )
 # Definite job nouns the tagger runs into a person's name: "طارق العيسى المدير التنفيذي". Not
 # الأمين, which is a name as often (محمد الأمين).
@@ -169,8 +174,15 @@ SPOKE_TO = _norm_set("تحدث تحدثت تحدثوا قال قالت قالو�
 NOT_CUES = _norm_set("فحسب")
 # Prepositional cues: "بحسب X", "وفقا لـ X", "نقلا عن X".
 REPORTING_PREPOSITIONS = _norm_set("بحسب حسب حسبما وفقا وفق طبقا نقلا لسان")
+# Those that take ل, glued to the source: "وفقا لوزارة الصحة" is the ministry.
+TAKE_LAM = _norm_set("وفقا وفق طبقا")
 # Words that end a source noun phrase and start the reported content: "قال X إن ...".
-CONTENT_OPENERS = _norm_set("أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها بأنهم عن إلى")
+CONTENT_OPENERS = _norm_set(
+    "أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها بأنهم عن إلى"
+    " أنهن إنهن بأنهن أنهما إنهما بأنهما أننا إننا بأننا أنني إنني بأنني"  # "وأكدت أنهن يهدفن"
+)
+# A verb after these has its subject after it, or none: "ثم يستدرك بأن", "وإذا أبلغت عن ذلك".
+CONDITIONALS = _norm_set("إذا وإذا فإذا لو ولو كلما")
 # "تقرير صادر عن صحيفة ...": here عن continues the source instead of opening the content.
 ISSUED_BY = _norm_set("صادر صادرة الصادر الصادرة")
 

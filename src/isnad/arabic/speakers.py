@@ -109,7 +109,10 @@ def is_body_reference(name: str) -> bool:
 # Words that end a source phrase after its first word: a time or a setting ("جوارديولا عقب
 # المباراة", "ابن زايد خلال لقائه"), and what opens what was said ("رائد البريكان قائلا",
 # "الدلامي بقوله", "وبحسب المصادر فإن ...").
-SOURCE_STOPS = _norms("عقب خلال أثناء إثر اثر قبيل فور أمام قائلا قائلة قائلين بقوله بقولها بالقول فإن")
+# A separate pronoun opens a nominal clause, which no name holds: "قال الصولي هما تعتبران مدانتين".
+SOURCE_STOPS = _norms(
+    "عقب خلال أثناء إثر اثر قبيل فور أمام قائلا قائلة قائلين بقوله بقولها بالقول فإن هو هي هما هم هن نحن أنا"
+)
 # "على" ends a source after a name (شكري على أهمية), not after a definite word that takes it
 # (المشرف العام على الفئات السنية, للحفاظ على الأسود).
 ON = normalize("على")

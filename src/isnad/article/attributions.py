@@ -400,7 +400,14 @@ class _Reader:
         following = source_tokens[1].norm if len(source_tokens) > 1 else ""
         if not source_tokens or names_a_manner(source_tokens[0].norm, following):
             return None, i  # "وفق أسلوب ...", "حسب نوعها": how, not who
-        source = self._resolve(source_tokens)
+        # "وفقًا لمدير شرطة المنطقة، اللواء عبدالعزيز الصولي،": the person the description names.
+        if j + 1 < len(tokens) and tokens[j].text in COMMAS and tokens[j + 1].norm in lexicon.PERSON_TITLES:
+            named, after = source_after(tokens, j + 1)
+            if len(named) > 1:
+                source_tokens, j = named, after
+        # "وفقا لوزارة الصحة": the ل belongs to the cue (لل is read off as the article's anyway).
+        lam = is_form_of(cue, lexicon.TAKE_LAM) and source_tokens[0].norm[:1] == "ل"
+        source = self._resolve(source_tokens, glued_lam=lam and source_tokens[0].norm[:2] != "لل")
         content = self._content_before(tokens, i)
         if content is not None:
             citing = next((a for a in reversed(self.sentence) if a.quote_span == content), None)
@@ -553,10 +560,13 @@ class _Reader:
         last = self.speaker
         return _Source(last.source, last.source_canonical, last.kind, last.via)
 
-    def _resolve(self, tokens: list[Token], via: str | None = None) -> _Source:
-        """The source a phrase names; a re-mention (``المصادر``, ``مدير المرصد``, ``البيان``) is
-        the earlier source it shortens, or the last statement's issuer."""
+    def _resolve(self, tokens: list[Token], via: str | None = None, *, glued_lam: bool = False) -> _Source:
+        """The source a phrase names (``glued_lam``: without the ل its first word carries); a
+        re-mention (``المصادر``, ``مدير المرصد``, ``البيان``) is the earlier source it shortens,
+        or the last statement's issuer."""
         text = phrase(self.article, tokens).strip('"“”«» ')
+        if glued_lam and text.startswith("ل"):
+            text = text[1:]
         canonical = canonical_source(text, self.last_outlet)
         named = earlier_source(canonical, [(a.source, a.source_canonical) for a in self.found])
         if named is None:

@@ -297,8 +297,10 @@ def source_before(tokens: list[Token], i: int, *, across_comma: bool = False) ->
             continue
         if (
             token.kind == "punct"
-            or token.norm in lexicon.CONTENT_OPENERS
+            or any(f in lexicon.CONTENT_OPENERS for f in conjunction_forms(token.norm))  # "وأنه سيتم"
             or token.norm in lexicon.CLAUSE_LINKS
+            or token.norm in lexicon.CONDITIONALS
+            or token.norm in lexicon.SOURCE_ENDS
         ):
             break
         if starts_date(tokens, j):

@@ -37,7 +37,7 @@ from isnad.arabic import (
     strip_particles,
     tokenize,
 )
-from isnad.article.cue_phrases import cue_kind
+from isnad.article.cue_phrases import cue_kind, is_addressee
 from isnad.article.ner import default_tagger, entity_spans, entity_type
 from isnad.model import Article, Entity, EntityType, Mention
 
@@ -85,10 +85,23 @@ def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[
                 continue
             while entity_type(tag_type) == "PER" and end - first > 1 and _job_after_name(tokens[end - 1]):
                 end -= 1  # "طارق العيسى المدير التنفيذي": the name ends before the job
+            if entity_type(tag_type) == "PER":
+                end = next((k for k in range(first + 1, end) if _spoken_to(tokens, k)), end)
             mention = _mention(article, tokens, first, end)
             if mention is not None:
                 out.append((entity_type(tag_type), mention))
     return out
+
+
+def _spoken_to(tokens: list[Token], k: int) -> bool:
+    """Whether an outlet spoken to starts at token k, glued to ل: "سيف لفرانس برس", "للجارديان"."""
+    if is_addressee(tokens[k]):
+        return True
+    word = tokens[k].text
+    following = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return (
+        word.startswith("ل") and bool(following) and bool(lexicon.canonical_outlet(f"{word[1:]} {following}"))
+    )
 
 
 def _job_after_name(token: Token) -> bool:
@@ -246,6 +259,7 @@ def _name_after(tokens: list[Token], j: int) -> int:
             or token.norm in lexicon.CONTENT_OPENERS
             or token.norm in lexicon.NOT_NAMES
             or _job_after_name(token)  # "المهندس طارق العيسى المدير التنفيذي"
+            or _spoken_to(tokens, k)  # "قائد الشرطة المحلية سيف لفرانس برس"
         ):
             break
         if strip_particles(token.norm) != token.norm:

@@ -133,7 +133,30 @@ def link_sources(
         # A continuing cue (وأضاف, مضيفا) repeats the description: it names the same person.
         person = named.get((a.article_id, a.source_canonical))
         linked.append(replace(a, source_canonical=person or (known if fuller else a.source_canonical)))
-    return merge_partial_sources(_resolve_references(linked, texts, names))
+    return _vias_renamed(attributions, merge_partial_sources(_resolve_references(linked, texts, names)))
+
+
+def _vias_renamed(before: list[Attribution], after: list[Attribution]) -> list[Attribution]:
+    """A via that names a source of its own article takes the name that source ended with, or the
+    one fuller name of the article's sources it shortens: "وقال دي ميستورا نقلا عن مصادر محلية"
+    has the local sources via ستيفان دي ميستورا, as he is named before (one node per source)."""
+    final = {(a.article_id, a.cue_span, a.span): a.source_canonical for a in after}
+    renamed: dict[tuple[str, str], str] = {}
+    for a in before:
+        name = final.get((a.article_id, a.cue_span, a.span))
+        if name is not None and name != a.source_canonical:
+            renamed[(a.article_id, a.source_canonical)] = name
+    names: dict[str, set[str]] = defaultdict(set)
+    for a in after:
+        names[a.article_id].add(a.source_canonical)
+
+    def named(article_id: str, via: str) -> str:
+        if (article_id, via) in renamed:
+            return renamed[(article_id, via)]
+        fuller = [name for name in names[article_id] if _shortens(via, name)]
+        return fuller[0] if len(fuller) == 1 else via
+
+    return [replace(a, via=named(a.article_id, a.via)) if a.via else a for a in after]
 
 
 def _resolve_references(
@@ -214,7 +237,11 @@ def _shortens(short: str, full: str) -> bool:
         return False
     if b[: len(a)] == a or (len(a) == 1 and b[1] == a[0]):
         return True  # البنك المركزي, and المركزي for البنك المركزي المصري
-    return b[-len(a) :] == a and not any(is_definite(w) for w in normalize(full).split()[:-1])
+    # Not a description's last word; a compound first name's definite half is no description
+    # (كجك for عز الدين كجك).
+    return b[-len(a) :] == a and not any(
+        is_definite(w) and w not in lexicon.COMPOUND_NAME_ENDS for w in normalize(full).split()[:-1]
+    )
 
 
 def merge_partial_sources(attributions: list[Attribution]) -> list[Attribution]:

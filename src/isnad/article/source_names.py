@@ -27,7 +27,12 @@ def canonical_source(source: str, last_outlet: str | None = None) -> str:
     joined by و in one order (``مسؤولون في تركيا وأوروبا`` = ``مسؤولون في أوروبا وتركيا``).
     Words the source phrase holds keep the article's own spelling (``مصادر محلية``, not the
     matching form ``مصادر محليه``)."""
+    source = GLUED_BEFORE_QUOTE.sub(r"\1\2", source)
     return as_written(ordered_places(_canonical_source(source, last_outlet)), source)
+
+
+# A quoted name after a preposition glued to it: بـ"صحة تبوك" is بصحة تبوك.
+GLUED_BEFORE_QUOTE = re.compile(r'(^|\s)([بل])ـ?["«“]')
 
 
 def as_written(name: str, source: str) -> str:
@@ -190,6 +195,14 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         end = next((m for m in range(k + 1, len(words)) if _starts_description(words[m])), len(words))
         if not any(describes_at(words, m) for m in range(k, end - 1)):
             return " ".join(words[k:end])
+    # A job and its definite complement, then a name of two words or more with no descriptor:
+    # "حاكم الولاية عبد الستار بارز" (not "مسؤول حكومي", not "المدير العام ... المهندس صالح").
+    if words[0] in lexicon.DESCRIPTION_HEADS:
+        m = 1
+        while m < len(words) and describes_at(words, m):
+            m += 1
+        if m > 1 and len(words) - m >= 2 and not any(describes_at(words, n) for n in range(m, len(words))):
+            return " ".join(words[m:])
     # A name, then its description: "فهد البقمي عضو لجنة الأوراق المالية", "أشرف القدرة الناطق".
     described = next((m for m in range(2, len(words)) if _starts_description(words[m])), None)
     if (

@@ -111,6 +111,10 @@ def score_article(
         result.kind_correct += any(a.kind in KIND_AGREES[source["kind"]] for a in group)
         vias = {entity_key(a.via) for a in group if a.via}
         expected = _via_names(source)
+        # A via that is itself a source of the article may be given in any of its spellings.
+        expected |= {
+            key for other in gold if other["canonical"] == source.get("via") for key in _names(other)
+        }
         via_ok = (not vias and not expected) or (len(vias) == 1 and vias <= expected)
         result.via_judged += 1
         result.via_correct += via_ok
