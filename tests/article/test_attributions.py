@@ -475,3 +475,32 @@ def test_statements_carried_by_the_media_and_a_quoted_body_after_a_glued_preposi
     [att] = find_attributions(_article(text))
     assert (att.source_canonical, att.via) == ("كجك", "وسائل الإعلام التركية")
     assert canonical_source('إدارة العلاقات والإعلام بـ"صحة تبوك"') == "إدارة العلاقات والإعلام بصحة تبوك"
+
+
+def test_what_a_statement_or_report_holds_is_its_issuers() -> None:
+    text = "وذكرت وزارة الصحة في بيان أن الإصابات ارتفعت. وجاء في البيان أن الوزارة ستعمل على ذلك."
+    names = [(a.cue, a.source_canonical) for a in find_attributions(_article(text))]
+    assert names == [("وذكرت", "وزارة الصحة"), ("وجاء", "وزارة الصحة")]
+    text = "جاء في تقرير لجنة حكومية أن الولاية يجب أن تضع خطوطا إرشادية."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "لجنة حكومية"
+    assert find_attributions(_article("وجاء الرد سريعا من الوزارة على المنتقدين.")) == []
+
+
+def test_lisan_is_a_cue_only_after_ala() -> None:
+    text = "ونيوسام وهو رئيس بلدية سابق لسان فرانسيسكو يفكر في خوض انتخابات حاكم الولاية."
+    assert find_attributions(_article(text)) == []
+
+
+def test_an_announced_verbal_noun_and_a_courtesy_title_before_a_participle() -> None:
+    [att] = find_attributions(_article("أعلنت وزارة الداخلية تخريج 63 مستفيدا من مركز المناصحة."))
+    assert att.source == "وزارة الداخلية"
+    text = (
+        "من ناحية أخرى، قام الأستاذ مساعد الزويهري بالتغريد على موقع تويتر، مبديا سعادته،"
+        " مشيرا إلى أن رئاسة الأهلي فخر."
+    )
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "مساعد الزويهري"
+    text = 'وتشرح الأستاذة الجامعية شتيفان سيلكه من جامعة سارلاند قائلة: "هذا يمكننا من تصنيع أنظمة خفيفة".'
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "شتيفان سيلكه"

@@ -49,3 +49,13 @@ def test_a_name_ends_before_the_outlet_spoken_to_and_a_via_follows_its_sources_n
     named = {a.source_canonical for a in found.attributions if "ميستورا" in a.source_canonical}
     assert len(named) == 1
     assert [a.via for a in cited] == [*named]
+
+
+def test_an_unnamed_member_is_not_the_leader_his_party_is_named_after() -> None:
+    text = (
+        "نشر موقع اليمن السعيد، نقلا عن عضو في حزب الرئيس اليمني السابق علي عبد الله صالح، قوله: إن ممثلين"
+        " لصالح يجرون محادثات مع دبلوماسيين."
+    )
+    found = extract([segment(Article(id="t", text=text, source_path="t"))])
+    assert found.attributions
+    assert all(a.source_canonical != "علي عبد الله صالح" for a in found.attributions)

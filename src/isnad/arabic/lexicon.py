@@ -174,6 +174,13 @@ SPOKE_TO = _norm_set("تحدث تحدثت تحدثوا قال قالت قالو�
 NOT_CUES = _norm_set("فحسب")
 # Prepositional cues: "بحسب X", "وفقا لـ X", "نقلا عن X".
 REPORTING_PREPOSITIONS = _norm_set("بحسب حسب حسبما وفقا وفق طبقا نقلا لسان")
+# Nouns whose first letter is ل, not the preposition: "تقرير لجنة ..." is the committee's.
+LAM_NOUNS = _norm_set("لجنة لجان لواء")
+# لسان is a cue only as "على لسان": "رئيس بلدية سابق لسان فرانسيسكو" is ل + سان.
+ON_TONGUE = normalize("لسان")
+ON_BEFORE = _norm_set("على وعلى")
+# "وجاء في البيان أن ...": what a statement or report holds, its issuer's words.
+CAME_IN = _norm_set("جاء وجاء")
 # Those that take ل, glued to the source: "وفقا لوزارة الصحة" is the ministry.
 TAKE_LAM = _norm_set("وفقا وفق طبقا")
 # Words that end a source noun phrase and start the reported content: "قال X إن ...".

@@ -145,11 +145,26 @@ TURNS = (
     _norms("من جهته جهتها جانبه جانبها ناحيته ناحيتها"),
     _norms("بدوره بدورها"),
 )
+# "من ناحية أخرى، قام ...": a turn to another matter, which a sentence's verb follows as well.
+OTHER_SIDE = _norms("ناحية جهة جانب")
+OTHER = _norms("أخرى ثانية آخر")
+
+
+def titles_a_person(word: str) -> bool:
+    """Whether a normalised word is a title that introduces a person's name: the tagger's titles
+    (الدكتور، المهندس ...) and the courtesy title الأستاذ/الأستاذة."""
+    return word in lexicon.PERSON_TITLES or word in COURTESY_TITLES
+
+
+# Kept apart from PERSON_TITLES, a feature of the trained tagger.
+COURTESY_TITLES = _norms("الأستاذ الأستاذة")
 
 
 def turn_length(words: list[str]) -> int:
     """How many of the first normalised words are a turn to another speaker (``من جهته``,
-    ``بدوره``), which a sentence's verb follows."""
+    ``بدوره``, ``من ناحية أخرى``), which a sentence's verb follows."""
+    if len(words) > 2 and words[0] == normalize("من") and words[1] in OTHER_SIDE and words[2] in OTHER:
+        return 3
     if len(words) > 1 and words[0] == normalize("من") and words[1] in TURNS[0]:
         return 2
     return 1 if words and words[0] in TURNS[1] else 0
@@ -166,6 +181,7 @@ ANNOUNCED_OBJECTS = _norms(
     "اسم حالة توفر اختيار تعيين مقتل وفاة تأجيل إلغاء بدء انطلاق إطلاق افتتاح إغلاق فتح نتائج"
     " نتائجها موعد شن مبايعة مبايعتها تجهيز اكتمال استقالة اعتقال تحرير إصابة قبول رفض"
     " مسؤوليته مسؤوليتها مسؤوليتهم"  # "أعلنت حركة طالبان مسؤوليتها عن الهجوم قائلة إن"
+    " اعتماد تخريج تشكيل تدشين تسمية ترشيح تمديد"  # "أعلن النادي الأهلي اعتماد الأستاذ ..."
 )
 
 

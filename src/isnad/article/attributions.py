@@ -49,6 +49,7 @@ from isnad.arabic.speakers import (
     is_prepositional_object,
     names_a_manner,
     reports_with_object,
+    titles_a_person,
     turn_length,
     turned_out,
 )
@@ -63,6 +64,7 @@ from isnad.article.cue_phrases import (
     cue_kind,
     is_form_of,
     is_statement_noun,
+    is_statement_or_document,
     leading_addressee,
     opens_content,
     opens_with_verb,
@@ -152,6 +154,13 @@ def _before_announced(
     return phrase, j, cut is not None
 
 
+def _name_follows(subject: list[Token], k: int) -> bool:
+    """Whether a name follows the title subject[k], past the definite words that qualify it:
+    "الأستاذ مساعد", "الاستاذة الجامعية شتيفان سيلكه"."""
+    after = next((m for m in range(k + 1, len(subject)) if not is_definite(subject[m].norm)), None)
+    return after is not None and not is_stopword(subject[after].text)
+
+
 def _names_again(subject: str, earlier: str) -> bool:
     """Whether a clause's subject opens with a word of the name of the source cited before it."""
     first = [strip_particles(w) for w in normalize(subject).split()[:1]]
@@ -204,6 +213,8 @@ class _Reader:
                 attribution, next_i = self._preposition(tokens, i)
             elif kind == "participle":
                 attribution, next_i = self._participle(tokens, i)
+            elif tokens[i].norm in lexicon.CAME_IN:
+                attribution, next_i = self._came_in(tokens, i)
             if attribution is None:
                 i += 1
                 continue
@@ -376,8 +387,27 @@ class _Reader:
             return j, None
         return after, self._resolve(carrier).canonical
 
+    def _came_in(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
+        """ "وجاء في البيان أن", "جاء في تقرير لجنة ... أن": the document, read as a source is
+        (its publisher, or the last issuer for a bare البيان), when content opens after it."""
+        if (
+            i + 2 >= len(tokens)
+            or tokens[i + 1].norm != lexicon.IN
+            or not is_statement_or_document(tokens[i + 2])
+        ):
+            return None, i
+        source_tokens, j = source_after(tokens, i + 2)
+        if not source_tokens or not opens_content(tokens, j, quotes=True):
+            return None, i
+        content, direct, next_i = content_after(tokens, j)
+        if content is None:
+            return None, i
+        return self._make(tokens[i], self._resolve(source_tokens), content, direct), next_i
+
     def _preposition(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         cue = tokens[i]
+        if cue.norm == lexicon.ON_TONGUE and not (i and tokens[i - 1].norm in lexicon.ON_BEFORE):
+            return None, i  # "رئيس بلدية سابق لسان فرانسيسكو": ل + سان, no cue
         j = skip_preposition_words(tokens, i + 1)
         if j < len(tokens) and is_form_of(tokens[j], lexicon.ACCOUNT_NOUNS):
             j += 1  # "وفقا لرواية ثلاثة أشخاص"
@@ -510,7 +540,7 @@ class _Reader:
         if self.sentence:
             return None
         opening = tokens if i > 1 else self.previous
-        turn = turn_length([t.norm for t in opening[:2]])  # "من جهته، أثنى السفير"
+        turn = turn_length([t.norm for t in opening[:3]])  # "من جهته، أثنى السفير"
         if turn and len(opening) > turn and opening[turn].text in COMMAS:
             turn += 1
         if len(opening) < turn + 3 or not opens_with_verb(opening[turn], tokens[i]):
@@ -544,8 +574,7 @@ class _Reader:
         if is_prepositional_object(subject[0].norm):
             return None  # "ودعا لاستمرار الجهود ...": no subject written
         if titled and not any(
-            k + 1 < len(subject) and t.norm in lexicon.PERSON_TITLES and not is_definite(subject[k + 1].norm)
-            for k, t in enumerate(subject)
+            titles_a_person(t.norm) and _name_follows(subject, k) for k, t in enumerate(subject)
         ):
             return None  # for a participle, only a plain person: a title and a name
         if names_a_manner(subject[0].norm):

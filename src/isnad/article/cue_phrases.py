@@ -80,6 +80,11 @@ def is_statement_noun(token: Token) -> bool:
     return is_form_of(token, lexicon.STATEMENT_NOUNS) or token.norm in STATEMENT_FORMS
 
 
+def is_statement_or_document(token: Token) -> bool:
+    """A statement or a document (بيان، تصريح، تقرير، دراسة ...)."""
+    return is_statement_noun(token) or is_form_of(token, lexicon.DOCUMENT_NOUNS)
+
+
 def skip_preposition_words(tokens: list[Token], j: int) -> int:
     while j < len(tokens) and tokens[j].norm in lexicon.CUE_LINKS:
         j += 1  # بحسب ما، وفقا لـ، نقلا عن

@@ -199,8 +199,11 @@ def _person_in_source(
         return None
     if strip_particles(normalize(attribution.source).split()[0]) in lexicon.GROUP_HEADS:
         return None  # "عائلة ... الملا محمد عمر": the family speaks, not the man it names
-    if normalize(attribution.source).split()[0] in lexicon.INSTITUTION_HEADS:
+    first, *rest = normalize(attribution.source).split()
+    if first in lexicon.INSTITUTION_HEADS:
         return None  # "المؤسسة العامة لجسر الملك فهد": the body speaks
+    if rest and rest[0] == lexicon.IN and not is_definite(first):
+        return None  # "عضو في حزب الرئيس اليمني السابق علي عبد الله صالح": an unnamed member
     cue_start, cue_end = attribution.cue_span
     reach = len(attribution.source) + SOURCE_REACH
     after = text.find(attribution.source, cue_end, cue_end + reach)

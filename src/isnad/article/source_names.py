@@ -17,7 +17,7 @@ from isnad.arabic import (
     strip_definite,
     strip_particles,
 )
-from isnad.arabic.speakers import DATA_NOUNS, NAMED_AFTER_HEADS
+from isnad.arabic.speakers import DATA_NOUNS, NAMED_AFTER_HEADS, titles_a_person
 from isnad.model import SourceKind
 
 
@@ -155,7 +155,11 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
                 return canonical_source(" ".join(words[k + 1 :]), last_outlet)
         # The publisher after a glued ل: "التقرير الإحصائي الشهري لتداول", "الموقع الرسمي لنادي العين".
         for k in range(1, min(len(words), 4)):
-            if has_glued_preposition(words[k]) and words[k].startswith("ل"):
+            if (
+                has_glued_preposition(words[k])
+                and words[k].startswith("ل")
+                and words[k] not in lexicon.LAM_NOUNS
+            ):
                 publisher = "ال" + words[k][2:] if words[k].startswith("لل") else words[k][1:]
                 return canonical_source(" ".join([publisher, *words[k + 1 :]]), last_outlet)
         if document is not None:
@@ -177,7 +181,7 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     if len(words) == 2 and words[0] in lexicon.RANK_TITLES and is_definite(words[1]):
         return words[1]  # "العقيد الدوسري": a family name after a rank (not "المتحدث الرسمي")
     k = 0
-    while k < len(words) - 1 and (words[k] in lexicon.PERSON_TITLES or (k and is_definite(words[k]))):
+    while k < len(words) - 1 and (titles_a_person(words[k]) or (k and is_definite(words[k]))):
         k += 1
     # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
     # description: "المتحدث باسم الخارجية" stays whole. A name runs up to the next title or
@@ -281,10 +285,17 @@ def _has_possessor(words: list[str]) -> bool:
     indefinite noun's adjective would be indefinite too ("تقرير الشرطة", not "تقرير مصرفي").
     (An indefinite name, ``تقرير تداول``, cannot be told from an adjective by its letters.)"""
     head, after = words[0], words[1]
-    if is_definite(head) or has_glued_preposition(head) or is_stopword(after):
+    glued = has_glued_preposition(head) and head not in lexicon.DOCUMENT_NOUNS  # بيان is no ب + يان
+    if is_definite(head) or glued or is_stopword(after):
         return False
     if after in lexicon.PUBLISHED_BY or after in lexicon.ISSUED_BY or after in lexicon.TIME_ADVERBS:
         return False
+    if (
+        after in lexicon.LAM_NOUNS
+        or after in lexicon.INSTITUTION_HEADS
+        or after in lexicon.ORGANISATION_HEADS
+    ):
+        return True  # "تقرير لجنة ...", "بيان وزارة الخارجية": a body, named in the construct
     if has_glued_preposition(after):
         return False  # "تقرير لصحيفة ...": read by the glued-ل rule
     return is_definite(after)
