@@ -51,12 +51,12 @@ MAX_DESCRIPTION_WORDS = 3
 MAX_CONSTRUCT_WORDS = 7  # مدير عام إدارة التراخيص بفرع الهيئة بالمنطقة
 
 
-def _heads() -> frozenset[str]:
-    return frozenset(
-        strip_definite(w)
-        for w in lexicon.PERSON_TITLES | lexicon.DESCRIPTION_HEADS
-        if len(strip_definite(w)) > 1  # not "د" (Dr.)
-    )
+# Titles and jobs without the article: what a description that refers back starts with.
+_HEADS = frozenset(
+    strip_definite(w)
+    for w in lexicon.PERSON_TITLES | lexicon.DESCRIPTION_HEADS
+    if len(strip_definite(w)) > 1  # not "د" (Dr.)
+)
 
 
 def word_forms(word: str) -> set[str]:
@@ -78,7 +78,7 @@ def referring_words(name: str) -> list[frozenset[str]] | None:
     if len(words) == 1 and words[0] in LAST_SPEAKER_NOUNS:
         return []
     head = strip_definite(words[0])
-    if head not in _heads() and head not in BODY_HEADS:
+    if head not in _HEADS and head not in BODY_HEADS:
         return None
     rest = [strip_definite(w) for w in words[1:]]
     return [frozenset({head}), *(frozenset({w}) for w in rest if w not in FUNCTION_ADJECTIVES)]
@@ -94,7 +94,7 @@ def described_words(name: str) -> list[frozenset[str]] | None:
     if not 2 <= len(words) <= MAX_CONSTRUCT_WORDS:
         return None
     head = words[0]
-    if is_definite(head) or has_glued_preposition(head) or head not in _heads():
+    if is_definite(head) or has_glued_preposition(head) or head not in _HEADS:
         return None
     rest = [frozenset(word_forms(w)) for w in words[1:]]
     return [frozenset({head}), *(forms for forms in rest if not forms & FUNCTION_ADJECTIVES)]
