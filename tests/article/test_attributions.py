@@ -504,3 +504,50 @@ def test_an_announced_verbal_noun_and_a_courtesy_title_before_a_participle() -> 
     text = 'وتشرح الأستاذة الجامعية شتيفان سيلكه من جامعة سارلاند قائلة: "هذا يمكننا من تصنيع أنظمة خفيفة".'
     [att] = find_attributions(_article(text))
     assert att.source_canonical == "شتيفان سيلكه"
+
+
+def test_rules_a_thing_is_done_by_are_no_sources() -> None:
+    for text in (
+        "أتمت الهيئة ترتيبات تمويل مشروع المرحلة الثانية وفق نظام المنتج المستقل.",
+        "وقد أسست الهيئة شركة لتطوير المشروع وفقا لقوانين الإمارات.",
+        "وطبقاً للإجراءات المعمول بها في مجلس الأمن فإن مسودة القرار أصبحت مقبولة.",
+    ):
+        assert find_attributions(_article(text)) == [], text
+
+
+def test_a_relayer_before_its_verb_or_before_a_time_word() -> None:
+    text = "ونقلت وكالة الأنباء الإماراتية أمس عن سعيد الطاير أن المشروع يتماشى مع توجه الدولة."
+    [att] = find_attributions(_article(text))
+    assert (att.source_canonical, att.via) == ("سعيد الطاير", "وكالة الأنباء الإماراتية")
+    text = 'وكانت صحيفة «الخبر» نقلت عن مصادر عسكرية ان "موكبا عسكريا تعرض لكمين".'
+    [att] = find_attributions(_article(text))
+    assert (att.source_canonical, att.via) == ("مصادر عسكرية", "صحيفة الخبر")
+
+
+def test_a_tweet_on_a_platform_and_a_statement_carried_by_sites() -> None:
+    text = (
+        'وأضاف "كورتز" في تغريدة له على موقع التواصل الاجتماعي "تويتر" أن مسودة القرار وضعت في مرحلة الصمت.'
+    )
+    [att] = find_attributions(_article(text))
+    assert att.via == "تويتر"
+    text = "وقال التنظيم في بيان نشرته مواقع جهادية ولا يمكن التحقق من صحته ان عناصره قتلوا 14 عسكريا."
+    [att] = find_attributions(_article(text))
+    assert att.via == "مواقع جهادية"
+
+
+def test_the_report_is_the_body_last_cited_and_a_presentative_is_no_subject() -> None:
+    text = (
+        "وقال مجلس اللاجئين النرويجي إن آسيا معرضة للكوارث الطبيعية. وقال التقرير إنه منذ 2008 شردت"
+        " الكوارث 26.5 مليون شخص."
+    )
+    article = segment(Article(id="t", text=text, source_path="t", outlet="aawsat"))
+    assert {a.source_canonical for a in find_attributions(article)} == {"مجلس اللاجئين النرويجي"}
+    text = "وعلى كل حال ها هو طارق كيال يقول إنه لا يعلم متى وقع الاتحاديون."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "طارق كيال"
+
+
+def test_an_announcement_on_its_own_site() -> None:
+    text = "واعلنت صحيفة «الخبر» على موقعها الالكتروني مقتل 11 عسكريا جزائريا في كمين."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "صحيفة الخبر"

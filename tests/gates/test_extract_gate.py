@@ -67,8 +67,9 @@ def test_extraction_on_exara_news() -> None:
 # (2026-12-02, later session): 2015-07-22 labelled blind and scored once at 0.581; read for errors
 # since, it is 0.897. Seventh pass (the same session): 2015-07-23 labelled blind and scored once
 # at 0.615; read for errors since, it is 0.851. Eighth pass: 2015-07-24 labelled blind and scored
-# once at 0.471; read since, it is 0.857. All thirteen sets pooled (195 sources): P 0.908 R 0.856
-# F1 0.881, via 0.970. The floors guard these against regressions.
+# once at 0.471; read since, it is 0.857. Ninth pass: 2015-07-21 labelled blind and scored once at
+# 0.600; read since, it is 0.824. All fourteen sets pooled (211 sources): P 0.896 R 0.858 F1 0.877,
+# via 0.972. The floors guard these against regressions.
 REAL_NEWS_SOURCE_F1_FLOOR = 0.86
 REAL_NEWS_VIA_FLOOR = 0.95
 HELD_OUT_SOURCE_F1_FLOOR = 0.75
@@ -78,6 +79,7 @@ FIFTH_BLIND_SET_SOURCE_F1_FLOOR = 0.82
 SIXTH_BLIND_SET_SOURCE_F1_FLOOR = 0.86
 SEVENTH_BLIND_SET_SOURCE_F1_FLOOR = 0.82
 EIGHTH_BLIND_SET_SOURCE_F1_FLOOR = 0.82
+NINTH_BLIND_SET_SOURCE_F1_FLOOR = 0.79
 POOLED_SOURCE_F1_FLOOR = 0.87
 
 
@@ -105,6 +107,8 @@ def test_sources_on_real_news() -> None:
     assert seventh.sources.f1 >= SEVENTH_BLIND_SET_SOURCE_F1_FLOOR, seventh.misses
     eighth = sets["saudinewsnet-2015-07-24"]
     assert eighth.sources.f1 >= EIGHTH_BLIND_SET_SOURCE_F1_FLOOR, eighth.misses
+    ninth = sets["saudinewsnet-2015-07-21"]
+    assert ninth.sources.f1 >= NINTH_BLIND_SET_SOURCE_F1_FLOOR, ninth.misses
     pooled = pool(list(sets.values()))
     assert pooled.sources.f1 >= POOLED_SOURCE_F1_FLOOR, pooled.misses
     assert pooled.via_accuracy >= REAL_NEWS_VIA_FLOOR, pooled.misses

@@ -74,6 +74,8 @@ SOURCE_ENDS = _norm_set("فقد وقد ثم")
 GENERIC_WHO = _norm_set("من ومن فمن")
 # "لكنهم قالوا": a subject pronoun glued to لكن; whom it stands for is not written there.
 PRONOUN_SUBJECTS = _norm_set("لكنه لكنها لكنهم لكنهما ولكنه ولكنها ولكنهم ولكنهما")
+# "ها هو طارق كيال يقول": a presentative (with its pronoun) before the subject is not part of it.
+PRESENTATIVES = _norm_set("ها وها فها")
 # "وكانت الوزارة قد أعلنت": the particle of the perfect between a subject and its verb.
 PERFECT_PARTICLES = _norm_set("قد لقد")
 # Weekdays and "yesterday", which start a date rather than a source: "حذرت الأحد من ...".
@@ -110,7 +112,7 @@ BARE_TO = _norm_set("ل لـ")
 # Abstract nouns that are the object of a saying verb, never its subject: "وأكد ضرورة استمرار".
 # So are the objects of "drew attention to": "ولفت البنيان النظر إلى", "لافتا الانتباه إلى".
 # Deaths confirmed or announced are objects as well: "وأكد المرصد مقتل سبعة أشخاص".
-OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه مقتل مصرع وفاة")
+OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه مقتل مصرع وفاة مدى")
 # "إحدى المنظمات الخيرية", "أحد المسؤولين": one of a group, a source though a function word.
 ONE_OF = _norm_set("أحد إحدى")
 # Heads of bodies whose own name news often quotes: جماعة "لايون إيد" للحفاظ على الأسود.
@@ -134,6 +136,7 @@ CONTINUING_VERBS = _norm_set(
 SAY_VERBS = _norm_set("قال قالت يقول تقول")
 # A source named by its kind only, which stands for the outlet last named: "وتقول الصحيفة".
 ANAPHORIC_SOURCES = _norm_set("الصحيفة الجريدة الوكالة الموقع المجلة التقرير القناة")
+THE_REPORT = normalize("التقرير")
 # A statement named by its kind alone is the last issuer's: "وقال البيان", "وأضاف التسجيل الصوتي".
 ISSUED_STATEMENTS = _norm_set("البيان التسجيل الرسالة الشريط")
 # "المصادر ذاتها", "المسؤول نفسه": the same source again.
@@ -174,6 +177,30 @@ SPOKE_TO = _norm_set("تحدث تحدثت تحدثوا قال قالت قالو�
 NOT_CUES = _norm_set("فحسب")
 # Prepositional cues: "بحسب X", "وفقا لـ X", "نقلا عن X".
 REPORTING_PREPOSITIONS = _norm_set("بحسب حسب حسبما وفقا وفق طبقا نقلا لسان")
+# "في تغريدة له على موقع تويتر": the speaker's own statement, on a platform that carried it.
+HIS_OWN = _norm_set("له لها لهم")
+# "على موقعها الالكتروني", "على حسابه": a source's own site or account.
+OWN_SITE = _norm_set("موقعه موقعها موقعهم حسابه حسابها حسابهم صفحته صفحتها")
+ON_WORD = normalize("على")
+_PLATFORMS = {
+    normalize(s): name
+    for name, *spellings in (
+        ("تويتر", "توتير"),
+        ("فيسبوك", "فيس بوك"),
+        ("يوتيوب",),
+        ("إنستغرام", "انستقرام", "انستجرام"),
+        ("سناب شات",),
+    )
+    for s in (name, *spellings)
+}
+
+
+def platform_named(words: list[str]) -> str | None:
+    """The social platform a phrase (normalised words) names: "موقع التواصل الاجتماعي تويتر"."""
+    text = " ".join(w.strip('"“”«»') for w in words)
+    return next((name for spelling, name in _PLATFORMS.items() if f" {spelling} " in f" {text} "), None)
+
+
 # Nouns whose first letter is ل, not the preposition: "تقرير لجنة ..." is the committee's.
 LAM_NOUNS = _norm_set("لجنة لجان لواء")
 # لسان is a cue only as "على لسان": "رئيس بلدية سابق لسان فرانسيسكو" is ل + سان.
@@ -399,6 +426,8 @@ CONFLICTING: frozenset[frozenset[str]] = frozenset(
     )
 )
 NEGATIONS = _norm_set("لا لم لن ليس ليست ليسوا غير عدم ما")
+# The particles among them with a conjunction glued: "ولا يمكن التحقق" opens a clause.
+CONJOINED_NEGATIONS = _norm_set("ولا ولم ولن فلا فلم فلن")
 
 # What an editor reads for each claim label and counted class (the report is in Arabic; the
 # labels stay English in analysis.json, where programs read them).

@@ -262,13 +262,28 @@ class _Reader:
         announced = False
         if source_tokens and is_form_of(cue, ANNOUNCING_VERBS):
             source_tokens, j, announced = _before_announced(tokens, source_tokens, j)
+            # "واعلنت صحيفة «الخبر» على موقعها الالكتروني مقتل ...": past its own site
+            k = (
+                j + 2
+                if j + 1 < len(tokens)
+                and tokens[j].norm == lexicon.ON_WORD
+                and tokens[j + 1].norm in lexicon.OWN_SITE
+                else j
+            )
+            while j < k < len(tokens) and is_definite(tokens[k].norm):
+                k += 1
+            if k > j and k < len(tokens) and tokens[k].norm in ANNOUNCED_OBJECTS:
+                j, announced = k, True
         source: _Source | None = None
-        if is_form_of(cue, lexicon.RELAY_VERBS) and 0 < len(source_tokens) < MAX_SOURCE_TOKENS:
-            k = skip_apposition(tokens, j)
-            if k < len(tokens) and tokens[k].norm == lexicon.FROM_SOURCE:
+        if is_form_of(cue, lexicon.RELAY_VERBS) and len(source_tokens) < MAX_SOURCE_TOKENS:
+            # "ونقلت وكالة الأنباء الإماراتية أمس عن ...", "وكانت صحيفة «الخبر» نقلت عن ...": the
+            # relayer after the verb (time words stepped over) or, with none there, before it.
+            relayer = source_tokens or source_before(tokens, i)
+            k = past_time(tokens, skip_apposition(tokens, j))
+            if relayer and k < len(tokens) and tokens[k].norm == lexicon.FROM_SOURCE:
                 cited, j = source_after(tokens, k + 1)
                 if cited:
-                    via = self._resolve(source_tokens).canonical
+                    via = self._resolve(relayer).canonical
                     source = self._resolve(cited, via)
         if source is None and j < len(tokens) and cue_kind(tokens[j]) == "preposition":
             cited, after = source_after(tokens, skip_preposition_words(tokens, j + 1))
@@ -367,6 +382,13 @@ class _Reader:
             carrier, after = source_after(tokens, (through if through is not None else k) + 1)
             if carrier:
                 return after, self._resolve(carrier).canonical
+        # "في تغريدة له على موقع التواصل الاجتماعي "تويتر"": the platform carried it.
+        m = k + 1 if k < len(tokens) and tokens[k].norm in lexicon.HIS_OWN else k
+        if m + 1 < len(tokens) and tokens[m].norm == lexicon.ON_WORD:
+            site, after = source_after(tokens, m + 1)
+            platform = lexicon.platform_named([t.norm for t in site])
+            if platform is not None:
+                return after, platform
         for m in range(k, min(k + 4, len(tokens))):  # "في بيان له أن", "في بيان صحفي:"
             if opens_content(tokens, m, quotes=True):
                 return m, None
@@ -597,6 +619,12 @@ class _Reader:
         if glued_lam and text.startswith("ل"):
             text = text[1:]
         canonical = canonical_source(text, self.last_outlet)
+        if normalize(text) == lexicon.THE_REPORT and self.last_outlet == self.article.outlet:
+            # "وقال التقرير" with no paper cited: not the article's own outlet, but the body
+            # last cited, whose report it is ("وقال «مجلس اللاجئين النرويجي» ... وقال التقرير").
+            body = next((a for a in reversed(self.found) if a.kind == "official"), None)
+            if body is not None:
+                return _Source(text, body.source_canonical, "document", via)
         named = earlier_source(canonical, [(a.source, a.source_canonical) for a in self.found])
         if named is None:
             named = speaker_then_object(

@@ -153,7 +153,12 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         if token.text == "." and phrase and phrase[-1].norm in lexicon.ABBREVIATED_TITLES:
             j += 1  # "قال د. محمد العلي": the dot of a title
             continue
-        if token.kind == "punct" or token.norm in lexicon.CONTENT_OPENERS or token.norm in lexicon.NEGATIONS:
+        if (
+            token.kind == "punct"
+            or token.norm in lexicon.CONTENT_OPENERS
+            or token.norm in lexicon.NEGATIONS
+            or token.norm in lexicon.CONJOINED_NEGATIONS  # "مواقع جهادية ولا يمكن التحقق من صحته"
+        ):
             break
         if token.norm in lexicon.SOURCE_ENDS or strip_particles(token.norm) in lexicon.WEEKDAYS:
             break  # "العقيد منصور الدوسري فقد ...", "حذرت الأحد من ..."
@@ -306,6 +311,7 @@ def source_before(tokens: list[Token], i: int, *, across_comma: bool = False) ->
             or token.norm in lexicon.CLAUSE_LINKS
             or token.norm in lexicon.CONDITIONALS
             or token.norm in lexicon.SOURCE_ENDS
+            or (j and tokens[j - 1].norm in lexicon.PRESENTATIVES)  # "وعلى كل حال ها هو طارق كيال يقول"
         ):
             break
         if starts_date(tokens, j):
