@@ -551,3 +551,24 @@ def test_an_announcement_on_its_own_site() -> None:
     text = "واعلنت صحيفة «الخبر» على موقعها الالكتروني مقتل 11 عسكريا جزائريا في كمين."
     [att] = find_attributions(_article(text))
     assert att.source_canonical == "صحيفة الخبر"
+
+
+def test_another_source_is_not_the_one_named_before() -> None:
+    text = "وأفاد مصدر أمني عراقي أن شخصين قتلا. وأفاد مصدر أمني آخر بمقتل شخص في هجوم مسلح."
+    names = [a.source_canonical for a in find_attributions(_article(text))]
+    assert names == ["مصدر أمني عراقي", "مصدر أمني آخر"]
+
+
+def test_according_to_what_a_source_gave_and_estimates_of_the_media() -> None:
+    text = "وأصيب ثلاثة مدنيين بجروح في إطلاق نار، بحسب ما أفاد به قائد شرطة هذه المنطقة."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "قائد شرطة هذه المنطقة"
+    text = "وتخلى الفريق عن جناحه مقابل 63 مليون يورو بحسب تقديرات وسائل الاعلام."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "وسائل الاعلام"
+    assert (
+        find_attributions(
+            _article("ويتراوح سعر الساعة الواحدة، حسب نوعية السوار المختار، بين 192 و197 ألف روبل.")
+        )
+        == []
+    )

@@ -59,3 +59,14 @@ def test_an_unnamed_member_is_not_the_leader_his_party_is_named_after() -> None:
     found = extract([segment(Article(id="t", text=text, source_path="t"))])
     assert found.attributions
     assert all(a.source_canonical != "علي عبد الله صالح" for a in found.attributions)
+
+
+def test_a_body_after_a_glued_lam_and_after_a_title_is_no_person() -> None:
+    text = (
+        "وأوضح المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة تبوك أن الحالة الأولى دهس."
+        " وقال قائد شرطة المنطقة إن التحقيق جار."
+    )
+    found = extract([segment(Article(id="t", text=text, source_path="t"))])
+    names = {e.canonical for e in found.entities}
+    assert "لهيئة الهلال الأحمر" not in names
+    assert "شرطة" not in names

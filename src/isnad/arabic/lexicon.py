@@ -74,6 +74,8 @@ SOURCE_ENDS = _norm_set("فقد وقد ثم")
 GENERIC_WHO = _norm_set("من ومن فمن")
 # "لكنهم قالوا": a subject pronoun glued to لكن; whom it stands for is not written there.
 PRONOUN_SUBJECTS = _norm_set("لكنه لكنها لكنهم لكنهما ولكنه ولكنها ولكنهم ولكنهما")
+# "وأفاد مصدر أمني آخر": another source, never the one named before.
+ANOTHER = _norm_set("آخر أخرى آخرون آخرين")
 # "ها هو طارق كيال يقول": a presentative (with its pronoun) before the subject is not part of it.
 PRESENTATIVES = _norm_set("ها وها فها")
 # "وكانت الوزارة قد أعلنت": the particle of the perfect between a subject and its verb.
@@ -123,6 +125,7 @@ TRANSLATED_BY = _norm_set("ترجمته ترجمتها ترجمه ترجمها �
 ON_IT = _norm_set("عليه عليها")
 # "أدلى الأمير بتصريح قال فيه:": the statement the sentence's subject gave.
 IN_IT = _norm_set("فيه فيها")
+WITH_IT = _norm_set("به بها")
 # Verbs that relay another's words: "نقلت الصحيفة عن مسؤولين".
 RELAY_VERBS = _norm_set("نقل نقلت ينقل تنقل نقلوا")
 # "إلى" after what a relay verb names is where something was moved, not what was said: "ونقل
@@ -325,9 +328,11 @@ PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولا�
 # ("رئيس بنك سانت لويس"), and a source they head speaks for the body, not for a person its name
 # holds ("المؤسسة العامة لجسر الملك فهد"). Kept apart from ORGANISATION_HEADS, a feature of the
 # trained tagger.
+# A body's head noun, indefinite: what ل is read off before in an entity's first word.
+BODY_NOUNS = _norm_set("هيئة وزارة جامعة لجنة مؤسسة شركة جمعية مديرية إدارة منظمة حركة مجلس")
 INSTITUTION_HEADS = frozenset(
     form
-    for word in _norm_set("مؤسسة شركة هيئة جامعة لجنة نادي جمعية مركز إدارة مديرية بنك مصرف صندوق")
+    for word in _norm_set("مؤسسة شركة هيئة جامعة لجنة نادي جمعية مركز إدارة مديرية بنك مصرف صندوق شرطة قيادة")
     for form in (word, "ال" + word)
 )
 

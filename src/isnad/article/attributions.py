@@ -124,7 +124,14 @@ def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> t
         ),
         None,
     )
-    while cut is not None and cut > 1 and is_stopword(source_tokens[cut - 1].text):
+    # back past a preposition before the object ("أكد شكري على أهمية"), not past "آخر": "مصدر أمني
+    # آخر بمقتل" is another source
+    while (
+        cut is not None
+        and cut > 1
+        and is_stopword(source_tokens[cut - 1].text)
+        and source_tokens[cut - 1].norm not in lexicon.ANOTHER
+    ):
         cut -= 1
     return _cut_at(tokens, source_tokens, j, cut)
 
@@ -441,8 +448,16 @@ class _Reader:
             or any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j])
         )
         told = k < len(tokens) and reports_with_object(tokens[k].norm) and as_what
-        if told:
-            j = k + 1  # "طبقا لما ذكره جول محمد بيدار", "حسبما نشرته صحيفة ...": the source follows
+        # "بحسب ما أفاد به قائد الشرطة": the verb with its object after a ب
+        told_by = (
+            as_what
+            and k + 1 < len(tokens)
+            and cue_kind(tokens[k]) == "verb"
+            and tokens[k + 1].norm in lexicon.WITH_IT
+        )
+        if told or told_by:
+            j = k + 1 + told_by  # "طبقا لما ذكره جول محمد بيدار", "حسبما نشرته صحيفة ...": the source follows
+            told = True
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
             return None, i  # "حسبما نقلت ..." is read at the verb
         if not told and any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j]):

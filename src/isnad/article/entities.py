@@ -132,6 +132,8 @@ def _mention(
     """The mention of tokens[i:end], without the particles glued before its first word
     (``cut`` letters of them when the caller knows, else what `particle_length` says)."""
     head = tokens[i]
+    if cut is None and head.norm[:1] == "ل" and head.norm[1:] in lexicon.BODY_NOUNS:
+        cut = 1  # "لهيئة الهلال الأحمر": ل + a body's head noun, which no name starts with
     start = head.start + _original_length(head.text, particle_length(head.norm) if cut is None else cut)
     span = (start, tokens[end - 1].end)
     if span[1] <= span[0]:
@@ -254,6 +256,8 @@ def _name_after(tokens: list[Token], j: int) -> int:
             break
         if is_definite(token.norm) and k == j:
             break
+        if k == j and token.norm in lexicon.INSTITUTION_HEADS:
+            break  # "قائد شرطة المنطقة": a body in the construct after the title, no name
         if (
             cue_kind(token) is not None
             or token.norm in lexicon.CONTENT_OPENERS

@@ -58,7 +58,7 @@ def earlier_source(canonical: str, earlier: Sequence[tuple[str, str]]) -> str | 
     words = normalize(canonical).split()
     while len(words) > 1 and words[-1] in lexicon.SAME_AS:
         words.pop()
-    if not words:
+    if not words or words[-1] in lexicon.ANOTHER:
         return None
     forms = [words]
     definite = all(is_definite(w) for w in words)
@@ -298,6 +298,8 @@ def _has_possessor(words: list[str]) -> bool:
         return True  # "تقرير لجنة ...", "بيان وزارة الخارجية": a body, named in the construct
     if has_glued_preposition(after):
         return False  # "تقرير لصحيفة ...": read by the glued-ل rule
+    if len(words) > 2 and is_definite(words[2]) and not after.endswith(("ي", "يه")):
+        return True  # "تقديرات وسائل الاعلام": the possessor is a construct itself (no adjective)
     return is_definite(after)
 
 
