@@ -349,3 +349,17 @@ def test_a_pair_that_shares_too_few_runs_is_not_aligned_and_a_copy_is() -> None:
     skipped = align(texts[0], texts[1], EVERY_LINK, weights=weights)
     assert skipped is not None
     assert skipped.score < default
+
+
+def test_captions_too_short_to_identify_an_item_copy_nothing() -> None:
+    from isnad.ingest import build_article
+    from isnad.pipeline import segment
+
+    cartoons = [
+        segment(
+            build_article("كاريكاتير", str(n), url=f"http://x/node/{n}/كاريكاتير.html", outlet="almadina")
+        )
+        for n in range(3)
+    ]
+    assert len({a.id for a in cartoons}) == 3
+    assert find_reuse(Corpus(cartoons)) == []

@@ -18,9 +18,11 @@ GOLD = "saudinewsnet/events-gold-2015-08-06.tsv"
 # storylines 0.868 (peer 0.793); most labelled articles in one event 13 (largest gold event 20).
 # See docs/events.md. 2026-12-01, storylines over events' pooled representations: storylines
 # 0.883 (events unchanged). 2026-12-02, each event counted by its coverage in the storylines'
-# average linkage: storylines 0.895 (events unchanged).
-EVENT_BCUBED_F1_FLOOR = 0.92
-STORYLINE_BCUBED_F1_FLOOR = 0.88
+# average linkage: storylines 0.895 (events unchanged). 2026-12-02 (later session), items whose
+# text is too short to identify them (the day's cartoons, all "كاريكاتير") kept apart by URL
+# instead of read as one article: events 0.929, storylines 0.900.
+EVENT_BCUBED_F1_FLOOR = 0.925
+STORYLINE_BCUBED_F1_FLOOR = 0.89
 
 
 def test_events_and_storylines_of_the_dev_day() -> None:

@@ -220,3 +220,15 @@ def test_same_content_gets_the_same_id_whatever_its_normal_form_or_line_ends() -
 def test_no_text_is_an_error(raw: str) -> None:
     with pytest.raises(IngestError, match="no text"):
         build_article(raw, "empty.txt")
+
+
+def test_items_too_short_to_identify_are_kept_apart_by_url() -> None:
+    # A day's cartoons are all captioned "كاريكاتير": twelve items, not one article.
+    monday = build_article("كاريكاتير", "a", url="http://x/node/1/كاريكاتير.html")
+    tuesday = build_article("كاريكاتير", "b", url="http://x/node/2/كاريكاتير.html")
+    again = build_article("كاريكاتير", "c", url="http://x/node/1/كاريكاتير.html")
+    assert monday.id != tuesday.id
+    assert monday.id == again.id  # the same input twice is one item
+    text = "أعلنت وزارة الصحة اليوم تسجيل ثلاث حالات جديدة في المنطقة الشرقية."
+    copies = {build_article(text, str(n), url=f"http://x/{n}").id for n in range(3)}
+    assert len(copies) == 1  # a text that identifies its content: one article wherever it is found

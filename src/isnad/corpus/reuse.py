@@ -44,6 +44,7 @@ from isnad.corpus.boilerplate import Boilerplate
 from isnad.corpus.direction import orient, publishing_clocks, siblings_of_one_source
 from isnad.corpus.reuse_candidates import candidate_pairs
 from isnad.corpus.reuse_weights import ReuseParams, TermWeights
+from isnad.ingest.layout import MIN_IDENTIFYING_WORDS
 from isnad.model import Passage, ReuseLink
 
 
@@ -185,13 +186,21 @@ def content_hash(text: ArticleText) -> str:
     return hashlib.blake2b(" ".join(text.content_terms()).encode(), digest_size=16).hexdigest()
 
 
+def duplicate_key(text: ArticleText) -> str:
+    """The content hash exact copies share, or "" for a text with too few content terms to be
+    told from another item (a cartoon captioned "كاريكاتير", which ingest keeps apart by URL):
+    such items copy nothing."""
+    return content_hash(text) if len(text.content_terms()) >= MIN_IDENTIFYING_WORDS else ""
+
+
 def _exact_duplicates(
     texts: Sequence[ArticleText], left: Sequence[int], right: Sequence[int]
 ) -> set[tuple[int, int]]:
     by_hash: dict[str, list[int]] = defaultdict(list)
     for n in sorted(set(left) | set(right)):
-        if texts[n].content_terms():
-            by_hash[content_hash(texts[n])].append(n)
+        key = duplicate_key(texts[n])
+        if key:
+            by_hash[key].append(n)
     right_set, left_set = set(right), set(left)
     return {
         (min(a, b), max(a, b))

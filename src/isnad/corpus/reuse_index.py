@@ -24,7 +24,7 @@ from isnad.corpus.arrays import distinct
 from isnad.corpus.boilerplate import Boilerplate
 
 # The batch detector's own steps, so that the index finds exactly the batch candidates.
-from isnad.corpus.reuse import align_pairs, content_hash, whole_link
+from isnad.corpus.reuse import align_pairs, duplicate_key, whole_link
 from isnad.corpus.reuse_candidates import band_collisions, chunk_digests
 from isnad.corpus.reuse_weights import ReuseParams, TermWeights
 from isnad.model import ReuseLink
@@ -32,9 +32,10 @@ from isnad.store.pieces import StoredSignatures
 
 
 def signatures(text: ArticleText, params: ReuseParams | None = None) -> tuple[str, NDArray[np.uint32]]:
-    """An article's content hash (empty without content stems) and its chunks' signatures."""
+    """An article's content hash (empty for too few content stems: `duplicate_key`) and its
+    chunks' signatures."""
     params = params or ReuseParams()
-    return (content_hash(text) if text.content_terms() else ""), chunk_digests(text, params)
+    return duplicate_key(text), chunk_digests(text, params)
 
 
 QUERY_BLOCK = 32768  # new chunks looked up at a time: their collisions are held at once

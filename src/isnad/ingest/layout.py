@@ -108,7 +108,7 @@ def build_article(
     layout = _lay_out(lines, given_title)
     text, blocks = _assemble(layout.pieces)
     return Article(
-        id=article_id(text),
+        id=article_id(text, _tidy(url)),
         text=text,
         source_path=source_path,
         title=given_title or layout.title,
@@ -121,9 +121,19 @@ def build_article(
     )
 
 
-def article_id(text: str) -> str:
-    """The content id of an article text: the same text from any file or encoding gets the same id."""
-    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:16]
+# Fewer words than this do not tell one item from another: a cartoon, a photo page or an
+# infographic whose text is only its label ("كاريكاتير", "صور اقتصادية").
+MIN_IDENTIFYING_WORDS = 5
+
+
+def article_id(text: str, url: str | None = None) -> str:
+    """The content id of an article text: the same text from any file or encoding gets the same id.
+    A text too short to identify its item (`MIN_IDENTIFYING_WORDS`) is identified with its URL as
+    well, so a day's cartoons, all captioned "كاريكاتير", stay twelve items, not one."""
+    key = unicodedata.normalize("NFC", text)
+    if url and len(key.split()) < MIN_IDENTIFYING_WORDS:
+        key = f"{url}\n{key}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def clean_lines(raw_text: str) -> list[str]:

@@ -16,7 +16,7 @@ from isnad.article.extract import Extraction
 from isnad.article_pass import ArticleRecord, process_batch
 from isnad.corpus.alignment import align, could_link
 from isnad.corpus.boilerplate import Boilerplate, article_day, runs_of, words
-from isnad.corpus.reuse import content_hash, whole_link
+from isnad.corpus.reuse import duplicate_key, whole_link
 from isnad.corpus.reuse_candidates import band_keys, chunk_digests
 from isnad.corpus.reuse_weights import ReuseParams, TermWeights
 from isnad.corpus.story_index import StoryIndex, StoryParams
@@ -116,9 +116,8 @@ def lsh_rows(
 
 def hash_of(position: int, record: ArticleRecord) -> tuple[str, int] | None:
     """(content hash, position) of an article with content terms: exact copies share the hash."""
-    if not record.doc.content_terms():
-        return None
-    return content_hash(record.doc), position
+    key = duplicate_key(record.doc)
+    return (key, position) if key else None
 
 
 @dataclass

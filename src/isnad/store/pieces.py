@@ -61,7 +61,7 @@ PIECES_MIGRATION = """
     CREATE INDEX results_by_owner ON results (kind, owner);
     CREATE TABLE article_pass (
         article_id   TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-        content_hash TEXT NOT NULL,     -- empty for an article without content stems
+        content_hash TEXT NOT NULL,     -- empty for too few content stems (reuse.duplicate_key)
         chunks       INTEGER NOT NULL,  -- rows of the signature matrix
         signatures   BLOB NOT NULL      -- uint32, chunks x permutations
     );
