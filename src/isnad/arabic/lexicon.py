@@ -51,6 +51,7 @@ IN_FORMS = _norm_set("في وفي")  # "وفي تصريح لوكالة فران�
 # "قال X في بيان": the setting of a statement, which ends the source phrase ...
 STATEMENT_NOUNS = _norm_set(
     "بيان تصريح تصريحات تصريحه تصريحاته كلمة كلمته حديث حديثه حديثها مؤتمر مقابلة لقاء تغريدة رسالة"
+    " مداخلة مداخلته"
 )
 # ... and the verbs after it that name the medium that carried it: "في تصريح بثه الموقع الرسمي".
 CARRIED_BY = _norm_set(
@@ -76,6 +77,11 @@ GENERIC_WHO = _norm_set("من ومن فمن")
 PRONOUN_SUBJECTS = _norm_set("لكنه لكنها لكنهم لكنهما ولكنه ولكنها ولكنهم ولكنهما")
 # "وأفاد مصدر أمني آخر": another source, never the one named before.
 ANOTHER = _norm_set("آخر أخرى آخرون آخرين")
+# "مسؤول عسكري طلب عدم الكشف عن هويته": the anonymity asked for ends the source.
+ASKED = _norm_set("طلب طلبت طلبوا رفض رفضت رفضوا فضل فضلت فضلوا")
+NOT_NAMED = _norm_set("عدم الكشف ذكر")
+# "في مداخلة مع قناة الإخبارية": the medium of an interview.
+WITH = normalize("مع")
 # "ها هو طارق كيال يقول": a presentative (with its pronoun) before the subject is not part of it.
 PRESENTATIVES = _norm_set("ها وها فها")
 # "وكانت الوزارة قد أعلنت": the particle of the perfect between a subject and its verb.

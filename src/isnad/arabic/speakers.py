@@ -112,6 +112,7 @@ def is_body_reference(name: str) -> bool:
 # A separate pronoun opens a nominal clause, which no name holds: "قال الصولي هما تعتبران مدانتين".
 SOURCE_STOPS = _norms(
     "عقب خلال أثناء إثر اثر قبيل فور أمام قائلا قائلة قائلين بقوله بقولها بالقول فإن هو هي هما هم هن نحن أنا"
+    " مع"  # "وقال الرئيس المصري مع عبور أول سفينة"
 )
 # "على" ends a source after a name (شكري على أهمية), not after a definite word that takes it
 # (المشرف العام على الفئات السنية, للحفاظ على الأسود).

@@ -383,8 +383,24 @@ class _Reader:
         if not (j + 1 < len(tokens) and tokens[j].norm == lexicon.IN and is_statement_noun(tokens[j + 1])):
             return j, None
         k = j + 2
-        # "في تصريح بثه الموقع", "في كلمة عبر التلفزيون", "في كلمة ألقاها عبر التلفزيون"
-        through = next((m for m in (k, k + 1) if m < len(tokens) and tokens[m].norm in lexicon.THROUGH), None)
+        # "في تصريح بثه الموقع", "في كلمة عبر التلفزيون", "في كلمة ألقاها عبر التلفزيون", and an
+        # interview with a medium: "في مداخلة مع قناة الإخبارية"
+        through = next(
+            (
+                m
+                for m in (k, k + 1)
+                if m < len(tokens)
+                and (
+                    tokens[m].norm in lexicon.THROUGH
+                    or (
+                        tokens[m].norm == lexicon.WITH
+                        and m + 1 < len(tokens)
+                        and is_form_of(tokens[m + 1], lexicon.OUTLET_NOUNS)
+                    )
+                )
+            ),
+            None,
+        )
         if k < len(tokens) and (tokens[k].norm in lexicon.CARRIED_BY or through is not None):
             carrier, after = source_after(tokens, (through if through is not None else k) + 1)
             if carrier:
@@ -463,7 +479,12 @@ class _Reader:
         if not told and any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j]):
             return None, i  # "بحسب ما أعرف": ما opens a clause, and its verb is not one of saying
         source_tokens, j = source_after(tokens, j)
-        source_tokens = trim_addressee(source_tokens)
+        # After وفقا the glued ل is the cue's, not an outlet spoken to: "وفقا لوكالة الطاقة".
+        takes_lam = (
+            is_form_of(cue, lexicon.TAKE_LAM) and bool(source_tokens) and source_tokens[0].norm[:1] == "ل"
+        )
+        if not takes_lam:
+            source_tokens = trim_addressee(source_tokens)
         following = source_tokens[1].norm if len(source_tokens) > 1 else ""
         if not source_tokens or names_a_manner(source_tokens[0].norm, following):
             return None, i  # "وفق أسلوب ...", "حسب نوعها": how, not who
@@ -598,6 +619,8 @@ class _Reader:
                 and (
                     is_stopword(t.text)
                     or (t.norm in places and is_definite(subject[k - 1].norm))
+                    # "وبدأت مصر حفر القناة ...": a place named alone, then its object
+                    or (k == 1 and subject[0].norm in places and not is_definite(t.norm))
                     or (has_glued_preposition(t.norm) and is_statement_noun(t))  # "بتصريح"
                     or (titled and _glued_bi(t))  # "الدكتور مسلط الشريف ببحث ..."
                 )
@@ -606,7 +629,12 @@ class _Reader:
         )
         subject = subject[:end]
         longest = MAX_SOURCE_TOKENS if rank and rank + 1 < len(subject) else MAX_CLAUSE_SUBJECT
-        if not min_words <= len(subject) <= longest or not can_name_a_source(subject):
+        place = len(subject) == 1 and subject[0].norm in places  # "وبدأت مصر ... وتقول إن"
+        if (
+            not (min_words <= len(subject) or place)
+            or len(subject) > longest
+            or not can_name_a_source(subject)
+        ):
             return None
         if is_prepositional_object(subject[0].norm):
             return None  # "ودعا لاستمرار الجهود ...": no subject written

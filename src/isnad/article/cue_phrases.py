@@ -177,6 +177,20 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             and not on_medium
         ):
             break  # "جوارديولا عقب المباراة", "شكري على أهمية", "البريكان قائلا"
+        if (
+            phrase
+            and token.norm in lexicon.ASKED
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm in lexicon.NOT_NAMED
+        ):
+            break  # "مسؤول عسكري طلب عدم الكشف عن هويته"
+        if (
+            token.norm == ON
+            and phrase
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm in lexicon.CONTENT_OPENERS
+        ):
+            break  # "وشدد وزير الداخلية على أن": على opens the content
         if phrase and is_pronoun_complement(token.norm):
             break  # "وفق عبد الرحمن لوجودها على طريق": the reason, not the source
         reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY
@@ -256,6 +270,8 @@ def opens_content(tokens: list[Token], j: int, *, quotes: bool = False) -> bool:
         return False
     if tokens[j].norm in lexicon.CONTENT_OPENERS or tokens[j].text == ":":
         return True
+    if tokens[j].norm == ON and j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.CONTENT_OPENERS:
+        return True  # "وشدد الوزير على أن ..."
     if not quotes:
         return False
     if tokens[j].norm == ";":

@@ -169,12 +169,15 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         relative = next((m for m in range(1, len(words)) if _opens_a_clause(words, m)), None)
     if relative is not None:
         words = words[:relative]  # "قوة المهام المشتركة التي تشن الحملة", "مسيحيون يتحدرون من ..."
-    if head & lexicon.OUTLET_NOUNS and len(words) > 2:
-        # An outlet no list holds: صحيفة "موندو ديبورتيفو" الإسبانية.
+    name_quoted = any(q in source for q in '"«“')
+    if head & lexicon.OUTLET_NOUNS and (len(words) > 2 or name_quoted):
+        # An outlet no list holds: صحيفة "موندو ديبورتيفو" الإسبانية, موقع "بورد باندا", قناة
+        # "الإخبارية"; past its nisba adjectives only (not "وكالة معلومات الطاقة الأمريكية", an
+        # agency named in the construct).
         name = words[1:]
-        while len(name) > 1 and is_definite(name[-1]):
+        while len(name) > 1 and is_definite(name[-1]) and name[-1].endswith(("ي", "يه")):
             name.pop()
-        if not is_definite(name[0]):
+        if not any(is_definite(w) for w in name) or (name_quoted and len(name) == 1):
             return " ".join(name)
     if not _short_after_article(words[0]):
         words[0] = strip_particles(words[0])  # not "بالمر" (Palmer): ب + المر names no one
@@ -205,7 +208,13 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         m = 1
         while m < len(words) and describes_at(words, m):
             m += 1
-        if m > 1 and len(words) - m >= 2 and not any(describes_at(words, n) for n in range(m, len(words))):
+        # the last word may be a definite family name: "مدير المنتخب علي الشعيلان"
+        if (
+            m > 1
+            and len(words) - m >= 2
+            and not titles_a_person(words[m])  # a title after the job is read below: "مدير المستشفى د. ..."
+            and not any(describes_at(words, n) for n in range(m, len(words) - 1))
+        ):
             return " ".join(words[m:])
     # A name, then its description: "فهد البقمي عضو لجنة الأوراق المالية", "أشرف القدرة الناطق".
     described = next((m for m in range(2, len(words)) if _starts_description(words[m])), None)
