@@ -34,7 +34,6 @@ from isnad.arabic import (
     has_conjunction,
     has_glued_preposition,
     is_definite,
-    is_indefinite_accusative,
     is_stopword,
     lexicon,
     normalize,
@@ -43,7 +42,6 @@ from isnad.arabic import (
     tokenize,
 )
 from isnad.arabic.speakers import (
-    ANNOUNCED_OBJECTS,
     ANNOUNCING_VERBS,
     SHOWING_VERBS,
     is_prepositional_object,
@@ -86,6 +84,14 @@ from isnad.article.source_names import (
     source_kind,
     speaker_then_object,
 )
+from isnad.article.subject_ends import (
+    before_announced,
+    before_bi,
+    before_object,
+    before_warning,
+    glued_bi,
+    name_follows,
+)
 from isnad.model import Article, Attribution, SourceKind, Span
 
 MAX_CLAUSE_SUBJECT = 6  # "وتبنت الحركة الانفصالية الكردية ... وقالت": a short subject
@@ -101,86 +107,23 @@ class _Source:
     via: str | None = None
 
 
-def _before_warning(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
-    """A warning's source ends at من, which opens the danger: "حذرت المديرية من أمطار غزيرة"."""
-    cut = next((k for k, t in enumerate(source_tokens) if k and t.norm == lexicon.FROM_CONTENT), None)
-    return _cut_at(tokens, source_tokens, j, cut)
-
-
-def _before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
-    """A subject ends where an abstract object starts, with the preposition before it: "وأكد
-    الرئيس المصري أهمية الزيارة", "أكد شكري على أهمية العلاقات"; or where an indefinite
-    accusative does, which no name is: "وأطلق السعدون عددًا من التغريدات"."""
-    cut = next(
-        (
-            k
-            for k, t in enumerate(source_tokens)
-            if k
-            and (
-                is_form_of(t, lexicon.OBJECT_NOUNS)
-                # "لاحقًا" closes a source phrase, before what was said (TIME_ADVERBS)
-                or (is_indefinite_accusative(t.text) and t.norm not in lexicon.TIME_ADVERBS)
-            )
-        ),
-        None,
+def _medium_at(tokens: list[Token], m: int) -> bool:
+    """Whether the medium a statement was given through is named from token m on: "عبر
+    التلفزيون", or an interview's "مع قناة ..."."""
+    if m >= len(tokens):
+        return False
+    with_outlet = (
+        m + 1 < len(tokens)
+        and tokens[m].norm == lexicon.WITH
+        and is_form_of(tokens[m + 1], lexicon.OUTLET_NOUNS)
     )
-    # back past a preposition before the object ("أكد شكري على أهمية"), not past "آخر": "مصدر أمني
-    # آخر بمقتل" is another source
-    while (
-        cut is not None
-        and cut > 1
-        and is_stopword(source_tokens[cut - 1].text)
-        and source_tokens[cut - 1].norm not in lexicon.ANOTHER
-    ):
-        cut -= 1
-    return _cut_at(tokens, source_tokens, j, cut)
-
-
-def _before_bi(tokens: list[Token], source_tokens: list[Token], j: int) -> tuple[list[Token], int]:
-    """With no أن after it, the subject of أفاد ends where ب opens the content: "أفادت مصادر
-    بسقوط قتلى"."""
-    cut = next((k for k, t in enumerate(source_tokens) if k and _glued_bi(t)), None)
-    return _cut_at(tokens, source_tokens, j, cut)
-
-
-def _glued_bi(token: Token) -> bool:
-    """A word with ب glued that is no place or body (not "مدير الشرطة بمنطقة الرياض"): what a
-    verb is about or how it was done (بسقوط، ببحث، بغضب), which no subject holds."""
-    places = lexicon.place_names() | lexicon.PLACE_HEADS | lexicon.ORGANISATION_HEADS
-    glued = token.norm.startswith("ب") and has_glued_preposition(token.norm)
-    return glued and not any(f in places for f in particle_forms(token.norm))
-
-
-def _before_announced(
-    tokens: list[Token], source_tokens: list[Token], j: int
-) -> tuple[list[Token], int, bool]:
-    """An announcer ends where what it announced starts: "أعلن اتحاد الكرة اسم المدير الفني",
-    "أعلنت مديرية الشؤون الصحية حالة الطوارئ". Whether such an object was found."""
-    cut = next((k for k, t in enumerate(source_tokens) if k and t.norm in ANNOUNCED_OBJECTS), None)
-    phrase, j = _cut_at(tokens, source_tokens, j, cut)
-    return phrase, j, cut is not None
-
-
-def _name_follows(subject: list[Token], k: int) -> bool:
-    """Whether a name follows the title subject[k], past the definite words that qualify it:
-    "الأستاذ مساعد", "الاستاذة الجامعية شتيفان سيلكه"."""
-    after = next((m for m in range(k + 1, len(subject)) if not is_definite(subject[m].norm)), None)
-    return after is not None and not is_stopword(subject[after].text)
+    return tokens[m].norm in lexicon.THROUGH or with_outlet
 
 
 def _names_again(subject: str, earlier: str) -> bool:
     """Whether a clause's subject opens with a word of the name of the source cited before it."""
     first = [strip_particles(w) for w in normalize(subject).split()[:1]]
     return bool(first) and first[0] in normalize(earlier).split()
-
-
-def _cut_at(
-    tokens: list[Token], source_tokens: list[Token], j: int, cut: int | None
-) -> tuple[list[Token], int]:
-    """The source phrase up to its token ``cut`` and the index of that token in the sentence."""
-    if cut is None:
-        return source_tokens, j
-    return source_tokens[:cut], next(n for n, t in enumerate(tokens) if t is source_tokens[cut])
 
 
 def find_attributions(article: Article, sentences: Sequence[list[Token]] | None = None) -> list[Attribution]:
@@ -260,27 +203,15 @@ class _Reader:
         if source_tokens:
             j = skip_aside(tokens, j)
         if source_tokens and is_form_of(cue, lexicon.WARNING_VERBS):
-            source_tokens, j = _before_warning(tokens, source_tokens, j)
+            source_tokens, j = before_warning(tokens, source_tokens, j)
         if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
             source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
-        source_tokens, j = _before_object(tokens, source_tokens, j)
+        source_tokens, j = before_object(tokens, source_tokens, j)
         if source_tokens and is_form_of(cue, lexicon.BI_VERBS) and not opens_content(tokens, j, quotes=True):
-            source_tokens, j = _before_bi(tokens, source_tokens, j)
+            source_tokens, j = before_bi(tokens, source_tokens, j)
         announced = False
         if source_tokens and is_form_of(cue, ANNOUNCING_VERBS):
-            source_tokens, j, announced = _before_announced(tokens, source_tokens, j)
-            # "واعلنت صحيفة «الخبر» على موقعها الالكتروني مقتل ...": past its own site
-            k = (
-                j + 2
-                if j + 1 < len(tokens)
-                and tokens[j].norm == lexicon.ON_WORD
-                and tokens[j + 1].norm in lexicon.OWN_SITE
-                else j
-            )
-            while j < k < len(tokens) and is_definite(tokens[k].norm):
-                k += 1
-            if k > j and k < len(tokens) and tokens[k].norm in ANNOUNCED_OBJECTS:
-                j, announced = k, True
+            source_tokens, j, announced = before_announced(tokens, source_tokens, j)
         source: _Source | None = None
         if is_form_of(cue, lexicon.RELAY_VERBS) and len(source_tokens) < MAX_SOURCE_TOKENS:
             # "ونقلت وكالة الأنباء الإماراتية أمس عن ...", "وكانت صحيفة «الخبر» نقلت عن ...": the
@@ -385,22 +316,7 @@ class _Reader:
         k = j + 2
         # "في تصريح بثه الموقع", "في كلمة عبر التلفزيون", "في كلمة ألقاها عبر التلفزيون", and an
         # interview with a medium: "في مداخلة مع قناة الإخبارية"
-        through = next(
-            (
-                m
-                for m in (k, k + 1)
-                if m < len(tokens)
-                and (
-                    tokens[m].norm in lexicon.THROUGH
-                    or (
-                        tokens[m].norm == lexicon.WITH
-                        and m + 1 < len(tokens)
-                        and is_form_of(tokens[m + 1], lexicon.OUTLET_NOUNS)
-                    )
-                )
-            ),
-            None,
-        )
+        through = next((m for m in (k, k + 1) if _medium_at(tokens, m)), None)
         if k < len(tokens) and (tokens[k].norm in lexicon.CARRIED_BY or through is not None):
             carrier, after = source_after(tokens, (through if through is not None else k) + 1)
             if carrier:
@@ -463,27 +379,26 @@ class _Reader:
             or tokens[i].norm.endswith("ما")
             or any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j])
         )
-        told = k < len(tokens) and reports_with_object(tokens[k].norm) and as_what
-        # "بحسب ما أفاد به قائد الشرطة": the verb with its object after a ب
-        told_by = (
-            as_what
-            and k + 1 < len(tokens)
-            and cue_kind(tokens[k]) == "verb"
-            and tokens[k + 1].norm in lexicon.WITH_IT
+        # The source follows the verb of telling: "طبقا لما ذكره جول محمد بيدار", "حسبما نشرته
+        # صحيفة ...", and past its object after a ب: "بحسب ما أفاد به قائد الشرطة".
+        with_object = k < len(tokens) and reports_with_object(tokens[k].norm)
+        with_bi = (
+            k + 1 < len(tokens) and cue_kind(tokens[k]) == "verb" and tokens[k + 1].norm in lexicon.WITH_IT
         )
-        if told or told_by:
-            j = k + 1 + told_by  # "طبقا لما ذكره جول محمد بيدار", "حسبما نشرته صحيفة ...": the source follows
-            told = True
+        told = as_what and (with_object or with_bi)
+        if told:
+            j = k + 2 if with_bi else k + 1
         if j < len(tokens) and cue_kind(tokens[j]) == "verb":
             return None, i  # "حسبما نقلت ..." is read at the verb
         if not told and any(t.norm in lexicon.AS_WHAT for t in tokens[i + 1 : j]):
             return None, i  # "بحسب ما أعرف": ما opens a clause, and its verb is not one of saying
         source_tokens, j = source_after(tokens, j)
-        # After وفقا the glued ل is the cue's, not an outlet spoken to: "وفقا لوكالة الطاقة".
-        takes_lam = (
+        # After وفقا the ل glued to the source is the cue's, not an outlet spoken to: "وفقا لوكالة
+        # الطاقة" is the agency, "وفقا لوزارة الصحة" the ministry (لل is read off as the article's).
+        glued_lam = (
             is_form_of(cue, lexicon.TAKE_LAM) and bool(source_tokens) and source_tokens[0].norm[:1] == "ل"
         )
-        if not takes_lam:
+        if not glued_lam:
             source_tokens = trim_addressee(source_tokens)
         following = source_tokens[1].norm if len(source_tokens) > 1 else ""
         if not source_tokens or names_a_manner(source_tokens[0].norm, following):
@@ -492,10 +407,8 @@ class _Reader:
         if j + 1 < len(tokens) and tokens[j].text in COMMAS and tokens[j + 1].norm in lexicon.PERSON_TITLES:
             named, after = source_after(tokens, j + 1)
             if len(named) > 1:
-                source_tokens, j = named, after
-        # "وفقا لوزارة الصحة": the ل belongs to the cue (لل is read off as the article's anyway).
-        lam = is_form_of(cue, lexicon.TAKE_LAM) and source_tokens[0].norm[:1] == "ل"
-        source = self._resolve(source_tokens, glued_lam=lam and source_tokens[0].norm[:2] != "لل")
+                source_tokens, j, glued_lam = named, after, False
+        source = self._resolve(source_tokens, glued_lam=glued_lam and source_tokens[0].norm[:2] != "لل")
         content = self._content_before(tokens, i)
         if content is not None:
             citing = next((a for a in reversed(self.sentence) if a.quote_span == content), None)
@@ -604,7 +517,7 @@ class _Reader:
         if len(opening) < turn + 3 or not opens_with_verb(opening[turn], tokens[i]):
             return None
         subject, j = source_after(opening, turn + 1)
-        subject, j = _before_object(opening, subject, j)
+        subject, j = before_object(opening, subject, j)
         # A plain subject: up to a preposition or a place after a definite word ("وراهن النصر
         # على اللاعبين", "ودعا المسؤول الإيراني الرياض إلى").
         places = lexicon.place_names()
@@ -622,7 +535,7 @@ class _Reader:
                     # "وبدأت مصر حفر القناة ...": a place named alone, then its object
                     or (k == 1 and subject[0].norm in places and not is_definite(t.norm))
                     or (has_glued_preposition(t.norm) and is_statement_noun(t))  # "بتصريح"
-                    or (titled and _glued_bi(t))  # "الدكتور مسلط الشريف ببحث ..."
+                    or (titled and glued_bi(t))  # "الدكتور مسلط الشريف ببحث ..."
                 )
             ),
             len(subject),
@@ -639,7 +552,7 @@ class _Reader:
         if is_prepositional_object(subject[0].norm):
             return None  # "ودعا لاستمرار الجهود ...": no subject written
         if titled and not any(
-            titles_a_person(t.norm) and _name_follows(subject, k) for k, t in enumerate(subject)
+            titles_a_person(t.norm) and name_follows(subject, k) for k, t in enumerate(subject)
         ):
             return None  # for a participle, only a plain person: a title and a name
         if names_a_manner(subject[0].norm):
