@@ -598,3 +598,13 @@ def test_a_country_named_alone_is_the_subject_a_later_cue_shares() -> None:
     [att] = find_attributions(_article(text))
     assert att.source_canonical == "مصر"
     assert canonical_source("مدير المنتخب علي الشعيلان") == "علي الشعيلان"
+
+
+def test_a_clause_about_the_speaker_and_a_cue_that_is_a_sentence_of_its_own() -> None:
+    text = "وقال باركر الذي انضم للتشكيلة الأساسية في جولة ما قبل الموسم “استمرت المفاوضات طوال الصيف”."
+    [att] = find_attributions(_article(text))
+    assert att.source == "باركر"
+    text = "ومدد باركر تعاقده لأربع سنوات أخرى مع تبقي سنة واحدة في عقده الحالي.وفقا لوكالة رويترز."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical == "رويترز"
+    assert att.quote.startswith("ومدد باركر")

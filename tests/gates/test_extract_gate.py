@@ -70,8 +70,10 @@ def test_extraction_on_exara_news() -> None:
 # once at 0.471; read since, it is 0.857. Ninth pass: 2015-07-21 labelled blind and scored once at
 # 0.600; read since, it is 0.824. Tenth pass: 2015-08-09 labelled blind and scored once at 0.600;
 # read since, it is 0.774. Eleventh pass: 2015-08-06 (outside its events sample) labelled blind
-# and scored once at 0.526; read since, it is 0.769. All sixteen sets pooled (246 sources): P 0.878
-# R 0.846 F1 0.861, via 0.971. The floors guard these against regressions.
+# and scored once at 0.526; read since, it is 0.769. Twelfth pass: 13 new articles of 2015-08-04
+# (saudinewsnet-2015-08-04b) labelled blind and scored once at 0.720; read since, it is 0.769. All
+# seventeen sets pooled (259 sources): P 0.876 R 0.842 F1 0.858, via 0.972. The floors guard these
+# against regressions.
 REAL_NEWS_SOURCE_F1_FLOOR = 0.86
 REAL_NEWS_VIA_FLOOR = 0.95
 HELD_OUT_SOURCE_F1_FLOOR = 0.75
@@ -84,8 +86,9 @@ EIGHTH_BLIND_SET_SOURCE_F1_FLOOR = 0.82
 NINTH_BLIND_SET_SOURCE_F1_FLOOR = 0.79
 TENTH_BLIND_SET_SOURCE_F1_FLOOR = 0.74
 ELEVENTH_BLIND_SET_SOURCE_F1_FLOOR = 0.73
+TWELFTH_BLIND_SET_SOURCE_F1_FLOOR = 0.73
 # Pooled over every set: 0.87 when ten sets were pooled (0.887); the five blind sets since bring
-# the harder days in (the ten earlier sets are unchanged, each pinned above), so 0.85 of 0.861.
+# the harder days in (the ten earlier sets are unchanged, each pinned above), so 0.85 of 0.858.
 POOLED_SOURCE_F1_FLOOR = 0.85
 
 
@@ -119,6 +122,8 @@ def test_sources_on_real_news() -> None:
     assert tenth.sources.f1 >= TENTH_BLIND_SET_SOURCE_F1_FLOOR, tenth.misses
     eleventh = sets["saudinewsnet-2015-08-06"]
     assert eleventh.sources.f1 >= ELEVENTH_BLIND_SET_SOURCE_F1_FLOOR, eleventh.misses
+    twelfth = sets["saudinewsnet-2015-08-04b"]
+    assert twelfth.sources.f1 >= TWELFTH_BLIND_SET_SOURCE_F1_FLOOR, twelfth.misses
     pooled = pool(list(sets.values()))
     assert pooled.sources.f1 >= POOLED_SOURCE_F1_FLOOR, pooled.misses
     assert pooled.via_accuracy >= REAL_NEWS_VIA_FLOOR, pooled.misses

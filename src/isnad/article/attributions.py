@@ -107,6 +107,13 @@ class _Source:
     via: str | None = None
 
 
+def _is_body(attribution: Attribution) -> bool:
+    """Whether a cited source is a body (a ministry, a council, a company), which publishes reports."""
+    words = normalize(attribution.source).split()
+    heads = lexicon.INSTITUTION_HEADS | lexicon.ORGANISATION_HEADS | lexicon.QUOTED_NAME_HEADS
+    return attribution.kind == "official" or (bool(words) and strip_particles(words[0]) in heads)
+
+
 def _medium_at(tokens: list[Token], m: int) -> bool:
     """Whether the medium a statement was given through is named from token m on: "عبر
     التلفزيون", or an interview's "مع قناة ..."."""
@@ -423,6 +430,11 @@ class _Reader:
                 source = replace(source, via=citing.source_canonical)
             return self._make(cue, source, content, False), j
         content, _, next_i = content_after(tokens, j)
+        if content is None and i == 0 and self.previous:
+            # "... الحالي.وفقا لوكالة رويترز.": a cue that is a sentence of its own reports the one
+            # before it (which cited no one)
+            words = [t for t in self.previous if t.kind != "punct"]
+            content = (words[0].start, words[-1].end) if words else None
         if content is None:
             return None, i
         return self._make(cue, source, content, False), next_i
@@ -578,7 +590,7 @@ class _Reader:
         if normalize(text) == lexicon.THE_REPORT and self.last_outlet == self.article.outlet:
             # "وقال التقرير" with no paper cited: not the article's own outlet, but the body
             # last cited, whose report it is ("وقال «مجلس اللاجئين النرويجي» ... وقال التقرير").
-            body = next((a for a in reversed(self.found) if a.kind == "official"), None)
+            body = next((a for a in reversed(self.found) if _is_body(a)), None)
             if body is not None:
                 return _Source(text, body.source_canonical, "document", via)
         named = earlier_source(canonical, [(a.source, a.source_canonical) for a in self.found])

@@ -196,6 +196,8 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
         reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY
         if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and reader_follows:
             break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
+        if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and not is_statement_or_document(phrase[0]):
+            break  # "وقال باركر الذي انضم للتشكيلة ...": a clause about the speaker (a report's names its publisher)
         if phrase and token.norm == lexicon.IN and j + 1 < len(tokens) and is_statement_noun(tokens[j + 1]):
             break  # "قالت القوات الكردية في بيان": the statement is not part of the source
         if (
