@@ -608,3 +608,12 @@ def test_a_clause_about_the_speaker_and_a_cue_that_is_a_sentence_of_its_own() ->
     [att] = find_attributions(_article(text))
     assert att.source_canonical == "رويترز"
     assert att.quote.startswith("ومدد باركر")
+
+
+def test_his_office_science_and_the_verb_abbara() -> None:
+    text = 'وقال رئيس البرلمان العراقي سليم الجبوري "إعدام أكثر من ألفي مواطن بريء"، بحسب ما قال مكتبه.'
+    assert {a.source_canonical for a in find_attributions(_article(text))} == {"سليم الجبوري"}
+    assert find_attributions(_article("كشف العلم مؤخراً أن أنثى العنكبوت هي التي تنسج البيت.")) == []
+    text = "وعبر نائب رئيس الوفد سعيد أبودهش عن سعادته بهذا الإنجاز وقال إنه استمرار لمنجزات عدة."
+    [att] = find_attributions(_article(text))
+    assert att.source_canonical.endswith("سعيد أبودهش")  # the tagger finds the name inside later

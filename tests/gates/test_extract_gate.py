@@ -72,8 +72,10 @@ def test_extraction_on_exara_news() -> None:
 # read since, it is 0.774. Eleventh pass: 2015-08-06 (outside its events sample) labelled blind
 # and scored once at 0.526; read since, it is 0.769. Twelfth pass: 13 new articles of 2015-08-04
 # (saudinewsnet-2015-08-04b) labelled blind and scored once at 0.720; read since, it is 0.769. All
-# seventeen sets pooled (259 sources): P 0.876 R 0.842 F1 0.858, via 0.972. The floors guard these
-# against regressions.
+# seventeen sets pooled (259 sources): P 0.876 R 0.842 F1 0.858, via 0.972. Thirteenth pass: 13
+# new articles of 2015-08-07 (saudinewsnet-2015-08-07b) blind 0.538, read since 0.667. All eighteen
+# pooled (272 sources): P 0.869 R 0.831 F1 0.850, via 0.973. The floors guard these against
+# regressions.
 REAL_NEWS_SOURCE_F1_FLOOR = 0.86
 REAL_NEWS_VIA_FLOOR = 0.95
 HELD_OUT_SOURCE_F1_FLOOR = 0.75
@@ -87,9 +89,10 @@ NINTH_BLIND_SET_SOURCE_F1_FLOOR = 0.79
 TENTH_BLIND_SET_SOURCE_F1_FLOOR = 0.74
 ELEVENTH_BLIND_SET_SOURCE_F1_FLOOR = 0.73
 TWELFTH_BLIND_SET_SOURCE_F1_FLOOR = 0.73
-# Pooled over every set: 0.87 when ten sets were pooled (0.887); the five blind sets since bring
-# the harder days in (the ten earlier sets are unchanged, each pinned above), so 0.85 of 0.858.
-POOLED_SOURCE_F1_FLOOR = 0.85
+THIRTEENTH_BLIND_SET_SOURCE_F1_FLOOR = 0.63
+# Pooled over every set: 0.87 when ten sets were pooled (0.887); the eight blind sets since bring
+# the harder days in (the ten earlier sets are unchanged, each pinned above), so 0.83 of 0.850.
+POOLED_SOURCE_F1_FLOOR = 0.83
 
 
 def test_sources_on_real_news() -> None:
@@ -124,6 +127,8 @@ def test_sources_on_real_news() -> None:
     assert eleventh.sources.f1 >= ELEVENTH_BLIND_SET_SOURCE_F1_FLOOR, eleventh.misses
     twelfth = sets["saudinewsnet-2015-08-04b"]
     assert twelfth.sources.f1 >= TWELFTH_BLIND_SET_SOURCE_F1_FLOOR, twelfth.misses
+    thirteenth = sets["saudinewsnet-2015-08-07b"]
+    assert thirteenth.sources.f1 >= THIRTEENTH_BLIND_SET_SOURCE_F1_FLOOR, thirteenth.misses
     pooled = pool(list(sets.values()))
     assert pooled.sources.f1 >= POOLED_SOURCE_F1_FLOOR, pooled.misses
     assert pooled.via_accuracy >= REAL_NEWS_VIA_FLOOR, pooled.misses

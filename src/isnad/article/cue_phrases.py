@@ -62,7 +62,10 @@ def _cue_kind(norm: str) -> CueKind | None:
     if norm in lexicon.NOT_CUES:
         return None
     verb_forms = conjunction_forms(norm)
-    if any(f in lexicon.REPORTING_VERBS or f in SHOWING_VERBS for f in verb_forms):
+    if any(
+        f in lexicon.REPORTING_VERBS or f in SHOWING_VERBS or f in lexicon.MORE_REPORTING_VERBS
+        for f in verb_forms
+    ):
         return "verb"
     if any(f in lexicon.REPORTING_PREPOSITIONS for f in particle_forms(norm)):
         return "preposition"
@@ -262,6 +265,8 @@ def can_name_a_source(phrase: list[Token]) -> bool:
     head = phrase[0]
     if len(phrase) > 1 and head.norm in lexicon.ONE_OF:
         return True  # "أوضحت إحدى المنظمات الخيرية"
+    if head.norm in lexicon.NOT_SPEAKERS and all(t.norm in lexicon.TIME_ADVERBS for t in phrase[1:]):
+        return False  # "كشف العلم مؤخرا أن": science, no one
     return head.kind in ("word", "latin") and not is_stopword(head.text)
 
 
@@ -288,6 +293,8 @@ def opens_with_verb(first: Token, cue: Token) -> bool:
     indefinite content word that is no cue, feminine (ending in ت) when the cue is
     (``وتبنت ... وقالت``, ``استنكر ... وأكدوا``)."""
     word = conjunction_forms(first.norm)[-1]
+    if word == lexicon.EXPRESSED:
+        return not conjunction_forms(cue.norm)[-1].endswith("ت")  # "وعبر نائب رئيس الوفد ... وقال"
     if first.kind != "word" or len(word) < 3 or is_definite(word) or is_stopword(word):
         return False
     if cue_kind(first) is not None or has_glued_preposition(first.norm):
