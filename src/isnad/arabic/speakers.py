@@ -116,7 +116,7 @@ SOURCE_STOPS = _norms(
 )
 # "على" ends a source after a name (شكري على أهمية), not after a definite word that takes it
 # (المشرف العام على الفئات السنية, للحفاظ على الأسود).
-ON = normalize("على")
+ON = lexicon.ON_WORD
 # Nouns of manner or measure after بحسب/وفق, which say how, not who: "وفق أسلوب يجمع ...",
 # "حسب نوعها", "وفق الضوابط الشرعية", "وفقا للمعايير الدولية"; and measures ("عدد الركاب").
 MANNER_NOUNS = _forms(
