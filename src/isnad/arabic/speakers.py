@@ -7,6 +7,8 @@ such a phrase to refer to it; `isnad.article.coreference` finds that one in the 
 
 from __future__ import annotations
 
+import re
+
 from isnad.arabic import lexicon
 from isnad.arabic.morphology import has_glued_preposition, is_definite, particle_forms, strip_definite
 from isnad.arabic.normalize import normalize
@@ -161,6 +163,16 @@ def titles_a_person(word: str) -> bool:
 
 # Kept apart from PERSON_TITLES, a feature of the trained tagger.
 COURTESY_TITLES = _norms("الأستاذ الأستاذة")
+
+
+# A quoted name after a preposition glued to it: بـ"صحة تبوك".
+_GLUED_BEFORE_QUOTE = re.compile(r'(^|\s)([بل])ـ?["«“]')
+
+
+def glue_quoted_name(text: str) -> str:
+    """``text`` (as written) with a preposition glued back to the quoted name after it:
+    ``إدارة العلاقات بـ"صحة تبوك"`` reads ``إدارة العلاقات بصحة تبوك"``."""
+    return _GLUED_BEFORE_QUOTE.sub(r"\1\2", text)
 
 
 def turn_length(words: list[str]) -> int:

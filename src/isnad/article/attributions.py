@@ -587,11 +587,13 @@ class _Reader:
         if glued_lam and text.startswith("ل"):
             text = text[1:]
         canonical = canonical_source(text, self.last_outlet)
-        person = next((a for a in reversed(self.found) if a.kind in ("person", "official")), None)
-        if normalize(text) in lexicon.HIS_OFFICE and person is not None:
+        written = normalize(text)
+        if written in lexicon.HIS_OFFICE:
             # "بحسب ما قال مكتبه": the office of the person just named speaks for him
-            return _Source(text, person.source_canonical, person.kind, via)
-        if normalize(text) == lexicon.THE_REPORT and self.last_outlet == self.article.outlet:
+            person = next((a for a in reversed(self.found) if a.kind in ("person", "official")), None)
+            if person is not None:
+                return _Source(text, person.source_canonical, person.kind, via)
+        if written == lexicon.THE_REPORT and self.last_outlet == self.article.outlet:
             # "وقال التقرير" with no paper cited: not the article's own outlet, but the body
             # last cited, whose report it is ("وقال «مجلس اللاجئين النرويجي» ... وقال التقرير").
             body = next((a for a in reversed(self.found) if _is_body(a)), None)

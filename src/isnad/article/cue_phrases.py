@@ -401,12 +401,22 @@ def addressee_start(phrase: list[Token]) -> int | None:
     for k, token in enumerate(phrase):
         if token.norm in lexicon.BARE_TO and k + 1 < len(phrase):
             return k  # "مصادر لـ سبق" (the quotation marks are not in the phrase)
-        if has_glued_preposition(token.norm) and token.norm.startswith("ل"):
-            if token.norm[1:] in lexicon.OUTLET_NOUNS:
-                return k  # "مصادر محلية لوكالة الأنباء الألمانية"
-            if k and lexicon.canonical_outlet(" ".join(t.text for t in phrase[k:])):
-                return k  # "بارتوميو لهيئة الإذاعة البريطانية": a known outlet spoken to
+        # "مصادر محلية لوكالة الأنباء الألمانية"; past the first word, a known outlet too:
+        # "بارتوميو لهيئة الإذاعة البريطانية"
+        if glued_outlet(phrase, k, len(phrase)) and (k or token.norm[1:] in lexicon.OUTLET_NOUNS):
+            return k
     return None
+
+
+def glued_outlet(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether tokens[k:end] name an outlet with ل glued to the first word: an outlet noun
+    (``لوكالة``) or a known outlet (``لفرانس برس``, ``لهيئة الإذاعة البريطانية``)."""
+    token = tokens[k]
+    if not (has_glued_preposition(token.norm) and token.norm.startswith("ل")):
+        return False
+    return token.norm[1:] in lexicon.OUTLET_NOUNS or bool(
+        lexicon.canonical_outlet(" ".join(t.text for t in tokens[k:end]))
+    )
 
 
 def trim_addressee(phrase: list[Token]) -> list[Token]:

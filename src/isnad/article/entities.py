@@ -37,7 +37,7 @@ from isnad.arabic import (
     strip_particles,
     tokenize,
 )
-from isnad.article.cue_phrases import cue_kind, is_addressee
+from isnad.article.cue_phrases import cue_kind, glued_outlet, is_addressee
 from isnad.article.ner import default_tagger, entity_spans, entity_type
 from isnad.model import Article, Entity, EntityType, Mention
 
@@ -94,14 +94,9 @@ def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[
 
 
 def _spoken_to(tokens: list[Token], k: int) -> bool:
-    """Whether an outlet spoken to starts at token k, glued to ل: "سيف لفرانس برس", "للجارديان"."""
-    if is_addressee(tokens[k]):
-        return True
-    word = tokens[k].text
-    following = tokens[k + 1].text if k + 1 < len(tokens) else ""
-    return (
-        word.startswith("ل") and bool(following) and bool(lexicon.canonical_outlet(f"{word[1:]} {following}"))
-    )
+    """Whether an outlet spoken to starts at token k, glued to ل: "سيف لفرانس برس", "للجارديان"
+    (an outlet's name is read over two words here: the name runs on after it)."""
+    return is_addressee(tokens[k]) or glued_outlet(tokens, k, k + 2)
 
 
 def _job_after_name(token: Token) -> bool:

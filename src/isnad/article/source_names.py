@@ -17,7 +17,7 @@ from isnad.arabic import (
     strip_definite,
     strip_particles,
 )
-from isnad.arabic.speakers import DATA_NOUNS, NAMED_AFTER_HEADS, titles_a_person
+from isnad.arabic.speakers import DATA_NOUNS, NAMED_AFTER_HEADS, glue_quoted_name, titles_a_person
 from isnad.model import SourceKind
 
 
@@ -27,12 +27,8 @@ def canonical_source(source: str, last_outlet: str | None = None) -> str:
     joined by و in one order (``مسؤولون في تركيا وأوروبا`` = ``مسؤولون في أوروبا وتركيا``).
     Words the source phrase holds keep the article's own spelling (``مصادر محلية``, not the
     matching form ``مصادر محليه``)."""
-    source = GLUED_BEFORE_QUOTE.sub(r"\1\2", source)
+    source = glue_quoted_name(source)
     return as_written(ordered_places(_canonical_source(source, last_outlet)), source)
-
-
-# A quoted name after a preposition glued to it: بـ"صحة تبوك" is بصحة تبوك.
-GLUED_BEFORE_QUOTE = re.compile(r'(^|\s)([بل])ـ?["«“]')
 
 
 def as_written(name: str, source: str) -> str:
