@@ -70,3 +70,12 @@ def test_a_body_after_a_glued_lam_and_after_a_title_is_no_person() -> None:
     names = {e.canonical for e in found.entities}
     assert "لهيئة الهلال الأحمر" not in names
     assert "شرطة" not in names
+
+
+def test_a_body_after_a_title_is_no_name_in_entities_nor_in_the_source() -> None:
+    from isnad.article.source_names import canonical_source
+
+    assert canonical_source("المدير التنفيذي لشركة مترو جدة") == "المدير التنفيذي لشركة مترو جدة"
+    text = "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة أن القافلة وصلت إلى عدن."
+    found = extract([segment(Article(id="t", text=text, source_path="t"))])
+    assert all(not e.canonical.startswith("لمركز") for e in found.entities)

@@ -344,13 +344,11 @@ PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولا�
 # ("رئيس بنك سانت لويس"), and a source they head speaks for the body, not for a person its name
 # holds ("المؤسسة العامة لجسر الملك فهد"). Kept apart from ORGANISATION_HEADS, a feature of the
 # trained tagger.
-# A body's head noun, indefinite: what ل is read off before in an entity's first word.
-BODY_NOUNS = _norm_set("هيئة وزارة جامعة لجنة مؤسسة شركة جمعية مديرية إدارة منظمة حركة مجلس")
-INSTITUTION_HEADS = frozenset(
-    form
-    for word in _norm_set("مؤسسة شركة هيئة جامعة لجنة نادي جمعية مركز إدارة مديرية بنك مصرف صندوق شرطة قيادة")
-    for form in (word, "ال" + word)
-)
+_INSTITUTIONS = _norm_set("مؤسسة شركة هيئة جامعة لجنة نادي جمعية مركز إدارة مديرية بنك مصرف صندوق شرطة قيادة")
+INSTITUTION_HEADS = _INSTITUTIONS | frozenset("ال" + word for word in _INSTITUTIONS)
+# A body's head noun, indefinite (an institution's or an organisation's): ل glued before it is
+# the preposition, which no name starts with ("المتحدث الرسمي لمركز الملك سلمان").
+BODY_NOUNS = _INSTITUTIONS | frozenset(w for w in ORGANISATION_HEADS if not w.startswith("ال"))
 
 # Foreign and Arab outlets as Arabic news writes them; the first spelling is the canonical one.
 KNOWN_OUTLETS: tuple[tuple[str, ...], ...] = (

@@ -99,6 +99,11 @@ def _spoken_to(tokens: list[Token], k: int) -> bool:
     return is_addressee(tokens[k]) or glued_outlet(tokens, k, k + 2)
 
 
+def _lam_body(norm: str) -> bool:
+    """ل glued to a body's head noun (normalised): لهيئة، لمركز، لوزارة."""
+    return norm[:1] == "ل" and norm[1:] in lexicon.BODY_NOUNS
+
+
 def _job_after_name(token: Token) -> bool:
     return strip_particles(token.norm) in lexicon.JOBS_AFTER_NAME
 
@@ -127,7 +132,7 @@ def _mention(
     """The mention of tokens[i:end], without the particles glued before its first word
     (``cut`` letters of them when the caller knows, else what `particle_length` says)."""
     head = tokens[i]
-    if cut is None and head.norm[:1] == "ل" and head.norm[1:] in lexicon.BODY_NOUNS:
+    if cut is None and _lam_body(head.norm):
         cut = 1  # "لهيئة الهلال الأحمر": ل + a body's head noun, which no name starts with
     start = head.start + _original_length(head.text, particle_length(head.norm) if cut is None else cut)
     span = (start, tokens[end - 1].end)
@@ -251,8 +256,8 @@ def _name_after(tokens: list[Token], j: int) -> int:
             break
         if is_definite(token.norm) and k == j:
             break
-        if k == j and token.norm in lexicon.INSTITUTION_HEADS:
-            break  # "قائد شرطة المنطقة": a body in the construct after the title, no name
+        if k == j and (token.norm in lexicon.INSTITUTION_HEADS or _lam_body(token.norm)):
+            break  # "قائد شرطة المنطقة", "المتحدث الرسمي لمركز ...": a body after the title, no name
         if (
             cue_kind(token) is not None
             or token.norm in lexicon.CONTENT_OPENERS

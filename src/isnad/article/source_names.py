@@ -185,16 +185,7 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     # A title before a name: "المنسق الوطني الفرنسي ديديه بريت" is Didier Bret. Not before a
     # description: "المتحدث باسم الخارجية" stays whole. A name runs up to the next title or
     # description: "المهندس جديع القحطاني المتحدث الرسمي" is جديع القحطاني.
-    heads = (
-        lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS | lexicon.INSTITUTION_HEADS
-    )  # "رئيس مجلس إدارة ...": no name
-    if (
-        k
-        and not is_definite(words[k])
-        and (not is_stopword(words[k]) or _is_ali(words[k], source))
-        and not has_glued_preposition(words[k])
-        and words[k] not in heads
-    ):
+    if k and _starts_a_name(words, k, source):
         end = next((m for m in range(k + 1, len(words)) if _starts_description(words[m])), len(words))
         if not any(describes_at(words, m) for m in range(k, end - 1)):
             return " ".join(words[k:end])
@@ -208,6 +199,7 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         if (
             m > 1
             and len(words) - m >= 2
+            and _starts_a_name(words, m, source)  # not "المدير التنفيذي لشركة مترو جدة"
             and not titles_a_person(words[m])  # a title after the job is read below: "مدير المستشفى د. ..."
             and not any(describes_at(words, n) for n in range(m, len(words) - 1))
         ):
@@ -234,6 +226,20 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
         return canonical_source(" ".join(words[titles[-1] :]), last_outlet)
     spokesman = _spokesman_name(words)
     return spokesman or " ".join(words)
+
+
+def _starts_a_name(words: list[str], k: int, source: str) -> bool:
+    """Whether words[k], after a title or a job, may start a person's name: not definite, no
+    function word (but the name علي), no glued preposition, no head of a body or place ("رئيس
+    مجلس إدارة ...", "المدير التنفيذي لشركة ...")."""
+    word = words[k]
+    heads = lexicon.ORGANISATION_HEADS | lexicon.PLACE_HEADS | lexicon.INSTITUTION_HEADS
+    return (
+        not is_definite(word)
+        and (not is_stopword(word) or _is_ali(word, source))
+        and not has_glued_preposition(word)
+        and word not in heads
+    )
 
 
 def _is_ali(word: str, source: str) -> bool:
