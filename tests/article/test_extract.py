@@ -79,3 +79,6 @@ def test_a_body_after_a_title_is_no_name_in_entities_nor_in_the_source() -> None
     text = "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة أن القافلة وصلت إلى عدن."
     found = extract([segment(Article(id="t", text=text, source_path="t"))])
     assert all(not e.canonical.startswith("لمركز") for e in found.entities)
+    # nor the king the centre is named after
+    assert [a.source_canonical for a in found.attributions] != ["سلمان"]
+    assert all("سلمان" not in a.source_canonical or "مركز" in a.source_canonical for a in found.attributions)

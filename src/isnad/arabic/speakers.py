@@ -228,6 +228,16 @@ NAMED_AFTER_HEADS = _norms(
 )
 
 
+def bears_the_name(before: list[str]) -> bool:
+    """Whether the words written before a person's name (nearest last) make it the name a body
+    or place bears: "مركز الملك سلمان للإغاثة", "جامعة الملك عبدالعزيز", "مستشفى الدكتور سليمان
+    الحبيب" (a title between the head and the name is looked past)."""
+    words = [normalize(w) for w in before[-2:]]
+    if len(words) == 2 and words[-1] in lexicon.PERSON_TITLES:
+        words = words[:1]
+    return bool(words) and any(f in NAMED_AFTER_HEADS for f in particle_forms(words[-1]))
+
+
 def ends_source(word: str, previous: str) -> bool:
     """Whether ``word`` (normalised) ends a source phrase whose last word so far is ``previous``."""
     if word in SOURCE_STOPS:

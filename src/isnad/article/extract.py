@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles
-from isnad.arabic.speakers import is_body_reference, referring_words
+from isnad.arabic.speakers import bears_the_name, is_body_reference, referring_words
 from isnad.article.attributions import find_attributions
 from isnad.article.coreference import resolve_references
 from isnad.article.dates import find_dates
@@ -212,6 +212,12 @@ def _person_in_source(
         return None
     end = start + len(attribution.source)
     inside = [(span, name) for span, name in people if start <= span[0] and span[1] <= end]
+    # not the king a centre is named after: "المتحدث الرسمي لمركز الملك سلمان للإغاثة"
+    inside = [
+        (span, name)
+        for span, name in inside
+        if not bears_the_name(text[max(0, span[0] - 40) : span[0]].split())
+    ]
     if not inside:
         return None
     span, name = max(inside)
