@@ -29,6 +29,7 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from isnad.arabic.formulas import formula_keys
@@ -50,7 +51,6 @@ from isnad.model import (
     Analysis,
     Article,
     Attribution,
-    Comparison,
     Entity,
     Event,
     Framing,
@@ -342,36 +342,87 @@ def update_per_event(
     told_storylines = [s for s in several if before.get(s.id + TOLD) != now[s.id + TOLD]]
     gone = [scope for scope in before if scope not in now]
     event_by_id = {e.id: e for e in events}
-    # The work goes a few storylines at a time (each with its events), so that memory holds the
-    # text layer of about `EVENT_TEXTS` articles, not of every article a new day touches.
     store.replace_results({kind: ({}, gone) for kind in _PER_EVENT_KINDS})
     to_do = {e.id for e in [*framed, *traced, *told]}
     to_do |= {s.id for s in [*framed_storylines, *told_storylines]}
-    for part in _storyline_parts(events, storylines, to_do, EVENT_TEXTS):
-        _per_event_part(
-            store,
-            [e for e in framed if e.id in part],
-            [e for e in traced if e.id in part],
-            [e for e in told if e.id in part],
-            [s for s in framed_storylines if s.id in part],
-            [s for s in told_storylines if s.id in part],
-            event_by_id,
-            spans,
-            attributions,
-            reuse,
+    # The work goes a few storylines at a time (each with its events), so that memory holds the
+    # text layer of about `EVENT_TEXTS` articles, not of every article a new day touches.
+    parts = [
+        _Part(
+            [e for e in framed if e.id in ids],
+            [e for e in traced if e.id in ids],
+            [e for e in told if e.id in ids],
+            [s for s in framed_storylines if s.id in ids],
+            [s for s in told_storylines if s.id in ids],
         )
-        trim_memory()
+        for ids in _storyline_parts(events, storylines, to_do, EVENT_TEXTS)
+    ]
+    reading = sum(len(part.articles(event_by_id)) for part in parts)
+    forked = store.path != ":memory:" and reading >= MIN_PARALLEL
+
+    # Framing and provenance need nothing the comparisons and briefs make: one forked process
+    # works them out for every part, with its own read-only connection to the store, while this
+    # one compares. One process for all parts: a process forked for each part started with cold
+    # caches (the word tests framing asks of every token) and copied again the pages it touched
+    # (adding 2015-08-09 to a 15-day store: 33 CPU s for the per-event stages, now 25).
+    def outlets() -> list[_Outlets]:
+        with Store(store.path, read_only=True) if forked else nullcontext(store) as reader:
+            found = []
+            for part in parts:
+                found.append(_outlets_of_part(reader, part, event_by_id, spans, attributions, reuse))
+                trim_memory()
+            return found
+
+    with beside(outlets, None if forked else 1) as framed_outlets:
+        for part in parts:
+            _tell_part(store, part, event_by_id)
+            trim_memory()
+        for part, (framings, provenance, labels) in zip(parts, framed_outlets(), strict=True):
+            if labels:
+                store.keep_label_mentions(labels)
+            _replace_owned(
+                store,
+                {"framings": framings, "provenance": provenance},
+                {
+                    "framings": [e.id for e in part.framed] + [s.id for s in part.framed_storylines],
+                    "provenance": [e.id for e in part.traced],
+                },
+            )
     store.drop_stage_fingerprints(gone)
     kept = [e.id for e in framed] + [e.id + TRACED for e in traced] + [e.id + TOLD for e in told]
     kept += [scope for s in storylines for scope in (s.id, s.id + TOLD)]
     store.set_stage_fingerprints({scope: now[scope] for scope in kept})
 
 
-# Articles whose text layer the per-event stages hold at once. Each part forks a framing process,
-# and both grow by about 0.7 GB PSS per 1,000 articles over a 26k store (adding a day to it: peak
+# Articles whose text layer the per-event stages hold at once (in each of the two processes).
+# Both grow by about 0.7 GB PSS per 1,000 articles over a 26k store (adding a day to it: peak
 # 2.23 GB with 2,000, 1.87-2.14 with 1,000, 1.6 in the per-event stages with 500, for +5 s).
 EVENT_TEXTS = 500
 _PER_EVENT_KINDS = ("comparisons", "briefs", "provenance", "single_reports", "framings", "storyline_briefs")
+
+
+@dataclass
+class _Part:
+    """Some storylines and events whose per-event results are made together, by kind of result."""
+
+    framed: list[Event]
+    traced: list[Event]
+    told: list[Event]
+    framed_storylines: list[Storyline]
+    told_storylines: list[Storyline]
+
+    def articles(self, event_by_id: Mapping[str, Event]) -> set[str]:
+        """Every article one of the part's results reads."""
+        read = [*self.framed, *self.traced, *self.told]
+        read += [
+            event_by_id[e] for s in [*self.framed_storylines, *self.told_storylines] for e in s.event_ids
+        ]
+        return {a for e in read for a in e.article_ids}
+
+
+# What framing and provenance make of a part: framings, provenance, and the labels found anew
+# (with the digest of the entity spans they were found with) for the store to keep.
+_Outlets = tuple[list[Framing], list[Provenance], dict[str, tuple[str, list[LabelMention]]]]
 
 
 def _storyline_parts(
@@ -402,83 +453,73 @@ def _storyline_parts(
         yield part
 
 
-def _per_event_part(
+def _tell_part(store: Store, part: _Part, event_by_id: Mapping[str, Event]) -> None:
+    """Comparisons, briefs and single reports of the part's events and the briefs of its
+    storylines, made and written to the store."""
+    story_events = [event_by_id[e] for s in part.told_storylines for e in s.event_ids]
+    ids = sorted({a for e in [*part.told, *story_events] for a in e.article_ids})
+    docs = store.docs(ids)
+    corpus = Corpus([d.article for d in docs], docs)
+    figures = [f for found in store.article_records("figures", ids).values() for f in found]
+    told_ids = {e.id for e in part.told}
+    # A storyline's brief reads the comparisons of all its events: those not made here are stored.
+    stored = store.results_of("comparisons", sorted({e.id for e in story_events} - told_ids))
+    comparisons = compare(part.told, figures, corpus.by_id)
+    results: dict[str, list[Any]] = {
+        "comparisons": comparisons,
+        "briefs": summarize(corpus, part.told, comparisons),
+        "single_reports": single_reports(part.told, figures, corpus.by_id),
+        "storyline_briefs": summarize_storylines(
+            corpus, story_events, part.told_storylines, [*comparisons, *stored]
+        ),
+    }
+    owners = {kind: [e.id for e in part.told] for kind in TOLD_KINDS}
+    owners["storyline_briefs"] = [s.id for s in part.told_storylines]
+    _replace_owned(store, results, owners)
+
+
+def _outlets_of_part(
     store: Store,
-    framed: Sequence[Event],
-    traced: Sequence[Event],
-    told: Sequence[Event],
-    framed_storylines: Sequence[Storyline],
-    told_storylines: Sequence[Storyline],
+    part: _Part,
     event_by_id: Mapping[str, Event],
     spans: EntitySpans,
     attributions: Mapping[str, Sequence[Attribution]],
     reuse: Sequence[ReuseLink],
-) -> None:
-    """Comparisons, briefs, framing and provenance of some events and storylines (whole
-    storylines with their events), written to the store."""
-
-    def events_of(found: Sequence[Storyline]) -> list[Event]:
-        return [event_by_id[e] for s in found for e in s.event_ids]
-
-    story_events = events_of(told_storylines)
-    read = [*framed, *traced, *told, *story_events, *events_of(framed_storylines)]
-    ids = sorted({a for e in read for a in e.article_ids})
-    within = set(ids)
-    # Only the part's links go to the framing process: iterating all of them there would copy the
-    # pages of every link in the store.
-    reuse = [link for link in reuse if link.a in within and link.b in within]
+) -> _Outlets:
+    """Framing of the part's events and storylines and provenance of its events, read from the
+    store (and written by the caller)."""
+    story_events = [event_by_id[e] for s in part.framed_storylines for e in s.event_ids]
+    ids = sorted({a for e in [*part.framed, *part.traced, *story_events] for a in e.article_ids})
     docs = store.docs(ids)
     corpus = Corpus([d.article for d in docs], docs)
-    figures = [f for found in store.article_records("figures", ids).values() for f in found]
     relevant = [a for i in ids for a in attributions.get(i, [])]
+    within = set(ids)
+    links = [link for link in reuse if link.a in within and link.b in within]
     # Each article's label mentions found once, when its event or storyline first needs them, as
     # a batch run's `frame` finds them; those kept from an earlier add are read back when its
     # entity spans (all that label mentions read besides its text) are the same.
-    spans_of = {i: _digest(spans.all_of(i)) for i in ids} if framed or framed_storylines else {}
+    spans_of = {i: _digest(spans.all_of(i)) for i in ids} if part.framed or part.framed_storylines else {}
     labels: dict[str, list[LabelMention]] = store.label_mentions(spans_of)
     kept_labels = set(labels)
-    told_ids = {e.id for e in told}
-    other_events = sorted({e.id for e in story_events} - told_ids)
-    stored_comparisons = store.results_of("comparisons", other_events)
-
-    # An article's judging words, found once for its event and its storyline.
-    judging: dict[str, list[Mention]] = {}
+    judging: dict[str, list[Mention]] = {}  # an article's judging words, for its event and storyline
 
     def framing(scope: Literal["event", "storyline"], scope_id: str, article_ids: list[str]) -> Framing:
         return Framing(
             scope, scope_id, outlet_framings(corpus, article_ids, relevant, spans, labels, judging)
         )
 
-    # Framing and provenance need nothing the comparisons make: a second core works them out
-    # meanwhile, as in a batch run. The labels it finds come back to be kept.
-    def outlets() -> tuple[list[Framing], list[Provenance], dict[str, list[LabelMention]]]:
-        framings = [framing("event", e.id, e.article_ids) for e in framed] + [
-            framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
-            for s in framed_storylines
-        ]
-        found = {i: m for i, m in labels.items() if i not in kept_labels}
-        return framings, trace(traced, corpus.by_id, relevant, reuse), found
+    framings = [framing("event", e.id, e.article_ids) for e in part.framed] + [
+        framing("storyline", s.id, [a for e in s.event_ids for a in event_by_id[e].article_ids])
+        for s in part.framed_storylines
+    ]
+    found = {i: (spans_of[i], m) for i, m in labels.items() if i not in kept_labels}
+    return framings, trace(part.traced, corpus.by_id, relevant, links), found
 
-    with beside(outlets, None if len(ids) >= MIN_PARALLEL else 1) as framed_outlets:
-        comparisons = compare(told, figures, corpus.by_id)
-        story_comparisons: list[Comparison] = [*comparisons, *stored_comparisons]
-        results: dict[str, list[Any]] = {
-            "comparisons": comparisons,
-            "briefs": summarize(corpus, told, comparisons),
-            "single_reports": single_reports(told, figures, corpus.by_id),
-            "storyline_briefs": summarize_storylines(
-                corpus, story_events, told_storylines, story_comparisons
-            ),
-        }
-        results["framings"], results["provenance"], found_labels = framed_outlets()
-    if found_labels:
-        store.keep_label_mentions({i: (spans_of[i], found) for i, found in found_labels.items()})
-    owners = {
-        **{kind: [e.id for e in told] for kind in TOLD_KINDS},
-        "provenance": [e.id for e in traced],
-        "framings": [e.id for e in framed] + [s.id for s in framed_storylines],
-        "storyline_briefs": [s.id for s in told_storylines],
-    }
+
+def _replace_owned(
+    store: Store, results: Mapping[str, Sequence[Any]], owners: Mapping[str, list[str]]
+) -> None:
+    """Write results of several kinds, replacing every row of the listed owners of each kind."""
     changes: dict[str, tuple[Mapping[str, Sequence[Any]], Iterable[str]]] = {}
     for kind, found in results.items():
         by_owner: dict[str, list[Any]] = {owner: [] for owner in owners[kind]}

@@ -2,7 +2,7 @@
 
 from isnad.arabic.speakers import ends_source, names_a_manner, referring_words
 from isnad.article.coreference import resolve_references
-from isnad.article.extract import extract
+from isnad.article.extract import extract, reads_text
 from isnad.model import Article, Attribution, Span
 from isnad.pipeline import segment
 
@@ -154,3 +154,17 @@ def test_a_job_given_without_the_name_is_the_person_introduced_with_it() -> None
     article = segment(Article(id="t", text=text, source_path="t"))
     names = [a.source_canonical for a in extract([article]).attributions]
     assert names == ["فهد بن سعد الدوسري", "سامي القحطاني"]
+
+
+def test_a_job_given_without_the_name_is_read_with_the_text() -> None:
+    """`isnad add` reads a stored article's text for linking only where `reads_text` says so: a
+    job resolved to the person introduced with it must say so, or the store keeps the job where
+    a batch run names the person (21 sources of 2015-08-02 + 2015-08-03 did)."""
+    text = (
+        "وتفقد وكيل محافظة الأحساء خالد البراك المصابين في المستشفى. "
+        "وأشار وكيل محافظة الأحساء إلى أن الأمير وجه بتوفير الرعاية."
+    )
+    said = _said(text, "وأشار", "وكيل محافظة الأحساء", "وكيل محافظة الأحساء")
+    [resolved] = resolve_references([said], text, [_mention(text, "خالد البراك")])
+    assert resolved.source_canonical == "خالد البراك"
+    assert reads_text(said)

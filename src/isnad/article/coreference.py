@@ -68,6 +68,13 @@ def _source_ends(attributions: list[Attribution], text: str) -> list[int]:
     return ends
 
 
+def may_refer(canonical: str) -> bool:
+    """Whether `resolve_references` may replace this canonical source with a name written before
+    it: a reference (``سموه``, ``الشركة``) or a job given without the name (``مدير فرع
+    السياحة بمنطقة الرياض``)."""
+    return referring_words(canonical) is not None or described_words(canonical) is not None
+
+
 def resolve_references(
     attributions: list[Attribution], text: str, mentions: Sequence[tuple[Span, str, str]]
 ) -> list[Attribution]:

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles
-from isnad.arabic.speakers import bears_the_name, is_body_reference, referring_words
+from isnad.arabic.speakers import bears_the_name, is_body_reference
 from isnad.article.attributions import find_attributions
-from isnad.article.coreference import resolve_references
+from isnad.article.coreference import may_refer, resolve_references
 from isnad.article.dates import find_dates
 from isnad.article.doc import Doc
 from isnad.article.entities import Found, article_mentions, find_entities, link_mentions, tagged_mentions
@@ -176,9 +176,11 @@ def _resolve_references(
 
 def reads_text(attribution: Attribution) -> bool:
     """Whether `link_sources` reads the article's text for this attribution: a long description
-    that may hold a name, or a source that refers back (``سموه``, ``المتحدث``) to a name written
-    earlier."""
-    return _describes(attribution) or referring_words(attribution.source_canonical) is not None
+    that may hold a name, or a source that may refer back (``سموه``, ``المتحدث``, a job given
+    without the name) to a name written earlier. `isnad add` reads a stored article's text only
+    when this holds for one of its sources, so it must hold wherever `resolve_references` would
+    read the text, or the store's sources differ from a batch run's."""
+    return _describes(attribution) or may_refer(attribution.source_canonical)
 
 
 def _describes(attribution: Attribution) -> bool:
