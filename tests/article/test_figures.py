@@ -47,3 +47,31 @@ def test_a_number_among_them_takes_the_verb_of_the_group_before() -> None:
     text = "قتل 12 شخصا، بينهم خمسة جنود، في عملية احتجاز الرهائن في فندق بالمدينة."
     twelve, five = _figures(text)
     assert (twelve.predicate, five.value, five.predicate) == ("killed", 5, "killed")
+
+
+def test_the_number_of_an_index_name_is_no_figure() -> None:
+    """يوروفرست 300 and ستوكس 50 name indices: comparing their 300 across reports of two sessions
+    made a conflict on 2015-08-06."""
+    text = "وارتفع مؤشر يوروفرست 300 لأسهم الشركات الأوروبية 20.73 نقطة، وصعد المؤشر يورو ستوكس 50 وكاك 40."
+    assert [f.value for f in _figures(text)] == [20.73]
+
+
+def test_quote_marks_do_not_part_a_verbal_noun_from_its_number() -> None:
+    [killed, wounded] = _figures("أسفر التفجير عن «استشهاد» 26 شخصا وإصابة 227 آخرين.")
+    assert (killed.value, killed.predicate) == (26, "killed")
+    assert (wounded.value, wounded.predicate) == (227, "wounded")
+
+
+def test_a_number_added_to_a_group_shares_its_claim() -> None:
+    text = "نتج عنه استشهاد عشرة من منسوبي القوات إضافة إلى ثلاثة من العاملين وإصابة 9 آخرين."
+    assert [(f.value, f.predicate) for f in _figures(text)] == [(10, "killed"), (3, "killed"), (9, "wounded")]
+    [_, workers] = _figures("إن عشرة من منسوبي القوات استشهدوا في التفجير، إضافة لثلاثة عاملين في الموقع.")
+    assert workers.predicate == "killed"
+
+
+def test_a_verb_with_waw_after_the_counted_noun_opens_another_clause() -> None:
+    """The number's own verb stands before it; وأصيب after the counted noun tells of others."""
+    [killed, _dozens] = _figures("في تفجير المسجد الذي قتل فيه نحو 30 شخصا وأصيب العشرات.")
+    assert (killed.value, killed.predicate) == (30, "killed")
+    [travelled] = _figures("يعتقد أن حوالي 1700 مقاتل من فرنسا، سافروا إلى سوريا.")
+    assert travelled.predicate == "travelled"  # no verb before: the one after is the number's

@@ -162,3 +162,20 @@ def test_the_hedge_at_least_is_no_negation_when_the_figure_has_a_claim() -> None
         f"وقالت الإحصاءات إن ما لا يقل عن 2100 {rest}", f"وأفادت الإحصاءات بأن ما لايقل عن 2100 {rest}"
     )
     assert [c.verdict for c in comparisons] == ["agree"]
+
+
+def test_a_rounded_value_matches_only_its_own_rounding() -> None:
+    """50 is 50.35 rounded or cut by an outlet; 49.36 is not 50 (Brent on 2015-08-06)."""
+    assert same_quantity(_figure(50, "دولارا", None), _figure(50.35, "دولار", None))
+    assert same_quantity(_figure(8770, "نقطة", None), _figure(8769.6, "نقطة", None))
+    assert not same_quantity(_figure(50, "دولارا", None), _figure(49.36, "دولارا", None))
+
+
+def test_an_article_making_both_claims_of_one_number_contradicts_neither() -> None:
+    """4 infections and 4 deaths in one report are two groups, not killed against wounded."""
+    comparisons = _compare(
+        "أعلنت وزارة الصحة عن تسجيل 4 حالات إصابة بفيروس كورونا في الرياض، وتسجيل 4 حالات وفاة في الرياض.",
+        "أعلنت وزارة الصحة عن تسجيل 4 حالات إصابة بفيروس كورونا في الرياض ونجران، وتسجيل 4 حالات وفاة.",
+    )
+    assert comparisons
+    assert all(c.verdict != "conflict" for c in comparisons)

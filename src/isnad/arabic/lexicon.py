@@ -481,6 +481,12 @@ PARTITIVES = _norm_set("منهم منهن منها")
 # "قتل 12 شخصا، بينهم خمسة عسكريين": a number after "among them" counts part of the group named
 # before it, and what happened to the group (its verb, before) happened to that part.
 AMONG_THEM = _norm_set("بينهم بينهن بينهما")
+# "استشهاد عشرة من منسوبي القوات إضافة إلى ثلاثة من العاملين": a number added to the group counted
+# before it shares what happened to that group.
+IN_ADDITION = _norm_set("إضافة بالإضافة اضافة وإضافة علاوة")
+ADDED_TO = _norm_set("إلى على")
+# Quotation marks around a word ("«استشهاد» 26 شخصا") do not part it from the number it governs.
+QUOTE_MARKS = frozenset("\"'“”«»")
 UNIT_WORDS: dict[str, frozenset[str]] = {
     "year": _norm_set("سنة سنوات سنين عام أعوام عاما"),
     "month": _norm_set("شهر أشهر شهرا"),

@@ -34,6 +34,19 @@ _SESSION_DAY = re.compile(
     r"(?:اليوم|امس)\W+(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?!\w)"
 )
 _WORD = re.compile(r"\w+")
+# Indices whose names end in a number: يوروفرست 300، ستوكس 50، فايننشال تايمز 100، ستاندرد آند
+# بورز 500، كاك 40، نيكي 400. The number after these words is part of the name, not a figure the
+# report gives (in the 16 days of SaudiNewsNet each of them is followed by its index's number and
+# by no other).
+_NUMBERED_INDEX_NAMES = frozenset(
+    normalize(w) for w in ["يوروفرست", "ستوكس", "فوتسي", "تايمز", "بورز", "نيكي", "نيكاي", "داكس", "كاك"]
+)
+
+
+def ends_an_index_name(word: str) -> bool:
+    """Whether a number right after ``word`` (normalised, its particles off) is part of an
+    index's name (``يوروفرست 300``)."""
+    return word in _NUMBERED_INDEX_NAMES
 
 
 def is_market_report(lead: str) -> bool:

@@ -22,8 +22,10 @@ from isnad.arabic import (
     normalize,
     particle_forms,
     strip_definite,
+    strip_particles,
     tokenize,
 )
+from isnad.arabic.markets import ends_an_index_name
 from isnad.model import Article, Figure
 
 PREDICATE_WINDOW_AFTER = 10  # tokens after the number where its verb may stand
@@ -40,7 +42,7 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
         sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
     for (start, end), tokens in zip(article.sentences, sentences, strict=True):
         for number in find_numbers(article.text, start, end, tokens=tokens):
-            if number.is_year:
+            if number.is_year or _names_an_index(tokens, number):
                 continue
             unit = _unit(number)
             figures.append(
@@ -57,6 +59,12 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
                 )
             )
     return figures
+
+
+def _names_an_index(tokens: list[Token], number: NumberExpr) -> bool:
+    """ "يوروفرست 300": the number is part of an index's name."""
+    before = bisect_right(tokens, number.start, key=lambda t: t.end) - 1
+    return before >= 0 and ends_an_index_name(strip_particles(tokens[before].norm))
 
 
 def _partitive(tokens: list[Token], number: NumberExpr) -> str | None:
@@ -104,6 +112,13 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
     # the sentence (tokens are in text order and do not overlap, so starts and ends both ascend).
     first_after = bisect_left(tokens, number.end, key=lambda t: t.start)
     last_before = bisect_right(tokens, number.start, key=lambda t: t.end) - 1
+    before = [
+        i
+        for i in range(last_before, max(last_before - ANAPHOR_WINDOW_BEFORE, -1), -1)
+        if tokens[i].text not in lexicon.QUOTE_MARKS
+    ]
+    clause = before[: next((n for n, i in enumerate(before) if tokens[i].text in _CLAUSE_MARKS), len(before))]
+    verb_before = _first_predicate(tokens, clause[:PREDICATE_WINDOW_BEFORE])
     after = []
     for i in range(first_after, min(first_after + PREDICATE_WINDOW_AFTER, len(tokens))):
         # The verb after a number is in its clause, which a link or a comma and a conjunction
@@ -114,15 +129,19 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
             tokens[i].text in _CLAUSE_MARKS and i + 1 < len(tokens) and _conjunction(tokens[i + 1])
         ):
             break
+        # A verb with و after the counted noun opens a clause of its own ("قتل فيه نحو 30 شخصا
+        # وأصيب العشرات": the wounded are others) when the number's clause has a verb before it.
+        if verb_before is not None and _conjunction(tokens[i]) and predicate_of(tokens[i]):
+            break
         after.append(i)
-    before = list(range(last_before, max(last_before - ANAPHOR_WINDOW_BEFORE, -1), -1))
-    # "بينهم خمسة": part of the group before, whose verb comes first (a verbal noun after the
-    # number, في عملية احتجاز الرهائن, is the circumstance, not what happened to the five).
-    if before and lexicon.AMONG_THEM & set(particle_forms(tokens[before[0]].norm)):
-        label = _first_predicate(tokens, before[1:ANAPHOR_WINDOW_BEFORE])
+    # "بينهم خمسة", "إضافة إلى ثلاثة": part of the group before, or added to it, whose verb comes
+    # first (a verbal noun after the number, في عملية احتجاز الرهائن, is the circumstance, not
+    # what happened to the five).
+    joined = _joins_group_before(tokens, before)
+    if joined:
+        label = _first_predicate(tokens, before[joined:ANAPHOR_WINDOW_BEFORE])
         if label is not None:
             return label
-    clause = before[: next((n for n, i in enumerate(before) if tokens[i].text in _CLAUSE_MARKS), len(before))]
     # A verbal noun right before the number governs it ("استشهاد عشرة ... وإصابة تسعة"): it comes
     # first, before a verb further on that belongs to the next figure.
     near = clause[:1] + after + clause[1:PREDICATE_WINDOW_BEFORE]
@@ -145,6 +164,19 @@ def _predicate(tokens: list[Token], number: NumberExpr) -> str | None:
         window = clause if named_here else before
         label = _first_predicate(tokens, window[PREDICATE_WINDOW_BEFORE:ANAPHOR_WINDOW_BEFORE])
     return label
+
+
+def _joins_group_before(tokens: list[Token], before: list[int]) -> int:
+    """How many words before a number join it to the group counted before them (بينهم؛ إضافة
+    إلى), else 0."""
+    words = [tokens[i].norm for i in before[:2]]
+    if words and lexicon.AMONG_THEM & set(particle_forms(words[0])):
+        return 1
+    if words and words[0] in lexicon.IN_ADDITION:
+        return 1  # "إضافة لثلاثة عاملين": the preposition glued to the number
+    if len(words) == 2 and words[0] in lexicon.ADDED_TO and words[1] in lexicon.IN_ADDITION:
+        return 2
+    return 0
 
 
 def _conjunction(token: Token) -> bool:

@@ -24,6 +24,7 @@ Figures of a multi-article event that no other article matches are single-outlet
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
@@ -123,9 +124,9 @@ def same_quantity(a: Figure, b: Figure, classes: Classes | None = None) -> bool:
     tolerance = APPROX_TOLERANCE if (a.approx or b.approx) else 0.0
     if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):
         return True
-    # 8769 and 8769.47 are one value, rounded by one outlet.
+    # 8769 and 8769.47 are one value, rounded or cut by one outlet (49.36 is not 50).
     x, y = sorted((float(a.value), float(b.value)), key=lambda v: not v.is_integer())
-    return x.is_integer() and not y.is_integer() and abs(x - y) < 1
+    return x.is_integer() and not y.is_integer() and x in (math.trunc(y), round(y))
 
 
 def _may_count_one_group(a: str | None, b: str | None) -> bool:
@@ -299,10 +300,17 @@ def _judge(
     label = f"{group[0].value:g} {subject}"
     stances = _stance_summary(decisions)
     by_claim = {p: [c for c, f in zip(claims, group, strict=True) if claim_of(f) == p] for p in predicates}
+    # An article that makes both claims of one number (4 infected and 4 dead of a virus) counts
+    # two groups that happen to be equal, as `_value_conflicts` reads two numbers of one article.
+    by_article: dict[str, set[str]] = {}
+    for f in group:
+        by_article.setdefault(f.article_id, set()).add(claim_of(f) or "")
     conflicting = [
         (p, q)
         for p, q in combinations(predicates, 2)
-        if predicates_conflict(p, q) and any(same_happening(a, b) for a in by_claim[p] for b in by_claim[q])
+        if predicates_conflict(p, q)
+        and not any({p, q} <= made for made in by_article.values())
+        and any(same_happening(a, b) for a in by_claim[p] for b in by_claim[q])
     ]
     if conflicting:
         p, q = conflicting[0]
