@@ -56,6 +56,20 @@ def test_the_number_of_an_index_name_is_no_figure() -> None:
     assert [f.value for f in _figures(text)] == [20.73]
 
 
+def test_a_threshold_crossed_is_no_price_reported() -> None:
+    """ "Above the 50 barrier" and "broke the 50 barrier downwards" give no price: compared as one,
+    they made a conflict of Monday's fall and Wednesday's rise (Brent, 2015-08-06)."""
+    text = "صعدت أسعار خام برنت فوق حاجز 50 دولارا، بعد أن كسر حاجز 50 دولارا هبوطا وسجل 49.36 دولار."
+    assert [f.value for f in _figures(text)] == [49.36]
+
+
+def test_an_index_level_is_not_a_group_anything_happened_to() -> None:
+    """ "ليعود إلى مستوى 1555 نقطة": the sector index went back to a level; no one returned."""
+    [change, level] = _figures("تلاه قطاع التأمين بفقدانه نحو 24 نقطة ليعود إلى مستوى 1555 نقطة.")
+    assert (level.value, level.unit, level.predicate) == (1555, "point", None)
+    assert change.predicate is None
+
+
 def test_quote_marks_do_not_part_a_verbal_noun_from_its_number() -> None:
     [killed, wounded] = _figures("أسفر التفجير عن «استشهاد» 26 شخصا وإصابة 227 آخرين.")
     assert (killed.value, killed.predicate) == (26, "killed")

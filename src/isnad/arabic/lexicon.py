@@ -485,6 +485,9 @@ AMONG_THEM = _norm_set("بينهم بينهن بينهما")
 # before it shares what happened to that group.
 IN_ADDITION = _norm_set("إضافة بالإضافة اضافة وإضافة علاوة")
 ADDED_TO = _norm_set("إلى على")
+# "فوق حاجز 50 دولارا", "كسر حاجز 50 دولارا هبوطا": a number after these is a mark a price crossed,
+# not a price any report gives.
+THRESHOLDS = _norm_set("حاجز حاجزا عتبة")
 # Quotation marks around a word ("«استشهاد» 26 شخصا") do not part it from the number it governs.
 QUOTE_MARKS = frozenset("\"'“”«»")
 UNIT_WORDS: dict[str, frozenset[str]] = {
@@ -493,6 +496,9 @@ UNIT_WORDS: dict[str, frozenset[str]] = {
     "day": _norm_set("يوم أيام يوما"),
     "dollar": _norm_set("دولار دولارا دولارات"),
     "km": _norm_set("كيلومتر كيلومترا كم"),
+    # An index's points: a measure of the index, to which nothing happens ("ليعود إلى مستوى
+    # 1555 نقطة" is the index going back to a level, not 1555 of something returning).
+    "point": _norm_set("نقطة نقاط"),
 }
 
 

@@ -31,7 +31,7 @@ from isnad.model import Article, Figure
 PREDICATE_WINDOW_AFTER = 10  # tokens after the number where its verb may stand
 PREDICATE_WINDOW_BEFORE = 4
 ANAPHOR_WINDOW_BEFORE = 12  # how far back "their number" may point for the group's verb
-_DURATIONS = {"year", "month", "day"}
+_MEASURES = {"year", "month", "day", "point"}  # units nothing is claimed of: an age, an index level
 _CLAUSE_MARKS = frozenset("،,؛;")
 
 
@@ -42,7 +42,7 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
         sentences = [tokenize(article.text, start, end) for start, end in article.sentences]
     for (start, end), tokens in zip(article.sentences, sentences, strict=True):
         for number in find_numbers(article.text, start, end, tokens=tokens):
-            if number.is_year or _names_an_index(tokens, number):
+            if number.is_year or _not_a_reading(tokens, number):
                 continue
             unit = _unit(number)
             figures.append(
@@ -52,8 +52,9 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
                     approx=number.approx,
                     unit=unit,
                     subject=number.counted or _partitive(tokens, number),
-                    # A duration or an age (46 عاما) is not a group anything happened to.
-                    predicate=None if unit in _DURATIONS else _predicate(tokens, number),
+                    # A duration, an age (46 عاما) or an index level is not a group anything
+                    # happened to.
+                    predicate=None if unit in _MEASURES else _predicate(tokens, number),
                     span=(number.start, number.end),
                     text=number.text,
                 )
@@ -61,10 +62,14 @@ def find_figures(article: Article, sentences: Sequence[list[Token]] | None = Non
     return figures
 
 
-def _names_an_index(tokens: list[Token], number: NumberExpr) -> bool:
-    """ "يوروفرست 300": the number is part of an index's name."""
+def _not_a_reading(tokens: list[Token], number: NumberExpr) -> bool:
+    """ "يوروفرست 300": the number is part of an index's name; "فوق حاجز 50 دولارا": a threshold
+    crossed, not a value reported."""
     before = bisect_right(tokens, number.start, key=lambda t: t.end) - 1
-    return before >= 0 and ends_an_index_name(strip_particles(tokens[before].norm))
+    if before < 0:
+        return False
+    word = strip_particles(tokens[before].norm)
+    return ends_an_index_name(word) or word in lexicon.THRESHOLDS
 
 
 def _partitive(tokens: list[Token], number: NumberExpr) -> str | None:
