@@ -470,6 +470,7 @@ UNIT_NAMES: dict[str, str] = {
     "day": "يوم",
     "dollar": "دولار",
     "km": "كيلومتر",
+    "point": "نقطة",
     "percent": "نسبة مئوية",
     "fraction": "كسر",
 }

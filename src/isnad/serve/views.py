@@ -78,9 +78,29 @@ class ClaimView:
 
 
 @dataclass
+class ClaimText:
+    """One sentence of a comparison and the articles that print it (copies of one release)."""
+
+    text: str
+    articles: list[ClaimView]
+
+
+@dataclass
+class ClaimSide:
+    """The claims of a comparison that give one value: in a conflict, one side of it."""
+
+    value: float | None
+    texts: list[ClaimText]
+
+    @property
+    def article_count(self) -> int:
+        return sum(len(t.articles) for t in self.texts)
+
+
+@dataclass
 class ComparisonView:
     comparison: Comparison
-    claims: list[ClaimView]
+    sides: list[ClaimSide]
 
 
 @dataclass
@@ -161,17 +181,27 @@ def brief_view(sentences: Sequence[BriefSentence], metas: Mapping[str, ArticleMe
     return lines
 
 
+def _sides(comparison: Comparison, by_id: dict[str, Article]) -> list[ClaimSide]:
+    """A comparison's claims by the value they give (the value most articles give first), each
+    sentence once with every article that prints it: a conflict reads as "10: these outlets, 12:
+    that one", not as twenty copies of one release."""
+    sides: dict[float | None, dict[str, list[ClaimView]]] = {}
+    for claim in comparison.claims:
+        view = ClaimView(claim.article_id, _outlet(by_id.get(claim.article_id)), claim.text)
+        sides.setdefault(claim.value, {}).setdefault(claim.text, []).append(view)
+    found = [
+        ClaimSide(value, [ClaimText(t, views) for t, views in texts.items()])
+        for value, texts in sides.items()
+    ]
+    return sorted(found, key=lambda side: -side.article_count)
+
+
 def event_view(records: EventRecords) -> EventView:
     articles = sorted(records.articles, key=lambda a: (a.published is None, a.published or "", a.id))
     by_id = {a.id: a for a in articles}
     metas = {a.id: ArticleMeta(a.id, a.title, a.outlet, a.published) for a in articles}
     brief = brief_view(records.brief.sentences, metas) if records.brief else []
-    comparisons = [
-        ComparisonView(
-            c, [ClaimView(x.article_id, _outlet(by_id.get(x.article_id)), x.text) for x in c.claims]
-        )
-        for c in records.comparisons
-    ]
+    comparisons = [ComparisonView(c, _sides(c, by_id)) for c in records.comparisons]
     # One line per sentence: a sentence with two figures no other outlet gives is one fact to read.
     singles = list(
         {
