@@ -1,5 +1,5 @@
 from isnad.arabic import stem
-from isnad.arabic.happenings import HAPPENING_STEMS, OBJECT_WORDS, happening_phrases
+from isnad.arabic.happenings import HAPPENING_STEMS, OBJECT_WORDS, cable_addressee, happening_phrases
 from isnad.arabic.normalize import normalize
 from isnad.arabic.stopwords import is_stopword
 from isnad.arabic.tokens import words
@@ -42,3 +42,11 @@ def test_accidents_and_fires_are_no_happening_of_this_kind() -> None:
 def test_every_listed_noun_is_a_stem_the_text_layer_gives() -> None:
     for noun in ("تفجير", "هجوم", "الهجوم", "اعتداء", "قصف", "اغتيال", "اختطاف"):
         assert _terms(noun)[0] in HAPPENING_STEMS
+
+
+def test_whom_a_cable_goes_to() -> None:
+    lead = "بعث خادم الحرمين الشريفين برقية تهنئة لفخامة الرئيس توني تان كنق يام رئيس جمهورية سنغافورة بمناسبة ذكرى اليوم الوطني."
+    assert cable_addressee(lead) == {"توني", "تان", "كنق", "يام", "سنغافوره"}
+    condolence = "وبعث برقية عزاء ومواساة لأخيه الملك محمد السادس ملك المغرب في وفاة والدته."
+    assert "المغرب" in cable_addressee(condolence)
+    assert cable_addressee("وقدم الوزير برقية إلى المجلس عن سير العمل.") == set()

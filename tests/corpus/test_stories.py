@@ -433,3 +433,23 @@ def test_reports_of_two_market_sessions_are_two_events_of_one_storyline() -> Non
     assert ["close", "open"] in groups
     assert ["thu"] in groups
     assert len({e.storyline_id for e in events if {"wed1", "thu"} & set(e.article_ids)}) == 1
+
+
+def test_cables_to_two_countries_are_two_events() -> None:
+    # The day's cables are one formula but for whom they go to (2015-08-09: Ecuador's sat with
+    # Singapore's); copies of one cable name its addressee in other words, and stay one event.
+    texts = {
+        "sg1": "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس توني تان كنق يام رئيس جمهورية سنغافورة بمناسبة ذكرى اليوم الوطني لبلاده.",
+        "sg2": "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة إلى الرئيس توني تان كنق يام رئيس سنغافورة بمناسبة ذكرى اليوم الوطني لبلاده.",
+        "ec": "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة للرئيس رفائيل كوريا دلجادو رئيس جمهورية الإكوادور بمناسبة ذكرى يوم الاستقلال لبلاده.",
+    }
+    corpus = Corpus(
+        Article(id=k, text=v, title=None, source_path=k, published="2015-08-09") for k, v in texts.items()
+    )
+    features = article_features(corpus, encoder=_embedded)
+    index = StoryIndex()
+    index.add(features)
+    _, event = index.similarity_among(np.arange(len(features)))
+    at = {f.article_id: n for n, f in enumerate(features)}
+    assert event[at["sg1"], at["ec"]] == 0.0
+    assert event[at["sg1"], at["sg2"]] > 0.4

