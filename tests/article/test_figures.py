@@ -94,4 +94,8 @@ def test_a_verb_with_waw_after_the_counted_noun_opens_another_clause() -> None:
 def test_among_them_takes_the_claim_of_the_group() -> None:
     """ضمنهم as بينهم: the twelve are of the fifteen killed, not of the seven wounded after them."""
     text = "مما أسفر عن «استشهاد» 15 شخصًا، ضمنهم 12 من رجال الأمن، إضافة إلى إصابة 7 آخرين."
-    assert [(f.value, f.predicate) for f in _figures(text)] == [(15, "killed"), (12, "killed"), (7, "wounded")]
+    assert [(f.value, f.predicate) for f in _figures(text)] == [
+        (15, "killed"),
+        (12, "killed"),
+        (7, "wounded"),
+    ]

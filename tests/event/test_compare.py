@@ -179,3 +179,20 @@ def test_an_article_making_both_claims_of_one_number_contradicts_neither() -> No
     )
     assert comparisons
     assert all(c.verdict != "conflict" for c in comparisons)
+
+
+def test_a_part_and_its_whole_do_not_conflict() -> None:
+    """One article gives 23 killed, 17 of them in the crash: an outlet giving the crash's 17 and
+    another giving the day's 23 do not contradict each other (Afghanistan, 2015-08-07)."""
+    comparisons = _compare(
+        "قتل 23 شخصا أمس في أفغانستان في هجومين تبنتهما حركة طالبان، 17 منهم بسقوط مروحية عسكرية أفغانية في جنوب البلاد.",
+        "قتل 17 شخصا أمس في أفغانستان في تحطم مروحية عسكرية أفغانية في جنوب البلاد بسبب عطل تقني.",
+        "قتل 23 شخصا أمس في أفغانستان في هجومين تبنتهما حركة طالبان في جنوب البلاد وفي العاصمة.",
+    )
+    assert all(c.verdict != "conflict" for c in comparisons)
+    # Without the article that tells the part from the whole, the two tolls conflict.
+    alone = _compare(
+        "قتل 17 شخصا أمس في أفغانستان في تحطم مروحية عسكرية أفغانية في جنوب البلاد بسبب عطل تقني.",
+        "قتل 23 شخصا أمس في أفغانستان في هجومين تبنتهما حركة طالبان في جنوب البلاد وفي العاصمة.",
+    )
+    assert any(c.verdict == "conflict" for c in alone)

@@ -253,6 +253,7 @@ def _value_conflicts(
     # An article that gives both numbers (12 of the regime's men killed, 9 of the opposition's)
     # contradicts neither: its two figures count two groups.
     reported = {(f.article_id, classes[f], claim_of(f), f.value) for f in claimed}
+    parts = _parts_and_wholes(pool)
     pairs: dict[tuple[str, str, str | None, float, float], dict[tuple[str, float], Figure]] = {}
     for a, b in combinations(claimed, 2):
         if a.article_id == b.article_id or same_quantity(a, b, classes) or claim_of(a) != claim_of(b):
@@ -266,6 +267,8 @@ def _value_conflicts(
             continue
         ca, cb = classes[a], classes[b]
         if ca != cb or a.unit != b.unit or min(a.value, b.value) <= 0:
+            continue
+        if frozenset((a.value, b.value)) in parts:
             continue
         if max(a.value, b.value) / min(a.value, b.value) <= VALUE_CONFLICT_RATIO and same_happening(
             _claim(a, articles), _claim(b, articles)
@@ -285,6 +288,21 @@ def _value_conflicts(
         )
         for (subject, claim, _unit, low, high), figures in pairs.items()
     ]
+
+
+def _parts_and_wholes(pool: Sequence[Figure]) -> set[frozenset[float]]:
+    """Pairs of values an article gives as a part and its whole ("قتل 23 شخصا ...، 17 منهم بسقوط
+    مروحية"): the two count different groups in every article of the event, so an outlet that
+    gives only the part contradicts none that gives the whole (Afghanistan, 2015-08-07)."""
+    found: set[frozenset[float]] = set()
+    before: dict[str, Figure] = {}  # each article's figure before the one at hand
+    for figure in sorted(pool, key=lambda f: (f.article_id, f.span)):
+        previous = before.get(figure.article_id)
+        partitive = figure.subject is not None and normalize(figure.subject) in lexicon.PARTITIVES
+        if partitive and previous is not None and previous.value > figure.value:
+            found.add(frozenset((figure.value, previous.value)))
+        before[figure.article_id] = figure
+    return found
 
 
 def _judge(
