@@ -402,6 +402,19 @@ def test_a_block_too_big_for_one_matrix_is_cut_in_time(monkeypatch: pytest.Monke
     assert incremental.stories(articles) == expected
 
 
+def _indexed(texts: dict[str, str], published: str) -> tuple[Corpus, StoryIndex, np.ndarray, dict[str, int]]:
+    """The articles of one day indexed: the corpus, the index, the event similarity of every pair
+    and each article's row in it."""
+    corpus = Corpus(
+        Article(id=k, text=v, title=None, source_path=k, published=published) for k, v in texts.items()
+    )
+    features = article_features(corpus, encoder=_embedded)
+    index = StoryIndex()
+    index.add(features)
+    _, event = index.similarity_among(np.arange(len(features)))
+    return corpus, index, event, {f.article_id: n for n, f in enumerate(features)}
+
+
 def test_reports_of_two_market_sessions_are_two_events_of_one_storyline() -> None:
     # Wednesday's and Thursday's sessions of one index, published on one day: the words are the
     # same but for the figures, so only the session marks (day, close) tell them apart.
@@ -413,14 +426,7 @@ def test_reports_of_two_market_sessions_are_two_events_of_one_storyline() -> Non
         "open": "افتتحت مؤشرات الأسهم الأمريكية اليوم الأربعاء مرتفعة وصعد مؤشر داو جونز 57.6 نقطة إلى 17557.6 نقطة.",
         "close": "أغلقت مؤشرات الأسهم الأمريكية اليوم الأربعاء مرتفعة وصعد مؤشر داو جونز 40.7 نقطة إلى 17540.7 نقطة.",
     }
-    corpus = Corpus(
-        Article(id=k, text=v, title=None, source_path=k, published="2015-08-06") for k, v in texts.items()
-    )
-    features = article_features(corpus, encoder=_embedded)
-    index = StoryIndex()
-    index.add(features)
-    _, event = index.similarity_among(np.arange(len(features)))
-    at = {f.article_id: n for n, f in enumerate(features)}
+    corpus, index, event, at = _indexed(texts, "2015-08-06")
     assert event[at["wed1"], at["thu"]] == 0.0
     assert event[at["wed1"], at["wed2"]] > 0.4
     assert event[at["open"], at["close"]] > 0.4
@@ -443,13 +449,6 @@ def test_cables_to_two_countries_are_two_events() -> None:
         "sg2": "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة إلى الرئيس توني تان كنق يام رئيس سنغافورة بمناسبة ذكرى اليوم الوطني لبلاده.",
         "ec": "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة للرئيس رفائيل كوريا دلجادو رئيس جمهورية الإكوادور بمناسبة ذكرى يوم الاستقلال لبلاده.",
     }
-    corpus = Corpus(
-        Article(id=k, text=v, title=None, source_path=k, published="2015-08-09") for k, v in texts.items()
-    )
-    features = article_features(corpus, encoder=_embedded)
-    index = StoryIndex()
-    index.add(features)
-    _, event = index.similarity_among(np.arange(len(features)))
-    at = {f.article_id: n for n, f in enumerate(features)}
+    _, _, event, at = _indexed(texts, "2015-08-09")
     assert event[at["sg1"], at["ec"]] == 0.0
     assert event[at["sg1"], at["sg2"]] > 0.4
