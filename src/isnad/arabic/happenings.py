@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from isnad.arabic.morphology import stem, strip_particles
-from isnad.arabic.normalize import normalize
+from isnad.arabic.normalize import normalize, word_set
 
 # Attacks only: an attack draws reactions (condemnations, condolence calls, visits to the wounded)
 # that name it. Accidents and fires (حادث، حريق، تحطم) are the daily items of every city: sharing
@@ -52,56 +52,13 @@ _CABLE = re.compile(
     r"برقي(?:ه|تي|تا|ات)\S*\s+(?:تهنيه|تعزيه|عزاء|مواساه)(?P<to>(?:\s+\S+){1,20}?)\s+(?:بمناسبه|في\s+وفاه)"
 )
 # Words of any addressee: titles of office and kinds of state.
-_ADDRESS_WORDS = frozenset(
-    normalize(w)
-    for w in [
-        "الى",
-        "إلى",
-        "لفخامة",
-        "فخامة",
-        "الرئيس",
-        "رئيس",
-        "رئيسة",
-        "جمهورية",
-        "الجمهورية",
-        "دولة",
-        "مملكة",
-        "المملكة",
-        "سلطنة",
-        "إمارة",
-        "دولته",
-        "جلالة",
-        "الملك",
-        "ملك",
-        "صاحب",
-        "السمو",
-        "الأمير",
-        "أمير",
-        "الشيخ",
-        "حاكم",
-        "الحاكم",
-        "العام",
-        "وزراء",
-        "الحكومة",
-        "اخيه",
-        "أخيه",
-        "أخيها",
-        "لرئيس",
-        "للرئيس",
-        "لجلالة",
-        "لسمو",
-        "لصاحب",
-        "السلطان",
-        "سلطان",
-        "الاتحاد",
-        "الاتحادية",
-        "الفيدرالية",
-        "المتحدة",
-        "الشعبية",
-        "الديمقراطية",
-        "الإسلامية",
-        "العربية",
-    ]
+_ADDRESS_WORDS = word_set(
+    """
+    الى إلى لفخامة فخامة الرئيس رئيس رئيسة جمهورية الجمهورية دولة مملكة المملكة سلطنة إمارة
+    دولته جلالة الملك ملك صاحب السمو الأمير أمير الشيخ حاكم الحاكم العام وزراء الحكومة اخيه أخيه
+    أخيها لرئيس للرئيس لجلالة لسمو لصاحب السلطان سلطان الاتحاد الاتحادية الفيدرالية المتحدة
+    الشعبية الديمقراطية الإسلامية العربية
+    """
 )
 
 
