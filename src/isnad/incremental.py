@@ -29,7 +29,7 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from isnad.arabic.formulas import formula_keys
@@ -357,7 +357,12 @@ def update_per_event(
         )
         for ids in _storyline_parts(events, storylines, to_do, EVENT_TEXTS)
     ]
-    reading = sum(len(part.articles(event_by_id)) for part in parts)
+    for part in parts:
+        # Each part's links are picked here: iterating all of them in the forked process would
+        # copy the pages of every link in the store.
+        within = set(part.outlet_articles(event_by_id))
+        part.links = [link for link in reuse if link.a in within and link.b in within]
+    reading = sum(len({*p.told_articles(event_by_id), *p.outlet_articles(event_by_id)}) for p in parts)
     forked = store.path != ":memory:" and reading >= MIN_PARALLEL
 
     # Framing and provenance need nothing the comparisons and briefs make: one forked process
@@ -369,7 +374,7 @@ def update_per_event(
         with Store(store.path, read_only=True) if forked else nullcontext(store) as reader:
             found = []
             for part in parts:
-                found.append(_outlets_of_part(reader, part, event_by_id, spans, attributions, reuse))
+                found.append(_outlets_of_part(reader, part, event_by_id, spans, attributions))
                 trim_memory()
             return found
 
@@ -410,14 +415,21 @@ class _Part:
     told: list[Event]
     framed_storylines: list[Storyline]
     told_storylines: list[Storyline]
+    links: list[ReuseLink] = field(default_factory=list)  # between the framed and traced articles
 
-    def articles(self, event_by_id: Mapping[str, Event]) -> set[str]:
-        """Every article one of the part's results reads."""
-        read = [*self.framed, *self.traced, *self.told]
-        read += [
-            event_by_id[e] for s in [*self.framed_storylines, *self.told_storylines] for e in s.event_ids
-        ]
-        return {a for e in read for a in e.article_ids}
+    def told_articles(self, event_by_id: Mapping[str, Event]) -> list[str]:
+        """The articles comparisons and briefs read: the told events' and told storylines'."""
+        return _articles([*self.told, *(event_by_id[e] for s in self.told_storylines for e in s.event_ids)])
+
+    def outlet_articles(self, event_by_id: Mapping[str, Event]) -> list[str]:
+        """The articles framing and provenance read: the framed and traced events', and the
+        framed storylines'."""
+        framed = (event_by_id[e] for s in self.framed_storylines for e in s.event_ids)
+        return _articles([*self.framed, *self.traced, *framed])
+
+
+def _articles(events: Iterable[Event]) -> list[str]:
+    return sorted({a for e in events for a in e.article_ids})
 
 
 # What framing and provenance make of a part: framings, provenance, and the labels found anew
@@ -457,7 +469,7 @@ def _tell_part(store: Store, part: _Part, event_by_id: Mapping[str, Event]) -> N
     """Comparisons, briefs and single reports of the part's events and the briefs of its
     storylines, made and written to the store."""
     story_events = [event_by_id[e] for s in part.told_storylines for e in s.event_ids]
-    ids = sorted({a for e in [*part.told, *story_events] for a in e.article_ids})
+    ids = part.told_articles(event_by_id)
     docs = store.docs(ids)
     corpus = Corpus([d.article for d in docs], docs)
     figures = [f for found in store.article_records("figures", ids).values() for f in found]
@@ -484,17 +496,13 @@ def _outlets_of_part(
     event_by_id: Mapping[str, Event],
     spans: EntitySpans,
     attributions: Mapping[str, Sequence[Attribution]],
-    reuse: Sequence[ReuseLink],
 ) -> _Outlets:
     """Framing of the part's events and storylines and provenance of its events, read from the
     store (and written by the caller)."""
-    story_events = [event_by_id[e] for s in part.framed_storylines for e in s.event_ids]
-    ids = sorted({a for e in [*part.framed, *part.traced, *story_events] for a in e.article_ids})
+    ids = part.outlet_articles(event_by_id)
     docs = store.docs(ids)
     corpus = Corpus([d.article for d in docs], docs)
     relevant = [a for i in ids for a in attributions.get(i, [])]
-    within = set(ids)
-    links = [link for link in reuse if link.a in within and link.b in within]
     # Each article's label mentions found once, when its event or storyline first needs them, as
     # a batch run's `frame` finds them; those kept from an earlier add are read back when its
     # entity spans (all that label mentions read besides its text) are the same.
@@ -513,7 +521,7 @@ def _outlets_of_part(
         for s in part.framed_storylines
     ]
     found = {i: (spans_of[i], m) for i, m in labels.items() if i not in kept_labels}
-    return framings, trace(part.traced, corpus.by_id, relevant, links), found
+    return framings, trace(part.traced, corpus.by_id, relevant, part.links), found
 
 
 def _replace_owned(

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from babel import Locale
 
 from isnad.arabic.names import entity_key
-from isnad.arabic.normalize import normalize
+from isnad.arabic.normalize import QUOTE_CHARS, normalize
 from isnad.arabic.subjects import SUBJECT_CLASS_NAMES as SUBJECT_CLASS_NAMES
 from isnad.arabic.subjects import SUBJECT_CLASSES as SUBJECT_CLASSES
 
@@ -490,7 +490,7 @@ ADDED_TO = _norm_set("إلى على")
 # not a price any report gives.
 THRESHOLDS = _norm_set("حاجز حاجزا عتبة")
 # Quotation marks around a word ("«استشهاد» 26 شخصا") do not part it from the number it governs.
-QUOTE_MARKS = frozenset("\"'“”«»")
+QUOTE_MARKS = frozenset(QUOTE_CHARS)
 UNIT_WORDS: dict[str, frozenset[str]] = {
     "year": _norm_set("سنة سنوات سنين عام أعوام عاما"),
     "month": _norm_set("شهر أشهر شهرا"),

@@ -11,9 +11,9 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from isnad.arabic.dates import MONTHS
-from isnad.arabic.normalize import normalize
+from isnad.arabic.normalize import QUOTE_CHARS, normalize
 
-_QUOTES = str.maketrans("", "", "\"'“”«»")
+_QUOTES = str.maketrans("", "", QUOTE_CHARS)
 _LONG_VOWELS = set("اوي")
 # The five nouns (أبو/أبا/أبي, ذو/ذا/ذي) change their vowel with case, not their meaning.
 _FIVE_NOUNS = {"ابي": "ابو", "ابا": "ابو", "ذي": "ذو", "ذا": "ذو"}

@@ -18,6 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# The quotation marks Arabic news writes around a quote, a name or a word.
+QUOTE_CHARS = "\"'“”«»"
+
 # Letters that remain after normalisation (diacritics, tatweel and the unified variants are gone).
 ARABIC_LETTERS = (
     "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
