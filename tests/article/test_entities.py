@@ -99,3 +99,27 @@ def test_overlap_filter_equals_checking_every_pair(
     taken = [m.span for _, m in keep]
     brute = [(k, m) for k, m in cands if not any(s < m.span[1] and m.span[0] < e for s, e in taken)]
     assert _not_overlapping(cands, keep) == brute
+
+
+def test_a_name_ends_where_the_person_s_name_does() -> None:
+    """Sentences of 2015-07-25 and 2015-08-08 whose names ran into a title, a job, a day or the
+    body the person heads, or stopped short after بن."""
+    from isnad.article.entities import find_entities
+    from isnad.model import Article
+    from isnad.pipeline import segment
+
+    def people(text: str) -> set[tuple[str, str]]:
+        return {(e.type, e.canonical) for e in find_entities([segment(Article(id="n", text=text, source_path="n"))])}
+
+    assert ("PER", "جون كيري") in people("وقال وزير الخارجية الامريكي جون كيري أمس إن الاتفاق جيد.")
+    assert ("PER", "عاطي بن عطية القرشي") in people("وأوضح العقيد دكتور عاطي بن عطية القرشي، أن الشعبة قبضت.")
+    assert ("PER", "عبدالله الثاني بن الحسين") in people("وبعث الملك عبدالله الثاني بن الحسين برقية.")
+    maldives = people("بعث برقية تهنئة للرئيس عبدالله يامين رئيس جمهورية المالديف بمناسبة ذكرى الاستقلال.")
+    assert ("PER", "عبدالله يامين") in maldives and ("LOC", "المالديف") in maldives
+    kuwait = people("واتصل الشيخ محمد الخالد نائب رئيس مجلس الوزراء وزير الداخلية بدولة الكويت أمس.")
+    assert ("LOC", "الكويت") in kuwait
+    assert not [n for t, n in kuwait if t == "PER" and ("مجلس" in n or "دولة" in n)]
+    spokesman = people("وقال المتحدث باسم وزارة الخارجية السفير أسامة نقلي إن المملكة ترحب.")
+    assert ("PER", "أسامة نقلي") in spokesman and not [n for _, n in spokesman if "السفير" in n]
+    # A weekday is a family name too.
+    assert ("PER", "بدر الخميس") in people("وقال المدرب بدر الخميس إن الفريق جاهز.")

@@ -68,6 +68,9 @@ THROUGH = _norm_set("عبر")
 ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
 # Words inside a name after which a definite word is still the name: عبد الله، أبو الفضل، بن الحسن.
 NAME_LINKS = _norm_set("عبد أبو أبي أبا بن ابن بنت آل")
+# Of those, the ones a name never ends on ("شينزو آبي" ends on أبي as Abe's name does).
+NEVER_LAST_LINKS = _norm_set("عبد بن ابن بنت آل")
+SERVANT = normalize("عبد")  # "servant of": a divine name follows, with its article (عبد الرحمن)
 # The definite second half of a compound first name: عز الدين، عبد الله، عبد الرحمن، نور الإسلام.
 COMPOUND_NAME_ENDS = _norm_set("الدين الله الرحمن الإسلام")
 # Words after which a verb form is a verbal noun: "في حال تم نقل اللقاء", "بعدم نقل المباريات",
@@ -113,6 +116,17 @@ DESCRIPTION_HEADS = _norm_set(
 JOBS_AFTER_NAME = _norm_set("المدير المديرة الرئيس الرئيسة النائب المتحدث المستشار الوزير المحافظ")
 # Adverbs of time that may close a source phrase: "قبل أن تعلن الداخلية لاحقا".
 TIME_ADVERBS = _norm_set("لاحقا مؤخرا حاليا أيضا كذلك سابقا")
+# Words the tagger runs a person's name into that never end one: a job opening an apposition
+# ("عبدالله يامين رئيس جمهورية المالديف", "إيمي بارتليت المتحدثة باسم المتنزه"), a day or an
+# adverb of time ("جون كيري أمس", "فلاديمير بوتين اليوم"). Not the job nouns that are names as
+# often (أمين، الأمين، حاكم، وكيل), nor weekdays, which are family names too (أحمد الخميس).
+NEVER_ENDS_A_PERSON = (
+    JOBS_AFTER_NAME
+    | (DESCRIPTION_HEADS - _norm_set("أمين الأمين حاكم وكيل"))
+    | _norm_set("رئيس وزير مستشار سفير السفير قائد القائد المتحدثة الناطق الناطقة المديرة")
+    | TIME_ADVERBS
+    | _norm_set("اليوم أمس غدا الليلة")
+)
 # Little words between a prepositional cue and its source: "بحسب ما", "وفقا لـ", "نقلا عن".
 CUE_LINKS = _norm_set("ما ل لـ عن")
 # "بحسب ما قال ...": the relative ما after a prepositional cue, before the verb.
@@ -263,6 +277,12 @@ PERSON_TITLES = _norm_set(
     الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو المهندس المقدم الخبير
     """
 )
+# Titles the tagger takes into the name they stand before ("العقيد دكتور عاطي بن عطية القرشي"):
+# a person's name never starts with one ("م" and "د" abbreviate engineer and doctor, "ركن" is a
+# staff officer's rank). Not a royal title: "الملك عبدالعزيز" is the name of a university too.
+TITLES_BEFORE_NAMES = (PERSON_TITLES - _norm_set("الملك الأمير")) | _norm_set(
+    "دكتور الدكتورة الأستاذ الأستاذة المهندسة م ركن"
+)
 # Titles news abbreviates with a dot ("د. محمد العلي", "م. خالد", "أ.د. سالم"): the dot is no
 # sentence end or phrase end after them.
 ABBREVIATED_TITLES = _norm_set("د م أ")
@@ -346,6 +366,11 @@ PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولا�
 # trained tagger.
 _INSTITUTIONS = _norm_set("مؤسسة شركة هيئة جامعة لجنة نادي جمعية مركز إدارة مديرية بنك مصرف صندوق شرطة قيادة")
 INSTITUTION_HEADS = _INSTITUTIONS | frozenset("ال" + word for word in _INSTITUTIONS)
+# After a title, the first word of what the person heads: a body, a state or a place, never the
+# person ("نائب رئيس مجلس الوزراء وزير الداخلية", "رئيس جمهورية المالديف", "محافظ محافظة جدة").
+HEADED_BODIES = (
+    INSTITUTION_HEADS | ORGANISATION_HEADS | PLACE_HEADS | _norm_set("جمهورية مملكة دولة إمارة سلطنة")
+)
 # A body's head noun, indefinite (an institution's or an organisation's): ل glued before it is
 # the preposition, which no name starts with ("المتحدث الرسمي لمركز الملك سلمان").
 BODY_NOUNS = _INSTITUTIONS | frozenset(w for w in ORGANISATION_HEADS if not w.startswith("ال"))

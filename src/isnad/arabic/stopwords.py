@@ -28,3 +28,9 @@ STOPWORDS: frozenset[str] = _load()
 def is_stopword(word: str) -> bool:
     """Whether ``word`` (in any spelling: it is normalised first) is a function word."""
     return normalize(word) in STOPWORDS
+
+
+def is_glued_function_word(word: str) -> bool:
+    """Whether ``word`` (normalised) is a function word with a particle glued before it (بكل، وفي,
+    لدى), which no name starts with: `particle_forms` keeps short words whole."""
+    return len(word) > 2 and word[0] in "وفبكل" and word[1:] in STOPWORDS

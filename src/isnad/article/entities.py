@@ -37,6 +37,7 @@ from isnad.arabic import (
     strip_particles,
     tokenize,
 )
+from isnad.arabic.stopwords import is_glued_function_word
 from isnad.article.cue_phrases import cue_kind, glued_outlet, is_addressee
 from isnad.article.ner import default_tagger, entity_spans, entity_type
 from isnad.model import Article, Entity, EntityType, Mention
@@ -83,14 +84,42 @@ def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[
         for tag_type, first, end in entity_spans(tagger.tag([t.text for t in tokens])):
             if end - first == 1 and _common_word_alone(tokens, first):
                 continue
-            while entity_type(tag_type) == "PER" and end - first > 1 and _job_after_name(tokens[end - 1]):
-                end -= 1  # "طارق العيسى المدير التنفيذي": the name ends before the job
             if entity_type(tag_type) == "PER":
-                end = next((k for k in range(first + 1, end) if _spoken_to(tokens, k)), end)
+                first, end = _person_bounds(tokens, first, end)
             mention = _mention(article, tokens, first, end)
             if mention is not None:
                 out.append((entity_type(tag_type), mention))
     return out
+
+
+def _person_bounds(tokens: list[Token], first: int, end: int) -> tuple[int, int]:
+    """A tagged person's name without what the tagger ran it into: the title before it
+    ("دكتور عاطي"), the job, day or adverb after it ("طارق العيسى المدير", "جون كيري الجمعة"), an
+    outlet spoken to ("سيف لفرانس برس"); and with the name its last word leads to ("عاطي بن" +
+    "عطية")."""
+    while end - first > 1 and strip_particles(tokens[first].norm) in lexicon.TITLES_BEFORE_NAMES:
+        first += 1
+    while end - first > 1 and _never_ends_person(tokens[end - 1]):
+        end -= 1
+    end = next((k for k in range(first + 1, end) if _spoken_to(tokens, k)), end)
+    return first, _past_links(tokens, end)
+
+
+def _past_links(tokens: list[Token], end: int) -> int:
+    """The end of a name cut after بن, آل or عبد, which no name ends on: the word they lead to
+    is taken in ("عبدالله الثاني بن" + "الحسين")."""
+    while end < len(tokens) and tokens[end - 1].norm in lexicon.NEVER_LAST_LINKS:
+        following = tokens[end]
+        if (
+            following.kind != "word"
+            or (tokens[end - 1].norm == lexicon.SERVANT and not is_definite(following.norm))  # عبد الله
+            or is_stopword(following.text)
+            or strip_particles(following.norm) != following.norm
+            or _never_ends_person(following)
+        ):
+            break
+        end += 1
+    return end
 
 
 def _spoken_to(tokens: list[Token], k: int) -> bool:
@@ -104,8 +133,8 @@ def _lam_body(norm: str) -> bool:
     return norm[:1] == "ل" and norm[1:] in lexicon.BODY_NOUNS
 
 
-def _job_after_name(token: Token) -> bool:
-    return strip_particles(token.norm) in lexicon.JOBS_AFTER_NAME
+def _never_ends_person(token: Token) -> bool:
+    return strip_particles(token.norm) in lexicon.NEVER_ENDS_A_PERSON
 
 
 def _common_word_alone(tokens: list[Token], i: int) -> bool:
@@ -221,9 +250,9 @@ def _lexicon_mentions(article: Article, tokens: list[Token]) -> list[Found]:
         elif word in lexicon.PERSON_TITLES:
             j = i + 1
             while j < len(tokens) and (
-                is_definite(tokens[j].norm) or tokens[j].norm in lexicon.PERSON_TITLES
+                is_definite(tokens[j].norm) or tokens[j].norm in lexicon.TITLES_BEFORE_NAMES
             ):
-                j += 1  # descriptors: الوطني الفرنسي
+                j += 1  # descriptors and more titles: الوطني الفرنسي، دكتور
             name_end = _name_after(tokens, j)
             if name_end:
                 kind, i, end = "PER", j, name_end
@@ -238,8 +267,10 @@ def _lexicon_mentions(article: Article, tokens: list[Token]) -> list[Found]:
 
 
 def _is_adjective(token: Token) -> bool:
-    """A definite word with nothing glued before its article: البريطانية, not للتنظيم."""
-    return is_definite(token.norm) and strip_particles(token.norm) == token.norm
+    """A definite word with nothing glued before its article and no title: البريطانية, not
+    للتنظيم, nor the title of the person named next (وزارة الخارجية السفير ...)."""
+    norm = token.norm
+    return is_definite(norm) and strip_particles(norm) == norm and norm not in lexicon.PERSON_TITLES
 
 
 def _name_after(tokens: list[Token], j: int) -> int:
@@ -256,30 +287,30 @@ def _name_after(tokens: list[Token], j: int) -> int:
             break
         if is_definite(token.norm) and k == j:
             break
-        if k == j and (token.norm in lexicon.INSTITUTION_HEADS or _lam_body(token.norm)):
-            break  # "قائد شرطة المنطقة", "المتحدث الرسمي لمركز ...": a body after the title, no name
+        if k == j and any(form in lexicon.HEADED_BODIES for form in particle_forms(token.norm)):
+            break  # "قائد شرطة المنطقة", "المتحدث الرسمي لمركز ...", "وزير الداخلية بدولة الكويت"
         if (
             cue_kind(token) is not None
             or token.norm in lexicon.CONTENT_OPENERS
             or token.norm in lexicon.NOT_NAMES
-            or _job_after_name(token)  # "المهندس طارق العيسى المدير التنفيذي"
+            or _never_ends_person(token)  # "المهندس طارق العيسى المدير التنفيذي", "جون كيري الجمعة"
             or _spoken_to(tokens, k)  # "قائد الشرطة المحلية سيف لفرانس برس"
         ):
             break
-        if strip_particles(token.norm) != token.norm:
-            break  # a glued preposition or conjunction starts a new phrase: بري لقوات
+        if strip_particles(token.norm) != token.norm or is_glued_function_word(token.norm):
+            break  # a glued preposition or conjunction starts a new phrase: بري لقوات، الداخلية بكل
         k += 1
     # "عبداللطيف بن محمد البنيان": after a name and its father's, the family name. A longer
     # chain (سلمان بن عبدالعزيز آل سعود) keeps its first three words, as other articles name it.
     if k - j == MAX_NAME_TOKENS and tokens[j + 1].norm in lexicon.NAME_LINKS and k < len(tokens):
         k += _family_name(tokens[k])
-    return k if k > j else 0
+    return _past_links(tokens, k) if k > j else 0
 
 
 def _family_name(token: Token) -> bool:
     """A definite word with nothing glued before it that is no function word, cue or job."""
     plain = token.kind == "word" and is_definite(token.norm) and strip_particles(token.norm) == token.norm
-    return plain and not (is_stopword(token.text) or cue_kind(token) is not None or _job_after_name(token))
+    return plain and not (is_stopword(token.text) or cue_kind(token) is not None or _never_ends_person(token))
 
 
 def _link_key(text: str) -> str:
