@@ -82,3 +82,19 @@ def test_a_body_after_a_title_is_no_name_in_entities_nor_in_the_source() -> None
     # nor the king the centre is named after
     assert [a.source_canonical for a in found.attributions] != ["سلمان"]
     assert all("سلمان" not in a.source_canonical or "مركز" in a.source_canonical for a in found.attributions)
+
+
+def test_what_follows_according_to_is_a_source_only_when_it_names_someone() -> None:
+    """Phrases after بحسب/وفقا read on 2015-07-25: rules and measures are no sources; a body, an
+    agency by its nisba, kin and a tagged name are."""
+    sentences = {
+        "ويعاقب المخالف حسب الجزاءات المقررة نظاماً، وتصرف التعويضات وفق مقتضى النظام المعمول به.": set(),
+        "وتقدم الخدمة حسب الفئة العمرية المستهدفة في كل حي.": set(),
+        "وقتل عشرون مدنيا في القصف، بحسب المرصد السوري لحقوق الإنسان.": {"المرصد السوري لحقوق الإنسان"},
+        "وتراجعت الأسعار في الأسواق الأوروبية، وفقا للفرنسية.": {"الفرنسية"},
+        "وكان الشاب يعمل في مطعم قبل سفره، بحسب أمه.": {"أمه"},
+    }
+    for text, expected in sentences.items():
+        article = segment(Article(id="t", text=text, source_path="t"))
+        found = {a.source_canonical for a in extract([article]).attributions}
+        assert found == expected, (text, found)

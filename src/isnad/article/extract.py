@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, strip_particles
-from isnad.arabic.speakers import bears_the_name, is_body_reference
+from isnad.arabic import Token, entity_key, is_definite, lexicon, normalize, particle_forms, strip_particles
+from isnad.arabic.speakers import bears_the_name, is_body_reference, names_a_speaker
 from isnad.article.attributions import find_attributions
 from isnad.article.coreference import may_refer, resolve_references
 from isnad.article.dates import find_dates
@@ -55,12 +55,33 @@ def extract_article(doc: Doc) -> ArticleExtraction:
     """Attributions, figures, dates and entity mentions of one article (its outlet settled)."""
     article, sentences = doc.article, doc.sentence_tokens
     settle_outlet(doc)
+    mentions = article_mentions(article, sentences)
+    spans = [m.span for _, m in mentions]
     return ArticleExtraction(
-        attributions=find_attributions(article, sentences),
+        attributions=[
+            a for a in find_attributions(article, sentences) if _cites_someone(a, article.text, spans)
+        ],
         figures=find_figures(article, sentences),
         dates=find_dates(article, sentences),
-        mentions=article_mentions(article, sentences),
+        mentions=mentions,
     )
+
+
+def _cites_someone(attribution: Attribution, text: str, names: Sequence[Span]) -> bool:
+    """Whether an attribution names whom it cites. A verb's subject does; what follows بحسب or
+    وفقا may be a rule or a measure instead, unless it is a name the article tags or holds a
+    word for someone who speaks (`speakers.names_a_speaker`)."""
+    cue = normalize(attribution.cue).split()
+    if attribution.kind not in ("person", "other") or not cue:
+        return True
+    if not any(form in lexicon.REPORTING_PREPOSITIONS for form in particle_forms(cue[0])):
+        return True
+    after_cue = attribution.cue_span[1] if attribution.cue_span else attribution.span[0]
+    start = text.find(attribution.source, after_cue)
+    if start < 0:
+        return True
+    end = start + len(attribution.source)
+    return names_a_speaker(attribution.source) or any(s < end and start < e for s, e in names)
 
 
 def combine(found: Iterable[ArticleExtraction], articles: Iterable[Article] = ()) -> Extraction:

@@ -41,6 +41,8 @@ def as_written(name: str, source: str) -> str:
         for cut in range(1, 3):  # و، ل، ب، وب، ول ... glued before the word
             if len(word) > cut + 2 and normalize(word[cut:]) == norm[cut:]:
                 written.setdefault(norm[cut:], word[cut:])
+        if norm.startswith("لل") and len(norm) > 4:  # للفرنسية: ل before the article's ال
+            written.setdefault("ال" + norm[2:], "ال" + word[2:])
     return " ".join(written.get(w, w) for w in name.split())
 
 
