@@ -98,3 +98,16 @@ def test_what_follows_according_to_is_a_source_only_when_it_names_someone() -> N
         article = segment(Article(id="t", text=text, source_path="t"))
         found = {a.source_canonical for a in extract([article]).attributions}
         assert found == expected, (text, found)
+
+
+def test_a_paper_is_the_longest_name_it_spells_and_what_is_made_clear_is_no_source() -> None:
+    """2015-07-25: the Financial Times read as The Times; "أوضحت المديرية ... ملابسات وفاة" gave the
+    directorate a name ending in "circumstances"."""
+    from isnad.arabic.lexicon import canonical_outlet
+
+    assert canonical_outlet("جريدة «فايننشيال تايمز» البريطانية") == "فايننشال تايمز"
+    assert canonical_outlet("صحيفة التايمز") == "التايمز"
+    text = "أوضحت المديرية العامة للشؤون الصحية بمنطقة مكة المكرمة ملابسات وفاة طفلة في المستشفى."
+    article = segment(Article(id="t", text=text, source_path="t"))
+    sources = {a.source_canonical for a in extract([article]).attributions}
+    assert sources == {"المديرية العامة للشؤون الصحية بمنطقة مكة المكرمة"}, sources

@@ -144,7 +144,10 @@ BARE_TO = _norm_set("ل لـ")
 # Abstract nouns that are the object of a saying verb, never its subject: "وأكد ضرورة استمرار".
 # So are the objects of "drew attention to": "ولفت البنيان النظر إلى", "لافتا الانتباه إلى".
 # Deaths confirmed or announced are objects as well: "وأكد المرصد مقتل سبعة أشخاص".
-OBJECT_NOUNS = _norm_set("ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه مقتل مصرع وفاة مدى")
+# What is made clear or disclosed is an object too: "أوضحت المديرية ملابسات وفاة طفلة".
+OBJECT_NOUNS = _norm_set(
+    "ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه مقتل مصرع وفاة مدى ملابسات تفاصيل حقيقة أسباب"
+)
 # "إحدى المنظمات الخيرية", "أحد المسؤولين": one of a group, a source though a function word.
 ONE_OF = _norm_set("أحد إحدى")
 # Heads of bodies whose own name news often quotes: جماعة "لايون إيد" للحفاظ على الأسود.
@@ -384,7 +387,7 @@ KNOWN_OUTLETS: tuple[tuple[str, ...], ...] = (
     ("نيويورك تايمز", "النيويورك تايمز"),
     ("الإندبندنت", "اندبندنت", "الاندبندنت"),
     ("التايمز", "تايمز"),
-    ("فايننشال تايمز", "فاينانشال تايمز"),
+    ("فايننشال تايمز", "فاينانشال تايمز", "فايننشيال تايمز", "فاينانشيال تايمز"),
     ("بي بي سي", "البي بي سي", "هيئة الإذاعة البريطانية", "الإذاعة البريطانية"),
     ("سي إن إن", "سي ان ان"),
     ("رويترز",),
@@ -623,10 +626,13 @@ def canonical_outlet(name: str) -> str | None:
     """
     words = normalize(name).replace('"', " ").replace("'", " ").split()
     padded = [f" {form} " for form in _phrase_forms(words)]
+    found: list[tuple[int, str]] = []
     for canonical, spellings in _OUTLET_SPELLINGS:
         hits = [s for s in spellings for p in padded if s in p]
         if hits and not all(_ambiguous_inside(s.strip(), words) for s in hits):
-            return canonical
+            found.append((max(len(s) for s in hits), canonical))
+    if found:  # the longest name spelled: "فايننشيال تايمز" holds "تايمز" too
+        return max(found, key=lambda hit: hit[0])[1]
     for length in (4, 3, 2):  # a transliteration no list holds, by match key
         for start in range(len(words) - length + 1):
             outlet = outlet_spelled(words[start : start + length])
