@@ -111,3 +111,20 @@ def test_a_paper_is_the_longest_name_it_spells_and_what_is_made_clear_is_no_sour
     article = segment(Article(id="t", text=text, source_path="t"))
     sources = {a.source_canonical for a in extract([article]).attributions}
     assert sources == {"المديرية العامة للشؤون الصحية بمنطقة مكة المكرمة"}, sources
+
+
+def test_no_source_in_a_passive_estimate_a_pronoun_spoken_to_or_a_verb_of_going_on() -> None:
+    """Sources of 2015-07-22 that named no one: "وقدّر حجم ..." (passive), "ويقول لي" (to me),
+    "ومضى يقول" (went on to say: the last speaker), "على ما" (content after على)."""
+    cases = {
+        "وقدّر حجم المنصرف الفعلي من قروض البرنامج خلال العام الماضي بنحو 506 ملايين ريال.": [],
+        "ويقول لي: «في هذا المكان وقفت مجموعة من الشباب».": [],
+        "وأكد المتحدث أن الأمر انتهى. ومضى يقول إن الحل قريب.": ["المتحدث", "المتحدث"],
+        "أكدت الأمانة العامة لهيئة كبار العلماء على ما سبق أن صدر من بيانات.": [
+            "الأمانة العامة لهيئة كبار العلماء"
+        ],
+    }
+    for text, expected in cases.items():
+        article = segment(Article(id="t", text=text, source_path="t"))
+        found = [a.source_canonical for a in extract([article]).attributions]
+        assert found == expected, (text, found)

@@ -148,6 +148,17 @@ BARE_TO = _norm_set("ل لـ")
 OBJECT_NOUNS = _norm_set(
     "ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه مقتل مصرع وفاة مدى ملابسات تفاصيل حقيقة أسباب"
 )
+# Measures a verb of estimating is said of, in the passive: "وقُدّر حجم المنصرف بنحو 506 ملايين":
+# no one is cited.
+MEASURE_SUBJECTS = _norm_set("حجم عدد نسبة قيمة إجمالي مجموع معدل متوسط كمية الحجم العدد النسبة القيمة")
+# "ويقول لي:", "وقال لنا": the one spoken to, after a verb whose subject is unsaid.
+PRONOUN_ADDRESSEES = _norm_set("لي لنا له لها لهم لهما لك لكم")
+# "وأعرب الملك باسمه واسم شعب المملكة عن": in whose name one speaks ends the speaker's phrase
+# (not after a spokesman: "المتحدث باسمها" is its spokesman).
+IN_ONES_NAME = _norm_set("باسمه باسمها باسمهم")
+SPOKESMEN = _norm_set("المتحدث الناطق متحدث ناطق المتحدثة الناطقة متحدثة ناطقة")
+# "ومضى يقول", "وعاد ليقول": a verb of going on before a verb of saying; the speaker goes on.
+GOING_ON = _norm_set("مضى ومضى راح وراح أخذ وأخذ عاد وعاد ظل وظل استطرد واستطرد")
 # "إحدى المنظمات الخيرية", "أحد المسؤولين": one of a group, a source though a function word.
 ONE_OF = _norm_set("أحد إحدى")
 # Heads of bodies whose own name news often quotes: جماعة "لايون إيد" للحفاظ على الأسود.
@@ -367,7 +378,9 @@ PLACE_HEADS = _norm_set("مدينة محافظة منطقة مقاطعة ولا�
 # ("رئيس بنك سانت لويس"), and a source they head speaks for the body, not for a person its name
 # holds ("المؤسسة العامة لجسر الملك فهد"). Kept apart from ORGANISATION_HEADS, a feature of the
 # trained tagger.
-_INSTITUTIONS = _norm_set("مؤسسة شركة هيئة جامعة لجنة نادي جمعية مركز إدارة مديرية بنك مصرف صندوق شرطة قيادة")
+_INSTITUTIONS = _norm_set(
+    "مؤسسة شركة هيئة جامعة لجنة نادي جمعية مركز إدارة مديرية بنك مصرف صندوق شرطة قيادة أمانة"
+)
 INSTITUTION_HEADS = _INSTITUTIONS | frozenset("ال" + word for word in _INSTITUTIONS)
 # After a title, the first word of what the person heads: a body, a state or a place, never the
 # person ("نائب رئيس مجلس الوزراء وزير الداخلية", "رئيس جمهورية المالديف", "محافظ محافظة جدة").

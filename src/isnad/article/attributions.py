@@ -213,6 +213,10 @@ class _Reader:
             source_tokens, j = before_warning(tokens, source_tokens, j)
         if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
             source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
+        if source_tokens and is_form_of(source_tokens[0], lexicon.MEASURE_SUBJECTS):
+            return None, i  # "وقدّر حجم المنصرف بنحو ...": a measure estimated, no one cited
+        if source_tokens and all(t.norm in lexicon.PRONOUN_ADDRESSEES for t in source_tokens):
+            source_tokens, j = [], start + len(source_tokens)  # "ويقول لي:": the one spoken to
         source_tokens, j = before_object(tokens, source_tokens, j)
         if source_tokens and is_form_of(cue, lexicon.BI_VERBS) and not opens_content(tokens, j, quotes=True):
             source_tokens, j = before_bi(tokens, source_tokens, j)
@@ -496,6 +500,8 @@ class _Reader:
             if not is_form_of(tokens[i], lexicon.CONTINUING_VERBS | lexicon.SAY_VERBS):
                 return None
             return self._clause_subject(tokens, i) or self._speaker_source()
+        if i and tokens[i - 1].norm in lexicon.GOING_ON:
+            return self._speaker_source()  # "ومضى يقول": the last speaker goes on
         before = source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
             return self._resolve(before) if can_name_a_source(before) else None

@@ -124,7 +124,10 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """The noun phrase from token j up to a content opener, punctuation or another cue."""
     phrase: list[Token] = []
     quoted = closed = False
-    while j < len(tokens) and len(phrase) < MAX_SOURCE_TOKENS:
+    # A name the length limit cuts after بن or عبد goes on to the word they lead to.
+    while j < len(tokens) and (
+        len(phrase) < MAX_SOURCE_TOKENS or phrase[-1].norm in lexicon.NEVER_LAST_LINKS
+    ):
         token = tokens[j]
         if (
             closed
@@ -191,9 +194,11 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             token.norm == ON
             and phrase
             and j + 1 < len(tokens)
-            and tokens[j + 1].norm in lexicon.CONTENT_OPENERS
+            and (tokens[j + 1].norm in lexicon.CONTENT_OPENERS or tokens[j + 1].norm in lexicon.AS_WHAT)
         ):
-            break  # "وشدد وزير الداخلية على أن": على opens the content
+            break  # "وشدد وزير الداخلية على أن", "أكدت الأمانة على ما سبق": على opens the content
+        if phrase and token.norm in lexicon.IN_ONES_NAME and phrase[-1].norm not in lexicon.SPOKESMEN:
+            break  # "وأعرب الملك المفدى باسمه واسم شعب المملكة عن ..."
         if phrase and is_pronoun_complement(token.norm):
             break  # "وفق عبد الرحمن لوجودها على طريق": the reason, not the source
         reader_follows = j + 1 < len(tokens) and tokens[j + 1].norm in lexicon.TRANSLATED_BY

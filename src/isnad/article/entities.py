@@ -85,6 +85,8 @@ def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[
             if end - first == 1 and _common_word_alone(tokens, first):
                 continue
             if entity_type(tag_type) == "PER":
+                if _heads_a_body(tokens[first]):
+                    continue  # "بأمانة المنطقة الشرقية", "بوزارة الداخلية": a body, no person
                 first, end = _person_bounds(tokens, first, end)
             mention = _mention(article, tokens, first, end)
             if mention is not None:
@@ -103,6 +105,12 @@ def _person_bounds(tokens: list[Token], first: int, end: int) -> tuple[int, int]
         end -= 1
     end = next((k for k in range(first + 1, end) if _spoken_to(tokens, k)), end)
     return first, _past_links(tokens, end)
+
+
+def _heads_a_body(token: Token) -> bool:
+    """Whether a word is the head noun of a body, a state or a place, alone or after a glued
+    preposition (بوزارة، لهيئة)."""
+    return any(form in lexicon.HEADED_BODIES for form in particle_forms(token.norm))
 
 
 def _past_links(tokens: list[Token], end: int) -> int:
@@ -287,7 +295,7 @@ def _name_after(tokens: list[Token], j: int) -> int:
             break
         if is_definite(token.norm) and k == j:
             break
-        if k == j and any(form in lexicon.HEADED_BODIES for form in particle_forms(token.norm)):
+        if k == j and _heads_a_body(token):
             break  # "قائد شرطة المنطقة", "المتحدث الرسمي لمركز ...", "وزير الداخلية بدولة الكويت"
         if (
             cue_kind(token) is not None
