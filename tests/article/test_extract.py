@@ -128,3 +128,24 @@ def test_no_source_in_a_passive_estimate_a_pronoun_spoken_to_or_a_verb_of_going_
         article = segment(Article(id="t", text=text, source_path="t"))
         found = [a.source_canonical for a in extract([article]).attributions]
         assert found == expected, (text, found)
+
+
+def test_a_source_ends_before_its_object_and_keeps_its_first_and_last_name() -> None:
+    """The blind set of 2015-08-03 (`saudinewsnet-2015-08-03b.json`): a rise confirmed and an
+    effort affirmed are objects; عبدالسلام is a first name; a job in the construct with a body
+    and "formerly" still lead to the name."""
+    cases = {
+        "أكدت مصادر طبية في عدن ارتفاع حصيلة ضحايا الألغام إلى عشرة قتلى.": ["مصادر طبية في عدن"],
+        "وتؤكد وزارة التجارة والصناعة سعيها المتواصل لتطوير الخدمات الإلكترونية.": [
+            "وزارة التجارة والصناعة"
+        ],
+        "وقال المتحدث باسم المقاومة في عدن عبدالسلام عاطف جابر إن رتلا عسكريا في طريقه.": [
+            "عبدالسلام عاطف جابر"
+        ],
+        "أكد عضو مجلس الشورى سابقا نجيب الزامل على أهمية أن يكون العمل التطوعي رديفا.": ["نجيب الزامل"],
+        "وأعلنت حركة طالبان مسؤوليتها عن الهجوم قائلة إن مقاتليها نفذوه.": ["حركة طالبان"] * 2,
+    }
+    for text, expected in cases.items():
+        article = segment(Article(id="t", text=text, source_path="t"))
+        found = [a.source_canonical for a in extract([article]).attributions]
+        assert found == expected, (text, found)

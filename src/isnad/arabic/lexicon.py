@@ -123,7 +123,9 @@ TIME_ADVERBS = _norm_set("لاحقا مؤخرا حاليا أيضا كذلك س�
 NEVER_ENDS_A_PERSON = (
     JOBS_AFTER_NAME
     | (DESCRIPTION_HEADS - _norm_set("أمين الأمين حاكم وكيل"))
-    | _norm_set("رئيس وزير مستشار سفير السفير قائد القائد المتحدثة الناطق الناطقة المديرة")
+    | _norm_set(
+        "رئيس وزير مستشار سفير السفير قائد القائد المتحدثة الناطق الناطقة المديرة محلل خبير باحث مراسل"
+    )
     | TIME_ADVERBS
     | _norm_set("اليوم أمس غدا الليلة")
 )
@@ -147,6 +149,7 @@ BARE_TO = _norm_set("ل لـ")
 # What is made clear or disclosed is an object too: "أوضحت المديرية ملابسات وفاة طفلة".
 OBJECT_NOUNS = _norm_set(
     "ضرورة أهمية حرص استمرار التزام قيام النظر الانتباه مقتل مصرع وفاة مدى ملابسات تفاصيل حقيقة أسباب"
+    " ارتفاع انخفاض تراجع"  # "أكدت مصادر طبية في عدن ارتفاع حصيلة ضحايا الألغام"
 )
 # Measures a verb of estimating is said of, in the passive: "وقُدّر حجم المنصرف بنحو 506 ملايين":
 # no one is cited.

@@ -250,7 +250,7 @@ def names_a_manner(word: str, next_word: str = "") -> bool:
     ``الضوابط``, ``أرقى معايير``, ``للنجاح``): how, not who."""
     if normalize(word) in ELATIVES and next_word:
         return names_a_manner(next_word)
-    return any(f in MANNER_NOUNS for f in word_forms(word)) or _has_possessive(word)
+    return any(f in MANNER_NOUNS for f in word_forms(word)) or has_possessive(word)
 
 
 # تبين is "she shows" and, as often, "it turned out".
@@ -261,10 +261,10 @@ def turned_out(verb: str, subject: str) -> bool:
     """Whether تبين (normalised ``verb``) with ``subject`` (its first word after it) says "it
     turned out": "وتبين سلامتها" (its soundness), a noun with a possessive, is what turned out,
     where "وتبين الدراسة أن" names a source."""
-    return any(f in BECAME_CLEAR for f in particle_forms(verb)) and _has_possessive(subject)
+    return any(f in BECAME_CLEAR for f in particle_forms(verb)) and has_possessive(subject)
 
 
-def _has_possessive(word: str) -> bool:
+def has_possessive(word: str) -> bool:
     # "حسب نوعها", "وفق رغبتهم": a noun with a possessive pronoun names no one.
     w = normalize(word)
     return len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not is_definite(w)

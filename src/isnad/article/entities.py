@@ -101,10 +101,22 @@ def _person_bounds(tokens: list[Token], first: int, end: int) -> tuple[int, int]
     "عطية")."""
     while end - first > 1 and strip_particles(tokens[first].norm) in lexicon.TITLES_BEFORE_NAMES:
         first += 1
+    # "عبدالسلام عاطف جابر" tagged from عاطف: a name of the servant of (عبدالسلام، عبدالله) before
+    # a tagged name is its first name.
+    if first and _servant_name(tokens[first - 1]):
+        first -= 1
     while end - first > 1 and _never_ends_person(tokens[end - 1]):
         end -= 1
     end = next((k for k in range(first + 1, end) if _spoken_to(tokens, k)), end)
     return first, _past_links(tokens, end)
+
+
+def _servant_name(token: Token) -> bool:
+    return (
+        token.kind == "word"
+        and token.norm.startswith(lexicon.SERVANT)
+        and len(token.norm) > len(lexicon.SERVANT) + 2
+    )
 
 
 def _heads_a_body(token: Token) -> bool:

@@ -130,8 +130,10 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     if quoted:
         return quoted
     words = lexicon.undot_titles(normalize(source)).replace('"', " ").split()
-    while len(words) > 1 and (words[-1] in lexicon.ISSUED_BY or words[-1] in lexicon.TIME_ADVERBS):
-        words.pop()  # "التسجيل الصوتي الصادر [اليوم]", "الداخلية لاحقا"
+    # "الداخلية لاحقا", "عضو مجلس الشورى سابقا نجيب الزامل": an adverb of time is no part of a name
+    words = [w for w in words if w not in lexicon.TIME_ADVERBS] or words
+    while len(words) > 1 and words[-1] in lexicon.ISSUED_BY:
+        words.pop()  # "التسجيل الصوتي الصادر [اليوم]"
     if not words:
         return ""
     if words[0] in lexicon.ANAPHORIC_SOURCES and len(words) <= 2 and last_outlet:
@@ -195,7 +197,8 @@ def _canonical_source(source: str, last_outlet: str | None = None) -> str:
     # "حاكم الولاية عبد الستار بارز" (not "مسؤول حكومي", not "المدير العام ... المهندس صالح").
     if words[0] in lexicon.DESCRIPTION_HEADS:
         m = 1
-        while m < len(words) and describes_at(words, m):
+        # the complement may be a body in the construct: "عضو مجلس الشورى نجيب الزامل"
+        while m < len(words) and (describes_at(words, m) or words[m] in lexicon.HEADED_BODIES):
             m += 1
         # the last word may be a definite family name: "مدير المنتخب علي الشعيلان"
         if (

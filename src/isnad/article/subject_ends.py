@@ -14,7 +14,7 @@ from isnad.arabic import (
     lexicon,
     particle_forms,
 )
-from isnad.arabic.speakers import ANNOUNCED_OBJECTS
+from isnad.arabic.speakers import ANNOUNCED_OBJECTS, has_possessive
 from isnad.article.cue_phrases import is_form_of
 
 
@@ -37,6 +37,14 @@ def before_object(tokens: list[Token], source_tokens: list[Token], j: int) -> tu
                 is_form_of(t, lexicon.OBJECT_NOUNS)
                 # "لاحقًا" closes a source phrase, before what was said (TIME_ADVERBS)
                 or (is_indefinite_accusative(t.text) and t.norm not in lexicon.TIME_ADVERBS)
+                # a noun with a possessive: "وتؤكد وزارة التجارة والصناعة سعيها المتواصل"
+                # (an announced one is read after: "أعلنت حركة طالبان مسؤوليتها عن الهجوم")
+                or (
+                    k > 1
+                    and has_possessive(t.text)
+                    and t.norm not in lexicon.IN_ONES_NAME
+                    and t.norm not in ANNOUNCED_OBJECTS
+                )
             )
         ),
         None,
