@@ -149,3 +149,24 @@ def test_a_source_ends_before_its_object_and_keeps_its_first_and_last_name() -> 
         article = segment(Article(id="t", text=text, source_path="t"))
         found = [a.source_canonical for a in extract([article]).attributions]
         assert found == expected, (text, found)
+
+
+def test_sources_of_the_blind_set_of_2015_07_31() -> None:
+    """`saudinewsnet-2015-07-31b.json`: a subject after فإن or after a contrast; "أكد على أن" after
+    its subject; a body's participle; a relative pronoun that is the object of the verb."""
+    cases = {
+        "ورغم توقيع النصر مع اللاعب، فإن رئيس النادي نفى أن يكون ناديه قد وقع، إلا أن وكيل أعمال"
+        " اللاعب أكد على أن تصريحات الرئيس غير صادقة، مشيرا إلى أن اللاعب مرتبط بعقد.": [
+            "رئيس النادي",
+            "وكيل أعمال اللاعب",
+            "وكيل أعمال اللاعب",
+        ],
+        "وشككت وزارة الخارجية السورية هذا الاسبوع في جهود تركيا، مشيرة الى ان هناك عوامل داخلية.": [
+            "وزارة الخارجية السورية"
+        ],
+        "وانتقد اردوغان من جاكرتا كذلك الدول التي قال انها تحاول القاء اللوم على تركيا.": ["اردوغان"],
+    }
+    for text, expected in cases.items():
+        article = segment(Article(id="t", text=text, source_path="t"))
+        found = [a.source_canonical for a in extract([article]).attributions]
+        assert found == expected, (text, found)

@@ -201,8 +201,11 @@ WRITING_VERBS = _norm_set("كتب كتبت يكتب")
 # Verbs whose content may open with ب and a verbal noun, no أن: "أفادت مصادر بسقوط قتلى".
 BI_VERBS = _norm_set("أفاد أفادت أفادوا يفيد تفيد")
 # Particles that may open a subject before its verb and are no part of it: "حتى مدرب المكسيك
-# ميغيل هيريرا اعترف ... وقال".
-SUBJECT_PARTICLES = _norm_set("حتى وحتى")
+# ميغيل هيريرا اعترف ... وقال", "فإن رئيس نادي ريفربلايت نفى أن", "لكن وكيل اللاعب أكد أن".
+SUBJECT_PARTICLES = _norm_set("حتى وحتى فإن وإن لكن ولكن")
+# A contrast after a comma, which starts a clause with a subject of its own: "...، إلا أن وكيل
+# أعمال اللاعب أكد أن", "...، لكن المتحدث قال إن".
+CONTRASTS = _norm_set("إلا لكن ولكن بينما فيما")
 # "أما مدرب بنما داريو غوميز فقال": the topic after أما is the subject of the verb with ف.
 TOPIC = normalize("أما")
 # Present-tense verbs whose unvocalised form is also the passive: يعتقد "he believes" / "it is believed".
@@ -294,10 +297,13 @@ PERSON_TITLES = _norm_set(
     الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو المهندس المقدم الخبير
     """
 )
+# Royal titles, which the names of bodies named after a person keep: "جامعة الملك سعود",
+# "مسجد الشيخ زايد", "الملك عبدالعزيز" (a university as often as the king).
+ROYAL_TITLES = _norm_set("الملك الأمير الأميرة الشيخ")
 # Titles the tagger takes into the name they stand before ("العقيد دكتور عاطي بن عطية القرشي"):
 # a person's name never starts with one ("م" and "د" abbreviate engineer and doctor, "ركن" is a
-# staff officer's rank). Not a royal title: "الملك عبدالعزيز" is the name of a university too.
-TITLES_BEFORE_NAMES = (PERSON_TITLES - _norm_set("الملك الأمير")) | _norm_set(
+# staff officer's rank). Not a royal title.
+TITLES_BEFORE_NAMES = (PERSON_TITLES - ROYAL_TITLES) | _norm_set(
     "دكتور الدكتورة الأستاذ الأستاذة المهندسة م ركن"
 )
 # Titles news abbreviates with a dot ("د. محمد العلي", "م. خالد", "أ.د. سالم"): the dot is no

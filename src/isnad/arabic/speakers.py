@@ -319,3 +319,19 @@ def names_a_speaker(source: str) -> bool:
             ):
                 return True
     return False
+
+
+_FEMININE_RELATIVES = _norms("التي اللتان اللواتي اللاتي")
+_MASCULINE_RELATIVES = _norms("الذي اللذان الذين")
+
+
+def relative_is_object(relative: str, verb: str) -> bool:
+    """Whether a relative pronoun (normalised) right before a verb of saying is its object, not
+    its subject, because the two disagree in gender: "الدول التي قال إنها" (the countries he said
+    were ...), "الرجل الذي قالت إنه"; the speaker is then the clause's subject."""
+    bare = verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb
+    feminine_verb = bare.endswith("ت") or (bare.startswith("ت") and len(bare) == 4)  # قالت، تقول
+    masculine_verb = bare.startswith("ي") or not (bare.endswith("ت") or bare.startswith("ت"))
+    if relative in _FEMININE_RELATIVES:
+        return masculine_verb
+    return relative in _MASCULINE_RELATIVES and feminine_verb

@@ -46,6 +46,7 @@ from isnad.arabic.speakers import (
     SHOWING_VERBS,
     is_prepositional_object,
     names_a_manner,
+    relative_is_object,
     reports_with_object,
     titles_a_person,
     turn_length,
@@ -207,6 +208,12 @@ class _Reader:
             return None, i  # "من يزعم ...": whoever says it, no one cited
         lead, start = leading_addressee(tokens, i + 1)
         source_tokens, j = source_after(tokens, start)
+        if (
+            start + 1 < len(tokens)
+            and tokens[start].norm == lexicon.ON_WORD
+            and opens_content(tokens, start + 1)
+        ):
+            source_tokens, j = [], start  # "وكيل اللاعب أكد على أن": the subject came before
         if source_tokens:
             j = skip_aside(tokens, j)
         if source_tokens and is_form_of(cue, lexicon.WARNING_VERBS):
@@ -451,7 +458,9 @@ class _Reader:
         # أثنى السفير ... مشيرا إلى أن"), else the last source.
         source: _Source | None = None
         if self.sentence:
-            previous: Attribution | None = self.sentence[0]
+            # the speaker of the clause it follows, not one cited inside that speaker's words
+            speaking = self.speaker in self.sentence
+            previous: Attribution | None = self.speaker if speaking else self.sentence[0]
         else:
             source = self._clause_subject(tokens, i, titled=True)
             last = self.found[-1] if self.found else None
@@ -502,6 +511,9 @@ class _Reader:
             return self._clause_subject(tokens, i) or self._speaker_source()
         if i and tokens[i - 1].norm in lexicon.GOING_ON:
             return self._speaker_source()  # "ومضى يقول": the last speaker goes on
+        if i and relative_is_object(tokens[i - 1].norm, tokens[i].norm):
+            # "وانتقد أردوغان الدول التي قال إنها": he said it, not the countries
+            return self._clause_subject(tokens, i, min_words=1) or self._speaker_source()
         before = source_before(tokens, i)
         if before and not (len(before) == 1 and before[0].norm in lexicon.RELATIVE_PRONOUNS):
             return self._resolve(before) if can_name_a_source(before) else None
@@ -569,10 +581,12 @@ class _Reader:
             return None
         if is_prepositional_object(subject[0].norm):
             return None  # "ودعا لاستمرار الجهود ...": no subject written
-        if titled and not any(
-            titles_a_person(t.norm) and name_follows(subject, k) for k, t in enumerate(subject)
+        if (
+            titled
+            and not any(titles_a_person(t.norm) and name_follows(subject, k) for k, t in enumerate(subject))
+            and not is_form_of(subject[0], lexicon.HEADED_BODIES)
         ):
-            return None  # for a participle, only a plain person: a title and a name
+            return None  # for a participle, a plain person (a title and a name) or a body
         if names_a_manner(subject[0].norm):
             return None  # "بلغ عدد الركاب المسافرين ... وأضاف": a measure, no speaker
         source = self._resolve(subject)

@@ -493,6 +493,16 @@ def clause_end(tokens: list[Token], j: int) -> int:
             return k
         if kind == "verb" and has_conjunction(tokens[k].norm):
             return k  # "... إقبالا جيدا وقال؛ ...": a conjoined cue opens a new clause
+        if kind == "verb":
+            # "...، إلا أن وكيل أعمال اللاعب أكد أن": a contrast after a comma opens a clause
+            # whose subject comes before its cue
+            comma = next((c for c in range(k - 1, j, -1) if tokens[c].text in COMMAS), None)
+            if (
+                comma is not None
+                and k - comma <= MAX_SOURCE_BEFORE + 2
+                and tokens[comma + 1].norm in lexicon.CONTRASTS
+            ):
+                return comma
     return len(tokens)
 
 

@@ -84,13 +84,19 @@ def tagged_mentions(article: Article, sentences: Sequence[list[Token]]) -> list[
         for tag_type, first, end in entity_spans(tagger.tag([t.text for t in tokens])):
             if end - first == 1 and _common_word_alone(tokens, first):
                 continue
-            if entity_type(tag_type) == "PER":
+            kind = entity_type(tag_type)
+            # "نادي ريفربلايت", "شركة أديداس": the body's name, no person (a body named after a
+            # person keeps the person: "جامعة الملك سعود")
+            named_body = first and tokens[first - 1].norm in lexicon.INSTITUTION_HEADS
+            if kind == "PER" and named_body and tokens[first].norm not in lexicon.ROYAL_TITLES:
+                kind = "ORG"
+            if kind == "PER":
                 if _heads_a_body(tokens[first]):
                     continue  # "بأمانة المنطقة الشرقية", "بوزارة الداخلية": a body, no person
                 first, end = _person_bounds(tokens, first, end)
             mention = _mention(article, tokens, first, end)
             if mention is not None:
-                out.append((entity_type(tag_type), mention))
+                out.append((kind, mention))
     return out
 
 
