@@ -124,9 +124,10 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """The noun phrase from token j up to a content opener, punctuation or another cue."""
     phrase: list[Token] = []
     quoted = closed = False
-    # A name the length limit cuts after بن or عبد goes on to the word they lead to.
+    # A name the length limit cuts after بن or عبد goes on to the word they lead to (two at most).
     while j < len(tokens) and (
-        len(phrase) < MAX_SOURCE_TOKENS or phrase[-1].norm in lexicon.NEVER_LAST_LINKS
+        len(phrase) < MAX_SOURCE_TOKENS
+        or (len(phrase) < MAX_SOURCE_TOKENS + 2 and phrase[-1].norm in lexicon.NEVER_LAST_LINKS)
     ):
         token = tokens[j]
         if (

@@ -134,7 +134,8 @@ def _heads_a_body(token: Token) -> bool:
 def _past_links(tokens: list[Token], end: int) -> int:
     """The end of a name cut after بن, آل or عبد, which no name ends on: the word they lead to
     is taken in ("عبدالله الثاني بن" + "الحسين")."""
-    while end < len(tokens) and tokens[end - 1].norm in lexicon.NEVER_LAST_LINKS:
+    limit = min(len(tokens), end + 2)  # "بن" + a name, or "آل" + a family: two words at most
+    while end < limit and tokens[end - 1].norm in lexicon.NEVER_LAST_LINKS:
         following = tokens[end]
         if (
             following.kind != "word"
