@@ -162,7 +162,7 @@ def titles_a_person(word: str) -> bool:
 
 
 # Kept apart from PERSON_TITLES, a feature of the trained tagger.
-COURTESY_TITLES = _norms("الأستاذ الأستاذة")
+COURTESY_TITLES = _norms("الأستاذ الأستاذة دكتور الدكتورة المهندسة")  # "العقيد دكتور عاطي القرشي"
 
 
 # A quoted name after a preposition glued to it: بـ"صحة تبوك".

@@ -511,7 +511,7 @@ class _Reader:
             return self._clause_subject(tokens, i) or self._speaker_source()
         if i and tokens[i - 1].norm in lexicon.GOING_ON:
             return self._speaker_source()  # "ومضى يقول": the last speaker goes on
-        if i and relative_is_object(tokens[i - 1].norm, tokens[i].norm):
+        if i and relative_is_object(tokens[i - 1].norm, tokens[i].norm) and opens_content(tokens, i + 1):
             # "وانتقد أردوغان الدول التي قال إنها": he said it, not the countries
             return self._clause_subject(tokens, i, min_words=1) or self._speaker_source()
         before = source_before(tokens, i)
