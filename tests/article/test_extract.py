@@ -170,3 +170,21 @@ def test_sources_of_the_blind_set_of_2015_07_31() -> None:
         article = segment(Article(id="t", text=text, source_path="t"))
         found = [a.source_canonical for a in extract([article]).attributions]
         assert found == expected, (text, found)
+
+
+def test_sources_of_the_blind_set_of_2015_08_08() -> None:
+    """`saudinewsnet-2015-08-08b.json`: a participle after a verb of taking a stance; "في التقرير"
+    ends a source; a relay named between a source and its content is the via."""
+    cases = {
+        "وعبّر الجروان، في بيان له، عن استنكاره الشديد لمثل هذه الأفعال، مؤكداً أن مثل هذه الأفعال"
+        " تعبر عن اليأس.": [("الجروان", None)],
+        "وقال محقق من الهيئة الوطنية لسلامة النقل في التقرير «لم يحاول الطيار إعادة تشغيل المحرك».": [
+            ("محقق من الهيئة الوطنية لسلامة النقل", None)
+        ],
+        "وقالت الهيئة في تقريرها السنوي لعام 2014، وفقا لموقع «أرقام» إن 61.9 % من الفواتير لا تزيد على"
+        " 100 ريال.": [("الهيئة", "أرقام"), ("أرقام", None)],
+    }
+    for text, expected in cases.items():
+        article = segment(Article(id="t", text=text, source_path="t"))
+        found = [(a.source_canonical, a.via) for a in extract([article]).attributions]
+        assert found == expected, (text, found)

@@ -95,6 +95,9 @@ NOT_SPEAKERS = _norm_set("العلم الواقع التاريخ الزمن")
 HIS_OFFICE = _norm_set("مكتبه مكتبها")
 # "وعبر X عن سعادته": عبر the verb (expressed), not the preposition (via), when عن follows.
 EXPRESSED = normalize("عبر")
+# Verbs of taking a stance, whose subject speaks by them: a participle after "وعبّر الجروان، في
+# بيان له، عن استنكاره ...، مؤكداً أن" is his, though he is named by one word and no title.
+STANCE_VERBS = _norm_set("عبر أعرب أبدى استنكر أدان ندد رحب ثمن")
 # "ها هو طارق كيال يقول": a presentative (with its pronoun) before the subject is not part of it.
 PRESENTATIVES = _norm_set("ها وها فها")
 # "وكانت الوزارة قد أعلنت": the particle of the perfect between a subject and its verb.
@@ -209,7 +212,7 @@ CONTRASTS = _norm_set("إلا لكن ولكن بينما فيما")
 # "أما مدرب بنما داريو غوميز فقال": the topic after أما is the subject of the verb with ف.
 TOPIC = normalize("أما")
 # Present-tense verbs whose unvocalised form is also the passive: يعتقد "he believes" / "it is believed".
-PASSIVE_PRONE_VERBS = _norm_set("يعتقد يقال يذكر يقدر يعتبر")
+PASSIVE_PRONE_VERBS = _norm_set("يعتقد يقال يذكر يقدر يعتبر تقدر")  # "كيف تقدر تساعدنا": can
 # Participles that go on reporting the subject of the previous cue: "..., لافتا إلى أن ...".
 PARTICIPLE_CUES = _norm_set(
     """
@@ -431,7 +434,7 @@ KNOWN_OUTLETS: tuple[tuple[str, ...], ...] = (
     ("نيوزويك",),
     ("تايم",),
     ("يو إس إيه توداي",),
-    ("لوس أنجلوس تايمز",),
+    ("لوس أنجلوس تايمز", "لوس أنجليس تايمز", "لوس انجلوس تايمز", "لوس انجليس تايمز"),
     ("فورين بوليسي",),
     ("فورين أفيرز",),
     ("بوليتيكو",),

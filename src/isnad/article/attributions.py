@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from isnad.arabic import (
     Token,
+    conjunction_forms,
     has_conjunction,
     has_glued_preposition,
     is_definite,
@@ -143,6 +144,9 @@ def find_attributions(article: Article, sentences: Sequence[list[Token]] | None 
     for tokens in sentences:
         reader.read_sentence(tokens)
     return reader.found
+
+
+MAX_SETTING_WORDS = 8  # "في تقريرها السنوي لعام 2014،": where a statement was made, before a relay
 
 
 class _Reader:
@@ -266,6 +270,8 @@ class _Reader:
         if carrier is not None and source.via is None:
             source = replace(source, via=carrier)
         j = past_time(tokens, j)
+        if source.via is None:
+            source = replace(source, via=self._relayed_by(tokens, j))
         # A verb of showing is a cue only after بحسب/حسبما, for the clause before: "حسبما أظهر
         # مسح لرويترز" (not "يظهر التطبيق للسائقين ...").
         showing = is_form_of(cue, SHOWING_VERBS)
@@ -307,6 +313,23 @@ class _Reader:
         if content_span is None:
             return None, i
         return self._make(cue, source, content_span, direct), next_i
+
+    def _relayed_by(self, tokens: list[Token], j: int) -> str | None:
+        """The medium a prepositional cue names between a verb's source and its content: "وقالت
+        الهيئة في تقريرها السنوي، وفقا لموقع «أرقام» إن" has the authority's words through Argaam."""
+        # right after the source, or after a comma that ends the setting ("في تقريرها السنوي،")
+        starts = [j] + [
+            m + 1 for m in range(j, min(j + MAX_SETTING_WORDS, len(tokens) - 1)) if tokens[m].text in COMMAS
+        ]
+        k = next((m for m in starts if m < len(tokens) and cue_kind(tokens[m]) == "preposition"), None)
+        if k is None:
+            return None
+        cited, _ = source_after(tokens, skip_preposition_words(tokens, k + 1))
+        if not cited:
+            return None
+        glued_lam = is_form_of(tokens[k], lexicon.TAKE_LAM) and cited[0].norm[:1] == "ل"
+        relay = self._resolve(cited, glued_lam=glued_lam and cited[0].norm[:2] != "لل")
+        return relay.canonical if relay.kind == "outlet" else None
 
     def _addressee_outlet(self, source_tokens: list[Token]) -> str | None:
         """The outlet a source spoke to (``للجارديان``, ``للصحيفة``, ``لوكالة الأنباء الألمانية``),
@@ -546,6 +569,8 @@ class _Reader:
             turn += 1
         if len(opening) < turn + 3 or not opens_with_verb(opening[turn], tokens[i]):
             return None
+        if conjunction_forms(opening[turn].norm)[-1] in lexicon.STANCE_VERBS:
+            min_words, titled = 1, False  # "وعبّر الجروان ... عن استنكاره، مؤكداً أن": a speaker
         subject, j = source_after(opening, turn + 1)
         subject, j = before_object(opening, subject, j)
         # A plain subject: up to a preposition or a place after a definite word ("وراهن النصر

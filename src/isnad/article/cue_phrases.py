@@ -207,8 +207,13 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
             break  # "التقرير الذي أطلعت عليه الوكالة": the reader is not the source
         if phrase and token.norm in lexicon.RELATIVE_PRONOUNS and not is_statement_or_document(phrase[0]):
             break  # "وقال باركر الذي انضم للتشكيلة ...": a clause about the speaker (a report's names its publisher)
-        if phrase and token.norm == lexicon.IN and j + 1 < len(tokens) and is_statement_noun(tokens[j + 1]):
-            break  # "قالت القوات الكردية في بيان": the statement is not part of the source
+        if (
+            phrase
+            and token.norm == lexicon.IN
+            and j + 1 < len(tokens)
+            and (is_statement_noun(tokens[j + 1]) or is_form_of(tokens[j + 1], lexicon.DOCUMENT_NOUNS))
+        ):
+            break  # "قالت القوات الكردية في بيان", "وقال محقق من الهيئة في التقرير": where it was said
         if (
             token.norm == lexicon.FROM_CONTENT
             and j + 1 < len(tokens)
