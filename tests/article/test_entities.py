@@ -121,5 +121,9 @@ def test_a_name_ends_where_the_person_s_name_does() -> None:
     assert not [n for t, n in kuwait if t == "PER" and ("مجلس" in n or "دولة" in n)]
     spokesman = people("وقال المتحدث باسم وزارة الخارجية السفير أسامة نقلي إن المملكة ترحب.")
     assert ("PER", "أسامة نقلي") in spokesman and not [n for _, n in spokesman if "السفير" in n]
-    # A weekday is a family name too.
+    # A weekday is a family name too, and الأمين is one unless العام follows.
     assert ("PER", "بدر الخميس") in people("وقال المدرب بدر الخميس إن الفريق جاهز.")
+    assert ("PER", "نبيل العربي") in people("وقال نبيل العربي الأمين العام لجامعة الدول العربية إن")
+    assert ("PER", "محمد الأمين") in people("وقال محمد الأمين إن الأمر انتهى.")
+    # No name carries the accusative nunation: "a phone call" after a title.
+    assert not [n for t, n in people("وتلقى الرئيس اتصالاً هاتفيًا من الملك.") if t == "PER"]

@@ -68,6 +68,9 @@ THROUGH = _norm_set("عبر")
 ACCOUNT_NOUNS = _norm_set("رواية روايه تصريحات")
 # Words inside a name after which a definite word is still the name: عبد الله، أبو الفضل، بن الحسن.
 NAME_LINKS = _norm_set("عبد أبو أبي أبا بن ابن بنت آل")
+# "الأمين العام": the job, though الأمين alone is a name as often.
+TRUSTEE = normalize("الأمين")
+GENERAL = normalize("العام")
 # Of those, the ones a name never ends on ("شينزو آبي" ends on أبي as Abe's name does).
 NEVER_LAST_LINKS = _norm_set("عبد بن ابن بنت آل")
 SERVANT = normalize("عبد")  # "servant of": a divine name follows, with its article (عبد الرحمن)

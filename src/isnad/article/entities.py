@@ -28,6 +28,7 @@ from isnad.arabic import (
     Token,
     entity_key,
     is_definite,
+    is_indefinite_accusative,
     is_never_entity,
     is_stopword,
     lexicon,
@@ -111,7 +112,7 @@ def _person_bounds(tokens: list[Token], first: int, end: int) -> tuple[int, int]
     # a tagged name is its first name.
     if first and _servant_name(tokens[first - 1]):
         first -= 1
-    while end - first > 1 and _never_ends_person(tokens[end - 1]):
+    while end - first > 1 and _no_name_at(tokens, end - 1):
         end -= 1
     end = next((k for k in range(first + 1, end) if _spoken_to(tokens, k)), end)
     return first, _past_links(tokens, end)
@@ -162,6 +163,17 @@ def _lam_body(norm: str) -> bool:
 
 def _never_ends_person(token: Token) -> bool:
     return strip_particles(token.norm) in lexicon.NEVER_ENDS_A_PERSON
+
+
+def _no_name_at(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is no part of a person's name, by itself (a job, a time word) or by what
+    follows (الأمين of "الأمين العام" is the job, not the name Al-Amin), or by its accusative
+    nunation, which no name carries ("تلقى الرئيس اتصالاً هاتفيًا")."""
+    token = tokens[k]
+    secretary = (
+        token.norm == lexicon.TRUSTEE and k + 1 < len(tokens) and tokens[k + 1].norm == lexicon.GENERAL
+    )
+    return _never_ends_person(token) or secretary or is_indefinite_accusative(token.text)
 
 
 def _common_word_alone(tokens: list[Token], i: int) -> bool:
@@ -320,7 +332,7 @@ def _name_after(tokens: list[Token], j: int) -> int:
             cue_kind(token) is not None
             or token.norm in lexicon.CONTENT_OPENERS
             or token.norm in lexicon.NOT_NAMES
-            or _never_ends_person(token)  # "المهندس طارق العيسى المدير التنفيذي", "جون كيري الجمعة"
+            or _no_name_at(tokens, k)  # "المهندس طارق العيسى المدير التنفيذي", "جون كيري أمس"
             or _spoken_to(tokens, k)  # "قائد الشرطة المحلية سيف لفرانس برس"
         ):
             break
