@@ -188,3 +188,13 @@ def test_sources_of_the_blind_set_of_2015_08_08() -> None:
         article = segment(Article(id="t", text=text, source_path="t"))
         found = [(a.source_canonical, a.via) for a in extract([article]).attributions]
         assert found == expected, (text, found)
+
+
+def test_a_participle_is_not_the_last_speakers_when_its_sentence_has_a_subject_of_its_own() -> None:
+    """2015-07-27: an ISIS fighter's appeal "قائلا: ..." was given to Obama, quoted the sentence before."""
+    text = (
+        "وقال أوباما إن بلاده ستواصل الحرب. ووجّه مقاتل في «داعش» يدعى سيف الله اليماني نداء للأميركان"
+        " قائلا: «أعلم أن هناك إخوة سودا يحاربون التهميش»."
+    )
+    article = segment(Article(id="t", text=text, source_path="t"))
+    assert [a.source_canonical for a in extract([article]).attributions] == ["أوباما"]

@@ -327,6 +327,8 @@ def undot_titles(normalized: str) -> str:
 # Ranks and honorifics, after which a lone definite word is a family name (العقيد الدوسري), unlike
 # a function (المتحدث الرسمي).
 RANK_TITLES = _norm_set("الشيخ الدكتور د العقيد اللواء العميد المقدم الأمير الملك المهندس السيد السيدة")
+# "مقاتل في «داعش» يدعى سيف الله اليماني": a name after "called" ends a description too.
+CALLED = _norm_set("يدعى يدعي تدعى المدعو المدعوة")
 # Organisations news of the region names without a head noun, as phrases.
 KNOWN_ORGANISATIONS = frozenset(
     normalize(w)

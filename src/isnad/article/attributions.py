@@ -490,6 +490,13 @@ class _Reader:
             if source is not None and last is not None and _names_again(source.text, last.source_canonical):
                 source = None  # "وأهاب الأحمري الجميع ...، مشيرا": the speaker named before
             previous = last if source is None else None
+            # A sentence whose verb has a subject of its own, not the last speaker, is not his to
+            # go on: "وجّه مقاتل في «داعش» ... نداء ... قائلا" after a sentence quoting Obama.
+            subject = (
+                self._clause_subject(tokens, i, min_words=1) if source is None and last is not None else None
+            )
+            if subject is not None and not _names_again(subject.text, last.source_canonical):
+                previous = None
         if previous is not None:
             source = _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
         if source is None:
@@ -578,7 +585,14 @@ class _Reader:
         places = lexicon.place_names()
         # A rank before a name ends a description that may hold prepositions: "سفير سلطنة عمان
         # لدى المملكة الدكتور أحمد البوسعيدي على جهود ..." runs to the name.
-        rank = next((k for k, t in enumerate(subject) if k and t.norm in lexicon.RANK_TITLES), 0)
+        rank = next(
+            (
+                k
+                for k, t in enumerate(subject)
+                if k and (t.norm in lexicon.RANK_TITLES or t.norm in lexicon.CALLED)
+            ),
+            0,
+        )
         end = next(
             (
                 k
