@@ -198,3 +198,18 @@ def test_a_participle_is_not_the_last_speakers_when_its_sentence_has_a_subject_o
     )
     article = segment(Article(id="t", text=text, source_path="t"))
     assert [a.source_canonical for a in extract([article]).attributions] == ["أوباما"]
+
+
+def test_wa_bayyana_opens_a_clause_and_a_ranked_name_after_a_comma_is_the_speaker() -> None:
+    """`saudinewsnet-2015-08-02b.json`: "وبين X أن" (he showed) against "بين" (between); a
+    description, a comma, then a rank and the name it describes."""
+    cases = {
+        "وبين رجاء سفر البقمي أن فرع وزارة المياه تسبب في خلق مشكلة.": ["رجاء سفر البقمي"],
+        "وقال إن الخلاف بين الطرفين انتهى، وبين الحين والآخر تعود المشكلة.": [],
+        "وقال نائب الناطق الإعلامي بمديرية الدفاع المدني، النقيب نايف محمد الجهني، إن الفرق وصلت."
+        " وبيَّن «الجهني» أنه تم انتشال الجثمان.": ["نايف محمد الجهني", "نايف محمد الجهني"],
+    }
+    for text, expected in cases.items():
+        article = segment(Article(id="t", text=text, source_path="t"))
+        found = [a.source_canonical for a in extract([article]).attributions]
+        assert found == expected, (text, found)

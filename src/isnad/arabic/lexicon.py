@@ -39,11 +39,13 @@ REPORTING_VERBS = _norm_set(
 # Verbs with a common sense that is not saying (أضاف هدفا، نقل مسافرين، نشر قوات، توقع نتيجة):
 # cues only when content plainly opens after their subject (أن، إن، عن، a colon, a quotation).
 # Verbs of saying read as cues but kept out of REPORTING_VERBS, a feature of the trained tagger:
-# "أبانت الوزارة أن" (not أبان, written alike with إبان "during": "أبان توهجه"). They need an opener.
-MORE_REPORTING_VERBS = _norm_set("أبانت")
+# "أبانت الوزارة أن" (not أبان, written alike with إبان "during": "أبان توهجه"); "وبين العساف أن"
+# (بين is "between" as often: the opener it needs tells them apart). They need an opener.
+MORE_REPORTING_VERBS = _norm_set("أبانت بين")
+SHOWED = normalize("بين")  # a cue only as "وبين" opening a sentence or a clause
 NEEDS_OPENER = _norm_set(
     """
-    أبانت
+    أبانت بين
     أضاف أضافت يضيف تضيف نشر نشرت ينشر تنشر توقع توقعت يتوقع تتوقع أعرب أعربت يعرب تعرب
     نفى نفت ينفي تنفي شدد شددت يشدد تشدد كشف كشفت يكشف تكشف يرى ترى
     نقل نقلت ينقل تنقل نوه نوهت ينوه تنوه أعلن أعلنت يعلن تعلن
@@ -303,13 +305,18 @@ PERSON_TITLES = _norm_set(
     الصحفي الباحث المحلل السيد السيدة يدعى يدعي المدعو المهندس المقدم الخبير
     """
 )
+# Ranks and honorifics, after which a lone definite word is a family name (العقيد الدوسري), unlike
+# a function (المتحدث الرسمي).
+RANK_TITLES = _norm_set(
+    "الشيخ الدكتور د العقيد اللواء العميد المقدم النقيب الملازم الأمير الملك المهندس السيد السيدة"
+)
 # Royal titles, which the names of bodies named after a person keep: "جامعة الملك سعود",
 # "مسجد الشيخ زايد", "الملك عبدالعزيز" (a university as often as the king).
 ROYAL_TITLES = _norm_set("الملك الأمير الأميرة الشيخ")
 # Titles the tagger takes into the name they stand before ("العقيد دكتور عاطي بن عطية القرشي"):
 # a person's name never starts with one ("م" and "د" abbreviate engineer and doctor, "ركن" is a
 # staff officer's rank). Not a royal title.
-TITLES_BEFORE_NAMES = (PERSON_TITLES - ROYAL_TITLES) | _norm_set(
+TITLES_BEFORE_NAMES = ((PERSON_TITLES | RANK_TITLES) - ROYAL_TITLES) | _norm_set(
     "دكتور الدكتورة الأستاذ الأستاذة المهندسة م ركن"
 )
 # Titles news abbreviates with a dot ("د. محمد العلي", "م. خالد", "أ.د. سالم"): the dot is no
@@ -324,9 +331,6 @@ def undot_titles(normalized: str) -> str:
     return _DOTTED_TITLE.sub("د ", normalized).rstrip()
 
 
-# Ranks and honorifics, after which a lone definite word is a family name (العقيد الدوسري), unlike
-# a function (المتحدث الرسمي).
-RANK_TITLES = _norm_set("الشيخ الدكتور د العقيد اللواء العميد المقدم الأمير الملك المهندس السيد السيدة")
 # "مقاتل في «داعش» يدعى سيف الله اليماني": a name after "called" ends a description too.
 CALLED = _norm_set("يدعى يدعي تدعى المدعو المدعوة")
 # Organisations news of the region names without a head noun, as phrases.

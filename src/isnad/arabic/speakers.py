@@ -157,8 +157,8 @@ OTHER = _norms("أخرى ثانية آخر")
 
 def titles_a_person(word: str) -> bool:
     """Whether a normalised word is a title that introduces a person's name: the tagger's titles
-    (الدكتور، المهندس ...) and the courtesy title الأستاذ/الأستاذة."""
-    return word in lexicon.PERSON_TITLES or word in COURTESY_TITLES
+    (الدكتور، المهندس ...), ranks (النقيب) and the courtesy title الأستاذ/الأستاذة."""
+    return word in lexicon.PERSON_TITLES or word in COURTESY_TITLES or word in lexicon.RANK_TITLES
 
 
 # Kept apart from PERSON_TITLES, a feature of the trained tagger.

@@ -206,6 +206,10 @@ class _Reader:
 
     def _verb(self, tokens: list[Token], i: int) -> tuple[Attribution | None, int]:
         cue = tokens[i]
+        if conjunction_forms(cue.norm)[-1] == lexicon.SHOWED and (
+            cue.norm == lexicon.SHOWED or (i and tokens[i - 1].kind != "punct")
+        ):
+            return None, i  # "بين الطرفين", "X وبين Y": between; "وبين العساف أن" opens a clause
         if i and tokens[i - 1].norm in lexicon.BEFORE_VERBAL_NOUNS:
             return None, i  # "تم نقل اللقاء", "بعدم نقل المباريات": a verbal noun
         if i and tokens[i - 1].norm in lexicon.GENERIC_WHO:
@@ -218,6 +222,17 @@ class _Reader:
             and opens_content(tokens, start + 1)
         ):
             source_tokens, j = [], start  # "وكيل اللاعب أكد على أن": the subject came before
+        if (
+            source_tokens
+            and j + 1 < len(tokens)
+            and tokens[j].text in COMMAS
+            and tokens[j + 1].norm in lexicon.RANK_TITLES
+        ):
+            # "وقال نائب الناطق الإعلامي بمديرية الدفاع المدني، النقيب نايف الجهني، إن": the
+            # description, then the person it names
+            named, after = source_after(tokens, j + 1)
+            if len(named) > 1:
+                source_tokens, j = named, after
         if source_tokens:
             j = skip_aside(tokens, j)
         if source_tokens and is_form_of(cue, lexicon.WARNING_VERBS):
