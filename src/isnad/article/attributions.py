@@ -146,6 +146,22 @@ def find_attributions(article: Article, sentences: Sequence[list[Token]] | None 
     return reader.found
 
 
+def _person_after_comma(
+    tokens: list[Token], j: int, titles: frozenset[str]
+) -> tuple[list[Token], int] | None:
+    """A description's person after a comma, introduced by one of ``titles``: the name phrase and
+    where it ends, or None ("وفقًا لمدير شرطة المنطقة، اللواء عبدالعزيز الصولي،")."""
+    if not (j + 1 < len(tokens) and tokens[j].text in COMMAS and tokens[j + 1].norm in titles):
+        return None
+    named, after = source_after(tokens, j + 1)
+    return (named, after) if len(named) > 1 else None
+
+
+def _lam_of_cue(cue: Token, first: Token) -> bool:
+    """Whether the ل glued to a cited phrase is the cue's (وفقا لوكالة الطاقة), not an addressee's."""
+    return is_form_of(cue, lexicon.TAKE_LAM) and first.norm[:1] == "ل"
+
+
 MAX_SETTING_WORDS = 8  # "في تقريرها السنوي لعام 2014،": where a statement was made, before a relay
 
 
@@ -222,17 +238,10 @@ class _Reader:
             and opens_content(tokens, start + 1)
         ):
             source_tokens, j = [], start  # "وكيل اللاعب أكد على أن": the subject came before
-        if (
-            source_tokens
-            and j + 1 < len(tokens)
-            and tokens[j].text in COMMAS
-            and tokens[j + 1].norm in lexicon.RANK_TITLES
-        ):
-            # "وقال نائب الناطق الإعلامي بمديرية الدفاع المدني، النقيب نايف الجهني، إن": the
-            # description, then the person it names
-            named, after = source_after(tokens, j + 1)
-            if len(named) > 1:
-                source_tokens, j = named, after
+        # "وقال نائب الناطق الإعلامي بمديرية الدفاع المدني، النقيب نايف الجهني، إن"
+        named = _person_after_comma(tokens, j, lexicon.RANK_TITLES) if source_tokens else None
+        if named is not None:
+            source_tokens, j = named
         if source_tokens:
             j = skip_aside(tokens, j)
         if source_tokens and is_form_of(cue, lexicon.WARNING_VERBS):
@@ -342,7 +351,7 @@ class _Reader:
         cited, _ = source_after(tokens, skip_preposition_words(tokens, k + 1))
         if not cited:
             return None
-        glued_lam = is_form_of(tokens[k], lexicon.TAKE_LAM) and cited[0].norm[:1] == "ل"
+        glued_lam = _lam_of_cue(tokens[k], cited[0])
         relay = self._resolve(cited, glued_lam=glued_lam and cited[0].norm[:2] != "لل")
         return relay.canonical if relay.kind == "outlet" else None
 
@@ -451,19 +460,16 @@ class _Reader:
         source_tokens, j = source_after(tokens, j)
         # After وفقا the ل glued to the source is the cue's, not an outlet spoken to: "وفقا لوكالة
         # الطاقة" is the agency, "وفقا لوزارة الصحة" the ministry (لل is read off as the article's).
-        glued_lam = (
-            is_form_of(cue, lexicon.TAKE_LAM) and bool(source_tokens) and source_tokens[0].norm[:1] == "ل"
-        )
+        glued_lam = bool(source_tokens) and _lam_of_cue(cue, source_tokens[0])
         if not glued_lam:
             source_tokens = trim_addressee(source_tokens)
         following = source_tokens[1].norm if len(source_tokens) > 1 else ""
         if not source_tokens or names_a_manner(source_tokens[0].norm, following):
             return None, i  # "وفق أسلوب ...", "حسب نوعها": how, not who
         # "وفقًا لمدير شرطة المنطقة، اللواء عبدالعزيز الصولي،": the person the description names.
-        if j + 1 < len(tokens) and tokens[j].text in COMMAS and tokens[j + 1].norm in lexicon.PERSON_TITLES:
-            named, after = source_after(tokens, j + 1)
-            if len(named) > 1:
-                source_tokens, j, glued_lam = named, after, False
+        named = _person_after_comma(tokens, j, lexicon.PERSON_TITLES)
+        if named is not None:
+            (source_tokens, j), glued_lam = named, False
         source = self._resolve(source_tokens, glued_lam=glued_lam and source_tokens[0].norm[:2] != "لل")
         content = self._content_before(tokens, i)
         if content is not None:
@@ -510,7 +516,11 @@ class _Reader:
             subject = (
                 self._clause_subject(tokens, i, min_words=1) if source is None and last is not None else None
             )
-            if subject is not None and not _names_again(subject.text, last.source_canonical):
+            if (
+                subject is not None
+                and last is not None
+                and not _names_again(subject.text, last.source_canonical)
+            ):
                 previous = None
         if previous is not None:
             source = _Source(previous.source, previous.source_canonical, previous.kind, previous.via)
