@@ -213,3 +213,20 @@ def test_wa_bayyana_opens_a_clause_and_a_ranked_name_after_a_comma_is_the_speake
         article = segment(Article(id="t", text=text, source_path="t"))
         found = [a.source_canonical for a in extract([article]).attributions]
         assert found == expected, (text, found)
+
+
+def test_some_people_are_a_source_and_a_long_ranked_name_is_kept_whole() -> None:
+    """Read on 2015-08-09 after the passes above: "عدد من" is "some" (only a verb of estimating has
+    a measure as its passive subject), and a participle's subject whose name the length limit cut
+    after بن goes on to the name بن leads to (the family name after it stays out)."""
+    cases = {
+        "وقال عدد من أصحاب المحلات التجارية إن الإقبال ضعيف.": ["عدد من أصحاب المحلات التجارية"],
+        "استنكر وكيل وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد لشؤون المطبوعات والبحث العلمي"
+        " الدكتور مساعد بن إبراهيم الحديثي، حادثة تفجير المسجد، مبيناً أن هذا التفجير محاربة لله ورسوله.": [
+            "مساعد بن إبراهيم"
+        ],
+    }
+    for text, expected in cases.items():
+        article = segment(Article(id="t", text=text, source_path="t"))
+        found = [a.source_canonical for a in extract([article]).attributions]
+        assert found == expected, (text, found)

@@ -160,7 +160,8 @@ OBJECT_NOUNS = _norm_set(
     " ارتفاع انخفاض تراجع"  # "أكدت مصادر طبية في عدن ارتفاع حصيلة ضحايا الألغام"
 )
 # Measures a verb of estimating is said of, in the passive: "وقُدّر حجم المنصرف بنحو 506 ملايين":
-# no one is cited.
+# no one is cited (but "وقال عدد من المواطنين" is some citizens: only verbs of estimating).
+ESTIMATING_VERBS = _norm_set("قدر قدرت يقدر تقدر")
 MEASURE_SUBJECTS = _norm_set("حجم عدد نسبة قيمة إجمالي مجموع معدل متوسط كمية الحجم العدد النسبة القيمة")
 # "ويقول لي:", "وقال لنا": the one spoken to, after a verb whose subject is unsaid.
 PRONOUN_ADDRESSEES = _norm_set("لي لنا له لها لهم لهما لك لكم")

@@ -55,6 +55,7 @@ from isnad.arabic.speakers import (
 )
 from isnad.article.cue_phrases import (
     COMMAS,
+    LINK_EXTENSION,
     MAX_SOURCE_TOKENS,
     MIN_CONTENT_BEFORE,
     addressee_start,
@@ -157,6 +158,11 @@ def _person_after_comma(
     return (named, after) if len(named) > 1 else None
 
 
+def _introduces_a_person(tokens: list[Token]) -> bool:
+    """Whether a clause names a person by a title or "called" ("مقاتل في «داعش» يدعى سيف الله")."""
+    return any(titles_a_person(t.norm) or t.norm in lexicon.CALLED for t in tokens)
+
+
 def _lam_of_cue(cue: Token, first: Token) -> bool:
     """Whether the ل glued to a cited phrase is the cue's (وفقا لوكالة الطاقة), not an addressee's."""
     return is_form_of(cue, lexicon.TAKE_LAM) and first.norm[:1] == "ل"
@@ -248,7 +254,11 @@ class _Reader:
             source_tokens, j = before_warning(tokens, source_tokens, j)
         if source_tokens and is_form_of(source_tokens[0], lexicon.OBJECT_NOUNS):
             source_tokens, j = [], start  # "وأكد ضرورة ...": the object; the subject is unsaid
-        if source_tokens and is_form_of(source_tokens[0], lexicon.MEASURE_SUBJECTS):
+        if (
+            source_tokens
+            and is_form_of(cue, lexicon.ESTIMATING_VERBS)
+            and is_form_of(source_tokens[0], lexicon.MEASURE_SUBJECTS)
+        ):
             return None, i  # "وقدّر حجم المنصرف بنحو ...": a measure estimated, no one cited
         if source_tokens and all(t.norm in lexicon.PRONOUN_ADDRESSEES for t in source_tokens):
             source_tokens, j = [], start + len(source_tokens)  # "ويقول لي:": the one spoken to
@@ -511,14 +521,17 @@ class _Reader:
             if source is not None and last is not None and _names_again(source.text, last.source_canonical):
                 source = None  # "وأهاب الأحمري الجميع ...، مشيرا": the speaker named before
             previous = last if source is None else None
-            # A sentence whose verb has a subject of its own, not the last speaker, is not his to
-            # go on: "وجّه مقاتل في «داعش» ... نداء ... قائلا" after a sentence quoting Obama.
+            # A sentence whose verb has a subject of its own, and that names a person by a title
+            # or "called", not the last speaker, is not his to go on: "وجّه مقاتل في «داعش» يدعى سيف
+            # الله اليماني نداء ... قائلا" after a sentence quoting Obama. A subject that is no
+            # person ("ساعد في ذلك حالة الرفاه ...، معتبراً") leaves the participle to him.
             subject = (
                 self._clause_subject(tokens, i, min_words=1) if source is None and last is not None else None
             )
             if (
                 subject is not None
                 and last is not None
+                and _introduces_a_person(tokens[:i])
                 and not _names_again(subject.text, last.source_canonical)
             ):
                 previous = None
@@ -635,7 +648,9 @@ class _Reader:
             len(subject),
         )
         subject = subject[:end]
-        longest = MAX_SOURCE_TOKENS if rank and rank + 1 < len(subject) else MAX_CLAUSE_SUBJECT
+        longest = (
+            MAX_SOURCE_TOKENS + LINK_EXTENSION if rank and rank + 1 < len(subject) else MAX_CLAUSE_SUBJECT
+        )
         place = len(subject) == 1 and subject[0].norm in places  # "وبدأت مصر ... وتقول إن"
         if (
             not (min_words <= len(subject) or place)

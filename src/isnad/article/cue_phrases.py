@@ -36,6 +36,7 @@ from isnad.model import Article, Span
 
 MAX_SOURCE_TOKENS = 14  # "مدير الإدارة العامة للعلاقات والإعلام بالمديرية العقيد حمد بن عبدالعزيز السعد"
 MAX_SOURCE_BEFORE = 10
+LINK_EXTENSION = 2  # words a source phrase may run past its limit to end a name cut after بن
 MAX_APPOSITION_TOKENS = 6
 QUOTE_SEARCH_TOKENS = 16  # a long apposition may stand between: قال فلان، مستشار ... في ...، للجارديان: "..."
 MAX_QUOTED_NAME_TOKENS = 5  # a quoted name in a source phrase: صحيفة "وول ستريت جورنال"
@@ -124,10 +125,10 @@ def source_after(tokens: list[Token], j: int) -> tuple[list[Token], int]:
     """The noun phrase from token j up to a content opener, punctuation or another cue."""
     phrase: list[Token] = []
     quoted = closed = False
-    # A name the length limit cuts after بن or عبد goes on to the word they lead to (two at most).
+    # A name the length limit cuts after بن or عبد goes on to the word they lead to.
     while j < len(tokens) and (
         len(phrase) < MAX_SOURCE_TOKENS
-        or (len(phrase) < MAX_SOURCE_TOKENS + 2 and phrase[-1].norm in lexicon.NEVER_LAST_LINKS)
+        or (len(phrase) < MAX_SOURCE_TOKENS + LINK_EXTENSION and phrase[-1].norm in lexicon.NEVER_LAST_LINKS)
     ):
         token = tokens[j]
         if (
