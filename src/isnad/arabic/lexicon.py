@@ -170,7 +170,7 @@ PRONOUN_ADDRESSEES = _norm_set("لي لنا له لها لهم لهما لك ل�
 IN_ONES_NAME = _norm_set("باسمه باسمها باسمهم")
 SPOKESMEN = _norm_set("المتحدث الناطق متحدث ناطق المتحدثة الناطقة متحدثة ناطقة")
 # "ومضى يقول", "وعاد ليقول": a verb of going on before a verb of saying; the speaker goes on.
-GOING_ON = _norm_set("مضى ومضى راح وراح أخذ وأخذ عاد وعاد ظل وظل استطرد واستطرد")
+GOING_ON = _norm_set("مضى ومضى راح وراح أخذ وأخذ عاد وعاد ظل وظل استطرد واستطرد أردف وأردف")
 # "إحدى المنظمات الخيرية", "أحد المسؤولين": one of a group, a source though a function word.
 ONE_OF = _norm_set("أحد إحدى")
 # Heads of bodies whose own name news often quotes: جماعة "لايون إيد" للحفاظ على الأسود.
